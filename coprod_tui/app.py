@@ -1,0 +1,199 @@
+"""The App: modes for each area, global keys, the command palette, signals."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import threading
+import weakref
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import ModalScreen, Screen
+
+from coprod_tui.errors import CoprodError
+from coprod_tui.store import Store
+from coprod_tui.store.repository import STATE_FILE
+from coprod_tui.store.storage import read_json_file
+from coprod_tui.ui.areas import AREAS, Area
+from coprod_tui.ui.drafts import DraftSource
+
+HANGUP_SIGNALS = tuple(
+    getattr(signal, name) for name in ("SIGHUP", "SIGTERM", "SIGINT") if hasattr(signal, name)
+)
+
+
+class StoreReady(Message):
+    """Posted when the store has been checked and opened (home refreshes)."""
+
+
+class CoprodApp(App[int]):
+    """coprod's full-screen app."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "coprod"
+    SUB_TITLE = "co-production with carers"
+    ENABLE_COMMAND_PALETTE = True
+
+    BINDINGS = [
+        Binding("f1", "help", "Help", id="help", tooltip="Keys and help for this screen"),
+        Binding("question_mark", "help", "Help", show=False, id="help-alt"),
+        Binding("h", "home", "Home", id="home", tooltip="Back to the home screen"),
+        Binding("escape", "home", "Home", show=False, id="home-alt"),
+        Binding("q", "quit_app", "Quit", id="quit", tooltip="Save drafts and quit"),
+        Binding("ctrl+q", "quit_app", "Quit", show=False, priority=True, id="quit-alt"),
+    ]
+
+    def __init__(
+        self,
+        data_dir: Path,
+        content_dirs: list[Path] | None = None,
+        *,
+        mouse: bool = True,
+        ascii_only: bool = False,
+    ) -> None:
+        super().__init__()
+        self.data_dir = Path(data_dir)
+        self.content_dirs = list(content_dirs or [])
+        self.mouse_enabled = mouse
+        self.ascii_only = ascii_only
+        self.store = Store(self.data_dir)
+        self.store_ready = False
+        self.fatal_message: str | None = None
+        self.draft_sources: weakref.WeakSet[DraftSource] = weakref.WeakSet()
+        self._areas = {area.id: area for area in AREAS}
+        from coprod_tui.ui.screens.home import HomeScreen
+
+        self.add_mode("home", HomeScreen)
+        for area in AREAS:
+            if area.screen:
+                self.add_mode(area.id, self._screen_factory(area))
+        saved_theme = self._peek_setting("theme")
+        if isinstance(saved_theme, str) and saved_theme in self.available_themes:
+            self.theme = saved_theme
+
+    @staticmethod
+    def _screen_factory(area: Area):  # noqa: ANN205 - Callable[[], Screen]
+        return lambda: area.load_screen()()
+
+    def _peek_setting(self, key: str) -> object:
+        """Read a setting without locking or creating anything (start-up path)."""
+        try:
+            data = read_json_file(self.data_dir / STATE_FILE) or {}
+        except Exception:  # noqa: BLE001 - the store reports problems properly later
+            return None
+        for doc in data.get("settings", {}).values():
+            if isinstance(doc, dict) and doc.get("id") == key:
+                return doc.get("value")
+        return None
+
+    # -- start-up ----------------------------------------------------------------
+    def on_mount(self) -> None:
+        """Show home at once; check the store off the UI thread."""
+        self._install_signal_handlers()
+        self.switch_mode("home")
+        self._open_store()
+
+    @work(thread=True, exclusive=True, group="store")
+    def _open_store(self) -> None:
+        try:
+            self.store.prepare()
+        except CoprodError as error:
+            self.call_from_thread(self.fail, error.message)
+            return
+        except OSError as error:
+            self.call_from_thread(self.fail, f"cannot open {self.data_dir}: {error}")
+            return
+        self.call_from_thread(self._store_opened)
+
+    def _store_opened(self) -> None:
+        self.store_ready = True
+        self.screen.post_message(StoreReady())
+
+    def fail(self, message: str) -> None:
+        """Show a fatal error screen; the app then quits without writing."""
+        from coprod_tui.ui.screens.error import ErrorScreen
+
+        self.fatal_message = message
+        self.push_screen(ErrorScreen(message))
+
+    # -- signals -------------------------------------------------------------------
+    def _install_signal_handlers(self) -> None:
+        loop = asyncio.get_running_loop()
+        for signum in HANGUP_SIGNALS:
+            try:
+                loop.add_signal_handler(signum, self._on_signal, signum)
+            except (NotImplementedError, RuntimeError):  # pragma: no cover - non-Unix
+                pass
+
+    def _on_signal(self, signum: int) -> None:
+        """Hang-up or termination: keep drafts, then leave within a second."""
+        self.save_all_drafts()
+        # After a hang-up the terminal is gone and Textual may block writing to it.
+        watchdog = threading.Timer(1.0, os._exit, args=(0,))
+        watchdog.daemon = True
+        watchdog.start()
+        self.exit(0)
+
+    def save_all_drafts(self) -> None:
+        """Ask every screen with unsaved text to keep it as a draft."""
+        if self.fatal_message:
+            return
+        for source in list(self.draft_sources):
+            try:
+                source.save_draft()
+            except CoprodError as error:
+                self.notify(error.message, severity="error", timeout=10)
+
+    # -- actions ---------------------------------------------------------------------
+    def action_quit_app(self) -> None:
+        """Quit, keeping unsaved writing as drafts (never asks: a hang-up could not answer)."""
+        self.save_all_drafts()
+        self.exit(1 if self.fatal_message else 0)
+
+    def action_home(self) -> None:
+        """Return to the home screen (or close a dialog)."""
+        if self.fatal_message:
+            return
+        if isinstance(self.screen, ModalScreen):
+            self.screen.dismiss(None)
+            return
+        self.open_area("home")
+
+    def open_area(self, area_id: str) -> None:
+        """Switch to an area's mode, or run its action."""
+        if area_id == "home":
+            self.switch_mode("home")
+            return
+        area = self._areas.get(area_id)
+        if area is None:
+            return
+        if area.action:
+            getattr(self, f"action_{area.action}")()
+        else:
+            self.switch_mode(area_id)
+
+    def action_help(self) -> None:
+        """Show the keys in force on this screen, and its help text."""
+        from coprod_tui.ui.screens.help import HelpScreen
+
+        if isinstance(self.screen, HelpScreen):
+            self.screen.dismiss()
+            return
+        self.push_screen(HelpScreen.for_screen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """Every navigation action in the command palette (ctrl+p)."""
+        yield SystemCommand("Home", "Go to the home screen", lambda: self.open_area("home"))
+        for area in AREAS:
+            yield SystemCommand(
+                f"{area.title} ({area.key})",
+                area.blurb,
+                lambda area_id=area.id: self.open_area(area_id),
+            )
+        yield from super().get_system_commands(screen)

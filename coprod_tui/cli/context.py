@@ -1,0 +1,30 @@
+"""Helpers shared by subcommands: resolving folders and opening the store."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from coprod_tui import paths
+from coprod_tui.store import Store
+
+
+def data_dir(args: argparse.Namespace) -> Path:
+    """The data folder chosen by ``--data-dir``, ``COPROD_DATA_DIR`` or the default."""
+    return paths.data_dir(getattr(args, "data_dir", None))
+
+
+def content_dirs(args: argparse.Namespace) -> list[Path]:
+    """Content pack folders chosen by ``--content-dir`` or ``COPROD_CONTENT_DIR``."""
+    return paths.content_pack_dirs(getattr(args, "content_dir", None))
+
+
+def open_store(args: argparse.Namespace) -> Store:
+    """Open (and check) the user's store; raises ``StoreError`` with a clear message."""
+    return Store.open(data_dir(args))
+
+
+def is_terminal(stream: object) -> bool:
+    """True when ``stream`` is an interactive terminal."""
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())

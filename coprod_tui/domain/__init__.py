@@ -1,0 +1,1 @@
+"""Pure rules of co-production practice. No files, no textual."""

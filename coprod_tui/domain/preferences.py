@@ -1,0 +1,49 @@
+"""User preferences: each a named choice with a default, stored as settings.
+
+Screens list these; feature modules append their own :class:`Preference`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Preference:
+    """A setting the user chooses from a fixed list."""
+
+    key: str
+    label: str
+    help: str
+    choices: tuple[tuple[str, str], ...]  # (stored value, label shown)
+    default: str
+
+    def label_of(self, value: object) -> str:
+        """The label for a stored value (the default's label if unknown)."""
+        for stored, label in self.choices:
+            if stored == value:
+                return label
+        return self.label_of(self.default) if value != self.default else str(value)
+
+    def valid(self, value: object) -> bool:
+        """Whether ``value`` is one of the choices."""
+        return any(stored == value for stored, _ in self.choices)
+
+
+PREFERENCES: list[Preference] = [
+    Preference(
+        "mouse",
+        "Mouse",
+        "Off lets your terminal select and copy text over SSH (takes effect next start).",
+        (("on", "on"), ("off", "off")),
+        "on",
+    ),
+]
+
+
+def preference(key: str) -> Preference:
+    """The preference with this key."""
+    for pref in PREFERENCES:
+        if pref.key == key:
+            return pref
+    raise KeyError(key)

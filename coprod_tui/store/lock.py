@@ -1,0 +1,49 @@
+"""An ``fcntl.flock`` lock around each read-modify-write, shared by every
+coprod process of the same user (two SSH logins, the TUI and the CLI)."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from coprod_tui.store.privacy import open_private
+
+
+class FileLock:
+    """A re-entrant exclusive lock on ``path`` (created 0600).
+
+    Re-entrant within one process so that a repository method may call another;
+    a ``threading.RLock`` keeps threads of one process (UI worker and timer) in line.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._thread_lock = threading.RLock()
+        self._depth = 0
+        self._fd: int | None = None
+
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Hold the lock for the duration of the ``with`` block."""
+        with self._thread_lock:
+            if self._depth == 0:
+                fd = open_private(self.path, os.O_RDWR | os.O_CREAT)
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+                except BaseException:
+                    os.close(fd)
+                    raise
+                self._fd = fd
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and self._fd is not None:
+                    fcntl.flock(self._fd, fcntl.LOCK_UN)
+                    os.close(self._fd)
+                    self._fd = None

@@ -1,0 +1,199 @@
+"""The one place that touches data files: the :class:`Store` repository.
+
+Screens and the CLI share this API. Tables live in three files so that the
+frequent small writes (drafts on a timer, settings, reading place) never
+rewrite the large journal file:
+
+- ``coprod.json``: entries, trash, exercises, stocktakes (backed up daily);
+- ``state.json``: settings and reading progress;
+- ``drafts.json``: unsaved writing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from coprod_tui.store import backups
+from coprod_tui.store.errors import CorruptDataError, NewerSchemaError
+from coprod_tui.store.lock import FileLock
+from coprod_tui.store.privacy import check_private_file, ensure_private_dir
+from coprod_tui.store.schema import CURRENT_SCHEMA, schema_of, upgrade
+from coprod_tui.store.session import Doc, Session
+from coprod_tui.store.storage import AtomicJSONStorage, FileCache, UnreadableFileError
+from coprod_tui.domain.clock import now_iso
+
+MAIN_FILE = "coprod.json"
+STATE_FILE = "state.json"
+DRAFTS_FILE = "drafts.json"
+LOCK_FILE = ".coprod.lock"
+TABLE_FILES = {"settings": STATE_FILE, "reading": STATE_FILE, "drafts": DRAFTS_FILE}
+FILES = (MAIN_FILE, STATE_FILE, DRAFTS_FILE)
+
+
+class Store:
+    """Private, crash-proof TinyDB storage in one data folder.
+
+    Construct with :meth:`open`, which checks permissions, upgrades old files,
+    refuses corrupt or newer ones and keeps a daily backup.
+    """
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.lock = FileLock(self.data_dir / LOCK_FILE)
+        self._storages = {
+            name: AtomicJSONStorage(self.data_dir / name, FileCache()) for name in FILES
+        }
+
+    # -- opening ----------------------------------------------------------------
+    @classmethod
+    def open(cls, data_dir: Path) -> Store:
+        """Prepare ``data_dir`` and return a ready store (raises :class:`StoreError`)."""
+        store = cls(data_dir)
+        store.prepare()
+        return store
+
+    @property
+    def path(self) -> Path:
+        """The main data file."""
+        return self.data_dir / MAIN_FILE
+
+    def file(self, name: str) -> Path:
+        """The path of one of :data:`FILES`."""
+        return self.data_dir / name
+
+    def prepare(self) -> None:
+        """Check privacy, then load, validate and upgrade every file."""
+        ensure_private_dir(self.data_dir)
+        for name in (*FILES, LOCK_FILE):
+            check_private_file(self.data_dir / name)
+        with self.lock.held():
+            for name in FILES:
+                self._load(name)
+
+    def _corrupt(self, name: str, detail: str) -> CorruptDataError:
+        newest = backups.newest_good_backup(self.data_dir) if name == MAIN_FILE else None
+        return CorruptDataError(self.data_dir / name, detail, newest)
+
+    def _load(self, name: str) -> None:
+        path = self.data_dir / name
+        storage = self._storages[name]
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return
+        try:
+            data = storage.read()
+        except UnreadableFileError as error:
+            raise self._corrupt(name, str(error)) from error
+        assert data is not None
+        version = schema_of(data)
+        if version > CURRENT_SCHEMA:
+            raise NewerSchemaError(path, version, CURRENT_SCHEMA)
+        if version < CURRENT_SCHEMA:
+            backups.keep_copy(self.data_dir, path, f"schema{version}")
+            upgraded, _ = upgrade(data)
+            storage.write(upgraded)
+        if name == MAIN_FILE:
+            backups.daily_backup(self.data_dir, raw)
+
+    # -- sessions ---------------------------------------------------------------
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """Hold the lock, yield a :class:`Session`, write once at the end.
+
+        Raises :class:`CorruptDataError` if a file became unreadable meanwhile.
+        """
+        with self.lock.held():
+            session = Session(self._storages, TABLE_FILES, MAIN_FILE)
+            try:
+                yield session
+                session.commit()
+            except UnreadableFileError as error:
+                session.abandon()
+                raise self._corrupt(MAIN_FILE, str(error)) from error
+            except BaseException:
+                session.abandon()
+                raise
+
+    # -- generic records ----------------------------------------------------------
+    def all(self, table: str) -> list[Doc]:
+        """Every record of ``table``."""
+        with self.session() as s:
+            return s.all(table)
+
+    def get(self, table: str, record_id: str) -> Doc | None:
+        """One record by id."""
+        with self.session() as s:
+            return s.get(table, record_id)
+
+    def count(self, table: str) -> int:
+        """Number of records in ``table``."""
+        with self.session() as s:
+            return s.count(table)
+
+    def insert(self, table: str, doc: Doc) -> Doc:
+        """Add a record (an id is assigned if missing)."""
+        with self.session() as s:
+            return s.insert(table, doc)
+
+    def put(self, table: str, doc: Doc) -> Doc:
+        """Insert or replace a record by id."""
+        with self.session() as s:
+            return s.put(table, doc)
+
+    def update(self, table: str, record_id: str, fields: Doc) -> bool:
+        """Change fields of one record."""
+        with self.session() as s:
+            return s.update(table, record_id, fields)
+
+    def remove(self, table: str, record_id: str) -> bool:
+        """Delete one record."""
+        with self.session() as s:
+            return s.remove(table, record_id)
+
+    # -- settings -------------------------------------------------------------------
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        """A setting's value, or ``default``."""
+        doc = self.get("settings", key)
+        return doc["value"] if doc is not None else default
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Remember a setting."""
+        self.put("settings", {"id": key, "value": value})
+
+    def settings(self) -> dict[str, Any]:
+        """Every setting as a dict."""
+        return {doc["id"]: doc.get("value") for doc in self.all("settings")}
+
+    # -- drafts -----------------------------------------------------------------------
+    def save_draft(self, key: str, data: dict[str, Any]) -> None:
+        """Keep unsaved work under ``key`` (what is being edited)."""
+        self.put("drafts", {"id": key, "data": data, "saved": now_iso()})
+
+    def load_draft(self, key: str) -> dict[str, Any] | None:
+        """The draft saved under ``key``, or ``None``."""
+        doc = self.get("drafts", key)
+        return doc["data"] if doc is not None else None
+
+    def discard_draft(self, key: str) -> None:
+        """Forget the draft under ``key``."""
+        self.remove("drafts", key)
+
+    def drafts(self) -> list[Doc]:
+        """Every draft, newest first."""
+        return sorted(self.all("drafts"), key=lambda d: d.get("saved", ""), reverse=True)
+
+    # -- diagnostics --------------------------------------------------------------------
+    def counts(self) -> dict[str, int]:
+        """Records per table across every file (for ``coprod check``)."""
+        result: dict[str, int] = {}
+        with self.session():
+            for storage in self._storages.values():
+                data = storage.read() or {}
+                for table, docs in data.items():
+                    if not table.startswith("_"):
+                        result[table] = result.get(table, 0) + len(docs)
+        return dict(sorted(result.items()))

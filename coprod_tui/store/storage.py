@@ -1,0 +1,135 @@
+"""A TinyDB ``Storage`` that never leaves a half-written file.
+
+TinyDB's ``JSONStorage`` rewrites the file in place, so a write that fails
+half way (disk full, quota, a killed process) destroys the journal. Here every
+write goes to a temporary 0600 file in the same folder, is fsynced, replaces
+the old file with ``os.replace`` and then the folder is fsynced. The parsed data
+is cached against the file's identity so it is parsed once per change, not once
+per query.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+from coprod_tui.store.errors import WriteFailedError
+from coprod_tui.store.privacy import open_private
+
+Signature = tuple[int, int, int]
+
+
+class UnreadableFileError(Exception):
+    """Raised by :class:`AtomicJSONStorage` when the file is not valid data."""
+
+
+def _signature(st: os.stat_result) -> Signature:
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make a rename in ``folder`` durable."""
+    fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def atomic_write_bytes(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically; the file is created 0600.
+
+    On failure the previous file is untouched, the temporary file removed, and
+    :class:`WriteFailedError` raised.
+    """
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.{secrets.token_hex(4)}.tmp")
+    try:
+        fd = open_private(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL)
+        try:
+            view = memoryview(data)
+            while view:
+                written = os.write(fd, view)
+                view = view[written:]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, path)
+        fsync_dir(path.parent)
+    except OSError as error:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        raise WriteFailedError(path, error) from error
+
+
+class FileCache:
+    """The last parsed content of one file, keyed by (inode, size, mtime)."""
+
+    def __init__(self) -> None:
+        self.signature: Signature | None = None
+        self.data: dict[str, Any] | None = None
+
+    def clear(self) -> None:
+        """Forget the cached content (after a failed write mutated it)."""
+        self.signature = None
+        self.data = None
+
+
+def read_json_file(path: Path) -> dict[str, Any] | None:
+    """Parse a data file; ``None`` if it does not exist.
+
+    Raises :class:`UnreadableFileError` for empty, truncated or malformed files.
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    if not raw.strip():
+        raise UnreadableFileError("the file is empty")
+    try:
+        data = json.loads(raw)
+    except (ValueError, UnicodeDecodeError) as error:
+        raise UnreadableFileError(f"it is not valid JSON ({error})") from error
+    if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
+        raise UnreadableFileError("it does not hold coprod tables")
+    return data
+
+
+class AtomicJSONStorage(Storage):
+    """TinyDB storage with atomic, private, durable writes and a parse cache."""
+
+    def __init__(self, path: Path, cache: FileCache | None = None) -> None:
+        self.path = Path(path)
+        self.cache = cache if cache is not None else FileCache()
+
+    def read(self) -> dict[str, Any] | None:
+        """Return the file's tables, parsing only if the file changed."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError:
+            self.cache.clear()
+            return None
+        sig = _signature(st)
+        if self.cache.signature == sig and self.cache.data is not None:
+            return self.cache.data
+        data = read_json_file(self.path)
+        self.cache.signature, self.cache.data = sig, data
+        return data
+
+    def write(self, data: dict[str, Any]) -> None:
+        """Serialise and atomically replace the file."""
+        try:
+            payload = json.dumps(data, separators=(",", ":")).encode("utf-8")
+            atomic_write_bytes(self.path, payload)
+            st = os.stat(self.path)
+        except BaseException:
+            # TinyDB mutated the cached dict before calling write: drop it.
+            self.cache.clear()
+            raise
+        self.cache.signature, self.cache.data = _signature(st), data

@@ -1,0 +1,1 @@
+"""Screens and widgets. Screens ask the store for data and render it."""

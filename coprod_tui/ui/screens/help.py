@@ -1,0 +1,96 @@
+"""Help: the keys actually in force on the current screen, and its help text.
+
+Generated from the live bindings (after any keymap changes), so it can never
+drift from what the keys do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Markdown, Static
+
+GENERAL = """\
+## Finding your way
+
+- Numbers on the home screen open each area; `h` returns home from anywhere.
+- `Tab` and `shift+tab` move between parts of a screen; arrows move in lists.
+- `ctrl+p` opens the command palette: type to find any place or action.
+- `q` or `ctrl+q` quits. Unsaved writing is kept as a draft, also if your
+  connection drops.
+- Every dialog closes with a letter key shown at the bottom, as well as Escape.
+- For a plain, screen-reader friendly way in, run `coprod --help` in a shell.
+"""
+
+
+@dataclass(frozen=True)
+class KeyRow:
+    """One line of the key table."""
+
+    key: str
+    description: str
+
+
+def _escape_md(text: str) -> str:
+    return text.replace("|", "\\|").replace("`", "'")
+
+
+class HelpScreen(ModalScreen[None]):
+    """A dialog listing the current screen's keys and help text."""
+
+    BINDINGS = [
+        Binding("c", "close", "Close", id="help-close", tooltip="Close help"),
+        Binding("escape", "close", "Close", show=False),
+    ]
+
+    def __init__(self, rows: list[KeyRow], text: str) -> None:
+        super().__init__()
+        self.rows = rows
+        self.text = text
+
+    @classmethod
+    def for_screen(cls, screen: Screen) -> HelpScreen:
+        """Build help from ``screen``'s active bindings and its ``HELP`` text."""
+        app = screen.app
+        rows: list[KeyRow] = []
+        seen: set[tuple[str, str]] = set()
+        for key, active in screen.active_bindings.items():
+            binding: Binding = active.binding
+            description = binding.description or binding.action
+            shown = app.get_key_display(binding) if binding.key == key else key
+            marker = (shown, description)
+            if marker in seen or not description:
+                continue
+            seen.add(marker)
+            rows.append(KeyRow(shown, description))
+        rows.sort(key=lambda row: (row.description.lower(), row.key))
+        text = getattr(screen, "HELP", "") or ""
+        return cls(rows, text)
+
+    def markdown(self) -> str:
+        """The whole help page as Markdown."""
+        lines = ["# Keys on this screen", "", "| Key | Does |", "|---|---|"]
+        lines += [f"| `{_escape_md(r.key)}` | {_escape_md(r.description)} |" for r in self.rows]
+        parts = ["\n".join(lines)]
+        if self.text:
+            parts.append(self.text)
+        parts.append(GENERAL)
+        return "\n\n".join(parts)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="help-dialog", classes="dialog"):
+            with VerticalScroll(id="help-body"):
+                yield Markdown(self.markdown(), id="help-text")
+            yield Static("c or Esc: close    arrows / page keys: scroll", classes="dialog-keys")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#help-body").focus()
+
+    def action_close(self) -> None:
+        """Close help."""
+        self.dismiss()

@@ -1,0 +1,102 @@
+"""Home: the dashboard of areas, each opened by a digit or arrows + Enter."""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coprod_tui.ui.areas import AREAS, Area, area_by_key
+
+WELCOME = (
+    "Co-production means the people who provide a service and the people who use "
+    "it (patients and carers) sharing power and working together as equals, from "
+    "deciding what matters to putting it into practice. coprod helps you learn "
+    "about it at the depth you have time for, try it on your own work, and keep a "
+    "private, value-by-value journal of your practice."
+)
+
+HELP = """\
+## Home
+
+Each area has a number: press it to go straight there, or move with the
+arrow keys and press Enter. `h` comes back here from anywhere, `ctrl+p`
+opens the command palette, and `q` quits (unsaved writing is kept as a draft).
+"""
+
+
+def _prompt(area: Area, summary: str | None) -> Content:
+    head = Content.assemble((f" {area.key} ", "bold reverse"), "  ", (area.title, "bold"))
+    line = summary if summary else area.blurb
+    return Content.assemble(head, "\n     ", Content(line))
+
+
+class HomeScreen(Screen[None]):
+    """The first screen: areas with their progress."""
+
+    HELP = HELP
+    BINDINGS = [
+        Binding(str(d), f"open_digit('{d}')", f"Open {d}", show=False, id=f"open-{d}")
+        for d in range(1, 10)
+    ] + [Binding("enter", "open_highlighted", "Open", id="open", show=True)]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static(WELCOME, id="welcome", markup=False)
+        yield OptionList(
+            *(Option(_prompt(area, None), id=area.id) for area in AREAS), id="areas"
+        )
+        yield Static("Press a number to open an area.", id="home-hint", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        areas = self.query_one("#areas", OptionList)
+        areas.highlighted = 0
+        areas.focus()
+        self.refresh_summaries()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_summaries()
+
+    def on_store_ready(self) -> None:
+        self.refresh_summaries()
+
+    @work(thread=True, exclusive=True, group="home-summaries")
+    def refresh_summaries(self) -> None:
+        """Compute each area's progress line off the UI thread."""
+        app = self.app
+        if not getattr(app, "store_ready", False):
+            return
+        for area in AREAS:
+            if area.summary is None:
+                continue
+            try:
+                text = area.summary(app.store)  # type: ignore[attr-defined]
+            except Exception as error:  # noqa: BLE001 - a summary must never break home
+                text = f"(could not read progress: {error})"
+            app.call_from_thread(self._set_summary, area, text)
+
+    def _set_summary(self, area: Area, text: str) -> None:
+        options = self.query_one("#areas", OptionList)
+        options.replace_option_prompt(area.id, _prompt(area, text))
+
+    def action_open_digit(self, digit: str) -> None:
+        """Open the area with this number."""
+        area = area_by_key(digit)
+        if area is not None:
+            self.app.open_area(area.id)  # type: ignore[attr-defined]
+
+    def action_open_highlighted(self) -> None:
+        """Open the highlighted area."""
+        option = self.query_one("#areas", OptionList).highlighted_option
+        if option is not None and option.id:
+            self.app.open_area(option.id)  # type: ignore[attr-defined]
+
+    @on(OptionList.OptionSelected, "#areas")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.open_area(event.option.id)  # type: ignore[attr-defined]

@@ -1,0 +1,1 @@
+"""Widgets reused by several screens."""
