@@ -1,0 +1,28 @@
+"""Input and TextArea that never blink: an idle app must send no bytes.
+
+A blinking cursor costs about 1.7 KB/s over an idle SSH link.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual.widgets import Input, TextArea
+
+
+class QuietInput(Input):
+    """An ``Input`` with a steady cursor."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cursor_blink = False
+
+
+class QuietTextArea(TextArea):
+    """A ``TextArea`` with a steady cursor; Tab moves focus (no key trap)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("tab_behavior", "focus")
+        kwargs.setdefault("soft_wrap", True)
+        super().__init__(*args, **kwargs)
+        self.cursor_blink = False
