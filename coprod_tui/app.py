@@ -16,6 +16,7 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
 
+from coprod_tui.domain.entry import Link
 from coprod_tui.errors import CoprodError
 from coprod_tui.store import Store
 from coprod_tui.store.repository import STATE_FILE
@@ -186,6 +187,47 @@ class CoprodApp(App[int]):
             self.screen.dismiss()
             return
         self.push_screen(HelpScreen.for_screen(self.screen))
+
+    # -- links between areas ----------------------------------------------------------
+    # Each feature provides the screen named here; other features call these methods.
+    def reflect_on(self, title: str, values: list[str], link: Link, summary: str) -> None:
+        """Open a new journal entry linked to what prompted it, the result summarised in it.
+
+        Provided by the journal: ``ui/screens/entry_editor.py``
+        ``EntryEditorScreen.new_linked(title, values, link, summary)``.
+        """
+        from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
+
+        self.push_screen(EntryEditorScreen.new_linked(title, values, link, summary))
+
+    def write_about_value(self, value_id: str) -> None:
+        """Open the journal's one-value writing screen (explanation, prompts, editor).
+
+        Provided by the journal: ``ui/screens/entry_editor.py``
+        ``EntryEditorScreen.for_value(value_id)``.
+        """
+        from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
+
+        self.push_screen(EntryEditorScreen.for_value(value_id))
+
+    def open_reading(self, section_id: str) -> None:
+        """Open a reading section by id (tier and place remembered as usual).
+
+        Provided by reading: ``ui/screens/reader.py`` ``ReaderScreen.for_section(section_id)``.
+        """
+        from coprod_tui.ui.screens.reader import ReaderScreen
+
+        self.push_screen(ReaderScreen.for_section(section_id))
+
+    def place_on_spectrum(self, title: str, description: str, link: Link | None = None) -> None:
+        """Start placing an activity on the spectrum of engagement, prefilled.
+
+        Provided by the spectrum exercise: ``ui/screens/spectrum_place.py``
+        ``PlaceActivityScreen.prefilled(title, description, link)``.
+        """
+        from coprod_tui.ui.screens.spectrum_place import PlaceActivityScreen
+
+        self.push_screen(PlaceActivityScreen.prefilled(title, description, link))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every navigation action in the command palette (ctrl+p)."""

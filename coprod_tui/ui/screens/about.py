@@ -20,8 +20,8 @@ Everything in coprod is written in our own words; the facts, structure, names,
 links and durations come from the toolkit. For the original, and for Part 2
 (case studies), go to the network:
 
-- Co-production Network for Wales: https://copronet.wales
-- The self-evaluation audit tool: https://info.copronet.wales/the-self-evaluation-audit-tool
+- The self-evaluation audit tool: https://info.copronet.wales/the-self-evaluation-audit-tool/
+- Introduction to co-production (recorded training): https://www.youtube.com/watch?v=rqsmRZVd1Jg
 
 coprod is free software under the MIT licence.
 """
