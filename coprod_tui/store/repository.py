@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from coprod_tui.domain.clock import now_iso
 from coprod_tui.store import backups
 from coprod_tui.store.errors import CorruptDataError, NewerSchemaError
 from coprod_tui.store.lock import FileLock
@@ -23,7 +24,6 @@ from coprod_tui.store.privacy import check_private_file, ensure_private_dir
 from coprod_tui.store.schema import CURRENT_SCHEMA, schema_of, upgrade
 from coprod_tui.store.session import Doc, Session
 from coprod_tui.store.storage import AtomicJSONStorage, FileCache, UnreadableFileError
-from coprod_tui.domain.clock import now_iso
 
 MAIN_FILE = "coprod.json"
 STATE_FILE = "state.json"

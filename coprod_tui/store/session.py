@@ -14,8 +14,8 @@ from typing import Any
 from tinydb import Query, TinyDB
 from tinydb.storages import Storage
 
-from coprod_tui.store.storage import AtomicJSONStorage
 from coprod_tui.store.schema import CURRENT_SCHEMA, META_TABLE, set_schema
+from coprod_tui.store.storage import AtomicJSONStorage
 
 Doc = dict[str, Any]
 
