@@ -13,16 +13,18 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.geometry import Offset
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
+from textual.widgets import OptionList
 
 from coprod_tui.domain.entry import Link
 from coprod_tui.errors import CoprodError
 from coprod_tui.store import Store
-from coprod_tui.store.repository import STATE_FILE
-from coprod_tui.store.storage import read_json_file
+from coprod_tui.store.peek import peek_setting, read_keymap
 from coprod_tui.ui.areas import AREAS, Area
 from coprod_tui.ui.drafts import DraftSource
+from coprod_tui.ui.terminal import HIGH_CONTRAST, too_small, use_ascii_drawing
 
 HANGUP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGHUP", "SIGTERM", "SIGINT") if hasattr(signal, name)
@@ -74,7 +76,10 @@ class CoprodApp(App[int]):
         for area in AREAS:
             if area.screen:
                 self.add_mode(area.id, self._screen_factory(area))
-        saved_theme = self._peek_setting("theme")
+        self.register_theme(HIGH_CONTRAST)
+        if ascii_only:
+            use_ascii_drawing()
+        saved_theme = peek_setting(self.data_dir, "theme")
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
 
@@ -82,23 +87,59 @@ class CoprodApp(App[int]):
     def _screen_factory(area: Area):  # noqa: ANN205 - Callable[[], Screen]
         return lambda: area.load_screen()()
 
-    def _peek_setting(self, key: str) -> object:
-        """Read a setting without locking or creating anything (start-up path)."""
-        try:
-            data = read_json_file(self.data_dir / STATE_FILE) or {}
-        except Exception:  # noqa: BLE001 - the store reports problems properly later
-            return None
-        for doc in data.get("settings", {}).values():
-            if isinstance(doc, dict) and doc.get("id") == key:
-                return doc.get("value")
-        return None
-
     # -- start-up ----------------------------------------------------------------
     def on_mount(self) -> None:
         """Show home at once; check the store off the UI thread."""
         self._install_signal_handlers()
+        if self.ascii_only:
+            self.add_class("-ascii")
+        self._apply_keymap()
         self.switch_mode("home")
         self._open_store()
+        self.call_after_refresh(self._check_size)
+
+    def _apply_keymap(self) -> None:
+        keymap, problem = read_keymap(self.data_dir)
+        if keymap:
+            self.set_keymap(keymap)
+        if problem:
+            self.notify(problem, severity="warning", timeout=10)
+
+    # -- terminal size -------------------------------------------------------------
+    def on_resize(self) -> None:
+        """Cover the app with a message while the terminal is too small."""
+        self.call_after_refresh(self._check_size)
+
+    def _check_size(self) -> None:
+        from coprod_tui.ui.screens.too_small import TooSmallScreen
+
+        width, height = self.size
+        small = too_small(width, height)
+        current = self.screen
+        if small and isinstance(current, TooSmallScreen):
+            current.show_size(width, height)
+        elif small:
+            self.push_screen(TooSmallScreen(width, height))
+        elif isinstance(current, TooSmallScreen):
+            current.dismiss(None)
+
+    # -- screen magnifiers and braille displays ----------------------------------------
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """Move the terminal cursor to the highlighted item so magnifiers follow it."""
+        self.call_after_refresh(self._cursor_to_highlight, event.option_list)
+
+    def _cursor_to_highlight(self, option_list: OptionList) -> None:
+        index = option_list.highlighted
+        if index is None or not option_list.is_mounted:
+            return
+        try:
+            line = option_list._index_to_line[index]  # noqa: SLF001 - no public API for this
+        except (KeyError, AttributeError):
+            return
+        region = option_list.content_region
+        y = region.y + line - int(option_list.scroll_y)
+        if region.y <= y < region.bottom:
+            self.cursor_position = Offset(region.x, y)
 
     @work(thread=True, exclusive=True, group="store")
     def _open_store(self) -> None:
@@ -157,9 +198,15 @@ class CoprodApp(App[int]):
         self.save_all_drafts()
         self.exit(1 if self.fatal_message else 0)
 
+    def _blocked(self) -> bool:
+        """True while a fatal error or the too-small message covers the app."""
+        from coprod_tui.ui.screens.too_small import TooSmallScreen
+
+        return bool(self.fatal_message) or isinstance(self.screen, TooSmallScreen)
+
     def action_home(self) -> None:
         """Return to the home screen (or close a dialog)."""
-        if self.fatal_message:
+        if self._blocked():
             return
         if isinstance(self.screen, ModalScreen):
             self.screen.dismiss(None)
@@ -183,6 +230,8 @@ class CoprodApp(App[int]):
         """Show the keys in force on this screen, and its help text."""
         from coprod_tui.ui.screens.help import HelpScreen
 
+        if self._blocked():
+            return
         if isinstance(self.screen, HelpScreen):
             self.screen.dismiss()
             return

@@ -21,10 +21,14 @@ def run_tui(args: argparse.Namespace) -> int:
     from coprod_tui.app import CoprodApp
 
     ascii_only = bool(getattr(args, "ascii", False)) or os.environ.get("TERM") == "linux"
+    from coprod_tui.store.peek import peek_setting
+
+    folder = data_dir(args)
+    mouse = not getattr(args, "no_mouse", False) and peek_setting(folder, "mouse") != "off"
     app = CoprodApp(
-        data_dir=data_dir(args),
+        data_dir=folder,
         content_dirs=content_dirs(args),
-        mouse=not getattr(args, "no_mouse", False),
+        mouse=mouse,
         ascii_only=ascii_only,
     )
     app.run(mouse=app.mouse_enabled)
