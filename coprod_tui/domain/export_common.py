@@ -19,10 +19,10 @@ from coprod_tui.domain.entry import FRAMEWORKS, Entry
 Doc = dict[str, Any]
 
 FORMATS: dict[str, str] = {
-    "md": "Markdown: a readable document for a portfolio",
-    "txt": "plain text: for pasting anywhere",
-    "nmc": "NMC revalidation: reflective accounts under the form's four questions",
-    "json": "everything, lossless: the backup format (coprod import reads it)",
+    "md": "Markdown, a readable document for a portfolio",
+    "txt": "plain text, for pasting anywhere",
+    "nmc": "NMC revalidation reflective accounts",
+    "json": "everything, lossless: the backup (coprod import)",
 }
 EXTENSIONS = {"md": "md", "txt": "txt", "nmc": "nmc.txt", "json": "json"}
 

@@ -141,3 +141,10 @@ def _write_new(path: Path, data: bytes) -> None:
             tmp.unlink()
         except OSError:
             pass
+
+
+def summary(store: Store) -> str:
+    """The Export area's line on the home screen."""
+    count = store.count("entries")
+    noun = "entry" if count == 1 else "entries"
+    return f"{count} {noun} to take with you: md, txt, nmc (revalidation) or json (backup)"
