@@ -10,6 +10,7 @@ from coprod_tui.cli.context import open_store
 from coprod_tui.domain.clock import parse_day
 from coprod_tui.domain.entry import VALUE_IDS
 from coprod_tui.domain.export_common import FORMATS, ExportFilter
+from coprod_tui.domain.text import make_visible
 from coprod_tui.errors import UsageError
 
 SOURCES = ("coprod", "jrnl")
@@ -92,7 +93,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return 0
     path = write_export(Path(args.output), text, overwrite=args.force)
-    print(f"saved {fmt} export to {path}", file=sys.stderr)
+    print(make_visible(f"saved {fmt} export to {path}"), file=sys.stderr)
     return 0
 
 
@@ -105,5 +106,5 @@ def cmd_import(args: argparse.Namespace) -> int:
     if values and source != "jrnl":
         raise UsageError("--value is for --from jrnl (a coprod export keeps its own values)")
     summary = import_file(open_store(args), Path(args.file), source, values)
-    print("\n".join(summary.lines()))
+    print(make_visible("\n".join(summary.lines())))
     return 0

@@ -94,7 +94,7 @@ class ExportScreen(Screen[None]):
         self.fmt = "md"
         self.value: str | None = None
         self.tag: str | None = None
-        self.tags: list[str] = []
+        self.known_tags: list[str] = []
         self.saved_to: Path | None = None
         self._default_path = self._path_for(self.fmt)
 
@@ -146,7 +146,7 @@ class ExportScreen(Screen[None]):
             for tag in doc.get("tags", []) if isinstance(doc.get("tags"), list) else []:
                 if isinstance(tag, str) and tag:
                     found.setdefault(tag.lower(), tag)
-        app.call_from_thread(setattr, self, "tags", sorted(found.values(), key=str.lower))
+        app.call_from_thread(setattr, self, "known_tags", sorted(found.values(), key=str.lower))
 
     # -- the list of choices ---------------------------------------------------
     def _row_text(self, key: str) -> Content:
@@ -193,8 +193,8 @@ class ExportScreen(Screen[None]):
             self.app.push_screen(ChoiceDialog("Value", choices, self.value or ALL),
                                  lambda v: self._set("value", v))
         elif key == "tag":
-            choices = [(ALL, "all tags")] + [(t, t) for t in self.tags]
-            note = "" if self.tags else "No entry has a tag yet."
+            choices = [(ALL, "all tags")] + [(t, t) for t in self.known_tags]
+            note = "" if self.known_tags else "No entry has a tag yet."
             self.app.push_screen(ChoiceDialog("Tag", choices, self.tag or ALL, note),
                                  lambda v: self._set("tag", v))
 
@@ -257,6 +257,9 @@ class ExportScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export with the current choices, asking before replacing a file."""
+        if not getattr(self.app, "store_ready", False):
+            self.notify("Your data is still being opened; try again in a moment.")
+            return
         flt = self.current_filter()
         if flt is None:
             return
