@@ -139,12 +139,19 @@ def _newer(incoming: str, local: str) -> bool:
         return incoming > local
 
 
-def decide(local: Doc | None, incoming: Doc) -> str:
+def decide(local: Doc | None, incoming: Doc, deleted: Doc | None = None) -> str:
     """``"add"``, ``"update"`` or ``"skip"`` for one incoming record.
 
     A record that exists is replaced only if its ``updated`` (or ``saved``)
     time is newer; without times on both sides the local record is kept.
+    ``deleted`` is the local trash copy of an entry: an import does not bring
+    back what was deleted here, unless the incoming copy was changed later.
     """
+    if local is None and deleted is not None:
+        when = deleted.get("deleted") or _stamp(deleted)
+        theirs = _stamp(incoming)
+        if not (isinstance(when, str) and theirs and _newer(theirs, when)):
+            return "skip"
     if local is None:
         return "add"
     if local == incoming:

@@ -60,10 +60,12 @@ def _merge(store: Store, tables: dict[str, list[Doc]], summary: MergeSummary) ->
     """Apply ``tables`` in one session (all or nothing), counting outcomes into ``summary``."""
     with store.session() as s:
         plan: list[tuple[str, str, Doc]] = []
+        trash = {d.get("id"): d for d in s.all("trash")} if "entries" in tables else {}
         for table, docs in tables.items():
             existing = {d.get("id"): d for d in s.all(table)}
             for doc in docs:
-                outcome = decide(existing.get(doc["id"]), doc)
+                deleted = trash.get(doc["id"]) if table == "entries" else None
+                outcome = decide(existing.get(doc["id"]), doc, deleted)
                 summary.count(outcome, table)
                 if outcome != "skip":
                     plan.append((table, outcome, doc))

@@ -82,6 +82,25 @@ def test_newer_updated_wins_and_older_is_skipped(tmp_path: Path) -> None:
     assert store.get("entries", "e1")["title"] == "New title"
 
 
+def test_import_does_not_bring_back_entries_deleted_here(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "a")
+    fill_store(store)
+    export_json(store, tmp_path / "x.json")
+    doc = store.get("entries", "rolfe-1")
+    with store.session() as s:
+        s.remove("entries", "rolfe-1")
+        s.insert("trash", {**doc, "deleted": "2026-11-20T09:00:00+00:00"})
+    summary = import_file(store, tmp_path / "x.json")
+    assert not summary.changed and store.get("entries", "rolfe-1") is None
+    edited = json.loads((tmp_path / "x.json").read_text())
+    for entry in edited["tables"]["entries"]:
+        if entry["id"] == "rolfe-1":
+            entry["updated"] = "2026-11-21T09:00:00+00:00"
+    (tmp_path / "y.json").write_text(json.dumps(edited))
+    summary = import_file(store, tmp_path / "y.json")
+    assert summary.added == {"entries": 1} and store.get("entries", "rolfe-1") is not None
+
+
 @pytest.mark.parametrize("content, reason", [
     (b"", "empty"),
     (b'{"format": "coprod-export", "schema": 2, "tables": {"entries": [{"id": "a"}, ', "valid JSON"),
