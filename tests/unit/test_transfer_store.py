@@ -172,3 +172,11 @@ def test_domain_and_store_modules_never_import_textual() -> None:
         "assert 'textual' not in sys.modules, 'textual imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_entries_from_to_doc_get_an_id_on_insert(tmp_path: Path) -> None:
+    store = Store.open(tmp_path / "a")
+    first = store.insert("entries", Entry(values=["networks"]).to_doc())
+    second = store.insert("entries", Entry(values=["networks"]).to_doc())
+    assert first["id"] and second["id"] and first["id"] != second["id"]
+    assert store.get("entries", first["id"]) is not None
