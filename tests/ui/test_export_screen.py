@@ -5,6 +5,7 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, Static
 
 from coprod_tui.app import CoprodApp
@@ -15,8 +16,10 @@ from tests.conftest import wait_until
 from tests.transfer_data import fill_store
 
 
-async def test_export_by_keys_with_filter_and_confirmed_overwrite(data_dir: Path,
-                                                                  tmp_path: Path) -> None:
+async def test_export_by_keys_with_filter_and_confirmed_overwrite(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))  # "~/..." means tmp_path; typing stays short
     fill_store(Store.open(data_dir))
     target = tmp_path / "portfolio.txt"
     app = CoprodApp(data_dir=data_dir)
@@ -47,7 +50,7 @@ async def test_export_by_keys_with_filter_and_confirmed_overwrite(data_dir: Path
         await pilot.pause()
         assert app.focused is screen.query_one("#export-since", Input)
         await pilot.press("end", "ctrl+u", *"2026-10-01", "tab", "tab", "end", "ctrl+u",
-                          *str(target), "ctrl+s")
+                          *"~/portfolio.txt", "ctrl+s")
         await wait_until(pilot, lambda: screen.saved_to is not None)
         assert screen.saved_to == target
         text = target.read_text()
@@ -73,7 +76,10 @@ async def test_export_by_keys_with_filter_and_confirmed_overwrite(data_dir: Path
         assert "Asking a carer what matters" in target.read_text()
 
 
-async def test_json_from_the_screen_holds_everything(data_dir: Path, tmp_path: Path) -> None:
+async def test_json_from_the_screen_holds_everything(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HOME", str(tmp_path))
     fill_store(Store.open(data_dir))
     target = tmp_path / "backup.json"
     app = CoprodApp(data_dir=data_dir)
@@ -85,7 +91,7 @@ async def test_json_from_the_screen_holds_everything(data_dir: Path, tmp_path: P
         await pilot.press("enter", "end", "enter")  # Format: json (last)
         await pilot.pause()
         assert screen.fmt == "json"
-        await pilot.press("tab", "tab", "tab", "end", "ctrl+u", *str(target), "ctrl+s")
+        await pilot.press("tab", "tab", "tab", "end", "ctrl+u", *"~/backup.json", "ctrl+s")
         await wait_until(pilot, lambda: screen.saved_to is not None)
     import json
 
