@@ -106,7 +106,8 @@ class Session:
     def insert(self, table: str, doc: Doc) -> Doc:
         """Add a record, giving it an id if it has none; returns the record."""
         doc = dict(doc)
-        doc.setdefault("id", new_id())
+        if not doc.get("id"):  # Entry.to_doc() gives "" until the store assigns one
+            doc["id"] = new_id()
         self._table(table).insert(doc)
         return doc
 

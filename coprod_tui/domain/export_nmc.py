@@ -1,0 +1,164 @@
+"""The ``nmc`` export: each entry as a draft NMC revalidation reflective account.
+
+The NMC form asks four questions. A framework's sections are placed under the
+question they answer; a question nothing answers is marked MISSING with a hint
+of what to write, never filled with invented text. The anonymisation rules
+head the output.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from coprod_tui.domain.clock import local_display
+from coprod_tui.domain.entry import ACCOUNT_KINDS, CODE_THEMES, FRAMEWORKS, Entry
+from coprod_tui.domain.export_common import (
+    Selection,
+    action_line,
+    framework_name,
+    local_day,
+    sections_of,
+    value_label,
+)
+from coprod_tui.domain.text import make_visible
+
+QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("nature", "What was the nature of the CPD activity, practice-related feedback, "
+               "or event or experience in your practice?"),
+    ("learned", "What did you learn from it?"),
+    ("changed", "How did you change or improve your practice as a result?"),
+    ("code", "How is this relevant to the Code?"),
+)
+
+# framework -> question -> section ids answering it, in order.
+MAPPING: dict[str, dict[str, tuple[str, ...]]] = {
+    "gibbs": {
+        "nature": ("description", "feelings"),
+        "learned": ("evaluation", "analysis", "conclusion"),
+        "changed": ("action-plan",),
+    },
+    "rolfe": {
+        "nature": ("what",),
+        "learned": ("so-what",),
+        "changed": ("now-what",),
+    },
+    "free": {"nature": ("text",)},
+}
+
+HINTS = {
+    "nature": "describe what happened or what the activity was, without identifying anyone",
+    "learned": "say what you learned from it",
+    "changed": "say what you changed or will change in your practice",
+    "code": "say how it relates to the Code themes you chose",
+}
+
+REMINDER = """\
+BEFORE YOU USE THESE ACCOUNTS
+- They must not include anything that could identify a patient, service user,
+  carer, colleague or anyone else. Removing a name, age and address is usually
+  not enough: take out places, dates, rare conditions and roles that point to a
+  person.
+- Keep to what you learned and what you changed, not every detail of events.
+- The NMC asks for five reflective accounts in each three-year revalidation
+  period, on its approved form, and a reflective discussion with another
+  registrant, recorded separately.
+- These are drafts made from your journal. Where it says MISSING, coprod has
+  nothing to put there: write that part yourself before copying it to the form.
+"""
+
+
+def _missing(question: str) -> str:
+    return f"MISSING: {HINTS[question]}."
+
+
+def _answers(entry: Entry) -> dict[str, list[tuple[str, str]]]:
+    """question -> (section label, text) parts that answer it."""
+    labels = dict(FRAMEWORKS.get(entry.framework, ()))
+    mapping = MAPPING.get(entry.framework)
+    answers: dict[str, list[tuple[str, str]]] = {q: [] for q, _ in QUESTIONS}
+    if mapping is None:
+        # An unknown framework: keep every section, under the first question.
+        answers["nature"] = sections_of(entry)
+        return answers
+    used: set[str] = set()
+    for question, section_ids in mapping.items():
+        for sid in section_ids:
+            used.add(sid)
+            text = entry.sections.get(sid, "")
+            if isinstance(text, str) and text.strip():
+                answers[question].append((labels.get(sid, sid), text.strip()))
+    extra = [(sid, t) for sid, t in entry.sections.items() if sid not in used]
+    for sid, text in extra:
+        if isinstance(text, str) and text.strip():
+            answers["nature"].append((labels.get(sid, value_label(sid)), text.strip()))
+    return answers
+
+
+def _parts(parts: list[tuple[str, str]], source: str | None) -> list[str]:
+    lines: list[str] = []
+    for label, text in parts:
+        if source:
+            lines.append(f"[{source}: {label}]")
+        lines += [text, ""]
+    return lines
+
+
+def account(entry: Entry, number: int, total: int) -> str:
+    """One entry as a reflective account (plain text, not yet made visible)."""
+    title = " ".join((entry.title or "Untitled reflection").split())
+    head = f"REFLECTIVE ACCOUNT {number} OF {total}"
+    day = local_day(entry.created)
+    lines = [head, "=" * len(head), "", f"Title: {title}"]
+    lines.append(f"Date of the entry: {day.isoformat() if day else 'unknown'}")
+    kind = entry.account_kind if entry.account_kind in ACCOUNT_KINDS else None
+    lines.append(
+        f"Kind of account: {kind}" if kind
+        else "Kind of account: MISSING: choose one of " + "; ".join(ACCOUNT_KINDS) + "."
+    )
+    lines.append(f"Written with: {framework_name(entry.framework)}")
+    if entry.values:
+        lines.append(
+            "Co-production values: " + ", ".join(value_label(v) for v in entry.values)
+        )
+    lines.append("")
+    answers = _answers(entry)
+    source = None if entry.framework == "free" else framework_name(entry.framework).split()[0]
+    for index, (question, text) in enumerate(QUESTIONS, start=1):
+        lines += textwrap.wrap(f"{index}. {text}", 79, subsequent_indent="   ") + [""]
+        if question == "code":
+            themes = [t for t in entry.code_themes if t in CODE_THEMES]
+            lines.append(
+                "Themes of the Code: " + "; ".join(themes) if themes
+                else "Themes of the Code: MISSING: choose one or more of "
+                + "; ".join(CODE_THEMES) + "."
+            )
+            lines += [_missing("code"), ""]
+            continue
+        parts = answers[question]
+        if question == "changed":
+            lines += _parts(parts, source)
+            if entry.actions:
+                lines.append("Actions:")
+                lines += [f"- {' '.join(action_line(a).split())}" for a in entry.actions]
+                lines.append("")
+            if not parts and not entry.actions:
+                lines += [_missing(question), ""]
+            continue
+        lines += _parts(parts, source) if parts else [_missing(question), ""]
+    return "\n".join(lines).rstrip("\n")
+
+
+def render_nmc(selection: Selection) -> str:
+    """The ``nmc`` export: the reminder, then one account per selected entry."""
+    lines = ["NMC REVALIDATION: DRAFT REFLECTIVE ACCOUNTS",
+             f"Made by coprod on {local_display(selection.exported)}.", ""]
+    lines += [f"Selected: {line}" for line in selection.filter.describe()]
+    lines += ["", REMINDER]
+    total = len(selection.entries)
+    if not total:
+        lines.append("No entries match, so there are no accounts.")
+    for number, entry in enumerate(selection.entries, start=1):
+        lines += [account(entry, number, total), ""]
+    while lines and lines[-1] == "":
+        lines.pop()
+    return make_visible("\n".join(lines) + "\n")
