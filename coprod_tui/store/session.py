@@ -116,14 +116,15 @@ class Session:
         prepared = []
         for doc in docs:
             doc = dict(doc)
-            doc.setdefault("id", new_id())
+            if not doc.get("id"):
+                doc["id"] = new_id()
             prepared.append(doc)
         self._table(table).insert_multiple(prepared)
         return prepared
 
     def put(self, table: str, doc: Doc) -> Doc:
         """Insert or replace the record with ``doc['id']``."""
-        if "id" not in doc:
+        if not doc.get("id"):
             return self.insert(table, doc)
         tbl = self._table(table)
         found = tbl.get(Query().id == doc["id"])
