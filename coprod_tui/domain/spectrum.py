@@ -403,11 +403,11 @@ def _explain(answers: SpectrumAnswers, base: Approach, chosen: Approach,
             "table it is not co-production."
         )
     else:
-        said = ", ".join(
-            f"{q.prompt[:-1].lower()}: {HOLDER_LABELS[answers.get(q.id) or BOTH]}"
-            for q in QUESTIONS
+        k, d, a = (HOLDER_LABELS[answers.get(q) or BOTH] for q in QUESTION_IDS)
+        parts.append(
+            f"You said the knowledge is held by {k}, the decisions are made by {d} "
+            f"and they are carried out by {a}."
         )
-        parts.append(f"You said {said}.")
         if chosen.id == "co-production":
             parts.append("Knowledge, decisions and action are all shared: this is doing with.")
         elif chosen.id == "community-led" and base.id == chosen.id and not any(
