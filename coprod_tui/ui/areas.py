@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from coprod_tui.store import Store
+from coprod_tui.store.spectrum import summary as spectrum_summary
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,7 @@ def _settings_summary(store: Store) -> str:
 
 
 AREAS: list[Area] = [
+    Area("spectrum", "3", "Spectrum", "Place an activity on the spectrum of engagement; practise", "coprod_tui.ui.screens.spectrum:SpectrumScreen", spectrum_summary),
     Area("settings", "7", "Settings", "Theme and preferences",
          "coprod_tui.ui.screens.settings:SettingsScreen", _settings_summary),
     Area("help", "8", "Help", "Keys and how to find your way (F1 or ? anywhere)",
