@@ -223,3 +223,24 @@ async def test_unsaved_activity_is_kept_as_a_draft(data_dir: Path) -> None:
         await wait_until(pilot, lambda: isinstance(again.screen, PlaceActivityScreen)
                          and bool(again.screen.query("#title")))
         assert again.screen.query_one("#title", QuietInput).value == "Half typed"
+
+
+async def test_a_broken_scenario_pack_is_reported_not_a_crash(data_dir: Path,
+                                                              tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "spectrum_scenarios.json").write_text(
+        '{"scenarios": [{"id": "bad-one", "title": "T", "text": "x", "place": "co-production",'
+        ' "answers": {"knowledge": "people", "decisions": "people", "acts": "people"},'
+        ' "explanation": "e"}]}')
+    app = CoprodApp(data_dir=data_dir, content_dirs=[pack])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_spectrum(app, pilot)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, PracticeScreen))
+        await pilot.pause()
+        message = static_text(app.screen, "#practice-text")
+        assert "spectrum_scenarios.json: scenario 'bad-one'" in message
+        assert "lead to 'community-led'" in message
+        await pilot.press("d")
+        await wait_until(pilot, lambda: isinstance(app.screen, SpectrumScreen))

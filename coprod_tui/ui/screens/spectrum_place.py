@@ -100,6 +100,7 @@ class PlaceActivityScreen(Screen[None]):
     PlaceActivityScreen #place-details, PlaceActivityScreen #place-question {
         height: 1fr; padding: 0 2;
     }
+    PlaceActivityScreen .screen-title { padding: 1 0 0 0; }
     PlaceActivityScreen .field-label { padding: 1 0 0 0; text-style: bold; }
     PlaceActivityScreen #description { height: 6; }
     PlaceActivityScreen #question-progress { color: $text-muted; padding: 1 0 0 0; }

@@ -48,6 +48,7 @@ class PracticeScreen(Screen[None]):
     PracticeScreen #practice-title { text-style: bold; padding: 1 0 0 0; }
     PracticeScreen #practice-text, PracticeScreen #practice-feedback { padding: 1 1 0 0; }
     PracticeScreen #practice-choices { height: auto; margin: 1 0 0 0; }
+    PracticeScreen #practice-hint { color: $text-muted; }
     """
     BINDINGS = [
         Binding("n", "next", "Next scenario", id="spectrum-practice-next"),
@@ -80,6 +81,8 @@ class PracticeScreen(Screen[None]):
                   for n, a in enumerate(APPROACHES, start=1)),
                 id="practice-choices",
             )
+            yield Static("Where does it sit? Press its number, or arrows and Enter.",
+                         id="practice-hint")
             yield Static("", id="practice-feedback")
         yield Footer()
 
@@ -108,6 +111,7 @@ class PracticeScreen(Screen[None]):
         except CoprodError as error:
             self.phase = FINISHED
             self.query_one("#practice-choices").display = False
+            self.query_one("#practice-hint").display = False
             self.query_one("#practice-text", Static).update(literal(error.message))
             self.notify(error.message, severity="error", timeout=15)
             self.refresh_bindings()
@@ -131,6 +135,7 @@ class PracticeScreen(Screen[None]):
         self.query_one("#practice-feedback", Static).update("")
         choices = self.query_one("#practice-choices", OptionList)
         choices.display = True
+        self.query_one("#practice-hint").display = True
         choices.highlighted = 0
         choices.focus()
         self.query_one("#practice-body", VerticalScroll).scroll_home(animate=False)
@@ -166,6 +171,7 @@ class PracticeScreen(Screen[None]):
             else "Press n to see your score.",
         ])
         self.query_one("#practice-choices").display = False
+        self.query_one("#practice-hint").display = False
         self.query_one("#practice-feedback", Static).update(literal(text))
         self.query_one("#practice-body", VerticalScroll).focus()
         self.refresh_bindings()
