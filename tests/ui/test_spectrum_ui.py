@@ -244,3 +244,19 @@ async def test_a_broken_scenario_pack_is_reported_not_a_crash(data_dir: Path,
         assert "lead to 'community-led'" in message
         await pilot.press("d")
         await wait_until(pilot, lambda: isinstance(app.screen, SpectrumScreen))
+
+
+async def test_a_saved_activity_is_not_kept_as_a_draft(data_dir: Path) -> None:
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_spectrum(app, pilot)
+        await pilot.press("a")
+        await type_text(pilot, "Saved one")
+        await pilot.press("ctrl+n", "1", "3", "3", "3")
+        await wait_until(pilot, lambda: isinstance(app.screen, SpectrumResultScreen))
+        await pilot.press("s")
+        await pilot.pause()
+        assert len(app.store.all("spectrum")) == 1
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.store.load_draft("spectrum:place") is None

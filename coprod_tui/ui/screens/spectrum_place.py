@@ -128,6 +128,7 @@ class PlaceActivityScreen(Screen[None]):
         self.use_draft = use_draft
         self.values: dict[str, str] = {}
         self.step_index = -1  # -1: the title and description page
+        self.saved_text: tuple[str, str] | None = None  # what the last save held
 
     @classmethod
     def prefilled(cls, title: str, description: str, link: Link | None = None
@@ -187,7 +188,8 @@ class PlaceActivityScreen(Screen[None]):
 
     def save_draft(self) -> None:
         """Keep the title and description if the app quits or the line drops."""
-        if self.activity_title or self.description:
+        typed = (self.activity_title, self.description)
+        if any(typed) and typed != self.saved_text:
             self.app.store.save_draft(DRAFT_KEY, {  # type: ignore[attr-defined]
                 "title": self.activity_title, "description": self.description,
             })
@@ -278,9 +280,13 @@ class PlaceActivityScreen(Screen[None]):
         """Place the activity and open the result."""
         result = place(_answers(self.values))
         self.app.push_screen(
-            SpectrumResultScreen(self.activity_title, self.description, result, self.link),
+            SpectrumResultScreen(self.activity_title, self.description, result, self.link,
+                                 on_saved=self._saved),
             self._result_closed,
         )
+
+    def _saved(self, record_id: str) -> None:
+        self.saved_text = (self.activity_title, self.description)
 
     def _result_closed(self, outcome: str | None) -> None:
         if outcome == "done":

@@ -6,6 +6,8 @@ doing with. Save it, reflect on it in the journal, go back, or finish.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -80,8 +82,10 @@ class SpectrumResultScreen(Screen[str | None]):
     ]
 
     def __init__(self, title: str, description: str, result: SpectrumResult,
-                 link: Link | None = None, record_id: str | None = None) -> None:
+                 link: Link | None = None, record_id: str | None = None,
+                 on_saved: Callable[[str], None] | None = None) -> None:
         super().__init__()
+        self.on_saved = on_saved
         self.activity_title = title
         self.description = description
         self.result = result
@@ -138,6 +142,8 @@ class SpectrumResultScreen(Screen[str | None]):
             self.notify(error.message, severity="error", timeout=10)
             return False
         self.record_id = doc["id"]
+        if self.on_saved is not None:
+            self.on_saved(doc["id"])
         self.query_one("#result-saved", Static).update(self._saved_text())
         self.refresh_bindings()
         return True
