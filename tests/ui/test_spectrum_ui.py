@@ -260,3 +260,14 @@ async def test_a_saved_activity_is_not_kept_as_a_draft(data_dir: Path) -> None:
         await pilot.press("ctrl+q")
         await pilot.pause()
     assert app.store.load_draft("spectrum:place") is None
+
+
+async def test_menu_works_with_arrows_and_enter(data_dir: Path) -> None:
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_spectrum(app, pilot)
+        await pilot.press("down", "down", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, SavedPlacementsScreen))
+        assert "No saved placements yet" in static_text(app.screen, ".list-empty")
+        await pilot.press("b", "down", "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, PracticeHistoryScreen))
