@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 
 from coprod_tui import __version__
-from coprod_tui.cli import core, transfer
+from coprod_tui.cli import core, spectrum, transfer
 from coprod_tui.errors import CoprodError, UsageError
 
 # Each module adds its subcommands with ``register(subparsers, common)``.
-COMMAND_MODULES = [core, transfer]
+COMMAND_MODULES = [core, spectrum, transfer]
 
 
 class _Parser(argparse.ArgumentParser):

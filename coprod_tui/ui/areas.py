@@ -3,8 +3,9 @@
 Each area is a Textual mode with its own screen stack (or, with ``action``,
 an app action such as help). ``screen`` is a
 ``module:Class`` path imported only when the area is first opened, so the
-start-up path stays light. ``summary`` (optional) computes the one-line
-progress shown on home; it runs in a worker thread and gets the store.
+start-up path stays light. ``summary`` (optional, a ``module:function`` path
+or a function) computes the one-line progress shown on home; it runs in a
+worker thread and gets the store.
 """
 
 from __future__ import annotations
@@ -14,7 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from coprod_tui.store import Store
-from coprod_tui.store.exports import summary as _export_summary
 
 
 @dataclass(frozen=True)
@@ -26,14 +26,25 @@ class Area:
     title: str
     blurb: str
     screen: str | None = None
-    summary: Callable[[Store], str] | None = None
+    summary: str | Callable[[Store], str] | None = None
     action: str | None = None
 
     def load_screen(self) -> type:
         """Import and return the screen class."""
         assert self.screen, f"area {self.id} has no screen"
-        module, _, name = self.screen.partition(":")
-        return getattr(importlib.import_module(module), name)
+        return _load(self.screen)
+
+    def summarise(self, store: Store) -> str | None:
+        """The progress line for home (imports the summary function on first use)."""
+        if self.summary is None:
+            return None
+        function = _load(self.summary) if isinstance(self.summary, str) else self.summary
+        return function(store)
+
+
+def _load(path: str):  # noqa: ANN202 - whatever the "module:name" path names
+    module, _, name = path.partition(":")
+    return getattr(importlib.import_module(module), name)
 
 
 def _settings_summary(store: Store) -> str:
@@ -42,8 +53,10 @@ def _settings_summary(store: Store) -> str:
 
 
 AREAS: list[Area] = [
+    Area("spectrum", "3", "Spectrum", "Place an activity on the spectrum of engagement; practise",
+         "coprod_tui.ui.screens.spectrum:SpectrumScreen", "coprod_tui.store.spectrum:summary"),
     Area("export", "6", "Export", "Take your reflections with you: portfolio, revalidation, backup",
-         "coprod_tui.ui.screens.export:ExportScreen", _export_summary),
+         "coprod_tui.ui.screens.export:ExportScreen", "coprod_tui.store.exports:summary"),
     Area("settings", "7", "Settings", "Theme and preferences",
          "coprod_tui.ui.screens.settings:SettingsScreen", _settings_summary),
     Area("help", "8", "Help", "Keys and how to find your way (F1 or ? anywhere)",

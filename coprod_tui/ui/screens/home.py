@@ -75,10 +75,11 @@ class HomeScreen(Screen[None]):
             if area.summary is None:
                 continue
             try:
-                text = area.summary(app.store)  # type: ignore[attr-defined]
+                text = area.summarise(app.store)  # type: ignore[attr-defined]
             except Exception as error:  # noqa: BLE001 - a summary must never break home
                 text = f"(could not read progress: {error})"
-            app.call_from_thread(self._set_summary, area, text)
+            if text:
+                app.call_from_thread(self._set_summary, area, text)
 
     def _set_summary(self, area: Area, text: str) -> None:
         options = self.query_one("#areas", OptionList)

@@ -1,0 +1,196 @@
+"""``coprod spectrum``: place an activity on the spectrum of engagement in plain text.
+
+With the three answers as flags it prints the result; with none on a terminal
+it asks the questions one line at a time (a path for screen-reader users).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+from collections.abc import Callable
+
+from coprod_tui.cli.context import is_terminal
+from coprod_tui.domain.spectrum import (
+    CITIZENS_HELP,
+    CITIZENS_PROMPT,
+    HOLDERS,
+    QUESTIONS,
+    REFINE_IDS,
+    REFINING,
+    SpectrumAnswers,
+    SpectrumResult,
+    base_approach,
+    place,
+)
+from coprod_tui.domain.spectrum_drawing import draw_spectrum
+from coprod_tui.domain.text import make_visible
+from coprod_tui.errors import CoprodError, UsageError
+
+_ALIASES = {"organization": "organisation", "org": "organisation"}
+_YES = {"y", "yes"}
+_NO = {"n", "no"}
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add ``spectrum``."""
+    p = subparsers.add_parser(
+        "spectrum", parents=[common],
+        help="place an activity on the spectrum of engagement",
+        description=(
+            "Place an activity on the spectrum of engagement by who holds the knowledge, "
+            "who makes the decisions and who acts on them. With no answers on a terminal, "
+            "asks the questions one at a time."
+        ),
+    )
+    choices = ", ".join(HOLDERS)
+    p.add_argument("--knowledge", metavar="X", help=f"who holds the knowledge: {choices}")
+    p.add_argument("--decisions", metavar="Y", help=f"who makes the decisions: {choices}")
+    p.add_argument("--acts", metavar="Z", help=f"who acts on the decisions: {choices}")
+    p.add_argument("--no-citizens", action="store_true",
+                   help="no people who use the service (patients, carers) are involved")
+    p.add_argument("--refine", metavar="R",
+                   help=f"optional refining answer: {', '.join(REFINE_IDS)}")
+    p.add_argument("--draw", action="store_true", help="also draw the spectrum (78 columns)")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.set_defaults(func=cmd_spectrum)
+
+
+def _holder(flag: str, value: str) -> str:
+    cleaned = _ALIASES.get(value.strip().lower(), value.strip().lower())
+    if cleaned not in HOLDERS:
+        raise UsageError(
+            f"--{flag}: {make_visible(value)!r} is not a valid answer; "
+            f"choices: {', '.join(HOLDERS)}"
+        )
+    return cleaned
+
+
+def _ask(prompt: str, valid: Callable[[str], str | None], read: Callable[[str], str]) -> str:
+    """Ask until ``valid`` accepts the answer (returns its cleaned form)."""
+    while True:
+        try:
+            raw = read(prompt)
+        except EOFError:
+            print()
+            raise CoprodError("no answer given; nothing was placed") from None
+        cleaned = valid(raw.strip().lower())
+        if cleaned is not None:
+            return cleaned
+        print("  Please answer one of the choices shown.")
+
+
+def _interactive(args: argparse.Namespace, read: Callable[[str], str]) -> SpectrumAnswers:
+    print("Spectrum of engagement: three questions about your activity.\n")
+    citizens = not args.no_citizens
+    if not args.no_citizens and not any((args.knowledge, args.decisions, args.acts)):
+        print(CITIZENS_HELP)
+        answer = _ask(f"{CITIZENS_PROMPT} [yes/no]: ",
+                      lambda s: s if s in _YES | _NO else None, read)
+        citizens = answer in _YES
+        print()
+    values: dict[str, str | None] = {}
+    for question in QUESTIONS:
+        given = getattr(args, question.id)
+        if given:
+            values[question.id] = _holder(question.id, given)
+        elif not citizens:
+            values[question.id] = None
+        else:
+            print(question.help)
+            values[question.id] = _ask(
+                f"{question.prompt} [{'/'.join(HOLDERS)}]: ",
+                lambda s: _ALIASES.get(s, s) if _ALIASES.get(s, s) in HOLDERS else None,
+                read,
+            )
+            print()
+    refine = args.refine
+    base = base_approach(SpectrumAnswers(values["knowledge"], values["decisions"],
+                                         values["acts"], citizens))
+    refining = REFINING.get(base.group)
+    if refine is None and refining is not None:
+        print(f"Optional: {refining.prompt}")
+        for number, option in enumerate(refining.options, start=1):
+            print(f"  {number}. {option.label}")
+        numbers = {str(n): o.id for n, o in enumerate(refining.options, start=1)}
+        chosen = _ask("Number, or Enter to skip: ",
+                      lambda s: "" if s == "" else numbers.get(s), read)
+        refine = chosen or None
+        print()
+    return SpectrumAnswers(values["knowledge"], values["decisions"], values["acts"],
+                           citizens, refine)
+
+
+def _from_flags(args: argparse.Namespace) -> SpectrumAnswers:
+    citizens = not args.no_citizens
+    values = {q.id: getattr(args, q.id) for q in QUESTIONS}
+    missing = [f"--{k}" for k, v in values.items() if not v]
+    if citizens and missing:
+        raise UsageError(
+            f"{', '.join(missing)} needed (or run on a terminal to be asked); "
+            f"choices: {', '.join(HOLDERS)}"
+        )
+    return SpectrumAnswers(
+        **{k: _holder(k, v) if v else None for k, v in values.items()},
+        citizens=citizens,
+        refine=args.refine,
+    )
+
+
+def result_json(result: SpectrumResult) -> dict[str, object]:
+    """The result as plain data for ``--json``."""
+    a, ap = result.answers, result.approach
+    return {
+        "place": ap.id,
+        "name": ap.name,
+        "group": ap.group,
+        "group_name": ap.group_label,
+        "answers": {q.id: a.get(q.id) for q in QUESTIONS},
+        "citizens": a.citizens,
+        "refine": a.refine,
+        "held_back": list(result.held_back),
+        "explanation": result.explanation,
+        "right_when": ap.right_when,
+        "towards_doing_with": ap.move,
+    }
+
+
+def _wrap(label: str, text: str) -> str:
+    return textwrap.fill(text, width=78, initial_indent=label, subsequent_indent="  ")
+
+
+def result_text(result: SpectrumResult, draw: bool = False) -> str:
+    """The result as plain text, one idea a paragraph."""
+    ap = result.approach
+    parts = [f"Place: {ap.name} ({ap.group_label})"]
+    if draw:
+        parts.append("\n".join(draw_spectrum(ap.id)))
+    parts.append(_wrap("Why: ", result.explanation))
+    parts.append(_wrap("Can it be right? ", ap.right_when))
+    parts.append(_wrap("Towards doing with: ", ap.move))
+    return "\n\n".join(parts)
+
+
+def cmd_spectrum(args: argparse.Namespace) -> int:
+    """Place an activity from flags, or by asking on a terminal."""
+    if args.refine is not None and args.refine not in REFINE_IDS:
+        raise UsageError(
+            f"--refine: {make_visible(args.refine)!r} is not a valid answer; "
+            f"choices: {', '.join(REFINE_IDS)}"
+        )
+    complete = args.no_citizens or all((args.knowledge, args.decisions, args.acts))
+    if not complete and is_terminal(sys.stdin) and not args.json:
+        answers = _interactive(args, input)
+    else:
+        answers = _from_flags(args)
+    try:
+        result = place(answers)
+    except ValueError as error:
+        raise UsageError(str(error)) from error
+    if args.json:
+        print(json.dumps(result_json(result), indent=2))
+    else:
+        print(result_text(result, draw=args.draw))
+    return 0

@@ -1,0 +1,49 @@
+"""Spectrum records in a real store: placements, practice rounds, home summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from coprod_tui.domain.entry import Link
+from coprod_tui.domain.spectrum import SpectrumAnswers, place
+from coprod_tui.domain.spectrum_scenarios import Attempt
+from coprod_tui.store import Store
+from coprod_tui.store import spectrum as records
+
+
+def test_placements_and_rounds_round_trip(data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    assert records.summary(store).startswith("Place your own activity")
+    result = place(SpectrumAnswers("both", "organisation", "organisation", refine="ask"))
+    doc = records.save_placement(store, "Carers' survey", "we asked", result,
+                                 Link("complexity", "abc", "A challenge"))
+    store.insert("practice", {"exercise": "complexity", "date": "2030-01-01T00:00:00+00:00",
+                              "score": 1, "total": 1})
+    again = Store.open(data_dir)
+    saved = records.get_placement(again, doc["id"])
+    assert saved["place"] == "consultation" and saved["group"] == "doing-for"
+    assert saved["link"] == {"kind": "complexity", "ref": "abc", "label": "A challenge"}
+    assert records.result_of(saved).approach.id == "consultation"
+    records.save_round(again, [Attempt("a", "protection", "protection"),
+                               Attempt("b", "education", "information")])
+    (round_,) = records.rounds(again)
+    assert round_["exercise"] == "spectrum"
+    assert (round_["score"], round_["total"]) == (1, 2)
+    assert round_["date"]
+    line = records.summary(again)
+    assert "Carers' survey -> consultation" in line and "practice 1/2" in line
+
+
+def test_spectrum_rules_store_and_cli_do_not_import_textual() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, coprod_tui.domain.spectrum, coprod_tui.domain.spectrum_drawing, "
+        "coprod_tui.domain.spectrum_scenarios, coprod_tui.store.spectrum, "
+        "coprod_tui.toolkit.spectrum_scenarios, coprod_tui.cli.spectrum; "
+        "print('textual' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "False"
