@@ -8,10 +8,13 @@ through as typed; callers show it literally.
 
 from __future__ import annotations
 
-from coprod_tui.domain.clock import local_display
+import datetime as dt
+
+from coprod_tui.domain.clock import local_display, parse_iso
 from coprod_tui.domain.stocktake import (
     NOTE_KINDS,
     TOTAL_MAX,
+    TOTAL_MIN,
     VALUE_MAX,
     Comparison,
     Stocktake,
@@ -19,6 +22,7 @@ from coprod_tui.domain.stocktake import (
     band_for,
     change_words,
     level_label,
+    reminder_due,
     signed,
     weakest_values,
 )
@@ -155,3 +159,22 @@ def trend_lines(result: Trend, statements: StatementSet, ascii_only: bool = Fals
         lines.append(f"  {statements.name(change.key):<{NAME_WIDTH}} {change.before:>2} -> "
                      f"{change.after:>2}  {signed(change.change):>3} ({change_words(change.change)})")
     return lines
+
+
+def summary_line(done: list[Stocktake], waiting: Stocktake | None, months: int | None,
+                 today: dt.date) -> str:
+    """One line for home: the last stocktake's date and total, a gentle reminder
+    when it is older than ``months``, and any stocktake in progress."""
+    parts = []
+    if done:
+        last = done[-1]
+        taken = parse_iso(last.date).astimezone().date()
+        total = last.total()
+        parts.append(f"last {taken.isoformat()}: {total}/{TOTAL_MAX}, {band_for(total).name}")
+        if reminder_due(taken, today, months):
+            parts.append(f"over {months} months ago: time for another when you are ready")
+    if waiting is not None:
+        parts.append(f"one in progress ({waiting.answered()} of {TOTAL_MIN} answered)")
+    if not parts:
+        return "Take stock of your practice against the five values"
+    return "; ".join(parts)

@@ -11,16 +11,10 @@ import json
 from pathlib import Path
 
 from coprod_tui import paths
-from coprod_tui.domain.clock import now_iso, parse_iso
+from coprod_tui.domain.clock import now_iso
 from coprod_tui.domain.preferences import preference
-from coprod_tui.domain.stocktake import (
-    TOTAL_MAX,
-    TOTAL_MIN,
-    Stocktake,
-    band_for,
-    by_date,
-    reminder_due,
-)
+from coprod_tui.domain.stocktake import Stocktake, by_date
+from coprod_tui.domain.stocktake_report import summary_line
 from coprod_tui.domain.stocktake_statements import (
     StatementSet,
     StatementsFileError,
@@ -123,19 +117,5 @@ def reminder_months(store: Store) -> int | None:
 
 def home_summary(store: Store, today: dt.date | None = None) -> str:
     """The line on home: last date and total, a reminder when one is due, work in progress."""
-    done = finished(store)
-    waiting = unfinished(store)
-    parts = []
-    if done:
-        last = done[-1]
-        taken = parse_iso(last.date).astimezone().date()
-        total = last.total()
-        parts.append(f"last {taken.isoformat()}: {total}/{TOTAL_MAX}, {band_for(total).name}")
-        months = reminder_months(store)
-        if reminder_due(taken, today or dt.date.today(), months):
-            parts.append(f"over {months} months ago: time for another when you are ready")
-    if waiting:
-        parts.append(f"one in progress ({waiting.answered()} of {TOTAL_MIN} answered)")
-    if not parts:
-        return "Take stock of your practice against the five values"
-    return "; ".join(parts)
+    return summary_line(finished(store), unfinished(store), reminder_months(store),
+                        today or dt.date.today())
