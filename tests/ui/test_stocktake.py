@@ -192,4 +192,5 @@ async def test_history_compare_and_trend(data_dir: Path) -> None:
         await wait_until(pilot, lambda: isinstance(app.screen, StocktakeHistoryScreen))
         await pilot.press("enter")
         await wait_until(pilot, lambda: isinstance(app.screen, StocktakeResultScreen))
-        assert "50/75" in screen_text(app, "#stocktake-result")
+        text = screen_text(app, "#stocktake-result")  # the highlighted one: the oldest
+        assert "2026-01-10" in text and "25/75" in text and "Early days" in text
