@@ -14,10 +14,11 @@ from collections.abc import Sequence
 
 from coprod_tui import __version__
 from coprod_tui.cli import core
+from coprod_tui.cli import stocktake as stocktake_cli
 from coprod_tui.errors import CoprodError, UsageError
 
 # Each module adds its subcommands with ``register(subparsers, common)``.
-COMMAND_MODULES = [core]
+COMMAND_MODULES = [core, stocktake_cli]
 
 
 class _Parser(argparse.ArgumentParser):
