@@ -32,7 +32,8 @@ def on_terminal(data: Path, answers: list[str], *args: str) -> tuple[int, str]:
         stdin=slave, stdout=slave, stderr=slave, env=env_for(data, TERM="dumb"), close_fds=True,
     )
     os.close(slave)
-    os.write(master, "".join(line + "\n" for line in answers).encode())
+    # A final end-of-input (ctrl+d) so that a miscounted script pauses instead of hanging.
+    os.write(master, "".join(line + "\n" for line in answers + ["\x04"]).encode())
     output = b""
     deadline = time.monotonic() + 60  # a guard against hanging, not a timing check
     while time.monotonic() < deadline:
@@ -47,6 +48,8 @@ def on_terminal(data: Path, answers: list[str], *args: str) -> tuple[int, str]:
             output += chunk
         elif process.poll() is not None:
             break
+    if process.poll() is None:
+        process.kill()
     process.wait(timeout=10)
     os.close(master)
     return process.returncode, output.decode("utf-8", "replace").replace("\r\n", "\n")
@@ -127,7 +130,7 @@ def test_pause_then_resume_in_a_new_process(data_dir: Path) -> None:
 
 def test_end_of_input_keeps_the_answers(data_dir: Path) -> None:
     master_answers = ["3", "", "2"]
-    code, out = on_terminal(data_dir, master_answers + ["\x04"])
+    code, out = on_terminal(data_dir, master_answers)
     assert code == 0 and "Paused" in out
     [doc] = Store.open(data_dir).all("stocktakes")
     assert doc["scores"]["strengths"][0] == 2 and doc["finished"] is False
