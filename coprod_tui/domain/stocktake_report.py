@@ -55,10 +55,13 @@ def heading(stocktake: Stocktake) -> str:
 def score_lines(stocktake: Stocktake, statements: StatementSet, ascii_only: bool = False) -> list[str]:
     """One line per value with its bar and score, then the total."""
     lines = []
-    for value_id, score in stocktake.value_scores().items():
+    scores = stocktake.value_scores()
+    weakest = weakest_values(stocktake)
+    for value_id, score in scores.items():
         name = statements.name(value_id)
+        marker = "  <- weakest" if value_id in weakest and len(weakest) < len(scores) else ""
         lines.append(f"{name:<{NAME_WIDTH}} {bar(score, VALUE_MAX, VALUE_MAX, ascii_only)} "
-                     f"{score:>2}/{VALUE_MAX}")
+                     f"{score:>2}/{VALUE_MAX}{marker}")
     total = stocktake.total()
     lines.append(f"{'Total':<{NAME_WIDTH}} {bar(total, TOTAL_MAX, VALUE_MAX, ascii_only)} "
                  f"{total:>2}/{TOTAL_MAX}")

@@ -152,7 +152,8 @@ def test_result_text_has_numbers_band_weakest_and_official_link() -> None:
     stocktake.participants = "Ann \x1b[31m"
     stocktake.set_note("relationships", "next", "Meet carers monthly")
     text = "\n".join(result_lines(stocktake, statements, ascii_only=True))
-    assert "Relationships   ####...........  4/15" in text
+    assert "Relationships   ####...........  4/15  <- weakest" in text
+    assert "Strengths       ############... 12/15\n" in text
     assert "Total" in text and "52/75" in text and "Band: Making progress" in text
     assert "Weakest: Relationships (4/15)" in text
     assert "What needs to happen next: Meet carers monthly" in text

@@ -30,9 +30,9 @@ class StocktakeResultScreen(Screen[None]):
 
     HELP = HELP
     BINDINGS = [
-        Binding("w", "write", "Write about weakest value", id="stocktake-write",
+        Binding("w", "write", "Write about weakest", id="stocktake-write",
                 tooltip="Open the journal prompts for the weakest value"),
-        Binding("r", "read", "Read about the values", id="stocktake-read",
+        Binding("r", "read", "Read on values", id="stocktake-read",
                 tooltip="Open the reading on the five values"),
         Binding("b", "back", "Back", id="stocktake-result-back"),
         Binding("escape", "back", "Back", show=False, id="stocktake-result-back-alt"),

@@ -46,7 +46,7 @@ class StocktakeRunScreen(Screen[None]):
     # until a notes step focuses its first box.
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("1", "score(1)", "Score 1-5", key_display="1-5", id="stocktake-score-1"),
+        Binding("1", "score(1)", "Score", key_display="1-5", id="stocktake-score-1"),
         *(Binding(str(n), f"score({n})", f"Score {n}", show=False, id=f"stocktake-score-{n}")
           for n in range(2, 6)),
         Binding("b", "back", "Back", id="stocktake-back", tooltip="The previous statement"),
