@@ -194,3 +194,45 @@ async def test_history_compare_and_trend(data_dir: Path) -> None:
         await wait_until(pilot, lambda: isinstance(app.screen, StocktakeResultScreen))
         text = screen_text(app, "#stocktake-result")  # the highlighted one: the oldest
         assert "2026-01-10" in text and "25/75" in text and "Early days" in text
+
+
+async def test_home_reminds_and_the_period_is_a_setting(data_dir: Path) -> None:
+    make_finished(Store.open(data_dir), "2020-02-03T10:00:00+00:00", {v: [3, 3, 3] for v in VALUE_IDS})
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        areas = app.screen.query_one("#areas", OptionList)
+
+        def summary() -> str:
+            return str(areas.get_option("stocktake").prompt)
+
+        await wait_until(pilot, lambda: "2020-02-03: 45/75" in summary())
+        assert "over 3 months ago" in summary()
+        await pilot.press("7")
+        await pilot.pause()
+        await pilot.press("down", "down", "enter")  # theme, mouse, stocktake reminder
+        await pilot.pause()
+        await pilot.press("end", "enter")  # never
+        await pilot.pause()
+        assert app.store.get_setting("stocktake-reminder") == "off"
+        await pilot.press("h")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await wait_until(pilot, lambda: "over" not in summary() and "45/75" in summary())
+
+
+async def test_notes_step_goes_back_to_the_statement(data_dir: Path) -> None:
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_stocktake(app, pilot)
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, StocktakeSetupScreen))
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: isinstance(app.screen, StocktakeRunScreen))
+        await pilot.press("1", "2", "3", *"ok", "pageup")
+        assert "Statement 3 of 15" in screen_text(app, "#stocktake-progress")
+        assert "* 3" in screen_text(app, "#stocktake-scale")
+        await pilot.press("5")
+        assert "Notes on Strengths" in screen_text(app, "#stocktake-progress")
+        [doc] = app.store.all("stocktakes")
+        assert doc["scores"]["strengths"] == [1, 2, 5]
+        assert doc["notes"]["strengths"]["working"] == "ok"
