@@ -171,7 +171,7 @@ class Stocktake:
             started=str(doc.get("started", "")),
             updated=str(doc.get("updated", "")),
             finished=bool(doc.get("finished", False)),
-            finished_at=doc.get("finished_at"),
+            finished_at=doc["finished_at"] if isinstance(doc.get("finished_at"), str) else None,
             position=position if isinstance(position, int) and 0 <= position < STEP_COUNT else 0,
         )
 
@@ -258,12 +258,20 @@ class Comparison:
     total: Change
 
 
+_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+
+
+def when(stocktake: Stocktake) -> dt.datetime:
+    """When the stocktake was taken (1970 if the stored date is unreadable)."""
+    try:
+        return parse_iso(stocktake.date)
+    except (TypeError, ValueError):
+        return _EPOCH
+
+
 def by_date(stocktakes: Sequence[Stocktake]) -> list[Stocktake]:
     """Oldest first."""
-    return sorted(stocktakes, key=lambda s: (parse_iso(s.date) if s.date else _EPOCH, s.id))
-
-
-_EPOCH = dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
+    return sorted(stocktakes, key=lambda s: (when(s), s.id))
 
 
 def compare(first: Stocktake, second: Stocktake) -> Comparison:

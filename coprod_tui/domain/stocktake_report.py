@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coprod_tui.domain.clock import local_display, parse_iso
+from coprod_tui.domain.clock import local_display
 from coprod_tui.domain.stocktake import (
     NOTE_KINDS,
     TOTAL_MAX,
@@ -25,6 +25,7 @@ from coprod_tui.domain.stocktake import (
     reminder_due,
     signed,
     weakest_values,
+    when,
 )
 from coprod_tui.domain.stocktake_statements import StatementSet
 from coprod_tui.domain.text import one_line
@@ -171,7 +172,7 @@ def summary_line(done: list[Stocktake], waiting: Stocktake | None, months: int |
     parts = []
     if done:
         last = done[-1]
-        taken = parse_iso(last.date).astimezone().date()
+        taken = when(last).astimezone().date()
         total = last.total()
         parts.append(f"last {taken.isoformat()}: {total}/{TOTAL_MAX}, {band_for(total).name}")
         if reminder_due(taken, today, months):

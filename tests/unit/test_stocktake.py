@@ -16,6 +16,7 @@ from coprod_tui.domain.stocktake import (
     Stocktake,
     add_months,
     band_for,
+    by_date,
     change_words,
     compare,
     match_prefix,
@@ -177,6 +178,9 @@ def test_documents_round_trip_and_tolerate_damage() -> None:
                               "notes": {"networks": {"working": 5}}, "position": 99})
     assert odd.scores["strengths"] == [None, None, 2] and odd.position == 0
     assert "nope" not in odd.scores
+    broken = Stocktake.from_doc({"id": "y", "started": "yesterday", "finished_at": 7})
+    assert broken.finished_at is None
+    assert [s.id for s in by_date([broken, taken(3, sid="z")])] == ["y", "z"]
 
 
 def test_prefix_matching() -> None:
