@@ -167,3 +167,11 @@ def test_ambiguous_prefix_and_trend_in_history(data_dir: Path) -> None:
         assert result.returncode == 2 and "several" in result.stderr
     listed = coprod(data_dir, "stocktake", "--history").stdout
     assert "Trend" in listed and "Overall: falling, -30 (down 30)" in listed
+
+
+def test_a_broken_statements_file_exits_1_naming_it(data_dir: Path, tmp_path: Path) -> None:
+    (tmp_path / "stocktake.json").write_text("[]", encoding="utf-8")
+    result = coprod(data_dir, "stocktake", "--history", "--content-dir", str(tmp_path))
+    assert result.returncode == 1
+    assert str(tmp_path / "stocktake.json") in result.stderr and "expected an object" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -236,3 +236,20 @@ async def test_notes_step_goes_back_to_the_statement(data_dir: Path) -> None:
         [doc] = app.store.all("stocktakes")
         assert doc["scores"]["strengths"] == [1, 2, 5]
         assert doc["notes"]["strengths"]["working"] == "ok"
+
+
+async def test_a_broken_statements_file_is_reported_not_crashed(data_dir: Path, tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / "stocktake.json").write_text('{"title": "x"}', encoding="utf-8")
+    app = CoprodApp(data_dir=data_dir, content_dirs=[pack])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("5")
+        await wait_until(pilot, lambda: isinstance(app.screen, StocktakeScreen))
+        await wait_until(pilot, lambda: "stocktake.json" in screen_text(app, "#stocktake-status"))
+        assert str(pack) in screen_text(app, "#stocktake-status")
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, StocktakeScreen)
+        assert app.store.all("stocktakes") == []
