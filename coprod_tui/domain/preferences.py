@@ -40,6 +40,18 @@ PREFERENCES: list[Preference] = [
     ),
 ]
 
+# Stocktake: how long after the last one home suggests taking another.
+PREFERENCES.append(
+    Preference(
+        "stocktake-reminder",
+        "Stocktake reminder",
+        "Home gently suggests another stocktake when the last one is older than this.",
+        (("1", "after 1 month"), ("3", "after 3 months"), ("6", "after 6 months"),
+         ("12", "after 12 months"), ("off", "never")),
+        "3",
+    )
+)
+
 
 def preference(key: str) -> Preference:
     """The preference with this key."""

@@ -55,6 +55,9 @@ def _settings_summary(store: Store) -> str:
 AREAS: list[Area] = [
     Area("spectrum", "3", "Spectrum", "Place an activity on the spectrum of engagement; practise",
          "coprod_tui.ui.screens.spectrum:SpectrumScreen", "coprod_tui.store.spectrum:summary"),
+    Area("stocktake", "5", "Stocktake", "Score your practice against the five values, over time",
+         "coprod_tui.ui.screens.stocktake:StocktakeScreen",
+         "coprod_tui.store.stocktakes:home_summary"),
     Area("export", "6", "Export", "Take your reflections with you: portfolio, revalidation, backup",
          "coprod_tui.ui.screens.export:ExportScreen", "coprod_tui.store.exports:summary"),
     Area("settings", "7", "Settings", "Theme and preferences",

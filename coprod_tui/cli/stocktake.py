@@ -1,0 +1,273 @@
+"""``coprod stocktake``: the self-evaluation line by line, its history and comparisons.
+
+The plain path for screen readers and scripts: questions one per line on a
+terminal, results as text with numbers (bars drawn in ASCII), ``--history
+--json`` for machines.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+from coprod_tui.cli.context import content_dirs, is_terminal, open_store
+from coprod_tui.domain.clock import local_display
+from coprod_tui.domain.stocktake import (
+    LEVEL_IDS,
+    LEVELS,
+    NOTE_KINDS,
+    STEP_COUNT,
+    TOTAL_MIN,
+    Stocktake,
+    band_for,
+    compare,
+    level_label,
+    match_prefix,
+    steps,
+    trend,
+)
+from coprod_tui.domain.stocktake_report import (
+    comparison_lines,
+    history_line,
+    result_lines,
+    trend_lines,
+)
+from coprod_tui.domain.stocktake_statements import SCORES, StatementSet
+from coprod_tui.domain.text import make_visible
+from coprod_tui.errors import UsageError
+from coprod_tui.store import Store, stocktakes
+
+Ask = Callable[[str], str]
+
+
+class _Paused(Exception):
+    """The user asked to stop for now (``p`` or end of input)."""
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add ``stocktake``."""
+    p = subparsers.add_parser(
+        "stocktake", parents=[common],
+        help="score your practice against the five values, or list and compare past stocktakes",
+        description=(
+            "With no option, asks fifteen statements line by line (a terminal is needed) and "
+            "prints the result; an unfinished stocktake is offered for resuming. These "
+            "statements are coprod's own, not the Co-production Network for Wales audit tool."
+        ),
+    )
+    group = p.add_mutually_exclusive_group()
+    group.add_argument("--history", action="store_true", help="list finished stocktakes")
+    group.add_argument("--compare", nargs=2, metavar=("ID1", "ID2"),
+                       help="compare two stocktakes (ids from --history; a prefix is enough)")
+    p.add_argument("--json", action="store_true", help="with --history: print JSON")
+    p.set_defaults(func=cmd_stocktake)
+
+
+def cmd_stocktake(args: argparse.Namespace) -> int:
+    """Run the chosen stocktake command."""
+    if args.json and not args.history:
+        raise UsageError("--json works only with --history")
+    if args.history:
+        return _history(open_store(args), stocktakes.load_statements(content_dirs(args)), args.json)
+    if args.compare:
+        return _compare(open_store(args), stocktakes.load_statements(content_dirs(args)),
+                        args.compare)
+    if not is_terminal(sys.stdin):
+        raise UsageError("`coprod stocktake` asks its questions on a terminal and standard input "
+                         "is not one; run it in a terminal, or use --history or --compare ID1 ID2")
+    statements = stocktakes.load_statements(content_dirs(args))
+    return run_interactive(open_store(args), statements, input)
+
+
+# -- history and comparison ------------------------------------------------------------
+def _doc(stocktake: Stocktake) -> dict[str, Any]:
+    total = stocktake.total()
+    return {
+        "id": stocktake.id,
+        "date": stocktake.date,
+        "level": stocktake.level,
+        "participants": stocktake.participants,
+        "scores": stocktake.scores,
+        "value_scores": stocktake.value_scores(),
+        "total": total,
+        "band": band_for(total).name,
+        "notes": stocktake.notes,
+    }
+
+
+def _history(store: Store, statements: StatementSet, as_json: bool) -> int:
+    done = stocktakes.finished(store)
+    if as_json:
+        print(json.dumps([_doc(s) for s in reversed(done)], indent=2, ensure_ascii=False))
+        return 0
+    if not done:
+        print("No finished stocktakes yet. Run `coprod stocktake` on a terminal to take one.")
+    for stocktake in reversed(done):
+        print(make_visible(history_line(stocktake)))
+    waiting = stocktakes.unfinished(store)
+    if waiting is not None:
+        print(f"(one unfinished, started {local_display(waiting.started)}: "
+              f"{waiting.answered()} of {TOTAL_MIN} answered; `coprod stocktake` carries on)")
+    result = trend(done)
+    if result is not None:
+        print("\nTrend")
+        for line in trend_lines(result, statements, ascii_only=True):
+            print(make_visible(line))
+    return 0
+
+
+def _resolve(done: list[Stocktake], prefix: str) -> Stocktake:
+    found = match_prefix(done, prefix)
+    if len(found) == 1:
+        return found[0]
+    if not found:
+        choices = ", ".join(s.id[:8] for s in reversed(done)) or "none yet"
+        raise UsageError(f"no finished stocktake has the id {prefix!r}; choices: {choices}")
+    choices = ", ".join(s.id for s in found)
+    raise UsageError(f"{prefix!r} matches several stocktakes ({choices}); type more of the id")
+
+
+def _compare(store: Store, statements: StatementSet, ids: list[str]) -> int:
+    done = stocktakes.finished(store)
+    first, second = (_resolve(done, prefix) for prefix in ids)
+    if first.id == second.id:
+        raise UsageError(f"{ids[0]!r} and {ids[1]!r} are the same stocktake; give two different ids")
+    for line in comparison_lines(compare(first, second), statements):
+        print(make_visible(line))
+    return 0
+
+
+# -- asking line by line ----------------------------------------------------------------
+def _ask(ask: Ask, prompt: str) -> str:
+    try:
+        answer = ask(prompt)
+    except EOFError:
+        print()
+        raise _Paused from None
+    return answer.strip()
+
+
+def _choose_level(ask: Ask) -> str:
+    choices = ", ".join(f"{n} {label.lower()}" for n, (_, label) in enumerate(LEVELS, 1))
+    while True:
+        answer = _ask(ask, f"Who is this stocktake about? {choices} [1]: ").lower()
+        if not answer:
+            return LEVEL_IDS[0]
+        if answer.isdigit() and 1 <= int(answer) <= len(LEVELS):
+            return LEVEL_IDS[int(answer) - 1]
+        if answer in LEVEL_IDS:
+            return answer
+        print(f"Please type 1, 2 or 3 (choices: {', '.join(LEVEL_IDS)}).")
+
+
+def _print_scale(statements: StatementSet) -> None:
+    print("Scores:")
+    for point in statements.scale:
+        print(f"  {point.score}  {point.label}: {point.descriptor}")
+
+
+def _start(store: Store, ask: Ask) -> Stocktake:
+    waiting = stocktakes.unfinished(store)
+    if waiting is not None:
+        print(f"You have an unfinished stocktake, started {local_display(waiting.started)} "
+              f"({waiting.answered()} of {TOTAL_MIN} answered).")
+        while True:
+            answer = _ask(ask, "Carry on with it? y yes, n delete it and start again [y]: ").lower()
+            if answer in ("", "y", "yes"):
+                return waiting
+            if answer in ("n", "no"):
+                stocktakes.discard(store, waiting.id)
+                break
+            print("Please type y or n.")
+    level = _choose_level(ask)
+    participants = _ask(ask, "Who is taking part? (optional: names or roles; Enter to skip): ")
+    return stocktakes.save(store, Stocktake(level=level, participants=participants))
+
+
+def _statement(stocktake: Stocktake, statements: StatementSet, ask: Ask, position: int) -> int:
+    """Ask one statement; returns the next position."""
+    step = steps()[position]
+    value = statements.value(step.value_id)
+    number = sum(1 for s in steps()[: position + 1] if s.kind == "statement")
+    print(f"\nStatement {number} of {TOTAL_MIN} ({value.name}):")
+    print(make_visible(value.statements[step.index]))
+    current = stocktake.score_of(step.value_id, step.index)
+    default = f" [{current}]" if current else ""
+    while True:
+        answer = _ask(ask, f"Score 1-5 (b back, p pause, ? scores){default}: ").lower()
+        if answer == "?":
+            _print_scale(statements)
+        elif answer == "p":
+            raise _Paused
+        elif answer == "b":
+            return max(position - 1, 0)
+        elif not answer and current:
+            return position + 1
+        elif answer.isdigit() and int(answer) in SCORES:
+            stocktake.set_score(step.value_id, step.index, int(answer))
+            return position + 1
+        else:
+            print("Please type a number from 1 to 5 (or b, p, ?).")
+
+
+def _notes(stocktake: Stocktake, statements: StatementSet, ask: Ask, position: int) -> int:
+    step = steps()[position]
+    name = statements.name(step.value_id)
+    print(f"\nNotes on {name} (optional; Enter keeps what is shown in brackets, p pauses):")
+    for kind, label in NOTE_KINDS:
+        current = stocktake.notes.get(step.value_id, {}).get(kind, "")
+        shown = f" [{make_visible(current)}]" if current else ""
+        answer = _ask(ask, f"{label}?{shown} ")
+        if answer.lower() == "p":
+            raise _Paused
+        if answer:
+            stocktake.set_note(step.value_id, kind, answer)
+    return position + 1
+
+
+def _first_unanswered(stocktake: Stocktake) -> int | None:
+    for position, step in enumerate(steps()):
+        if step.kind == "statement" and stocktake.score_of(step.value_id, step.index) is None:
+            return position
+    return None
+
+
+def run_interactive(store: Store, statements: StatementSet, ask: Ask) -> int:
+    """Ask every statement (saving after each answer), then print the result."""
+    print(statements.title)
+    print(statements.intro)
+    print(f"Official tool: {statements.official_tool}\n")
+    try:
+        stocktake = _start(store, ask)
+    except _Paused:
+        print("Nothing started.")
+        return 0
+    _print_scale(statements)
+    print(f"About: {level_label(stocktake.level)}")
+    position = stocktake.position
+    try:
+        while True:
+            while position < STEP_COUNT:
+                kind = steps()[position].kind
+                ask_step = _statement if kind == "statement" else _notes
+                position = ask_step(stocktake, statements, ask, position)
+                stocktake.position = min(position, STEP_COUNT - 1)
+                stocktakes.save(store, stocktake)
+            missing = _first_unanswered(stocktake)
+            if missing is None:
+                break
+            print("\nA statement still needs a score.")
+            position = missing
+    except _Paused:
+        stocktakes.save(store, stocktake)
+        print("Paused: your answers are kept. Run `coprod stocktake` again to carry on.")
+        return 0
+    stocktakes.finish(store, stocktake)
+    print()
+    for line in result_lines(stocktake, statements, ascii_only=True):
+        print(make_visible(line))
+    print(f"\nSaved as {stocktake.id[:8]}. `coprod stocktake --history` lists every stocktake.")
+    return 0
