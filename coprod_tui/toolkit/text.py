@@ -58,22 +58,26 @@ def inline_plain(text: str) -> str:
 
 
 def find_links(markdown: str) -> list[SectionLink]:
-    """Every web link in ``markdown`` once, in order, labelled by its own text
-    or, for a bare address, by the words on its line (or the line before)."""
+    """Every web link in ``markdown`` once, in order. A ``[text](url)`` link is
+    labelled by its text; a bare address by the other words on its line, else
+    the list item just above it, else the nearest heading above."""
     found: dict[str, SectionLink] = {}
-    previous = ""
+    heading = ""
+    item = ""
     for line in markdown.splitlines():
         for match in _LINK.finditer(line):
             found.setdefault(match.group(2), SectionLink(inline_plain(match.group(1)),
                                                          match.group(2)))
-        words = _LINK.sub(" ", line)
-        for url in _URL.findall(words):
+        rest = _LINK.sub(" ", line)
+        for url in _URL.findall(rest):
             url = url.rstrip(".,;:>")
-            label = _URL.sub("", inline_plain(words)).strip(" -:<>*") or previous
-            found.setdefault(url, SectionLink(label or url, url))
-        stripped = inline_plain(line).strip(" -#>*:")
-        if stripped and not _URL.search(line):
-            previous = stripped
+            words = _URL.sub("", inline_plain(rest)).strip(" -:<>*")
+            found.setdefault(url, SectionLink(words or item or heading or url, url))
+        stripped = line.strip()
+        if stripped.startswith("#"):
+            heading = inline_plain(stripped.lstrip("# "))
+        list_item = _LIST_ITEM.match(line)
+        item = inline_plain(list_item.group(3)).strip(" :") if list_item else ""
     return list(found.values())
 
 
