@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from coprod_tui.store import Store
+from coprod_tui.toolkit.progress import reading_summary
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ def _settings_summary(store: Store) -> str:
 
 
 AREAS: list[Area] = [
+    Area("read", "1", "Read", "The toolkit at 10 minutes, 30 minutes, an hour, and follow-up",
+         "coprod_tui.ui.screens.reading:ReadingScreen", reading_summary),
     Area("settings", "7", "Settings", "Theme and preferences",
          "coprod_tui.ui.screens.settings:SettingsScreen", _settings_summary),
     Area("help", "8", "Help", "Keys and how to find your way (F1 or ? anywhere)",
