@@ -134,3 +134,12 @@ def test_plain_text_has_no_markup_and_keeps_urls_whole() -> None:
     assert url in plain
     assert "Title\n=====" in plain
     assert "- item one" in plain
+
+
+def test_table_rows_are_never_continuations() -> None:
+    # The reader draws a rule between table rows, so a row with an empty first
+    # cell (a wrapped line) would look like a separate row.
+    for section in load_catalog().sections():
+        for line in section.read_text().splitlines():
+            if line.startswith("|"):
+                assert line.split("|")[1].strip(), f"{section.id}: {line}"

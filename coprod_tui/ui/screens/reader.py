@@ -170,7 +170,8 @@ class ReaderScreen(Screen[None]):
     def _restore(self, scroll: int, attempts: int) -> None:
         """Scroll once layout knows the page height (retrying a few refreshes)."""
         body = self.query_one("#reader-body", ReaderBody)
-        if body.max_scroll_y < scroll and attempts > 0:
+        laid_out = self.query_one("#reader-text", Markdown).region.height > 0
+        if (not laid_out or body.max_scroll_y < scroll) and attempts > 0:
             self.call_after_refresh(self._restore, scroll, attempts - 1)
             return
         body.scroll_to(y=scroll, animate=False, immediate=True)
