@@ -82,7 +82,7 @@ def cmd_read(args: argparse.Namespace) -> int:
                              f"{tier.id}; choices: {choices}")
         print(_section_text(section, width), end="")
         return 0
-    print(make_visible(f"{tier.title}\n\n{tier.about}\n"))
+    print(make_visible(to_plain(f"# {tier.title}\n\n{tier.about}", width)))
     for index, section in enumerate(tier.sections, 1):
         print(f"[{index} of {len(tier.sections)}, {section.minutes} min]")
         print(_section_text(section, width))
