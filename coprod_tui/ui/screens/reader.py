@@ -165,20 +165,36 @@ class ReaderScreen(Screen[None]):
             self.is_read = False
         self._show_title()
         await self.query_one("#reader-text", Markdown).update(text)
-        self._restore(scroll, attempts=10)
+        if scroll > 0:
+            self._restore(scroll, attempts=10)
+            return
+        # At the top there is nothing to wait for: readable now, checked after layout.
+        self.query_one("#reader-body", ReaderBody).scroll_home(animate=False, immediate=True)
+        self.ready = True
+        self._update_status()
+        self.call_after_refresh(self._settle, 10)
 
     def _restore(self, scroll: int, attempts: int) -> None:
         """Scroll once layout knows the page height (retrying a few refreshes)."""
         body = self.query_one("#reader-body", ReaderBody)
-        laid_out = self.query_one("#reader-text", Markdown).region.height > 0
-        if (not laid_out or body.max_scroll_y < scroll) and attempts > 0:
+        if (not self._laid_out() or body.max_scroll_y < scroll) and attempts > 0:
             self.call_after_refresh(self._restore, scroll, attempts - 1)
             return
         body.scroll_to(y=scroll, animate=False, immediate=True)
         self.ready = True
-        self.save_place()
+        self._settle(0)
+
+    def _laid_out(self) -> bool:
+        return self.query_one("#reader-text", Markdown).region.height > 0
+
+    def _settle(self, attempts: int) -> None:
+        """After layout: remember the place; a section that fits on screen is read."""
+        if not self._laid_out() and attempts > 0:
+            self.call_after_refresh(self._settle, attempts - 1)
+            return
+        self.save_place_soon()
         self._update_status()
-        if body.max_scroll_y == 0:
+        if self._laid_out() and self.query_one("#reader-body", ReaderBody).max_scroll_y == 0:
             self._mark_read()
 
     def _show_title(self) -> None:
@@ -208,7 +224,7 @@ class ReaderScreen(Screen[None]):
         self._update_status()
         if self._save_timer is not None:
             self._save_timer.stop()
-        self._save_timer = self.set_timer(SAVE_DELAY, self.save_place)
+        self._save_timer = self.set_timer(SAVE_DELAY, self.save_place_soon)
 
     def _set_read(self, read: bool) -> None:
         progress = progress_for(self.app)
@@ -237,6 +253,23 @@ class ReaderScreen(Screen[None]):
         except CoprodError as error:
             self.notify(error.message, severity="error", markup=False)
 
+    def save_place_soon(self) -> None:
+        """Remember the place from a thread, so the disk write never delays reading."""
+        if self.section is not None and self.ready:
+            scroll = round(self.query_one("#reader-body", ReaderBody).scroll_y)
+            self._write_place(self.section.id, scroll)
+
+    @work(thread=True, exclusive=True, group="reader-save")
+    def _write_place(self, section_id: str, scroll: int) -> None:
+        progress = progress_for(self.app)
+        if progress is None:
+            return
+        try:
+            progress.save_place(section_id, scroll)
+        except CoprodError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="error",
+                                      markup=False)
+
     def save_draft(self) -> None:
         """Called by the app on quit and hang-up: keep the place."""
         self.save_place()
@@ -253,7 +286,7 @@ class ReaderScreen(Screen[None]):
             self.notify("This is the last section." if step > 0 else
                         "This is the first section.")
             return
-        self.save_place()
+        self.save_place_soon()
         self.show(target.id, 0)
 
     def action_next_section(self) -> None:
