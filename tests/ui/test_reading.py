@@ -181,3 +181,18 @@ async def test_content_packs_in_the_app(data_dir: Path, tmp_path: Path) -> None:
         assert "  [ ] Discuss it with your team (our version)  1 min" in texts
         assert "  [ ] Support for carers near you  1 min" in texts
         assert "  [ ] What co-production is  1 min" in texts
+
+
+async def test_links_are_also_terminal_hyperlinks(data_dir: Path) -> None:
+    from textual.widgets._markdown import MarkdownBlock
+
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        app.open_reading("carers-in-health-care")
+        await wait_until(pilot, lambda: reader_on(app, "carers-in-health-care"))
+        links = [
+            span.style.link for block in app.screen.query(MarkdownBlock)
+            for span in block._content.spans if getattr(span.style, "link", None)
+        ]
+        assert links == ["https://youtu.be/9JiiDahD218"]

@@ -7,9 +7,12 @@ from textual import on, work
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.content import Content, Span
 from textual.screen import Screen
+from textual.style import Style
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static
+from textual.widgets._markdown import MarkdownBlock
 
 from coprod_tui.errors import CoprodError
 from coprod_tui.store.reading import ReadingProgress
@@ -49,6 +52,32 @@ def progress_for(app: App) -> ReadingProgress | None:
     if not getattr(app, "store_ready", False):
         return None
     return ReadingProgress(app.store)  # type: ignore[attr-defined]
+
+
+def _click_href(style: object) -> str | None:
+    meta = getattr(style, "meta", None) or {}
+    action = meta.get("@click", "") if isinstance(meta, dict) else ""
+    if isinstance(action, str) and action.startswith("link(") and action.endswith(")"):
+        return action[5:-1].strip("'\"")
+    return None
+
+
+def add_hyperlinks(markdown: Markdown) -> None:
+    """Make each rendered link a terminal hyperlink (OSC 8) as well as text.
+
+    Terminals without OSC 8 ignore it; the address stays visible as text. This
+    relies on how Textual 8 stores block content, so it never raises.
+    """
+    for block in markdown.query(MarkdownBlock):
+        try:
+            content: Content = block._content
+            extra = [Span(span.start, span.end, Style(link=href))
+                     for span in content.spans
+                     if isinstance(href := _click_href(span.style), str) and href]
+            if extra:
+                block.set_content(Content(content.plain, [*content.spans, *extra]))
+        except Exception:  # noqa: BLE001 - hyperlinks are a bonus, reading must work
+            continue
 
 
 class ReaderBody(VerticalScroll):
@@ -164,7 +193,9 @@ class ReaderScreen(Screen[None]):
         except CoprodError:
             self.is_read = False
         self._show_title()
-        await self.query_one("#reader-text", Markdown).update(text)
+        markdown = self.query_one("#reader-text", Markdown)
+        await markdown.update(text)
+        add_hyperlinks(markdown)
         if scroll > 0:
             self._restore(scroll, attempts=10)
             return
