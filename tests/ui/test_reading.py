@@ -197,3 +197,14 @@ async def test_links_are_also_terminal_hyperlinks(data_dir: Path) -> None:
             for span in block._content.spans if getattr(span.style, "link", None)
         ]
         assert links == ["https://youtu.be/9JiiDahD218"]
+
+
+async def test_unknown_section_says_so_and_the_app_keeps_working(data_dir: Path) -> None:
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        app.open_reading("no-such-section")
+        await wait_until(pilot, lambda: any(
+            "no-such-section" in n.message for n in app._notifications))
+        await pilot.press("b")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))

@@ -122,11 +122,11 @@ class ReaderScreen(Screen[None]):
     @work(exclusive=True, group="reader-show")
     async def show(self, section_id: str, scroll: int = 0) -> None:
         """Load and render ``section_id``, then scroll to ``scroll`` lines down."""
-        assert self.catalog is not None
-        section = self.catalog.section(section_id)
+        section = self.catalog.section(section_id) if self.catalog else None
         if section is None:
-            self.notify(f"No reading section called {section_id!r}.", severity="error",
-                        markup=False)
+            message = f"No reading section called {section_id!r}."
+            self.query_one("#reader-title", Static).update(literal(message))
+            self.notify(message, severity="error", markup=False)
             return
         try:
             text = section.read_text()
