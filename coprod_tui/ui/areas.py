@@ -53,6 +53,8 @@ def _settings_summary(store: Store) -> str:
 
 
 AREAS: list[Area] = [
+    Area("read", "1", "Read", "The toolkit at 10 minutes, 30 minutes, an hour, and follow-up",
+         "coprod_tui.ui.screens.reading:ReadingScreen", "coprod_tui.toolkit.progress:reading_summary"),
     Area("spectrum", "3", "Spectrum", "Place an activity on the spectrum of engagement; practise",
          "coprod_tui.ui.screens.spectrum:SpectrumScreen", "coprod_tui.store.spectrum:summary"),
     Area("stocktake", "5", "Stocktake", "Score your practice against the five values, over time",

@@ -42,7 +42,9 @@ class HomeScreen(Screen[None]):
     BINDINGS = [
         Binding(str(d), f"open_digit('{d}')", f"Open {d}", show=False, id=f"open-{d}")
         for d in range(1, 10)
-    ] + [Binding("enter", "open_highlighted", "Open", id="open", show=True)]
+    ] + [Binding("enter", "open_highlighted", "Open", id="open", show=True)] + [
+        Binding("r", "continue_reading", "Continue reading", id="continue-reading")
+    ]
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -90,6 +92,12 @@ class HomeScreen(Screen[None]):
         area = area_by_key(digit)
         if area is not None:
             self.app.open_area(area.id)  # type: ignore[attr-defined]
+
+    def action_continue_reading(self) -> None:
+        """Open the reader where you left off (provided by reading)."""
+        from coprod_tui.ui.screens.reading import continue_reading
+
+        continue_reading(self.app)
 
     def action_open_highlighted(self) -> None:
         """Open the highlighted area."""
