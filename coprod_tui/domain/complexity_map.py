@@ -50,7 +50,7 @@ def draw_map(domain: str | None, ascii_only: bool = False) -> str:
 
     def row(pair: tuple[str, str]) -> None:
         a, b = (_cell(d, d == domain) for d in pair)
-        for x, y in zip(a, b):
+        for x, y in zip(a, b, strict=True):
             lines.append(f"{v}{x:<{CELL}}{v}{y:<{CELL}}{v}")
 
     row(_TOP)

@@ -20,7 +20,7 @@ from coprod_tui.domain.complexity import (
 )
 from coprod_tui.domain.complexity_map import MARK, draw_map
 
-ALL = [dict(zip(QUESTION_IDS, combo)) for combo in itertools.product(ANSWERS, repeat=5)]
+ALL = [dict(zip(QUESTION_IDS, combo, strict=True)) for combo in itertools.product(ANSWERS, repeat=5)]
 
 
 def expected_domain(a: dict[str, str]) -> str:
@@ -77,7 +77,7 @@ def test_every_result_is_reachable_and_explained() -> None:
     ],
 )
 def test_the_toolkit_anchors(answers: tuple[str, ...], domain: str) -> None:
-    assert classify(dict(zip(QUESTION_IDS, answers)))[0] == domain
+    assert classify(dict(zip(QUESTION_IDS, answers, strict=True)))[0] == domain
 
 
 @pytest.mark.parametrize("answers", ALL[::7])
