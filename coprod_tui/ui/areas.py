@@ -41,6 +41,9 @@ def _settings_summary(store: Store) -> str:
 
 
 AREAS: list[Area] = [
+    Area("complexity", "4", "Complexity", "Is a challenge simple, complicated, complex or chaotic?",
+         "coprod_tui.ui.screens.complexity:ComplexityScreen",
+         lambda store: importlib.import_module("coprod_tui.store.complexity").home_summary(store)),
     Area("settings", "7", "Settings", "Theme and preferences",
          "coprod_tui.ui.screens.settings:SettingsScreen", _settings_summary),
     Area("help", "8", "Help", "Keys and how to find your way (F1 or ? anywhere)",
