@@ -47,7 +47,7 @@ which answers would change it. Then plan a first probe or action, who is
 involved, what you expect (`not known` is a fine answer) and when you will review it.
 
 `ctrl+s` saves from either step; saving again later keeps the earlier answers.
-`ctrl+r` opens a journal entry about it; for a complex challenge `ctrl+o` checks
+On the result step `ctrl+r` opens a journal entry about it; for a complex challenge `ctrl+o` checks
 on the spectrum of engagement that your plan is "doing with". `ctrl+l` goes
 back to the list (unsaved changes are kept as a draft).
 """
@@ -224,9 +224,11 @@ class ChallengeScreen(Screen[None]):
             return self.step == "answers"
         if action == "show_answers":
             return self.step == "result"
+        if action == "reflect":
+            return self.step == "result"
         if action == "spectrum":
-            if not self.is_mounted:
-                return True
+            if not self.is_mounted or self.step != "result":
+                return self.step == "result"
             return assess(self.query_one("#questions", QuestionList).completed()).domain == "complex"
         return True
 

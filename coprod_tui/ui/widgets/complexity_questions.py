@@ -24,7 +24,7 @@ class QuestionList(OptionList):
     BINDINGS = [
         Binding("y", "answer('yes')", "Yes", id="complexity-yes", tooltip="Answer yes"),
         Binding("n", "answer('no')", "No", id="complexity-no", tooltip="Answer no"),
-        Binding("u", "answer('unsure')", "Not sure", id="complexity-unsure",
+        Binding("u", "answer('unsure')", "Unsure", id="complexity-unsure",
                 tooltip="Answer not sure"),
         Binding("enter,space", "cycle", "Change answer", show=False, id="complexity-cycle"),
     ]
