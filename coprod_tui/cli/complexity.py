@@ -11,17 +11,21 @@ import json
 import sys
 import textwrap
 
-from coprod_tui.cli.context import is_terminal
+from coprod_tui.cli.context import is_terminal, open_store
+from coprod_tui.domain.clock import local_display, parse_day
 from coprod_tui.domain.complexity import (
     ANSWERS,
     DOMAINS,
+    PLAN_FIELDS,
     QUESTIONS,
     Result,
     assess,
     change_lines,
     normalise_answer,
 )
+from coprod_tui.domain.text import make_visible, one_line
 from coprod_tui.errors import UsageError
+from coprod_tui.store import complexity as cx
 
 CHOICES = ", ".join(ANSWERS)
 
@@ -49,6 +53,13 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         p.add_argument(f"--{q.id}", type=_answer, metavar="ANSWER",
                        help=f"{q.text} ({CHOICES})")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--save", metavar="TITLE",
+                   help="also save the challenge under this title (reopen it in the app)")
+    p.add_argument("--description", metavar="TEXT", default="", help="with --save: a description")
+    for key, label in PLAN_FIELDS:
+        hint = " (YYYY-MM-DD)" if key == "review" else " ('not known' is fine)" if key == "expected" else ""
+        p.add_argument(f"--{key}", metavar="TEXT", default="", help=f"with --save: {label.lower()}{hint}")
+    p.add_argument("--list", action="store_true", help="list your saved challenges and stop")
     p.set_defaults(func=cmd_complexity)
 
 
@@ -107,8 +118,38 @@ def as_json(result: Result) -> dict[str, object]:
     }
 
 
+def _list(args: argparse.Namespace) -> int:
+    docs = cx.challenges(open_store(args))
+    if args.json:
+        print(json.dumps(docs, indent=2, ensure_ascii=False))
+        return 0
+    if not docs:
+        print("no challenges saved yet")
+    for doc in docs:
+        label = DOMAINS.get(doc.get("domain", ""), DOMAINS["confusion"]).label
+        print(f"{local_display(doc.get('updated', ''), with_time=False)}  {label:<13}  "
+              f"{one_line(doc.get('title', ''), 55)}")
+    return 0
+
+
+def _save(args: argparse.Namespace, answers: dict[str, str]) -> dict[str, object]:
+    title = args.save.strip()
+    if not title:
+        raise UsageError("--save needs a title")
+    if args.review:
+        try:
+            parse_day(args.review)
+        except ValueError as error:
+            raise UsageError(f"--review: {error}") from None
+    plan = {key: getattr(args, key).strip() for key, _ in PLAN_FIELDS}
+    doc = cx.new_challenge(title, args.description, answers, plan)
+    return cx.save_challenge(open_store(args), doc)
+
+
 def cmd_complexity(args: argparse.Namespace) -> int:
     """Assess the answers given (asking for missing ones on a terminal) and print the result."""
+    if args.list:
+        return _list(args)
     answers = {q.id: getattr(args, q.id) for q in QUESTIONS}
     missing = [q for q in QUESTIONS if answers[q.id] is None]
     if missing:
@@ -120,8 +161,12 @@ def cmd_complexity(args: argparse.Namespace) -> int:
             answers[q.id] = _ask(QUESTIONS.index(q) + 1, q.text, q.hint)
         print()
     result = assess(answers)
+    saved = _save(args, answers) if args.save is not None else None
     if args.json:
-        print(json.dumps(as_json(result), indent=2, ensure_ascii=False))
+        data = as_json(result)
+        if saved is not None:
+            data["saved"] = saved["id"]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         text = _text(result)
         if is_terminal(sys.stdout):
@@ -130,4 +175,7 @@ def cmd_complexity(args: argparse.Namespace) -> int:
                 for line in text.splitlines()
             )
         print(text)
+        if saved is not None:
+            print(f"\nSaved as {make_visible(str(saved['title']))!r}; reopen it in the app "
+                  "(coprod, then 4) to revise it.")
     return 0

@@ -99,3 +99,22 @@ def test_on_a_terminal_it_asks_line_by_line(data_dir: Path) -> None:
     text = seen.decode()
     assert "1. Is there a known process" in text and "5. Must you act now" in text
     assert "Result: Complex (probe, sense, respond)" in text
+
+
+def test_save_then_list_with_a_plan(data_dir: Path) -> None:
+    done = run(data_dir, *ANSWERS, "--save", "Lonely \x1b[31mcarers", "--action", "Ask five carers",
+               "--expected", "not known", "--review", "2027-02-01")
+    assert done.returncode == 0, done.stderr
+    assert "Saved as 'Lonely ^[[31mcarers'" in done.stdout
+    from coprod_tui.store import Store
+
+    [doc] = Store.open(data_dir).all("complexity")
+    assert doc["domain"] == "complex"
+    assert doc["plan"]["action"] == "Ask five carers" and doc["plan"]["review"] == "2027-02-01"
+    listed = run(data_dir, "--list")
+    assert listed.returncode == 0
+    assert "Complex" in listed.stdout and "Lonely ^[[31mcarers" in listed.stdout
+    assert "\x1b" not in listed.stdout
+    bad = run(data_dir, *ANSWERS, "--save", "X", "--review", "soon")
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+    assert len(Store.open(data_dir).all("complexity")) == 1
