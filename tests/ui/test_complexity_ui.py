@@ -113,10 +113,16 @@ async def test_a_challenge_with_a_plan_then_revised(data_dir: Path) -> None:
             app.screen.query_one("#areas", OptionList).get_option("complexity").prompt))
 
 
-async def test_unsaved_challenge_is_kept_as_a_draft_and_restored(data_dir: Path) -> None:
-    app = CoprodApp(data_dir=data_dir)
+async def test_unsaved_challenge_is_kept_as_a_draft_and_restored(data_dir: Path, tmp_path: Path) -> None:
+    pack = tmp_path / "pack"
+    pack.mkdir()
+    (pack / cx.SCENARIO_FILE).write_text('{"scenarios": [{"id": "x"}]}', encoding="utf-8")
+    app = CoprodApp(data_dir=data_dir, content_dirs=[pack])
     async with app.run_test(size=(80, 24)) as pilot:
         await open_complexity(pilot, app)
+        await pilot.press("p")  # a broken content pack: an error, no practice
+        await pilot.pause()
+        assert isinstance(app.screen, ComplexityScreen)
         await pilot.press("n")
         await pilot.pause()
         await type_text(pilot, "Discharge")
@@ -132,10 +138,16 @@ async def test_unsaved_challenge_is_kept_as_a_draft_and_restored(data_dir: Path)
         await pilot.pause()
         assert app.store.count("complexity") == 1
         assert app.store.load_draft("complexity:new") is None
+        await pilot.press("ctrl+l", "n")
+        await pilot.pause()
+        await type_text(pilot, "Later")
+        await pilot.press("ctrl+q")  # quitting keeps unsaved writing
+        await pilot.pause()
+    assert app.store.load_draft("complexity:new")["title"] == "Later"
 
 
 async def test_a_title_is_needed_and_spectrum_only_for_complex(data_dir: Path) -> None:
-    app = CoprodApp(data_dir=data_dir)
+    app = CoprodApp(data_dir=data_dir, ascii_only=True)
     async with app.run_test(size=(80, 24)) as pilot:
         await open_complexity(pilot, app)
         await pilot.press("n")
@@ -148,6 +160,8 @@ async def test_a_title_is_needed_and_spectrum_only_for_complex(data_dir: Path) -
         await pilot.press("tab", "tab", "y", "n", "y", "n", "n")
         assert "Simple" in static_text(screen, "#result-so-far")
         await pilot.press("ctrl+n")
+        map_text = static_text(screen, "#complexity-map")
+        assert map_text.isascii() and "[X] SIMPLE" in map_text
         assert screen.check_action("spectrum", ()) is False  # simple: no spectrum
         await pilot.press("ctrl+b", "home", "n", "n", "n", "y")
         assert "Complex" in static_text(screen, "#result-so-far")
