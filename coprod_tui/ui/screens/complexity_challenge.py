@@ -12,6 +12,7 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Label, Static
 
@@ -157,8 +158,16 @@ class ChallengeScreen(Screen[None]):
 
     def save_draft(self) -> None:
         """Keep unsaved changes (called on quit and hang-up)."""
-        if self.is_mounted and self.dirty():
-            self.app.store.save_draft(self.draft_key, self.state())  # type: ignore[attr-defined]
+        try:
+            if not (self.is_mounted and self.is_attached and self.dirty()):
+                return
+            state = self.state()
+        except NoMatches:  # already taken apart (closed): nothing left to keep
+            return
+        self.app.store.save_draft(self.draft_key, state)  # type: ignore[attr-defined]
+
+    def on_unmount(self) -> None:
+        self.app.draft_sources.discard(self)  # type: ignore[attr-defined]
 
     # -- showing ------------------------------------------------------------------------
     def _show_step(self, step: str) -> None:
