@@ -8,7 +8,10 @@ Challenges live in the ``complexity`` table::
 
 Each earlier version keeps ``title``, ``description``, ``answers``, ``domain``,
 ``plan`` and ``saved`` (when it was saved). Practice rounds live in the
-``practice`` table with ``"exercise": "complexity"``.
+``practice`` table, shaped like the spectrum's rounds::
+
+    {"id", "exercise": "complexity", "date", "score", "total",
+     "attempts": [{"scenario", "title", "chosen", "expected", "correct"}]}
 """
 
 from __future__ import annotations
@@ -81,12 +84,12 @@ def latest_challenge(store: Store) -> Doc | None:
     return found[0] if found else None
 
 
-def save_round(store: Store, items: list[dict[str, Any]]) -> Doc:
+def save_round(store: Store, attempts: list[dict[str, Any]]) -> Doc:
     """Keep a finished practice round: each item has scenario, title, chosen, expected, correct."""
-    score = sum(1 for item in items if item.get("correct"))
+    score = sum(1 for attempt in attempts if attempt.get("correct"))
     return store.insert(PRACTICE, {
-        "exercise": EXERCISE, "date": now_iso(), "score": score, "total": len(items),
-        "items": items,
+        "exercise": EXERCISE, "date": now_iso(), "score": score, "total": len(attempts),
+        "attempts": attempts,
     })
 
 

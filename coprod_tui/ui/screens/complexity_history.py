@@ -21,7 +21,7 @@ from coprod_tui.store import complexity as cx
 def round_details(doc: dict[str, Any]) -> str:
     """Each scenario of a round, right or wrong, in words."""
     lines = []
-    for item in doc.get("items", []):
+    for item in doc.get("attempts", []):
         mark = "[right]" if item.get("correct") else "[wrong]"
         chosen = DOMAINS.get(item.get("chosen", ""), DOMAINS["confusion"]).label
         expected = DOMAINS.get(item.get("expected", ""), DOMAINS["confusion"]).label
