@@ -124,12 +124,15 @@ def load_scenarios(content_dirs: list[Path] | None = None) -> list[Scenario]:
 
 
 def home_summary(store: Store) -> str:
-    """The line shown on home: the latest challenge and its result."""
+    """The line shown on home: the latest challenge and its result, and the last practice score."""
     from coprod_tui.domain.complexity import DOMAINS
     from coprod_tui.domain.text import one_line
 
     latest = latest_challenge(store)
+    done = rounds(store)
+    practice = f"last practice {done[0].get('score', 0)}/{done[0].get('total', 0)}" if done else ""
     if latest is None:
-        return "Is your challenge one to co-produce? Answer five questions"
+        return practice or "Is your challenge one to co-produce? Answer five questions"
     label = DOMAINS.get(latest.get("domain", ""), DOMAINS["confusion"]).label.lower()
-    return f"Latest: {one_line(latest.get('title', ''), 40)}: {label}"
+    text = f"Latest: {one_line(latest.get('title', ''), 36)}: {label}"
+    return f"{text}; {practice}" if practice else text

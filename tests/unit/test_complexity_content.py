@@ -114,3 +114,4 @@ def test_rounds_are_kept_with_the_exercise_name(tmp_path: Path) -> None:
     assert len(found) == 1
     assert (found[0]["exercise"], found[0]["score"], found[0]["total"]) == ("complexity", 1, 2)
     assert [a["scenario"] for a in found[0]["attempts"]] == ["cake", "rocket"]
+    assert cx.home_summary(store) == "last practice 1/2"
