@@ -1,0 +1,181 @@
+"""``coprod complexity``: the five questions on the command line.
+
+Flags give the answers; with none on a terminal it asks line by line. Plain
+text only (a screen reader reads it as it comes), or ``--json`` for scripts.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+
+from coprod_tui.cli.context import is_terminal, open_store
+from coprod_tui.domain.clock import local_display, parse_day
+from coprod_tui.domain.complexity import (
+    ANSWERS,
+    DOMAINS,
+    PLAN_FIELDS,
+    QUESTIONS,
+    Result,
+    assess,
+    change_lines,
+    normalise_answer,
+)
+from coprod_tui.domain.text import make_visible, one_line
+from coprod_tui.errors import UsageError
+from coprod_tui.store import complexity as cx
+
+CHOICES = ", ".join(ANSWERS)
+
+
+def _answer(text: str) -> str:
+    value = normalise_answer(text)
+    if value is None:
+        raise argparse.ArgumentTypeError(f"invalid answer {text!r}; choices: {CHOICES}")
+    return value
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add ``complexity``."""
+    p = subparsers.add_parser(
+        "complexity", parents=[common],
+        help="is a challenge simple, complicated, complex or chaotic? (five questions)",
+        description=(
+            "Answer five questions about a challenge to see whether it is simple, "
+            "complicated, complex or chaotic (or not clear yet), how to respond, and "
+            "what that means for co-production. With no answers on a terminal, the "
+            "questions are asked one by one."
+        ),
+    )
+    for q in QUESTIONS:
+        p.add_argument(f"--{q.id}", type=_answer, metavar="ANSWER",
+                       help=f"{q.text} ({CHOICES})")
+    p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--save", metavar="TITLE",
+                   help="also save the challenge under this title (reopen it in the app)")
+    p.add_argument("--description", metavar="TEXT", default="", help="with --save: a description")
+    for key, label in PLAN_FIELDS:
+        hint = " (YYYY-MM-DD)" if key == "review" else " ('not known' is fine)" if key == "expected" else ""
+        p.add_argument(f"--{key}", metavar="TEXT", default="", help=f"with --save: {label.lower()}{hint}")
+    p.add_argument("--list", action="store_true", help="list your saved challenges and stop")
+    p.set_defaults(func=cmd_complexity)
+
+
+def _ask(question_number: int, text: str, hint: str) -> str:
+    print(f"\n{question_number}. {text}")
+    print(f"   {hint}")
+    while True:
+        try:
+            typed = input(f"   Answer ({CHOICES}): ")
+        except EOFError:
+            print()
+            raise UsageError("no answer given; nothing was assessed") from None
+        value = normalise_answer(typed)
+        if value is not None:
+            return value
+        print(f"   Please type one of: {CHOICES}.")
+
+
+def _text(result: Result) -> str:
+    info = result.info
+    lines = [
+        f"Result: {info.label} ({info.verbs})",
+        "",
+        f"What it means: {info.meaning}",
+        f"Like: {info.analogy}",
+        f"How to respond: {info.response}",
+        f"For co-production: {info.coproduction}",
+        "",
+        "Why: " + " ".join(result.reasons),
+    ]
+    changes = change_lines(result)
+    if changes:
+        lines += ["", "This is sense-making, not sorting. What would change the result:"]
+        lines += [f"  - {line}" for line in changes]
+    return "\n".join(lines)
+
+
+def as_json(result: Result) -> dict[str, object]:
+    """The result as a JSON-ready dict."""
+    info = result.info
+    return {
+        "answers": result.answers,
+        "domain": result.domain,
+        "label": info.label,
+        "verbs": info.verbs,
+        "meaning": info.meaning,
+        "analogy": info.analogy,
+        "response": info.response,
+        "coproduction": info.coproduction,
+        "reasons": list(result.reasons),
+        "changes": [
+            {"question": c.question, "answer": c.answer, "domain": c.domain,
+             "label": DOMAINS[c.domain].label}
+            for c in result.changes
+        ],
+    }
+
+
+def _list(args: argparse.Namespace) -> int:
+    docs = cx.challenges(open_store(args))
+    if args.json:
+        print(json.dumps(docs, indent=2, ensure_ascii=False))
+        return 0
+    if not docs:
+        print("no challenges saved yet")
+    for doc in docs:
+        label = DOMAINS.get(doc.get("domain", ""), DOMAINS["confusion"]).label
+        print(f"{local_display(doc.get('updated', ''), with_time=False)}  {label:<13}  "
+              f"{one_line(doc.get('title', ''), 55)}")
+    return 0
+
+
+def _save(args: argparse.Namespace, answers: dict[str, str]) -> dict[str, object]:
+    title = args.save.strip()
+    if not title:
+        raise UsageError("--save needs a title")
+    if args.review:
+        try:
+            parse_day(args.review)
+        except ValueError as error:
+            raise UsageError(f"--review: {error}") from None
+    plan = {key: getattr(args, key).strip() for key, _ in PLAN_FIELDS}
+    doc = cx.new_challenge(title, args.description, answers, plan)
+    return cx.save_challenge(open_store(args), doc)
+
+
+def cmd_complexity(args: argparse.Namespace) -> int:
+    """Assess the answers given (asking for missing ones on a terminal) and print the result."""
+    if args.list:
+        return _list(args)
+    answers = {q.id: getattr(args, q.id) for q in QUESTIONS}
+    missing = [q for q in QUESTIONS if answers[q.id] is None]
+    if missing:
+        if not is_terminal(sys.stdin):
+            flags = " ".join(f"--{q.id} ANSWER" for q in missing)
+            raise UsageError(f"missing {flags} (each one of: {CHOICES})")
+        print("Five questions about your challenge (yes, no or unsure).")
+        for q in missing:
+            answers[q.id] = _ask(QUESTIONS.index(q) + 1, q.text, q.hint)
+        print()
+    result = assess(answers)
+    saved = _save(args, answers) if args.save is not None else None
+    if args.json:
+        data = as_json(result)
+        if saved is not None:
+            data["saved"] = saved["id"]
+        print(json.dumps(data, indent=2, ensure_ascii=False))
+    else:
+        text = _text(result)
+        if is_terminal(sys.stdout):
+            text = "\n".join(
+                textwrap.fill(line, 78, subsequent_indent="    " if line.startswith("  -") else "")
+                for line in text.splitlines()
+            )
+        print(text)
+        if saved is not None:
+            print(f"\nSaved as {make_visible(str(saved['title']))!r}; reopen it in the app "
+                  "(coprod, then 4) to revise it.")
+    return 0

@@ -1,0 +1,346 @@
+"""The complexity exercise's rules: five questions, five results.
+
+Built on the toolkit's complexity theory (simple, complicated, complex,
+chaotic) with Cynefin's fifth place, confusion ("not clear yet"). Every one of
+the 3^5 combinations of answers has a defined result. This is sense-making,
+not sorting: :func:`assess` also says which single answer, changed, would
+change the result. Pure: no files, no Textual.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+YES, NO, UNSURE = "yes", "no", "unsure"
+ANSWERS: tuple[str, ...] = (YES, NO, UNSURE)
+ANSWER_LABELS: dict[str, str] = {YES: "yes", NO: "no", UNSURE: "not sure"}
+_ANSWER_WORDS = {
+    "yes": YES, "y": YES, "no": NO, "n": NO, "unsure": UNSURE, "u": UNSURE,
+    "not sure": UNSURE, "not-sure": UNSURE, "notsure": UNSURE, "?": UNSURE,
+    "dont know": UNSURE, "don't know": UNSURE,
+}
+
+
+@dataclass(frozen=True)
+class Question:
+    """One diagnostic question; ``id`` is stable (stored and used on the command line)."""
+
+    id: str
+    short: str
+    text: str
+    hint: str
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question(
+        "recipe", "Known process",
+        "Is there a known process that gives the same result every time?",
+        "Like a recipe or a set procedure: do the steps in the right order and you "
+        "get what you expected, whoever does it.",
+    ),
+    Question(
+        "expertise", "Specialist expertise",
+        "Does it need specialist training or expertise?",
+        "People with technical skills you recruit or call in, rather than a little "
+        "practice anyone can pick up.",
+    ),
+    Question(
+        "predictable", "Predictable",
+        "Can you know in advance what will follow from what you do?",
+        "Cause and effect can be worked out beforehand, so a plan made today will "
+        "still hold when you carry it out.",
+    ),
+    Question(
+        "people", "People's lives",
+        "Is it about people's lives and relationships, where each person and place differs?",
+        "Each person is connected to family, friends, services and place, and adapts "
+        "as those change: what worked for one may not work for the next.",
+    ),
+    Question(
+        "crisis", "Act now",
+        "Must you act now, before you can understand it?",
+        "An emergency with no clear path, where waiting to understand would do harm.",
+    ),
+)
+QUESTION_IDS: tuple[str, ...] = tuple(q.id for q in QUESTIONS)
+
+
+@dataclass(frozen=True)
+class Domain:
+    """What a result means, with the toolkit's analogy and how to respond."""
+
+    id: str
+    label: str
+    verbs: str
+    meaning: str
+    analogy: str
+    response: str
+    coproduction: str
+    first_step: str
+    who: str
+    values: tuple[str, ...]
+
+
+DOMAINS: dict[str, Domain] = {
+    d.id: d
+    for d in (
+        Domain(
+            "simple", "Simple", "sense, categorise, respond",
+            "There is a right way, written down and repeatable. Follow the steps in "
+            "order and you get the result you expected; a little practice is enough.",
+            "Baking a basic cake: follow the recipe in the right order and the cake "
+            "turns out.",
+            "Follow the recipe: use the established process or good practice, and "
+            "make sure each step happens, in the right order.",
+            "The answer is already known, so co-producing it is rarely needed. The "
+            "people who use the service can still tell you whether the recipe works "
+            "for them, and how you carry it out can still show the five values.",
+            "First step (which recipe or standard practice applies?)",
+            "Who is involved (who carries out the steps?)",
+            ("what-matters",),
+        ),
+        Domain(
+            "complicated", "Complicated", "sense, analyse, respond",
+            "There is a right way, but finding and following it takes planning and "
+            "specialist knowledge. It is still linear and predictable: the right "
+            "actions in the right order bring the result.",
+            "Building a rocket: blueprints, upfront planning, specialist teams, and "
+            "a rover on Mars at the end. In health: surgery, an app for patients, a "
+            "new hospital.",
+            "Plan upfront and bring in the people with the specialist training, "
+            "in-house or as consultants. User research, consultation or "
+            "participation can tell them what people need; the specialists decide "
+            "and build.",
+            "Call in the experts rather than co-producing the solution. Do ask the "
+            "people who will use it what they need and how they will use it: "
+            "'doing for' done well.",
+            "First step (what analysis, which expert to bring in?)",
+            "Who is involved (which specialists, and whose needs do they hear?)",
+            ("what-matters",),
+        ),
+        Domain(
+            "complex", "Complex", "probe, sense, respond",
+            "There is no definitive recipe. It is about people and relationships: "
+            "each person is a networked, adaptive system, and a group of people far "
+            "more so. What worked once may not work next time.",
+            "Raising a child: thousands of books, no magic formula, and what worked "
+            "with your first may not work with your second. In public services: "
+            "loneliness, substance use, poor health outcomes.",
+            "Gather the range of perspectives, including lived experience, build a "
+            "shared understanding, then design and test small ideas together and "
+            "learn from what happens. Know your direction and how you will work; "
+            "the answer emerges as you shape it together.",
+            "This is where co-production belongs: no single expert can know "
+            "everything, and the people whose lives it touches hold knowledge no one "
+            "else has. Work with the uncertainty, and check that the approach you "
+            "plan is 'doing with'.",
+            "First probe (a small, safe-to-fail thing to try and learn from)",
+            "Who is involved (which citizens, carers, teams?)",
+            ("networks", "relationships"),
+        ),
+        Domain(
+            "chaotic", "Chaotic", "act, sense, respond",
+            "Things are moving too fast to understand first and there is no clear "
+            "path: waiting to understand would do harm.",
+            "The emergency response to the COVID pandemic: rapid action, adapted as "
+            "things changed and new data came in.",
+            "Act fast to stabilise. A central body gives guidelines and local teams "
+            "make sense of them and apply them where they are. Then reassess: chaos "
+            "is short-term (even if it lasts years) and settles into complex or "
+            "complicated.",
+            "Not the moment for a full co-production process, but local people, "
+            "carers and community groups help guidance work where they are. When "
+            "things settle, look again: what is left is often complex, and then "
+            "co-production fits.",
+            "First action (what will you do now to stabilise things?)",
+            "Who is involved (who acts locally, who gives the guidance?)",
+            ("networks",),
+        ),
+        Domain(
+            "confusion", "Not clear yet", "break it into parts",
+            "Your answers point different ways, or are mostly unsure, so it is not "
+            "yet clear what kind of challenge this is (Cynefin calls this "
+            "confusion). That is normal: many real challenges are several bundled "
+            "together.",
+            "'Improve hospital discharge' holds a form to fill in (simple), a "
+            "transport system (complicated) and how each family copes at home "
+            "(complex).",
+            "Break the challenge into parts and place each part on its own. Find out "
+            "what you are unsure about by talking to people who see it from "
+            "different sides.",
+            "Finding out together is a good start: carers, patients and colleagues "
+            "each see different parts. Once the parts are placed, co-produce the "
+            "complex ones.",
+            "First step (which part will you look at first, and with whom?)",
+            "Who is involved (who sees the challenge from other sides?)",
+            ("networks",),
+        ),
+    )
+}
+DOMAIN_IDS: tuple[str, ...] = tuple(DOMAINS)
+
+
+@dataclass(frozen=True)
+class Change:
+    """Answering ``question`` with ``answer`` instead would give ``domain``."""
+
+    question: str
+    answer: str
+    domain: str
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of the five answers."""
+
+    domain: str
+    answers: dict[str, str]
+    reasons: tuple[str, ...]
+    changes: tuple[Change, ...]
+
+    @property
+    def info(self) -> Domain:
+        """The domain's meaning, analogy and response."""
+        return DOMAINS[self.domain]
+
+
+def normalise_answer(text: str) -> str | None:
+    """``yes``, ``no`` or ``unsure`` for a typed answer (``y``, ``not sure``...), else None."""
+    return _ANSWER_WORDS.get(" ".join(text.strip().lower().split()))
+
+
+def check_answers(answers: Mapping[str, str]) -> dict[str, str]:
+    """The five answers in question order; raises ``ValueError`` naming what is wrong."""
+    missing = [q for q in QUESTION_IDS if q not in answers]
+    if missing:
+        raise ValueError(f"missing answer for {', '.join(missing)}")
+    extra = sorted(set(answers) - set(QUESTION_IDS))
+    if extra:
+        raise ValueError(f"unknown question {', '.join(extra)}; questions: {', '.join(QUESTION_IDS)}")
+    for qid in QUESTION_IDS:
+        if answers[qid] not in ANSWERS:
+            raise ValueError(
+                f"{qid}: {answers[qid]!r} is not an answer; choices: {', '.join(ANSWERS)}"
+            )
+    return {qid: answers[qid] for qid in QUESTION_IDS}
+
+
+def _lean(recipe: str, predictable: str, people: str) -> tuple[str | None, str]:
+    """'ordered', 'unordered' or None (unclear), with the reason."""
+    core = (recipe, predictable)
+    if core == (YES, YES):
+        return "ordered", "There is a known process and you can predict what follows: an ordered challenge."
+    if core == (NO, NO):
+        return "unordered", "There is no known process and you cannot predict what follows."
+    if core == (UNSURE, UNSURE):
+        return None, ("You are not sure whether there is a known process or whether the "
+                      "results can be predicted: those two answers decide most.")
+    if UNSURE not in core:
+        return None, ("A known process that gives the same result every time should make "
+                      "what follows predictable; your answers to those two disagree.")
+    leaning = YES if YES in core else NO
+    if leaning == YES:
+        if people == YES:
+            return None, ("You lean towards a known, predictable process, yet it is about "
+                          "people's lives, each different: the answers pull both ways.")
+        return "ordered", "You lean towards a known, predictable process."
+    if people == NO:
+        return None, ("You lean towards no known process, yet it is not about people's "
+                      "lives: the answers pull both ways.")
+    return "unordered", "You lean towards no known process and unpredictable results."
+
+
+def classify(answers: Mapping[str, str]) -> tuple[str, tuple[str, ...]]:
+    """The domain for five answers, and the reasons in plain words."""
+    a = check_answers(answers)
+    if a["crisis"] == YES:
+        if a["recipe"] == YES and a["predictable"] == YES:
+            return "confusion", (
+                "You must act before you can understand it, yet there is a known "
+                "process with predictable results: if so, it is urgent but understood.",
+            )
+        return "chaotic", ("You must act now, before you can understand it: the mark of chaos.",)
+    unsure = sum(1 for value in a.values() if value == UNSURE)
+    if unsure >= 3:
+        return "confusion", (f"You are not sure about {unsure} of the five questions.",)
+    lean, why = _lean(a["recipe"], a["predictable"], a["people"])
+    if lean is None:
+        return "confusion", (why,)
+    if lean == "unordered":
+        reasons = [why]
+        if a["people"] == YES:
+            reasons.append("It is about people's lives and relationships, each different.")
+        return "complex", tuple(reasons)
+    if a["expertise"] == NO:
+        return "simple", (why, "No specialist training or expertise is needed.")
+    if a["expertise"] == YES:
+        return "complicated", (why, "It needs specialist training or expertise.")
+    return "complicated", (why, "You are not sure it needs expertise: check with someone who knows.")
+
+
+def assess(answers: Mapping[str, str]) -> Result:
+    """Classify the answers and find every single change of answer that changes the result."""
+    a = check_answers(answers)
+    domain, reasons = classify(a)
+    changes = []
+    for qid in QUESTION_IDS:
+        for other in ANSWERS:
+            if other == a[qid]:
+                continue
+            changed, _ = classify({**a, qid: other})
+            if changed != domain:
+                changes.append(Change(qid, other, changed))
+    return Result(domain, a, reasons, tuple(changes))
+
+
+def question(qid: str) -> Question:
+    """The question with this id."""
+    return next(q for q in QUESTIONS if q.id == qid)
+
+
+def answers_line(answers: Mapping[str, str]) -> str:
+    """``recipe: no, expertise: not sure, ...`` for lists and summaries."""
+    return ", ".join(
+        f"{qid}: {ANSWER_LABELS.get(answers.get(qid, ''), 'not answered')}" for qid in QUESTION_IDS
+    )
+
+
+def change_lines(result: Result) -> list[str]:
+    """One sentence for each answer that, changed, would change the result."""
+    lines = []
+    for change in result.changes:
+        q = question(change.question)
+        lines.append(
+            f"{q.short}: '{ANSWER_LABELS[change.answer]}' instead of "
+            f"'{ANSWER_LABELS[result.answers[change.question]]}' would make it "
+            f"{DOMAINS[change.domain].label.lower()}."
+        )
+    return lines
+
+
+def summary_text(title: str, result: Result, plan: Mapping[str, str] | None = None) -> str:
+    """A short plain-text account of a result (journal links, exports, the CLI)."""
+    info = result.info
+    lines = [
+        f"Challenge: {title}" if title else "Challenge",
+        f"Result: {info.label} ({info.verbs})",
+        f"Answers: {answers_line(result.answers)}",
+        f"Response: {info.response}",
+        f"For co-production: {info.coproduction}",
+    ]
+    for key, label in PLAN_FIELDS:
+        value = (plan or {}).get(key, "")
+        if value:
+            lines.append(f"{label}: {value}")
+    return "\n".join(lines)
+
+
+# The plan, in the spirit of Cognitive Edge action forms.
+PLAN_FIELDS: tuple[tuple[str, str], ...] = (
+    ("action", "First probe or action"),
+    ("who", "Who is involved"),
+    ("expected", "Expected outcome"),
+    ("review", "Review date"),
+)
+NOT_KNOWN = "not known"
