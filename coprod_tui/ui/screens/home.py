@@ -10,7 +10,11 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coprod_tui.domain.text import one_line
 from coprod_tui.ui.areas import AREAS, Area, area_by_key
+
+# 80 columns less the list's border and padding, the key and the title.
+SUMMARY_WIDTH = 56
 
 WELCOME = (
     "Co-production means the people who provide a service and the people who use "
@@ -30,9 +34,11 @@ opens the command palette, and `q` quits (unsaved writing is kept as a draft).
 
 
 def _prompt(area: Area, summary: str | None) -> Content:
-    head = Content.assemble((f" {area.key} ", "bold reverse"), "  ", (area.title, "bold"))
-    line = summary if summary else area.blurb
-    return Content.assemble(head, "\n     ", Content(line))
+    """One line per area: its key, its title, and its progress (or what it is)."""
+    line = one_line(summary if summary else area.blurb, SUMMARY_WIDTH)
+    return Content.assemble(
+        (f" {area.key} ", "bold reverse"), " ", (f"{area.title:<11}", "bold"), " ", Content(line)
+    )
 
 
 class HomeScreen(Screen[None]):
@@ -52,7 +58,6 @@ class HomeScreen(Screen[None]):
         yield OptionList(
             *(Option(_prompt(area, None), id=area.id) for area in AREAS), id="areas"
         )
-        yield Static("Press a number to open an area.", id="home-hint", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
