@@ -39,7 +39,7 @@ def nhs_number_valid(digits: str) -> bool:
     """Whether ten digits pass the NHS number modulus 11 check."""
     if len(digits) != 10 or not digits.isdigit():
         return False
-    total = sum(int(d) * weight for d, weight in zip(digits[:9], range(10, 1, -1)))
+    total = sum(int(d) * weight for d, weight in zip(digits[:9], range(10, 1, -1), strict=True))
     check = 11 - total % 11
     if check == 11:
         check = 0
