@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from coprod_tui.store import Store
+from coprod_tui.ui.journal_summary import journal_summary
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,8 @@ def _settings_summary(store: Store) -> str:
 
 
 AREAS: list[Area] = [
+    Area("journal", "2", "Journal", "Your private reflections, value by value",
+         "coprod_tui.ui.screens.journal:JournalScreen", journal_summary),
     Area("settings", "7", "Settings", "Theme and preferences",
          "coprod_tui.ui.screens.settings:SettingsScreen", _settings_summary),
     Area("help", "8", "Help", "Keys and how to find your way (F1 or ? anywhere)",
