@@ -163,9 +163,9 @@ class EntryEditorScreen(Screen[None]):
         names = [self.content.name(v) if self.content else v for v in self.entry.values]
         framework = (self.content.frameworks[self.entry.framework].name
                      if self.content else self.entry.framework)
-        covered = ", ".join(names) if names else "none yet"
         if self.entry.framework == "values":
-            covered = "those you write about"
+            return "Value by value: write about any of the five; leave the rest blank."
+        covered = ", ".join(names) if names else "none yet"
         return f"Values: {covered} (ctrl+o)   Framework: {framework} (ctrl+f)"
 
     def compose(self) -> ComposeResult:

@@ -123,9 +123,11 @@ class JournalScreen(Screen[None]):
         self.index = index
         self.loaded = True
         self.refilter()
+        # Offer drafts once, when the journal is first opened (after a restart):
+        # not each time the user comes back from an editor they chose to leave.
         if drafts and not self._offered_drafts:
-            self._offered_drafts = True
             self._offer_drafts(drafts)
+        self._offered_drafts = True
 
     # -- filtering -------------------------------------------------------------------
     def refilter(self) -> None:

@@ -21,14 +21,14 @@ def visible_paste(text: str) -> str:
 class SafeTextArea(QuietTextArea):
     """A steady-cursor text area whose pastes cannot smuggle escape sequences in."""
 
-    async def _on_paste(self, event: events.Paste) -> None:
+    def _on_paste(self, event: events.Paste) -> None:  # type: ignore[override]
+        # Textual then calls TextArea._on_paste itself (handlers run down the MRO).
         event.text = visible_paste(event.text)
-        await super()._on_paste(event)
 
 
 class SafeInput(QuietInput):
     """A steady-cursor input whose pastes cannot smuggle escape sequences in."""
 
     def _on_paste(self, event: events.Paste) -> None:
+        # Textual then calls Input._on_paste itself (handlers run down the MRO).
         event.text = visible_paste(event.text)
-        super()._on_paste(event)
