@@ -13,11 +13,11 @@ import sys
 from collections.abc import Sequence
 
 from coprod_tui import __version__
-from coprod_tui.cli import core
+from coprod_tui.cli import core, journal
 from coprod_tui.errors import CoprodError, UsageError
 
 # Each module adds its subcommands with ``register(subparsers, common)``.
-COMMAND_MODULES = [core]
+COMMAND_MODULES = [core, journal]
 
 
 class _Parser(argparse.ArgumentParser):
