@@ -349,3 +349,22 @@ async def test_contracts_reflect_on_and_write_about_value(data_dir: Path) -> Non
         assert doc["values"] == ["relationships"]
         app.write_about_value("what-matters")
         await wait_until(pilot, lambda: "Do what matters" in screen_text(app))
+
+
+async def test_long_lists_come_a_page_at_a_time(data_dir: Path, monkeypatch) -> None:
+    from coprod_tui.ui.screens import journal as journal_module
+
+    monkeypatch.setattr(journal_module, "PAGE", 2)
+    seed(data_dir, *(Entry(values=["networks"], title=f"E{n}", id="") for n in range(3)))
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        journal = await open_journal(app, pilot)
+        listed = journal.query_one("#entries", OptionList)
+        assert len(journal.shown) == 2 and listed.option_count == 3
+        assert "1 more: press Enter" in screen_text(app)
+        await pilot.press("end", "x")  # nothing to delete on the "more" row
+        await pilot.pause()
+        assert isinstance(app.screen, JournalScreen) and len(entries(app)) == 3
+        await pilot.press("enter")
+        await pilot.pause()
+        assert len(journal.shown) == 3 and listed.option_count == 3

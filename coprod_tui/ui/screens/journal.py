@@ -13,6 +13,7 @@ from dataclasses import replace
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -34,6 +35,9 @@ from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
 from coprod_tui.ui.widgets.choice import ChoiceDialog
 from coprod_tui.ui.widgets.journal_dialogs import ConfirmDialog, DateRangeDialog, DraftsDialog
 from coprod_tui.ui.widgets.safe_text import SafeInput
+
+# Rows put in the list at a time: typing stays quick with 10,000 entries.
+PAGE = 300
 
 HELP = """\
 ## Journal
@@ -80,7 +84,10 @@ class JournalScreen(Screen[None]):
         super().__init__()
         self.index = SearchIndex()
         self.filters = Filters()
+        self.matches: list[Entry] = []
         self.shown: list[Entry] = []
+        self.limit = PAGE
+        self._rows: dict[int, Content] = {}
         self.loaded = False
         self._offered_drafts = False
 
@@ -121,6 +128,7 @@ class JournalScreen(Screen[None]):
 
     def _loaded(self, index: SearchIndex, drafts: list[dict]) -> None:
         self.index = index
+        self._rows = {}
         self.loaded = True
         self.refilter()
         # Offer drafts once, when the journal is first opened (after a restart):
@@ -130,18 +138,27 @@ class JournalScreen(Screen[None]):
         self._offered_drafts = True
 
     # -- filtering -------------------------------------------------------------------
-    def refilter(self) -> None:
+    def refilter(self, keep_limit: bool = False) -> None:
         """Apply the search words and filters to the loaded entries."""
-        self.shown = self.index.search(self.filters)
+        if not keep_limit:
+            self.limit = PAGE
+        self.matches = self.index.search(self.filters)
+        self.shown = self.matches[: self.limit]
         entries = self.query_one("#entries", OptionList)
-        entries.set_options(Option(entry_row(e), id=e.id) for e in self.shown)
+        highlighted = entries.highlighted if keep_limit else 0
+        # No option ids: rows map to ``self.shown`` by index (and an imported
+        # file with a repeated or missing id cannot break the list).
+        entries.set_options(Option(self._row(e)) for e in self.shown)
+        more = len(self.matches) - len(self.shown)
+        if more > 0:
+            entries.add_option(Option(f"... {more} more: press Enter to show the next {PAGE}"))
         if self.shown:
-            entries.highlighted = 0
+            entries.highlighted = highlighted
         counts = value_counts([row.entry for row in self.index.rows])
         count_text = "  ".join(f"{VALUE_LETTERS[v]} {counts[v]}" for v in VALUE_IDS)
         total = len(self.index)
         described = self.filters.describe()
-        line = f"{len(self.shown)} of {total} entries · {count_text}"
+        line = f"{len(self.matches)} of {total} entries · {count_text}"
         if described:
             line += f"\nshowing {described}"
         if not total:
@@ -210,7 +227,7 @@ class JournalScreen(Screen[None]):
     # -- entries -------------------------------------------------------------------
     def _current(self) -> Entry | None:
         entries = self.query_one("#entries", OptionList)
-        if entries.highlighted is None or not self.shown:
+        if entries.highlighted is None or entries.highlighted >= len(self.shown):
             return None
         return self.shown[entries.highlighted]
 
@@ -218,8 +235,18 @@ class JournalScreen(Screen[None]):
     def _view(self, event: OptionList.OptionSelected) -> None:
         from coprod_tui.ui.screens.entry_view import EntryViewScreen
 
-        if event.option.id:
-            self.app.push_screen(EntryViewScreen(event.option.id))
+        if event.option_index == len(self.shown):  # the "more" row
+            self.limit += PAGE
+            self.refilter(keep_limit=True)
+        elif 0 <= event.option_index < len(self.shown):
+            self.app.push_screen(EntryViewScreen(self.shown[event.option_index].id))
+
+    def _row(self, entry: Entry) -> Content:
+        """A list row, built once per loaded entry (typing re-uses them)."""
+        row = self._rows.get(id(entry))
+        if row is None:
+            row = self._rows[id(entry)] = entry_row(entry)
+        return row
 
     def action_new(self) -> None:
         """Write about one value: choose it first."""
