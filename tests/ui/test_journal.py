@@ -368,3 +368,22 @@ async def test_long_lists_come_a_page_at_a_time(data_dir: Path, monkeypatch) -> 
         await pilot.press("enter")
         await pilot.pause()
         assert len(journal.shown) == 3 and listed.option_count == 3
+
+
+async def test_unsaved_changes_to_an_entry_come_back_when_editing_it(data_dir: Path) -> None:
+    seed(data_dir, Entry(values=["networks"], title="Kept", sections={"text": "a"}))
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(app, pilot)
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        await pilot.press("end", "b", "escape")
+        await back_to_list(app, pilot)
+        assert entries(app)[0]["sections"]["text"] == "a"
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        assert app.screen.query_one("#section-text", TextArea).text == "ab"
+        await pilot.press("ctrl+s")
+        await back_to_list(app, pilot)
+        (doc,) = entries(app)
+        assert doc["sections"]["text"] == "ab" and app.store.drafts() == []

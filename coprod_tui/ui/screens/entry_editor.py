@@ -110,8 +110,10 @@ class EntryEditorScreen(Screen[None]):
         return screen
 
     @classmethod
-    def editing_entry(cls, entry: Entry) -> EntryEditorScreen:
-        """Change a saved entry."""
+    def editing_entry(cls, entry: Entry, draft: dict[str, Any] | None = None) -> EntryEditorScreen:
+        """Change a saved entry (carrying on from unsaved changes in ``draft`` if given)."""
+        if draft and draft.get("editing"):
+            return cls.from_draft(f"{DRAFT_PREFIX}{entry.id}", draft)
         return cls(entry, editing=True)
 
     @classmethod

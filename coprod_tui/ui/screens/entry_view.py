@@ -106,10 +106,10 @@ class EntryViewScreen(_Back):
 
     def action_edit(self) -> None:
         """Edit this entry."""
-        from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
+        from coprod_tui.ui.screens.journal import edit_screen
 
         if self.entry is not None:
-            self.app.push_screen(EntryEditorScreen.editing_entry(self.entry))
+            self.app.push_screen(edit_screen(self.app, self.entry))
 
     def action_delete(self) -> None:
         """Move this entry to the trash (after asking)."""

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import replace
 
 from textual import on, work
-from textual.app import ComposeResult
+from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
@@ -58,6 +58,17 @@ R relationships, C change makers; `-` for the rest) and the title.
 def load_journal(store: Store) -> SearchIndex:
     """Read every entry and index it (the work a benchmark times)."""
     return SearchIndex.build(EntryStore(store).list())
+
+
+def edit_screen(app: App, entry: Entry) -> EntryEditorScreen:
+    """An editor for ``entry``, restoring unsaved changes kept as a draft if there are any."""
+    try:
+        draft = app.store.load_draft(f"{DRAFT_PREFIX}{entry.id}")  # type: ignore[attr-defined]
+    except CoprodError:
+        draft = None
+    if draft:
+        app.notify("Carrying on from your unsaved changes to this entry.")
+    return EntryEditorScreen.editing_entry(entry, draft)
 
 
 class JournalScreen(Screen[None]):
@@ -265,7 +276,7 @@ class JournalScreen(Screen[None]):
         """Edit the highlighted entry."""
         entry = self._current()
         if entry is not None:
-            self.app.push_screen(EntryEditorScreen.editing_entry(entry))
+            self.app.push_screen(edit_screen(self.app, entry))
 
     def action_delete(self) -> None:
         """Move the highlighted entry to the trash (after asking)."""
