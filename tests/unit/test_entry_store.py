@@ -41,3 +41,17 @@ def test_mark_action_done(data_dir: Path) -> None:
     stored = journal.get(entry.id).actions[0]
     assert stored.done and stored.done_at
     assert not journal.mark_action_done(entry.id, "nope")
+
+
+def test_home_summary_counts_values_and_open_actions(data_dir: Path) -> None:
+    from coprod_tui.ui.journal_summary import journal_summary
+
+    store = Store.open(data_dir)
+    assert journal_summary(store).startswith("No entries yet")
+    journal = EntryStore(store)
+    journal.add(Entry(values=["strengths", "networks"], actions=[Action("Ring", "2026-12-01")]))
+    journal.add(Entry(values=["networks"], actions=[Action("Later"), Action("x", done=True)]))
+    assert journal_summary(store) == (
+        "2 entries · strengths 1, networks 2, what matters 0, relationships 0, "
+        "change makers 0 · 2 open actions (next: Ring by 2026-12-01)"
+    )
