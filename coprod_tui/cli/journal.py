@@ -9,16 +9,23 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
+import shlex
+import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 from coprod_tui.cli.context import content_dirs, is_terminal, open_store
+from coprod_tui.domain.actions import parse_actions
 from coprod_tui.domain.clock import local_display, parse_day
 from coprod_tui.domain.entry import FRAMEWORKS, VALUE_IDS, WRITING_FRAMEWORKS, Entry
+from coprod_tui.domain.entry_template import parse_template, render_template
 from coprod_tui.domain.privacy_check import GUIDANCE, check_privacy
 from coprod_tui.domain.search import Filters, SearchIndex, parse_tags
 from coprod_tui.domain.text import make_visible, one_line
 from coprod_tui.domain.values import ContentError
-from coprod_tui.errors import UsageError
+from coprod_tui.errors import CoprodError, UsageError
 from coprod_tui.store.entries import EntryStore
 
 LETTERS = {"strengths": "S", "networks": "N", "what-matters": "W",
@@ -38,6 +45,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeat)")
     p.add_argument("--framework", default="free", metavar="FRAMEWORK",
                    help=f"how the text is laid out: {', '.join(WRITING_FRAMEWORKS)} (default free)")
+    p.add_argument("--editor", action="store_true",
+                   help="write the entry in your own editor ($VISUAL or $EDITOR)")
     p.add_argument("text", nargs="?", metavar="TEXT", help="the entry's text, or - for stdin")
     p.set_defaults(func=cmd_add)
     p = subparsers.add_parser("list", parents=[common], help="print journal entries, newest first")
@@ -108,7 +117,15 @@ def cmd_add(args: argparse.Namespace) -> int:
             f"unknown framework {args.framework!r}; choices: {', '.join(WRITING_FRAMEWORKS)}"
         )
     first = FRAMEWORKS[args.framework][0][0]
-    if args.text == "-":
+    actions: list = []
+    if args.editor:
+        if args.text is not None:
+            raise UsageError("give either TEXT or --editor, not both")
+        store = open_store(args)
+        title, sections, actions_text = _write_in_editor(store.data_dir, args)
+        args.title = title or args.title
+        actions = parse_actions(actions_text)
+    elif args.text == "-":
         sections = {first: sys.stdin.read().rstrip("\n")}
     elif args.text is not None:
         sections = {first: args.text}
@@ -121,7 +138,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         raise UsageError("the entry is empty: give some text or a --title")
     tags = parse_tags(",".join(args.tag))
     entry = Entry(values=values, title=args.title, framework=args.framework,
-                  sections=sections, tags=tags)
+                  sections=sections, tags=tags, actions=actions)
     store = open_store(args)
     EntryStore(store).add(entry)
     print(f"added entry {entry.id[:8]} ({', '.join(values)})")
@@ -132,6 +149,30 @@ def cmd_add(args: argparse.Namespace) -> int:
             print(f"  ! {one_line(finding.describe(), 70)}", file=sys.stderr)
         print(GUIDANCE, file=sys.stderr)
     return 0
+
+
+def _write_in_editor(folder: Path, args: argparse.Namespace) -> tuple[str, dict[str, str], str]:
+    """Open the template in the user's editor; return what they wrote."""
+    editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    template = render_template(args.framework, args.title, _hints(args, args.framework))
+    # In the private data folder (0700), never in a shared /tmp.
+    handle, name = tempfile.mkstemp(prefix=".coprod-add-", suffix=".md", dir=folder)
+    path = Path(name)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(template)
+        try:
+            done = subprocess.run([*shlex.split(editor), str(path)], check=False)
+        except OSError as error:
+            raise CoprodError(f"cannot start the editor {editor!r}: {error}") from error
+        if done.returncode != 0:
+            raise CoprodError(f"the editor exited with status {done.returncode}; nothing added")
+        text = path.read_text(encoding="utf-8", errors="replace")
+    finally:
+        path.unlink(missing_ok=True)
+    if text == template:
+        raise CoprodError("nothing was written; no entry added")
+    return parse_template(text, args.framework)
 
 
 def cmd_list(args: argparse.Namespace) -> int:

@@ -82,3 +82,43 @@ def test_privacy_warning_does_not_block(data_dir: Path) -> None:
     assert done.returncode == 0
     assert "phone number: 07700 900123" in done.stderr and "NMC" in done.stderr
     assert len(Store.open(data_dir).all("entries")) == 1
+
+
+FAKE_EDITOR = """
+import sys
+path = sys.argv[1]
+text = open(path, encoding="utf-8").read()
+text = text.replace("Title: ", "Title: From my editor")
+text = text.replace("## What?\\n", "## What?\\nWe met at home.\\n", 1)
+text = text.replace("## Now what?\\n", "## Now what?\\nAsk her first.\\n", 1)
+text = text.replace("## Actions\\n", "## Actions\\nRing the team by 2026-12-01\\n", 1)
+open(path, "w", encoding="utf-8").write(text)
+"""
+
+
+def test_add_with_editor_uses_the_template(data_dir: Path, tmp_path: Path) -> None:
+    script = tmp_path / "fake_editor.py"
+    script.write_text(FAKE_EDITOR, encoding="utf-8")
+    env_editor = f"{sys.executable} {script}"
+    done = subprocess.run(
+        [sys.executable, "-m", "coprod_tui", "add", "--value", "networks", "--framework",
+         "rolfe", "--editor"],
+        capture_output=True, text=True, env=env_for(data_dir, EDITOR=env_editor, VISUAL=""),
+        timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    (doc,) = Store.open(data_dir).all("entries")
+    assert doc["title"] == "From my editor"
+    assert doc["sections"] == {"what": "We met at home.", "now-what": "Ask her first."}
+    assert [(a["text"], a["due"]) for a in doc["actions"]] == [("Ring the team", "2026-12-01")]
+    assert not list(data_dir.glob(".coprod-add-*"))
+
+
+def test_add_with_an_editor_that_writes_nothing_adds_nothing(data_dir: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "coprod_tui", "add", "--value", "networks", "--editor"],
+        capture_output=True, text=True, env=env_for(data_dir, EDITOR="true", VISUAL=""),
+        timeout=60,
+    )
+    assert done.returncode == 1 and "nothing was written" in done.stderr
+    assert Store.open(data_dir).all("entries") == []

@@ -64,3 +64,14 @@ def test_open_actions_soonest_first_and_done_ones_left_out() -> None:
     entry.actions = [Action("later", "2027-01-01"), Action("undated"), Action("soon", "2026-01-02"),
                      Action("done", "2025-01-01", done=True)]
     assert [a.text for _, a in open_actions([entry])] == ["soon", "later", "undated"]
+
+
+def test_entry_template_round_trip() -> None:
+    from coprod_tui.domain.entry_template import parse_template, render_template
+
+    text = render_template("gibbs", "T", {"feelings": "How did it feel?"})
+    assert "## Feelings\n# How did it feel?" in text and "## Actions" in text
+    filled = text.replace("## Feelings\n", "## Feelings\nUneasy\n## not a stage\nstill feelings\n")
+    title, sections, actions = parse_template(filled, "gibbs")
+    assert title == "T" and sections == {"feelings": "Uneasy\nstill feelings"} and actions == ""
+    assert "## Actions" not in render_template("free")
