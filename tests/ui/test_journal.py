@@ -171,7 +171,10 @@ async def test_search_and_filters(data_dir: Path) -> None:
         await pilot.press("d", *"2026-13-01", "enter")
         await pilot.pause()
         assert "not a date" in screen_text(app)
-        await pilot.press("escape")
+        await pilot.press("escape", "slash", "i", "escape", "f", "end", "enter")  # clear all
+        await pilot.pause()
+        assert titles() == ["Discharge", "Audit", "Carers group"]
+        assert journal.filters.words == "" and journal.filters.since is None
 
 
 async def test_view_edit_delete_restore_and_empty_trash(data_dir: Path) -> None:

@@ -36,6 +36,7 @@ from coprod_tui.ui.widgets.choice import ChoiceDialog
 from coprod_tui.ui.widgets.journal_dialogs import ConfirmDialog, DateRangeDialog, DraftsDialog
 from coprod_tui.ui.widgets.safe_text import SafeInput
 
+KEYS_LINE = "Enter view  e edit  x delete  a actions  b trash  r drafts  F1 every key"
 # Rows put in the list at a time: typing stays quick with 10,000 entries.
 PAGE = 300
 
@@ -49,7 +50,7 @@ R relationships, C change makers; `-` for the rest) and the title.
 - `n` new entry about one value (its explanation and prompts are shown)
 - `w` value by value: one experience through all five values
 - `/` search titles, text and tags as you type (`Esc` or Enter back to the list)
-- `v` value, `t` tag, `d` dates: narrow the list; choose "any" to clear
+- `f` filter menu, or directly `v` value, `t` tag, `d` dates; choose "any" to clear
 - Enter view, `e` edit, `x` delete (asks first; restore from the trash `b`)
 - `a` open actions, `r` drafts of unsaved writing
 """
@@ -77,11 +78,12 @@ class JournalScreen(Screen[None]):
     HELP = HELP
     BINDINGS = [
         Binding("n", "new", "New", id="journal-new"),
-        Binding("w", "walk", "Value by value", id="journal-walk"),
+        Binding("w", "walk", "By value", id="journal-walk"),
         Binding("slash", "search", "Search", id="journal-search"),
-        Binding("v", "filter_value", "Value", id="journal-value"),
-        Binding("t", "filter_tag", "Tag", id="journal-tag"),
-        Binding("d", "filter_dates", "Dates", id="journal-dates"),
+        Binding("f", "filter_menu", "Filter", id="journal-filter"),
+        Binding("v", "filter_value", "Filter by value", id="journal-value", show=False),
+        Binding("t", "filter_tag", "Filter by tag", id="journal-tag", show=False),
+        Binding("d", "filter_dates", "Filter by dates", id="journal-dates", show=False),
         Binding("e", "edit", "Edit", id="journal-edit"),
         Binding("x", "delete", "Delete", id="journal-delete"),
         Binding("a", "actions", "Actions", id="journal-actions"),
@@ -108,7 +110,7 @@ class JournalScreen(Screen[None]):
         yield SafeInput(placeholder="Search titles, text and tags ( / )", id="search")
         yield Static("", id="journal-filters", markup=False)
         yield OptionList(id="entries")
-        yield Static(LEGEND, id="journal-status", markup=False)
+        yield Static(f"{LEGEND}\n{KEYS_LINE}", id="journal-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -199,6 +201,20 @@ class JournalScreen(Screen[None]):
             self.action_to_list()
         else:
             self.app.action_home()  # type: ignore[attr-defined]
+
+    def action_filter_menu(self) -> None:
+        """Choose how to narrow the list (each also has its own key)."""
+        choices = [("value", "v  by value"), ("tag", "t  by tag"), ("dates", "d  by dates"),
+                   ("clear", "   show everything (clear filters and search)")]
+
+        def chosen(what: str | None) -> None:
+            if what == "clear":
+                self.query_one("#search", Input).value = ""
+                self._set(value=None, tag=None, since=None, until=None, words="")
+            elif what:
+                getattr(self, f"action_filter_{what}")()
+
+        self.app.push_screen(ChoiceDialog("Narrow the list", choices), chosen)
 
     def action_filter_value(self) -> None:
         """Show only entries covering one value."""
