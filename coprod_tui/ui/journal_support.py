@@ -54,3 +54,33 @@ def draft_description(key: str, draft: dict[str, Any]) -> str:
     saved = local_display(draft.get("saved", ""))
     what = "changes to an entry" if data.get("editing") else "a new entry"
     return f"{saved}  {what}: {one_line(entry_label(entry), 40)}"
+
+
+def section_hint(content: ValuesContent | None, framework: str, section_id: str,
+                 prompt_index: int = 0) -> str:
+    """The hint over a box: a framework stage's hint, or (value by value) one prompt."""
+    if content is None:
+        return ""
+    if framework == "values":
+        value = content.value(section_id)
+        index = prompt_index % len(value.prompts)
+        prompt = value.prompts[index]
+        mark = " (your team)" if prompt.about == "team" else ""
+        return (f"{value.title}. Prompt {index + 1} of {len(value.prompts)}{mark}: "
+                f"{prompt.text}  Leave blank to skip.")
+    return content.frameworks[framework].hint(section_id)
+
+
+def guide_text(content: ValuesContent | None, value_id: str) -> str:
+    """A value's title, explanation and numbered prompts, for the top of the editor."""
+    if content is None:
+        return ""
+    try:
+        value = content.value(value_id)
+    except KeyError:
+        return ""
+    lines = [value.title, "", value.explanation, "", "Prompts:"]
+    for number, prompt in enumerate(value.prompts, 1):
+        mark = " (your team)" if prompt.about == "team" else ""
+        lines.append(f"  {number}. {prompt.text}{mark}")
+    return "\n".join(lines)

@@ -35,7 +35,12 @@ from coprod_tui.domain.text import make_visible
 from coprod_tui.domain.values import ValuesContent
 from coprod_tui.errors import CoprodError
 from coprod_tui.store.entries import EntryStore
-from coprod_tui.ui.journal_support import DRAFT_PREFIX, values_content
+from coprod_tui.ui.journal_support import (
+    DRAFT_PREFIX,
+    guide_text,
+    section_hint,
+    values_content,
+)
 from coprod_tui.ui.text import literal
 from coprod_tui.ui.widgets.choice import ChoiceDialog
 from coprod_tui.ui.widgets.journal_dialogs import PrivacyDialog, ValuesDialog
@@ -65,7 +70,8 @@ class EntryEditorScreen(Screen[None]):
         Binding("ctrl+f", "framework", "Framework", id="entry-framework"),
         Binding("ctrl+o", "values", "Values", id="entry-values"),
         Binding("ctrl+n", "next_prompt", "Next prompt", id="entry-next-prompt"),
-        Binding("escape", "close", "Close (keeps draft)", id="entry-close"),
+        Binding("escape", "close", "Close", id="entry-close",
+                tooltip="Leave; unsaved writing is kept as a draft"),
     ]
 
     def __init__(self, entry: Entry, *, editing: bool = False, guide_value: str | None = None,
@@ -137,29 +143,11 @@ class EntryEditorScreen(Screen[None]):
         return chosen if chosen in WRITING_FRAMEWORKS else pref.default
 
     def _hint(self, section_id: str) -> str:
-        if self.entry.framework == "values" and self.content is not None:
-            value = self.content.value(section_id)
-            index = self.prompt_index.get(section_id, 0) % len(value.prompts)
-            prompt = value.prompts[index]
-            mark = " (your team)" if prompt.about == "team" else ""
-            return (f"{value.title}. Prompt {index + 1} of {len(value.prompts)}{mark}: "
-                    f"{prompt.text}  Leave blank to skip.")
-        if self.content is None:
-            return ""
-        return self.content.frameworks[self.entry.framework].hint(section_id)
+        return section_hint(self.content, self.entry.framework, section_id,
+                            self.prompt_index.get(section_id, 0))
 
     def _guide_text(self) -> str:
-        if not self.guide_value or self.content is None:
-            return ""
-        try:
-            value = self.content.value(self.guide_value)
-        except KeyError:
-            return ""
-        lines = [value.title, "", value.explanation, "", "Prompts:"]
-        for number, prompt in enumerate(value.prompts, 1):
-            mark = " (your team)" if prompt.about == "team" else ""
-            lines.append(f"  {number}. {prompt.text}{mark}")
-        return "\n".join(lines)
+        return guide_text(self.content, self.guide_value) if self.guide_value else ""
 
     def _meta_text(self) -> str:
         names = [self.content.name(v) if self.content else v for v in self.entry.values]
@@ -299,6 +287,15 @@ class EntryEditorScreen(Screen[None]):
             self.notify(error.message, severity="error", timeout=10)
 
     # -- actions --------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer only the keys that make sense for this kind of entry (keeps the footer short)."""
+        walking = self.entry.framework == "values"
+        if action == "next_prompt":
+            return walking
+        if action in ("framework", "values"):
+            return not walking
+        return True
+
     def action_close(self) -> None:
         """Leave, keeping unsaved writing as a draft."""
         before = self._baseline
