@@ -24,11 +24,11 @@ pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a Unix pt
 class Terminal:
     """``coprod`` running on the far side of a pty, 80x24, with its output collected."""
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, *args: str) -> None:
         env = env_for(data_dir, TERM="xterm-256color", COLUMNS="80", LINES="24")
         pid, fd = pty.fork()
         if pid == 0:  # the child: become coprod
-            os.execve(sys.executable, [sys.executable, "-m", "coprod_tui"], env)
+            os.execve(sys.executable, [sys.executable, "-m", "coprod_tui", *args], env)
         self.pid, self.fd = pid, fd
         fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
         self.output = b""
@@ -118,3 +118,19 @@ def test_hangup_keeps_the_draft_and_it_is_offered_on_restart(data_dir: Path) -> 
     (entry,) = store.all("entries")
     assert entry["sections"]["text"] == "Typed before the line dropped"
     assert entry["values"] == ["strengths"] and store.drafts() == []
+
+
+def test_add_in_a_terminal_asks_for_each_stage(data_dir: Path) -> None:
+    term = Terminal(data_dir, "add", "--value", "networks", "--framework", "rolfe",
+                    "--title", "Asked")
+    term.read_until("What?")
+    term.send("We met.\r")
+    term.send("Both teams.\r\r")
+    term.read_until("So what?")
+    term.send("\r")  # skip
+    term.read_until("Now what?")
+    term.send("Share notes.\r\x04")  # ctrl+d ends
+    term.read_until("added entry")
+    assert term.wait_exit() == 0
+    (entry,) = Store.open(data_dir).all("entries")
+    assert entry["sections"] == {"what": "We met.\nBoth teams.", "now-what": "Share notes."}

@@ -390,3 +390,15 @@ async def test_unsaved_changes_to_an_entry_come_back_when_editing_it(data_dir: P
         await back_to_list(app, pilot)
         (doc,) = entries(app)
         assert doc["sections"]["text"] == "ab" and app.store.drafts() == []
+
+
+async def test_draft_saved_on_a_timer_while_writing(data_dir: Path) -> None:
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(app, pilot)
+        editor = await start_entry(app, pilot, 2)
+        await pilot.press("T", "tab", "x")
+        assert isinstance(app.screen, EntryEditorScreen) and editor.is_current
+        await wait_until(pilot, lambda: bool(app.store.drafts()), timeout=15)
+        assert app.store.drafts()[0]["data"]["shown"]["text"] == "x"
+        assert isinstance(app.screen, EntryEditorScreen)
