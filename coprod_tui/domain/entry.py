@@ -45,8 +45,6 @@ FRAMEWORKS["values"] = (
 )
 # The frameworks a writer picks from for an ordinary entry (and `coprod add --framework`).
 WRITING_FRAMEWORKS: tuple[str, ...] = ("free", "rolfe", "gibbs")
-# Sections whose entries may carry action items.
-ACTION_SECTIONS: tuple[str, ...] = ("now-what", "action-plan")
 
 # NMC revalidation: the Code's themes and the kinds of reflective account.
 CODE_THEMES: tuple[str, ...] = (
