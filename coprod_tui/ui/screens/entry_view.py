@@ -6,6 +6,8 @@ escape sequences show as typed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -39,6 +41,15 @@ class _Back(Screen[None]):
     def journal(self) -> EntryStore:
         """The journal over the app's store."""
         return EntryStore(self.app.store)  # type: ignore[attr-defined]
+
+    def _attempt(self, change: Callable[[], object]) -> bool:
+        """Run a store change; on failure say why and return ``False``."""
+        try:
+            change()
+        except CoprodError as error:
+            self.notify(error.message, severity="error", timeout=10)
+            return False
+        return True
 
 
 class EntryViewScreen(_Back):
@@ -114,8 +125,7 @@ class EntryViewScreen(_Back):
     def action_delete(self) -> None:
         """Move this entry to the trash (after asking)."""
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.journal().delete(self.entry_id)
+            if yes and self._attempt(lambda: self.journal().delete(self.entry_id)):
                 self.notify("Moved to the trash.")
                 self.dismiss(None)
 
@@ -229,16 +239,15 @@ class TrashScreen(_Back):
         option = self.query_one(OptionList).highlighted_option
         if option is None or not option.id:
             return
-        self.journal().restore(option.id)
-        self.notify("Entry restored.")
+        if self._attempt(lambda: self.journal().restore(option.id)):
+            self.notify("Entry restored.")
         self.load()
 
     def action_empty(self) -> None:
         """Delete everything in the trash for good (after asking)."""
         def confirmed(yes: bool | None) -> None:
-            if yes:
-                count = self.journal().empty_trash()
-                self.notify(f"Emptied the trash ({count} entries).")
+            if yes and self._attempt(self.journal().empty_trash):
+                self.notify("Emptied the trash.")
                 self.load()
 
         self.app.push_screen(ConfirmDialog("Empty the trash?",
