@@ -13,12 +13,12 @@ import sys
 from collections.abc import Sequence
 
 from coprod_tui import __version__
-from coprod_tui.cli import complexity, core, reading, spectrum, transfer
+from coprod_tui.cli import complexity, core, journal, reading, spectrum, transfer
 from coprod_tui.cli import stocktake as stocktake_cli
 from coprod_tui.errors import CoprodError, UsageError
 
 # Each module adds its subcommands with ``register(subparsers, common)``.
-COMMAND_MODULES = [core, reading, spectrum, complexity, stocktake_cli, transfer]
+COMMAND_MODULES = [core, reading, journal, spectrum, complexity, stocktake_cli, transfer]
 
 
 class _Parser(argparse.ArgumentParser):

@@ -35,6 +35,17 @@ FRAMEWORKS: dict[str, tuple[tuple[str, str], ...]] = {
     ),
 }
 
+# "Value by value": one experience taken through each value in turn (a section a value).
+FRAMEWORKS["values"] = (
+    ("strengths", "Strengths"),
+    ("networks", "Networks"),
+    ("what-matters", "What matters"),
+    ("relationships", "Relationships"),
+    ("change-makers", "Change makers"),
+)
+# The frameworks a writer picks from for an ordinary entry (and `coprod add --framework`).
+WRITING_FRAMEWORKS: tuple[str, ...] = ("free", "rolfe", "gibbs")
+
 # NMC revalidation: the Code's themes and the kinds of reflective account.
 CODE_THEMES: tuple[str, ...] = (
     "Prioritise people",

@@ -59,3 +59,18 @@ def preference(key: str) -> Preference:
         if pref.key == key:
             return pref
     raise KeyError(key)
+
+PREFERENCES.append(
+    Preference(
+        "journal-framework",
+        "Journal framework",
+        "How a new journal entry is laid out: free writing, Rolfe's What? So what? "
+        "Now what?, or Gibbs' six stages. You can change it for each entry (ctrl+f).",
+        (
+            ("free", "free writing"),
+            ("rolfe", "What? So what? Now what? (Rolfe)"),
+            ("gibbs", "Gibbs' reflective cycle"),
+        ),
+        "free",
+    )
+)

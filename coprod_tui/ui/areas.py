@@ -55,6 +55,8 @@ def _settings_summary(store: Store) -> str:
 AREAS: list[Area] = [
     Area("read", "1", "Read", "The toolkit at 10 minutes, 30 minutes, an hour, and follow-up",
          "coprod_tui.ui.screens.reading:ReadingScreen", "coprod_tui.toolkit.progress:reading_summary"),
+    Area("journal", "2", "Journal", "Your private reflections, value by value",
+         "coprod_tui.ui.screens.journal:JournalScreen", "coprod_tui.ui.journal_summary:journal_summary"),
     Area("spectrum", "3", "Spectrum", "Place an activity on the spectrum of engagement; practise",
          "coprod_tui.ui.screens.spectrum:SpectrumScreen", "coprod_tui.store.spectrum:summary"),
     Area("complexity", "4", "Complexity", "Is a challenge simple, complicated, complex or chaotic?",

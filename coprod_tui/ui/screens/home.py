@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -34,11 +36,17 @@ opens the command palette, and `q` quits (unsaved writing is kept as a draft).
 
 
 def _prompt(area: Area, summary: str | None) -> Content:
-    """One line per area: its key, its title, and its progress (or what it is)."""
-    line = one_line(summary if summary else area.blurb, SUMMARY_WIDTH)
-    return Content.assemble(
-        (f" {area.key} ", "bold reverse"), " ", (f"{area.title:<11}", "bold"), " ", Content(line)
+    """An area's key, title and progress (or what it is), wrapped to at most two lines."""
+    text = one_line(summary if summary else area.blurb, 10_000)
+    lines = textwrap.wrap(text, SUMMARY_WIDTH) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], one_line(" ".join(lines[1:]), SUMMARY_WIDTH)]
+    head = Content.assemble(
+        (f" {area.key} ", "bold reverse"), " ", (f"{area.title:<11}", "bold"), " ", lines[0]
     )
+    if len(lines) == 1:
+        return head
+    return Content.assemble(head, "\n", " " * 17, lines[1])
 
 
 class HomeScreen(Screen[None]):
