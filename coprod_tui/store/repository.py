@@ -23,7 +23,12 @@ from coprod_tui.store.lock import FileLock
 from coprod_tui.store.privacy import check_private_file, ensure_private_dir
 from coprod_tui.store.schema import CURRENT_SCHEMA, schema_of, upgrade
 from coprod_tui.store.session import Doc, Session
-from coprod_tui.store.storage import AtomicJSONStorage, FileCache, UnreadableFileError
+from coprod_tui.store.storage import (
+    AtomicJSONStorage,
+    FileCache,
+    UnreadableFileError,
+    remove_stale_temps,
+)
 
 MAIN_FILE = "coprod.json"
 STATE_FILE = "state.json"
@@ -70,6 +75,11 @@ class Store:
         for name in (*FILES, LOCK_FILE):
             check_private_file(self.data_dir / name)
         with self.lock.held():
+            # Data files and backups are only written under this lock, so any
+            # temporary file of theirs is left over from a killed process.
+            for name in FILES:
+                remove_stale_temps(self.data_dir, f".{name}.*.tmp")
+            remove_stale_temps(backups.backup_dir(self.data_dir), ".coprod-*.json.*.tmp")
             for name in FILES:
                 self._load(name)
 

@@ -68,6 +68,23 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise WriteFailedError(path, error) from error
 
 
+def remove_stale_temps(folder: Path, pattern: str) -> list[Path]:
+    """Delete temporary files matching ``pattern`` (e.g. ``.coprod.json.*.tmp``) left
+    by a writer killed between creating and renaming them.
+
+    Call only while holding the store lock, and only for names every writer
+    writes under that lock, so no live write's temporary file can match.
+    """
+    removed = []
+    for tmp in folder.glob(pattern):
+        try:
+            tmp.unlink()
+        except FileNotFoundError:
+            continue
+        removed.append(tmp)
+    return removed
+
+
 class FileCache:
     """The last parsed content of one file, keyed by (inode, size, mtime)."""
 
