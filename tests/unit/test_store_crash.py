@@ -2,10 +2,11 @@
 
 200 trials. Each trial starts a child process that opens the store and saves
 entries in a loop, printing each id only after ``Store.insert`` returned; the
-parent kills it with SIGKILL at a random moment (sometimes while it is still
-opening the store) and then loads the file with a real ``Store``. Trials run in
-a few parallel lanes; each lane keeps one data folder, so later kills hit a
-larger file, the daily backup and the open path too.
+parent kills it with SIGKILL at a random moment (after a random number of
+saves plus a random part of one, or while it is still opening the store) and
+then loads the file with a real ``Store``. Trials run in a few parallel lanes;
+each lane keeps one data folder, so later kills hit a larger file, the daily
+backup and the open path too.
 """
 
 from __future__ import annotations
@@ -47,6 +48,7 @@ def _one_trial(data_dir: Path, rng: random.Random) -> tuple[list[str], bool]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
+        bufsize=0,  # readline must not read ahead: communicate() would miss those ids
     )
     assert proc.stdout is not None
     first = b""
@@ -54,8 +56,12 @@ def _one_trial(data_dir: Path, rng: random.Random) -> tuple[list[str], bool]:
         # Kill somewhere during start-up and opening (read, checks, daily backup).
         _sleep(rng.uniform(0.0, 0.12))
     else:
-        first = proc.stdout.readline()  # "ready"
-        _sleep(rng.uniform(0.0, 0.05))
+        # Let it report a random number of saves (counted, not timed, so a busy
+        # machine changes nothing), then kill it a random fraction of a save
+        # later: in the write, an fsync, the rename or the folder fsync.
+        for _ in range(1 + rng.randrange(16)):
+            first += proc.stdout.readline()  # "ready", then ids
+        _sleep(rng.uniform(0.0, 0.004))
     os.kill(proc.pid, signal.SIGKILL)
     out, err = proc.communicate()
     assert proc.returncode == -signal.SIGKILL, f"the writer failed on its own:\n{err.decode()}"
