@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from coprod_tui.store import MAIN_FILE, Store
 from coprod_tui.store.storage import read_json_file
 
@@ -71,6 +73,7 @@ try:
     store.insert("entries", {"text": "a long reflection " * 2000})
 except WriteFailedError as error:
     print(error.message)
+    print("entries still seen:", store.count("entries"))  # the failed save left no trace
     sys.exit(3)
 print("saved")
 """
@@ -104,6 +107,7 @@ def test_save_over_the_file_size_limit_fails_clearly_and_changes_nothing(data_di
     assert f"could not save to {data_dir / MAIN_FILE}" in message
     assert "larger than this system allows" in message
     assert "unchanged" in message
+    assert "entries still seen: 3" in message
     assert (data_dir / MAIN_FILE).read_bytes() == before
     assert not list(data_dir.glob("*.tmp")) and not list(data_dir.glob(".*.tmp"))
     assert len(Store.open(data_dir).all("entries")) == 3
@@ -126,3 +130,60 @@ def test_restore_over_the_file_size_limit_exits_1_and_changes_nothing(data_dir: 
     assert len(lines) == 1 and "Traceback" not in result.stderr
     assert "larger than this system allows" in lines[0]
     assert (data_dir / MAIN_FILE).read_bytes() == before
+
+
+# The same folder, read-only (as ext4 remounts itself after disk errors): reading works,
+# a save fails with a clear message.
+READ_ONLY_SAVE = """
+import sys
+from coprod_tui.store import Store, WriteFailedError
+store = Store.open(sys.argv[1])
+print("entries read:", store.count("entries"))
+try:
+    store.insert("entries", {"text": "typed on a read-only disk"})
+except WriteFailedError as error:
+    print(error.message)
+    sys.exit(3)
+print("saved")
+"""
+
+
+def _read_only_mount(folder: Path) -> list[str] | None:
+    """A command prefix that runs with ``folder`` read-only in a private mount
+    namespace, or ``None`` where that is not allowed (no root, no unshare)."""
+    prefix = [
+        "unshare", "-m", "sh", "-c",
+        f'mount --bind "{folder}" "{folder}" && mount -o remount,bind,ro "{folder}" '
+        '&& exec "$0" "$@"',
+    ]
+    try:
+        probe = subprocess.run([*prefix, "sh", "-c", f'! touch "{folder}/probe"'],
+                               capture_output=True, timeout=30)
+    except OSError:
+        return None
+    return prefix if probe.returncode == 0 and not (folder / "probe").exists() else None
+
+
+def test_save_on_a_read_only_file_system_fails_clearly_and_changes_nothing(
+    data_dir: Path,
+) -> None:
+    before = _journal(data_dir)
+    Store.open(data_dir)  # today's backup exists, so opening needs no write
+    prefix = _read_only_mount(data_dir)
+    if prefix is None:
+        pytest.skip("cannot make a read-only bind mount here")
+    result = subprocess.run(
+        [*prefix, sys.executable, "-c", READ_ONLY_SAVE, str(data_dir)],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert result.returncode == 3, result.stderr
+    assert "entries read: 3" in result.stdout
+    assert f"could not save to {data_dir / MAIN_FILE}" in result.stdout
+    assert "the file system is read-only" in result.stdout
+    assert (data_dir / MAIN_FILE).read_bytes() == before
+    check = subprocess.run(
+        [*prefix, sys.executable, "-m", "coprod_tui", "check", "--data-dir", str(data_dir)],
+        capture_output=True, text=True, cwd=ROOT,
+    )
+    assert check.returncode == 0, check.stderr
+    assert "entries" in check.stdout
