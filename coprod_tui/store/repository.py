@@ -18,7 +18,7 @@ from typing import Any
 
 from coprod_tui.domain.clock import now_iso
 from coprod_tui.store import backups
-from coprod_tui.store.errors import CorruptDataError, NewerSchemaError
+from coprod_tui.store.errors import CorruptDataError, NewerSchemaError, WriteFailedError
 from coprod_tui.store.lock import FileLock
 from coprod_tui.store.privacy import check_private_file, ensure_private_dir
 from coprod_tui.store.schema import CURRENT_SCHEMA, schema_of, upgrade
@@ -107,7 +107,13 @@ class Store:
             upgraded, _ = upgrade(data)
             storage.write(upgraded)
         if name == MAIN_FILE:
-            backups.daily_backup(self.data_dir, raw)
+            try:
+                backups.daily_backup(self.data_dir, raw)
+            except (WriteFailedError, OSError):
+                # A full or read-only disk must not lock the user out of a good
+                # journal; saves will say why they fail, and the backup is
+                # tried again at the next open.
+                pass
 
     # -- sessions ---------------------------------------------------------------
     @contextmanager

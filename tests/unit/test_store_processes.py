@@ -187,3 +187,37 @@ def test_save_on_a_read_only_file_system_fails_clearly_and_changes_nothing(
     )
     assert check.returncode == 0, check.stderr
     assert "entries" in check.stdout
+
+
+# Opening a good journal on a full disk: today's backup cannot be written.
+OPEN_ON_FULL_DISK = """
+import signal, sys
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+from coprod_tui.store import Store, WriteFailedError
+store = Store.open(sys.argv[1])
+print("entries read:", store.count("entries"))
+try:
+    store.insert("entries", {"text": "more words " * 50})
+except WriteFailedError as error:
+    print(error.message)
+    sys.exit(3)
+"""
+
+
+def test_a_good_journal_opens_even_when_todays_backup_cannot_be_written(
+    data_dir: Path,
+) -> None:
+    before = _journal(data_dir)
+    assert not (data_dir / "backups").exists()  # no backup yet today
+    result = subprocess.run(
+        [sys.executable, "-c", OPEN_ON_FULL_DISK, str(data_dir)],
+        capture_output=True, text=True, cwd=ROOT,
+        preexec_fn=_limit_file_size(len(before) // 2),
+    )
+    assert result.returncode == 3, result.stderr
+    assert "entries read: 3" in result.stdout
+    assert "larger than this system allows" in result.stdout
+    assert (data_dir / MAIN_FILE).read_bytes() == before
+    # Once there is room again, the next open keeps the backup.
+    Store.open(data_dir)
+    assert len(list((data_dir / "backups").iterdir())) == 1
