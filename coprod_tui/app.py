@@ -196,7 +196,9 @@ class CoprodApp(App[int]):
     def action_quit_app(self) -> None:
         """Quit, keeping unsaved writing as drafts (never asks: a hang-up could not answer)."""
         self.save_all_drafts()
-        self.exit(1 if self.fatal_message else 0)
+        code = 1 if self.fatal_message else 0
+        # exit()'s first argument is the app's result; the process exit code is return_code.
+        self.exit(code, return_code=code)
 
     def _blocked(self) -> bool:
         """True while a fatal error or the too-small message covers the app."""

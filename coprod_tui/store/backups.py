@@ -67,6 +67,12 @@ def keep_copy(data_dir: Path, path: Path, label: str) -> Path | None:
     ensure_private_dir(folder)
     stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
     target = folder / f"coprod-{stamp}-{label}.json"
+    number = 1
+    while target.exists():
+        # Never overwrite an earlier copy (two restores in one second: the
+        # second one's source may be the very copy the first one kept).
+        number += 1
+        target = folder / f"coprod-{stamp}-{label}-{number}.json"
     atomic_write_bytes(target, path.read_bytes())
     return target
 

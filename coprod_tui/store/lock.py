@@ -3,6 +3,7 @@ coprod process of the same user (two SSH logins, the TUI and the CLI)."""
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import os
 import threading
@@ -10,6 +11,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from coprod_tui.store.errors import WriteFailedError
 from coprod_tui.store.privacy import open_private
 
 
@@ -31,7 +33,7 @@ class FileLock:
         """Hold the lock for the duration of the ``with`` block."""
         with self._thread_lock:
             if self._depth == 0:
-                fd = open_private(self.path, os.O_RDWR | os.O_CREAT)
+                fd = self._open()
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX)
                 except BaseException:
@@ -47,3 +49,21 @@ class FileLock:
                     fcntl.flock(self._fd, fcntl.LOCK_UN)
                     os.close(self._fd)
                     self._fd = None
+
+    def _open(self) -> int:
+        """Open (or create, 0600) the lock file.
+
+        On a read-only file system (ext4 remounts read-only after disk errors)
+        the lock is taken on a read-only descriptor, which ``flock`` accepts,
+        so reading still works and a save fails later with a clear
+        :class:`WriteFailedError` instead of a raw ``OSError``.
+        """
+        try:
+            return open_private(self.path, os.O_RDWR | os.O_CREAT)
+        except OSError as error:
+            if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
+                raise WriteFailedError(self.path.parent, error) from error
+            try:
+                return os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+            except OSError:
+                raise WriteFailedError(self.path.parent, error) from error

@@ -18,12 +18,17 @@ from typing import Any
 
 from coprod_tui.domain.clock import now_iso
 from coprod_tui.store import backups
-from coprod_tui.store.errors import CorruptDataError, NewerSchemaError
+from coprod_tui.store.errors import CorruptDataError, NewerSchemaError, WriteFailedError
 from coprod_tui.store.lock import FileLock
 from coprod_tui.store.privacy import check_private_file, ensure_private_dir
 from coprod_tui.store.schema import CURRENT_SCHEMA, schema_of, upgrade
 from coprod_tui.store.session import Doc, Session
-from coprod_tui.store.storage import AtomicJSONStorage, FileCache, UnreadableFileError
+from coprod_tui.store.storage import (
+    AtomicJSONStorage,
+    FileCache,
+    UnreadableFileError,
+    remove_stale_temps,
+)
 
 MAIN_FILE = "coprod.json"
 STATE_FILE = "state.json"
@@ -70,6 +75,11 @@ class Store:
         for name in (*FILES, LOCK_FILE):
             check_private_file(self.data_dir / name)
         with self.lock.held():
+            # Data files and backups are only written under this lock, so any
+            # temporary file of theirs is left over from a killed process.
+            for name in FILES:
+                remove_stale_temps(self.data_dir, f".{name}.*.tmp")
+            remove_stale_temps(backups.backup_dir(self.data_dir), ".coprod-*.json.*.tmp")
             for name in FILES:
                 self._load(name)
 
@@ -97,7 +107,13 @@ class Store:
             upgraded, _ = upgrade(data)
             storage.write(upgraded)
         if name == MAIN_FILE:
-            backups.daily_backup(self.data_dir, raw)
+            try:
+                backups.daily_backup(self.data_dir, raw)
+            except (WriteFailedError, OSError):
+                # A full or read-only disk must not lock the user out of a good
+                # journal; saves will say why they fail, and the backup is
+                # tried again at the next open.
+                pass
 
     # -- sessions ---------------------------------------------------------------
     @contextmanager
