@@ -15,13 +15,21 @@ class StoreError(CoprodError):
 class CorruptDataError(StoreError):
     """The data file cannot be read. It is left exactly as it is."""
 
-    def __init__(self, path: Path, detail: str, newest_backup: Path | None) -> None:
-        hint = (
-            f"the newest good backup is {newest_backup}; "
-            f"run `coprod restore {newest_backup.name}` to put it back"
-            if newest_backup
-            else "no backup was found"
-        )
+    def __init__(self, path: Path, detail: str, newest_backup: Path | None,
+                 small: bool = False) -> None:
+        if small:
+            # settings or drafts: losing them is better than being locked out
+            hint = (
+                f"it only holds {'unsaved drafts' if 'draft' in path.name else 'settings and reading progress'}; "
+                f"move it aside (mv {path} {path}.broken) and coprod starts afresh with it"
+            )
+        elif newest_backup:
+            hint = (
+                f"the newest good backup is {newest_backup}; "
+                f"run `coprod restore {newest_backup.name}` to put it back"
+            )
+        else:
+            hint = "no backup was found"
         super().__init__(
             f"cannot read {path}: {detail}. Nothing was changed; {hint}."
         )

@@ -84,8 +84,9 @@ class Store:
                 self._load(name)
 
     def _corrupt(self, name: str, detail: str) -> CorruptDataError:
-        newest = backups.newest_good_backup(self.data_dir) if name == MAIN_FILE else None
-        return CorruptDataError(self.data_dir / name, detail, newest)
+        if name != MAIN_FILE:
+            return CorruptDataError(self.data_dir / name, detail, None, small=True)
+        return CorruptDataError(self.data_dir / name, detail, backups.newest_good_backup(self.data_dir))
 
     def _load(self, name: str) -> None:
         path = self.data_dir / name
@@ -129,7 +130,8 @@ class Store:
                 session.commit()
             except UnreadableFileError as error:
                 session.abandon()
-                raise self._corrupt(MAIN_FILE, str(error)) from error
+                name = error.path.name if error.path is not None else MAIN_FILE
+                raise self._corrupt(name, str(error)) from error
             except BaseException:
                 session.abandon()
                 raise

@@ -25,7 +25,12 @@ Signature = tuple[int, int, int, int]
 
 
 class UnreadableFileError(Exception):
-    """Raised by :class:`AtomicJSONStorage` when the file is not valid data."""
+    """Raised by :class:`AtomicJSONStorage` when the file is not valid data.
+
+    ``path`` names the file when the storage knows it.
+    """
+
+    path: Path | None = None
 
 
 def _signature(st: os.stat_result) -> Signature:
@@ -171,8 +176,10 @@ class AtomicJSONStorage(Storage):
         try:
             with open(fd, "rb", closefd=False) as handle:
                 data = parse_tables(handle.read())
-        except BaseException:
+        except BaseException as error:
             os.close(fd)
+            if isinstance(error, UnreadableFileError):
+                error.path = self.path
             raise
         self.cache.keep(fd, data)
         return data

@@ -86,3 +86,22 @@ def test_coprod_check_refuses_a_newer_file_in_one_line(data_dir: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1 and "newer version of coprod" in result.stderr
     assert (data_dir / MAIN_FILE).read_bytes() == raw
+
+
+def test_a_broken_settings_file_says_how_to_start_afresh(tmp_path) -> None:
+    """state.json holds no journal: the message offers moving it aside, not a backup."""
+    from coprod_tui.store import CorruptDataError, Store
+
+    folder = tmp_path / "data"
+    Store.open(folder).set_setting("theme", "nord")
+    broken = folder / "state.json"
+    broken.write_text('{"settings": {"1": ')
+    before = broken.read_bytes()
+    try:
+        Store.open(folder)
+    except CorruptDataError as error:
+        assert "state.json" in error.message and "move it aside" in error.message
+        assert ".broken" in error.message
+    else:
+        raise AssertionError("a truncated state.json must be refused")
+    assert broken.read_bytes() == before
