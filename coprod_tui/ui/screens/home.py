@@ -15,15 +15,14 @@ from textual.widgets.option_list import Option
 from coprod_tui.domain.text import one_line
 from coprod_tui.ui.areas import AREAS, Area, area_by_key
 
-# 80 columns less the list's border and padding, the key and the title.
-SUMMARY_WIDTH = 56
+# 80 columns less the margins, the list's border and scrollbar, the key and the title.
+SUMMARY_WIDTH = 52
 
 WELCOME = (
-    "Co-production means the people who provide a service and the people who use "
-    "it (patients and carers) sharing power and working together as equals, from "
-    "deciding what matters to putting it into practice. coprod helps you learn "
-    "about it at the depth you have time for, try it on your own work, and keep a "
-    "private, value-by-value journal of your practice."
+    "Co-production: the people who provide a service and the people who use it "
+    "(patients, carers) share power and work together as equals. coprod helps you "
+    "learn it at the depth you have time for, try it on your own work, and keep a "
+    "private journal of your practice, value by value."
 )
 
 HELP = """\
