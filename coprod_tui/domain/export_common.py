@@ -39,11 +39,12 @@ FRAMEWORK_NAMES = {
     "free": "Free writing",
     "rolfe": "Rolfe (What? So what? Now what?)",
     "gibbs": "Gibbs reflective cycle",
+    "values": "Value by value",
 }
 
 TITLE_KEYS = ("title", "name", "activity", "challenge", "label", "question")
 WHEN_KEYS = ("created", "started", "date", "updated", "saved", "finished_at")
-RESULT_KEYS = ("result", "placement", "rung", "level", "tier", "domain", "answer",
+RESULT_KEYS = ("result", "placement", "place", "rung", "level", "tier", "domain", "answer",
                "score", "outcome", "summary")
 _QUIET_KEYS = {"id"}
 
