@@ -96,7 +96,7 @@ class EntryViewScreen(_Back):
         content = values_content(self.app)
         names = [content.name(v) if content else v for v in entry.values]
         framework = content.frameworks[entry.framework].name if content else entry.framework
-        meta = [f"Values: {', '.join(names) or '-'}", f"Framework: {framework}",
+        meta = [f"Values: {', '.join(names) or 'none chosen yet (e, then ctrl+o)'}", f"Framework: {framework}",
                 f"Written {local_display(entry.created)}"
                 + (f", changed {local_display(entry.updated)}" if entry.updated != entry.created
                    else "")]
