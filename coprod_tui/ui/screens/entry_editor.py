@@ -44,6 +44,7 @@ from coprod_tui.ui.journal_support import (
 from coprod_tui.ui.text import literal
 from coprod_tui.ui.widgets.choice import ChoiceDialog
 from coprod_tui.ui.widgets.journal_dialogs import PrivacyDialog, ValuesDialog
+from coprod_tui.ui.widgets.nmc_dialog import ask_nmc
 from coprod_tui.ui.widgets.safe_text import SafeInput, SafeTextArea
 
 DRAFT_DELAY = 2.0
@@ -54,7 +55,8 @@ HELP = """\
 Each part of the framework has its own box with a hint above it. `Tab` moves
 to the next box, `shift+tab` back. `ctrl+s` saves (a privacy check may warn
 first: `e` to edit, `s` to save anyway). `ctrl+f` changes the framework,
-`ctrl+o` the values the entry covers, `ctrl+n` shows another prompt.
+`ctrl+o` the values the entry covers, `ctrl+n` shows another prompt, `ctrl+t`
+the kind of NMC reflective account and the Code themes (for the nmc export).
 `Esc` closes: unsaved writing is kept as a draft and offered when you next
 open the journal. Actions go one a line; end a line with `by 2026-12-01`
 for a due date.
@@ -70,6 +72,8 @@ class EntryEditorScreen(Screen[None]):
         Binding("ctrl+f", "framework", "Framework", id="entry-framework"),
         Binding("ctrl+o", "values", "Values", id="entry-values"),
         Binding("ctrl+n", "next_prompt", "Next prompt", id="entry-next-prompt"),
+        Binding("ctrl+t", "nmc", "NMC", id="entry-nmc",
+                tooltip="Kind of account and Code themes, for the nmc export"),
         Binding("escape", "close", "Close", id="entry-close",
                 tooltip="Leave; unsaved writing is kept as a draft"),
     ]
@@ -153,10 +157,14 @@ class EntryEditorScreen(Screen[None]):
         names = [self.content.name(v) if self.content else v for v in self.entry.values]
         framework = (self.content.frameworks[self.entry.framework].name
                      if self.content else self.entry.framework)
+        nmc = ""
+        if self.entry.account_kind or self.entry.code_themes:
+            nmc = f"\nNMC: {self.entry.account_kind or 'kind not chosen'}; " + (
+                "; ".join(self.entry.code_themes) or "no Code themes") + " (ctrl+t)"
         if self.entry.framework == "values":
-            return "Value by value: write about any of the five; leave the rest blank."
+            return "Value by value: write about any of the five; leave the rest blank." + nmc
         covered = ", ".join(names) if names else "none yet"
-        return f"Values: {covered} (ctrl+o)   Framework: {framework} (ctrl+f)"
+        return f"Values: {covered} (ctrl+o)   Framework: {framework} (ctrl+f)" + nmc
 
     def compose(self) -> ComposeResult:
         if self.content is None:
@@ -361,6 +369,16 @@ class EntryEditorScreen(Screen[None]):
                 self.action_save()
 
         self.app.push_screen(ValuesDialog(choices, list(self.entry.values)), chosen)
+
+    def action_nmc(self) -> None:
+        """Choose the NMC account kind and Code themes (used by the nmc export)."""
+        def chosen(result: tuple[str | None, list[str]] | None) -> None:
+            if result is not None:
+                self.entry.account_kind, self.entry.code_themes = result
+                self.query_one("#editor-meta", Static).update(self._meta_text())
+                self._changed()
+
+        ask_nmc(self.app, self.entry.account_kind, list(self.entry.code_themes), chosen)
 
     def action_save(self) -> None:
         """Check and save the entry."""

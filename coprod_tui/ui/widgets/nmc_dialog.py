@@ -1,0 +1,58 @@
+"""Choose an entry's NMC revalidation details: the kind of account and the Code themes.
+
+Used by the entry editor (ctrl+t); the ``nmc`` export lays the entry out with them
+and marks them MISSING when they were never chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import App, ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Footer, SelectionList, Static
+
+from coprod_tui.domain.entry import ACCOUNT_KINDS, CODE_THEMES
+from coprod_tui.ui.widgets.choice import ChoiceDialog
+from coprod_tui.ui.widgets.journal_dialogs import ValuesDialog
+
+NO_KIND = "\x00none"
+Chosen = Callable[[tuple[str | None, list[str]] | None], None]
+
+
+class ThemesDialog(ValuesDialog):
+    """Tick the Code themes an entry is relevant to: space toggles, Enter confirms."""
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("Which themes of the NMC Code is it relevant to?",
+                         classes="dialog-title")
+            yield SelectionList[str](
+                *((label, value, value in self.chosen) for value, label in self.choices),
+                id="values-choice",
+            )
+            yield Static("space: tick or untick    Enter: done    c or Esc: cancel",
+                         classes="dialog-keys")
+        yield Footer()
+
+
+def ask_nmc(app: App, kind: str | None, themes: list[str], done: Chosen) -> None:
+    """Ask for the kind of account, then the themes; ``done((kind, themes))`` or ``done(None)``."""
+    kinds = [(NO_KIND, "Not chosen yet")] + [(k, k[:1].upper() + k[1:]) for k in ACCOUNT_KINDS]
+
+    def kind_chosen(value: str | None) -> None:
+        if value is None:
+            done(None)
+            return
+        new_kind = None if value == NO_KIND else value
+
+        def themes_chosen(ticked: list[str] | None) -> None:
+            done(None if ticked is None else (new_kind, ticked))
+
+        app.push_screen(ThemesDialog([(t, t) for t in CODE_THEMES], list(themes)), themes_chosen)
+
+    app.push_screen(
+        ChoiceDialog("NMC reflective account: what kind?", kinds, kind or NO_KIND,
+                     note="For the nmc export (revalidation). Both can be left for later."),
+        kind_chosen,
+    )
