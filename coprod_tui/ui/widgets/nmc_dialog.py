@@ -8,9 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from textual.app import App, ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Footer, SelectionList, Static
+from textual.app import App
 
 from coprod_tui.domain.entry import ACCOUNT_KINDS, CODE_THEMES
 from coprod_tui.ui.widgets.choice import ChoiceDialog
@@ -23,17 +21,9 @@ Chosen = Callable[[tuple[str | None, list[str]] | None], None]
 class ThemesDialog(ValuesDialog):
     """Tick the Code themes an entry is relevant to: space toggles, Enter confirms."""
 
-    def compose(self) -> ComposeResult:
-        with Vertical(classes="dialog"):
-            yield Static("Which themes of the NMC Code is it relevant to?",
-                         classes="dialog-title")
-            yield SelectionList[str](
-                *((label, value, value in self.chosen) for value, label in self.choices),
-                id="values-choice",
-            )
-            yield Static("space: tick or untick    Enter: done    c or Esc: cancel",
-                         classes="dialog-keys")
-        yield Footer()
+    def __init__(self, chosen: list[str]) -> None:
+        super().__init__([(t, t) for t in CODE_THEMES], chosen,
+                         title="Which themes of the NMC Code is it relevant to?")
 
 
 def ask_nmc(app: App, kind: str | None, themes: list[str], done: Chosen) -> None:
@@ -49,7 +39,7 @@ def ask_nmc(app: App, kind: str | None, themes: list[str], done: Chosen) -> None
         def themes_chosen(ticked: list[str] | None) -> None:
             done(None if ticked is None else (new_kind, ticked))
 
-        app.push_screen(ThemesDialog([(t, t) for t in CODE_THEMES], list(themes)), themes_chosen)
+        app.push_screen(ThemesDialog(list(themes)), themes_chosen)
 
     app.push_screen(
         ChoiceDialog("NMC reflective account: what kind?", kinds, kind or NO_KIND,
