@@ -37,6 +37,8 @@ from coprod_tui.errors import CoprodError
 from coprod_tui.store.entries import EntryStore
 from coprod_tui.ui.journal_support import (
     DRAFT_PREFIX,
+    carry_over,
+    editor_meta,
     guide_text,
     section_hint,
     values_content,
@@ -72,8 +74,7 @@ class EntryEditorScreen(Screen[None]):
         Binding("ctrl+f", "framework", "Framework", id="entry-framework"),
         Binding("ctrl+o", "values", "Values", id="entry-values"),
         Binding("ctrl+n", "next_prompt", "Next prompt", id="entry-next-prompt"),
-        Binding("ctrl+t", "nmc", "NMC", id="entry-nmc",
-                tooltip="Kind of account and Code themes, for the nmc export"),
+        Binding("ctrl+t", "nmc", "NMC", id="entry-nmc", tooltip="NMC account kind, Code themes"),
         Binding("escape", "close", "Close", id="entry-close",
                 tooltip="Leave; unsaved writing is kept as a draft"),
     ]
@@ -153,19 +154,6 @@ class EntryEditorScreen(Screen[None]):
     def _guide_text(self) -> str:
         return guide_text(self.content, self.guide_value) if self.guide_value else ""
 
-    def _meta_text(self) -> str:
-        names = [self.content.name(v) if self.content else v for v in self.entry.values]
-        framework = (self.content.frameworks[self.entry.framework].name
-                     if self.content else self.entry.framework)
-        nmc = ""
-        if self.entry.account_kind or self.entry.code_themes:
-            nmc = f"\nNMC: {self.entry.account_kind or 'kind not chosen'}; " + (
-                "; ".join(self.entry.code_themes) or "no Code themes") + " (ctrl+t)"
-        if self.entry.framework == "values":
-            return "Value by value: write about any of the five; leave the rest blank." + nmc
-        covered = ", ".join(names) if names else "none yet"
-        return f"Values: {covered} (ctrl+o)   Framework: {framework} (ctrl+f)" + nmc
-
     def compose(self) -> ComposeResult:
         if self.content is None:
             self.content = values_content(self.app)
@@ -185,7 +173,7 @@ class EntryEditorScreen(Screen[None]):
             for link in self.entry.links:
                 yield Static(literal(f"Linked to {link.kind}: {link.label or link.ref}"),
                              classes="editor-note")
-            yield Static(self._meta_text(), id="editor-meta", markup=False)
+            yield Static(editor_meta(self.content, self.entry), id="editor-meta", markup=False)
             yield Static("Title", classes="section-label")
             yield SafeInput(make_visible(self.entry.title), id="title",
                             placeholder="A few words to find it again")
@@ -337,13 +325,7 @@ class EntryEditorScreen(Screen[None]):
         if not framework or framework == self.entry.framework:
             return
         self._read_boxes()
-        new_ids = [sid for sid, _ in FRAMEWORKS[framework]]
-        labels = dict(FRAMEWORKS[self.entry.framework])
-        leftover = [f"{labels[sid]}\n{self.shown[sid]}" for sid, _ in FRAMEWORKS[self.entry.framework]
-                    if sid not in new_ids and self.shown.get(sid, "").strip()]
-        if leftover:
-            first = new_ids[0]
-            self.shown[first] = "\n\n".join(filter(None, [self.shown.get(first, ""), *leftover]))
+        carry_over(self.shown, self.entry.framework, framework)
         self.entry.framework = framework
         await self.recompose()
         self._focus_first()
@@ -363,8 +345,7 @@ class EntryEditorScreen(Screen[None]):
             if values is None:
                 return
             self.entry.values = values
-            self.query_one("#editor-meta", Static).update(self._meta_text())
-            self._changed()
+            self._values_changed()
             if save_after and values:
                 self.action_save()
 
@@ -372,13 +353,11 @@ class EntryEditorScreen(Screen[None]):
 
     def action_nmc(self) -> None:
         """Choose the NMC account kind and Code themes (used by the nmc export)."""
-        def chosen(result: tuple[str | None, list[str]] | None) -> None:
-            if result is not None:
-                self.entry.account_kind, self.entry.code_themes = result
-                self.query_one("#editor-meta", Static).update(self._meta_text())
-                self._changed()
+        ask_nmc(self.app, self.entry, self._values_changed)
 
-        ask_nmc(self.app, self.entry.account_kind, list(self.entry.code_themes), chosen)
+    def _values_changed(self) -> None:
+        self.query_one("#editor-meta", Static).update(editor_meta(self.content, self.entry))
+        self._changed()
 
     def action_save(self) -> None:
         """Check and save the entry."""

@@ -10,12 +10,11 @@ from collections.abc import Callable
 
 from textual.app import App
 
-from coprod_tui.domain.entry import ACCOUNT_KINDS, CODE_THEMES
+from coprod_tui.domain.entry import ACCOUNT_KINDS, CODE_THEMES, Entry
 from coprod_tui.ui.widgets.choice import ChoiceDialog
 from coprod_tui.ui.widgets.journal_dialogs import ValuesDialog
 
 NO_KIND = "\x00none"
-Chosen = Callable[[tuple[str | None, list[str]] | None], None]
 
 
 class ThemesDialog(ValuesDialog):
@@ -26,23 +25,27 @@ class ThemesDialog(ValuesDialog):
                          title="Which themes of the NMC Code is it relevant to?")
 
 
-def ask_nmc(app: App, kind: str | None, themes: list[str], done: Chosen) -> None:
-    """Ask for the kind of account, then the themes; ``done((kind, themes))`` or ``done(None)``."""
+def ask_nmc(app: App, entry: Entry, changed: Callable[[], None]) -> None:
+    """Ask for the kind of account, then the themes; set them on ``entry`` and call ``changed``.
+
+    Cancelling either dialog leaves the entry as it was.
+    """
     kinds = [(NO_KIND, "Not chosen yet")] + [(k, k[:1].upper() + k[1:]) for k in ACCOUNT_KINDS]
 
     def kind_chosen(value: str | None) -> None:
         if value is None:
-            done(None)
             return
-        new_kind = None if value == NO_KIND else value
 
         def themes_chosen(ticked: list[str] | None) -> None:
-            done(None if ticked is None else (new_kind, ticked))
+            if ticked is not None:
+                entry.account_kind = None if value == NO_KIND else value
+                entry.code_themes = ticked
+                changed()
 
-        app.push_screen(ThemesDialog(list(themes)), themes_chosen)
+        app.push_screen(ThemesDialog(list(entry.code_themes)), themes_chosen)
 
     app.push_screen(
-        ChoiceDialog("NMC reflective account: what kind?", kinds, kind or NO_KIND,
+        ChoiceDialog("NMC reflective account: what kind?", kinds, entry.account_kind or NO_KIND,
                      note="For the nmc export (revalidation). Both can be left for later."),
         kind_chosen,
     )
