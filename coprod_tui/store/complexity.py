@@ -132,7 +132,7 @@ def home_summary(store: Store) -> str:
     done = rounds(store)
     practice = f"last practice {done[0].get('score', 0)}/{done[0].get('total', 0)}" if done else ""
     if latest is None:
-        return practice or "Is your challenge one to co-produce? Answer five questions"
+        return practice or "Is your challenge one to co-produce? Five questions"
     label = DOMAINS.get(latest.get("domain", ""), DOMAINS["confusion"]).label.lower()
     text = f"Latest: {one_line(latest.get('title', ''), 36)}: {label}"
     return f"{text}; {practice}" if practice else text

@@ -177,3 +177,20 @@ async def test_stocktake_result_writes_about_and_reads_on_the_weakest_value(
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen)
                          and app.screen.section is not None)
         assert app.screen.section.id == "five-values-in-depth"
+
+
+async def test_a_fresh_home_shows_all_nine_areas_at_80x24(data_dir: Path) -> None:
+    """Each area's summary fits its line, so no area is pushed off a fresh home screen."""
+    from coprod_tui.ui.screens.home import HomeScreen
+    from tests.ui.screen_text import screen_text
+
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready and isinstance(app.screen, HomeScreen))
+        await wait_until(pilot, lambda: "to take with you" in screen_text(app)
+                         and "0 of 6 read" in screen_text(app))
+        await pilot.pause()
+        text = screen_text(app)
+        for title in ("Read", "Journal", "Spectrum", "Complexity", "Stocktake", "Export",
+                      "Settings", "Help", "About"):
+            assert f"  {title}" in text, title
