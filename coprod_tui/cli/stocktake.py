@@ -270,4 +270,24 @@ def run_interactive(store: Store, statements: StatementSet, ask: Ask) -> int:
     for line in result_lines(stocktake, statements, ascii_only=True):
         print(make_visible(line))
     print(f"\nSaved as {stocktake.id[:8]}. `coprod stocktake --history` lists every stocktake.")
+    for line in next_commands(stocktake, statements):
+        print(make_visible(line))
     return 0
+
+
+def next_commands(stocktake: Stocktake, statements: StatementSet) -> list[str]:
+    """The plain-path twins of the result screen's `w` and `r` for the weakest value."""
+    from coprod_tui.domain.stocktake import weakest_values
+    from coprod_tui.toolkit import load_catalog
+    from coprod_tui.toolkit.model import ContentError
+
+    value = statements.value(weakest_values(stocktake)[0])
+    read = f"`coprod read --list` (section {value.reading})"
+    try:
+        section = load_catalog().section(value.reading)
+    except ContentError:
+        section = None
+    if section is not None:
+        read = f"`coprod read {section.tier_id} {section.id}`"
+    return [f"Write about {value.name}: `coprod add --value {value.id}`",
+            f"Read on the values: {read}"]

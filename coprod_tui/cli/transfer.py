@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 from coprod_tui.cli.context import open_store
@@ -12,6 +13,7 @@ from coprod_tui.domain.entry import VALUE_IDS
 from coprod_tui.domain.export_common import FORMATS, ExportFilter
 from coprod_tui.domain.text import make_visible
 from coprod_tui.errors import UsageError
+from coprod_tui.store import Store
 
 SOURCES = ("coprod", "jrnl")
 
@@ -33,6 +35,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                    help="only entries with this tag (repeat for several)")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="only entries from this day on")
     p.add_argument("--until", metavar="YYYY-MM-DD", help="only entries up to this day")
+    p.add_argument("--entry", action="append", default=[], metavar="ID",
+                   help="only this entry (an id, or the start of one as `coprod list` "
+                        "shows it; repeat for several)")
     p.add_argument("--output", "-o", metavar="PATH",
                    help="write to this new file instead of standard output")
     p.add_argument("--force", action="store_true", help="replace PATH if it exists")
@@ -78,16 +83,32 @@ def export_filter(args: argparse.Namespace) -> ExportFilter:
     return ExportFilter(values, tuple(args.tag), since, until)
 
 
+def _entry_ids(store: Store, prefixes: list[str]) -> tuple[str, ...]:
+    """Full entry ids for ids or id prefixes (raises :class:`UsageError`)."""
+    known = [doc["id"] for doc in store.all("entries") if isinstance(doc.get("id"), str)]
+    found = []
+    for prefix in prefixes:
+        matches = [i for i in known if i.startswith(prefix)] if prefix else []
+        if len(matches) != 1:
+            problem = "matches several entries" if matches else "matches no entry"
+            raise UsageError(f"--entry {prefix!r} {problem}; `coprod list` shows the ids")
+        found.append(matches[0])
+    return tuple(found)
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Export to standard output or a new file."""
     from coprod_tui.store.exports import render, write_export
 
     fmt = _choice("format", args.format, list(FORMATS))
     flt = export_filter(args)
-    if fmt == "json" and not flt.is_all():
+    if fmt == "json" and (not flt.is_all() or args.entry):
         raise UsageError("json is the full backup and takes no filters; "
                          "use md, txt or nmc to export a selection")
-    text = render(open_store(args), fmt, flt)
+    store = open_store(args)
+    if args.entry:
+        flt = replace(flt, ids=_entry_ids(store, args.entry))
+    text = render(store, fmt, flt)
     if args.output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -39,11 +39,12 @@ FRAMEWORK_NAMES = {
     "free": "Free writing",
     "rolfe": "Rolfe (What? So what? Now what?)",
     "gibbs": "Gibbs reflective cycle",
+    "values": "Value by value",
 }
 
 TITLE_KEYS = ("title", "name", "activity", "challenge", "label", "question")
 WHEN_KEYS = ("created", "started", "date", "updated", "saved", "finished_at")
-RESULT_KEYS = ("result", "placement", "rung", "level", "tier", "domain", "answer",
+RESULT_KEYS = ("result", "placement", "place", "rung", "level", "tier", "domain", "answer",
                "score", "outcome", "summary")
 _QUIET_KEYS = {"id"}
 
@@ -90,14 +91,15 @@ class ExportFilter:
     tags: tuple[str, ...] = ()
     since: dt.date | None = None
     until: dt.date | None = None
+    ids: tuple[str, ...] = ()  # entries chosen one by one (empty: any)
 
     def is_all(self) -> bool:
         """True when nothing is filtered out."""
-        return not (self.values or self.tags or self.since or self.until)
+        return not (self.values or self.tags or self.since or self.until or self.ids)
 
     def narrows_entries(self) -> bool:
-        """True when a value or tag filter picks entries by their content."""
-        return bool(self.values or self.tags)
+        """True when a value or tag filter, or a choice of entries, picks entries."""
+        return bool(self.values or self.tags or self.ids)
 
     def in_range(self, stamp: Any) -> bool:
         """Whether a timestamp falls between ``since`` and ``until`` (inclusive)."""
@@ -112,6 +114,8 @@ class ExportFilter:
 
     def matches(self, entry: Entry) -> bool:
         """Whether ``entry`` is selected."""
+        if self.ids and entry.id not in self.ids:
+            return False
         if self.values and not set(self.values) & set(entry.values):
             return False
         if self.tags:
@@ -125,6 +129,8 @@ class ExportFilter:
         if self.is_all():
             return ["Everything in the journal (no filter)."]
         lines = []
+        if self.ids:
+            lines.append(f"Entries chosen one by one: {len(self.ids)}")
         if self.values:
             lines.append("Values: " + ", ".join(value_label(v) for v in self.values))
         if self.tags:

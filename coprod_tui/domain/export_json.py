@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coprod_tui.domain.clock import parse_iso
-from coprod_tui.domain.entry import Entry
+from coprod_tui.domain.entry import FRAMEWORKS, Entry
 
 Doc = dict[str, Any]
 FORMAT_ID = "coprod-export"
@@ -110,6 +110,10 @@ def _check_entry(doc: Doc, where: str) -> None:
         raise DumpError(f"{where} is not a valid journal entry ({error})") from None
     if not all(isinstance(v, str) for v in entry.values) or not isinstance(entry.sections, dict):
         raise DumpError(f"{where} is not a valid journal entry")
+    if entry.framework not in FRAMEWORKS:
+        # The journal lays an entry out by its framework: an unknown one cannot be shown.
+        raise DumpError(f"{where} is not a valid journal entry (unknown framework "
+                        f"{entry.framework!r}; choices: {', '.join(FRAMEWORKS)})")
 
 
 def as_stored_tables(tables: dict[str, list[Doc]]) -> dict[str, dict[str, Doc]]:

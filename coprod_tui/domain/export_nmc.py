@@ -16,6 +16,7 @@ from coprod_tui.domain.export_common import (
     Selection,
     action_line,
     framework_name,
+    link_summary,
     local_day,
     sections_of,
     value_label,
@@ -43,6 +44,10 @@ MAPPING: dict[str, dict[str, tuple[str, ...]]] = {
         "changed": ("now-what",),
     },
     "free": {"nature": ("text",)},
+    # Value by value: the title names the experience; what each value brought out
+    # is what was learned. Nothing describes the experience itself, so question 1
+    # stays MISSING unless the entry was prompted by an exercise.
+    "values": {"learned": tuple(sid for sid, _ in FRAMEWORKS["values"])},
 }
 
 HINTS = {
@@ -103,8 +108,12 @@ def _parts(parts: list[tuple[str, str]], source: str | None) -> list[str]:
     return lines
 
 
-def account(entry: Entry, number: int, total: int) -> str:
-    """One entry as a reflective account (plain text, not yet made visible)."""
+def account(entry: Entry, number: int, total: int, links: list[str] | None = None) -> str:
+    """One entry as a reflective account (plain text, not yet made visible).
+
+    ``links`` describe the exercise results that prompted the entry; they are
+    shown under the first question, as what the reflection was about.
+    """
     title = " ".join((entry.title or "Untitled reflection").split())
     head = f"REFLECTIVE ACCOUNT {number} OF {total}"
     day = local_day(entry.created)
@@ -135,6 +144,8 @@ def account(entry: Entry, number: int, total: int) -> str:
             lines += [_missing("code"), ""]
             continue
         parts = answers[question]
+        if question == "nature" and links:
+            lines += [f"Prompted by: {' '.join(text.split())}" for text in links] + [""]
         if question == "changed":
             lines += _parts(parts, source)
             if entry.actions:
@@ -158,7 +169,8 @@ def render_nmc(selection: Selection) -> str:
     if not total:
         lines.append("No entries match, so there are no accounts.")
     for number, entry in enumerate(selection.entries, start=1):
-        lines += [account(entry, number, total), ""]
+        links = [link_summary(selection, link) for link in entry.links]
+        lines += [account(entry, number, total, links), ""]
     while lines and lines[-1] == "":
         lines.pop()
     return make_visible("\n".join(lines) + "\n")

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from coprod_tui.domain.clock import parse_iso
 from coprod_tui.domain.entry import VALUE_IDS, Entry
 
+# ``Filters.value`` for entries with no value chosen yet (e.g. moved in from jrnl).
+NO_VALUE = "\x00none"
+
 
 @dataclass(frozen=True)
 class Filters:
@@ -27,7 +30,9 @@ class Filters:
     def describe(self) -> str:
         """A short line such as ``value: networks · tag: carers · since 2026-01-01``."""
         parts = []
-        if self.value:
+        if self.value == NO_VALUE:
+            parts.append("no value chosen yet")
+        elif self.value:
             parts.append(f"value: {self.value}")
         if self.tag:
             parts.append(f"tag: {self.tag}")
@@ -87,7 +92,10 @@ class SearchIndex:
         tag = filters.tag.casefold() if filters.tag else None
         result = []
         for row in self.rows:
-            if filters.value and filters.value not in row.entry.values:
+            if filters.value == NO_VALUE:
+                if row.entry.values:
+                    continue
+            elif filters.value and filters.value not in row.entry.values:
                 continue
             if tag and tag not in row.tags:
                 continue
@@ -110,9 +118,15 @@ class SearchIndex:
 
 
 def value_counts(entries: list[Entry]) -> dict[str, int]:
-    """How many entries cover each value (an entry may count for several)."""
+    """How many entries cover each value (an entry may count for several).
+
+    Entries with no value chosen yet are counted under :data:`NO_VALUE`.
+    """
     counts = dict.fromkeys(VALUE_IDS, 0)
+    counts[NO_VALUE] = 0
     for entry in entries:
+        if not entry.values:
+            counts[NO_VALUE] += 1
         for value in entry.values:
             if value in counts:
                 counts[value] += 1

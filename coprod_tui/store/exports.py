@@ -147,4 +147,5 @@ def summary(store: Store) -> str:
     """The Export area's line on the home screen."""
     count = store.count("entries")
     noun = "entry" if count == 1 else "entries"
-    return f"{count} {noun} to export: md, txt, nmc (revalidation), json (backup)"
+    # Short enough for one line on an 80-column home screen.
+    return f"{count} {noun} to take with you (md, txt, nmc, json)"

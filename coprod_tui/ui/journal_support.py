@@ -8,7 +8,7 @@ from textual.app import App
 from textual.content import Content
 
 from coprod_tui.domain.clock import local_display
-from coprod_tui.domain.entry import VALUE_IDS, Entry
+from coprod_tui.domain.entry import FRAMEWORKS, VALUE_IDS, Entry
 from coprod_tui.domain.text import one_line
 from coprod_tui.domain.values import ContentError, ValuesContent
 from coprod_tui.toolkit.values_content import load_values
@@ -84,3 +84,29 @@ def guide_text(content: ValuesContent | None, value_id: str) -> str:
         mark = " (your team)" if prompt.about == "team" else ""
         lines.append(f"  {number}. {prompt.text}{mark}")
     return "\n".join(lines)
+
+
+def editor_meta(content: ValuesContent | None, entry: Entry) -> str:
+    """The editor's line on the entry's values, framework and NMC details."""
+    names = [content.name(v) if content else v for v in entry.values]
+    framework = (content.frameworks[entry.framework].name
+                 if content and entry.framework in content.frameworks else entry.framework)
+    nmc = ""
+    if entry.account_kind or entry.code_themes:
+        nmc = f"\nNMC: {entry.account_kind or 'kind not chosen'}; " + (
+            "; ".join(entry.code_themes) or "no Code themes") + " (ctrl+t)"
+    if entry.framework == "values":
+        return "Value by value: write about any of the five; leave the rest blank." + nmc
+    covered = ", ".join(names) if names else "none yet"
+    return f"Values: {covered} (ctrl+o)   Framework: {framework} (ctrl+f)" + nmc
+
+
+def carry_over(shown: dict[str, str], old: str, new: str) -> None:
+    """Keep text from ``old``'s sections that ``new`` lacks, labelled, in ``new``'s first box."""
+    new_ids = [sid for sid, _ in FRAMEWORKS[new]]
+    labels = dict(FRAMEWORKS[old])
+    leftover = [f"{labels[sid]}\n{shown[sid]}" for sid, _ in FRAMEWORKS[old]
+                if sid not in new_ids and shown.get(sid, "").strip()]
+    if leftover:
+        first = new_ids[0]
+        shown[first] = "\n\n".join(filter(None, [shown.get(first, ""), *leftover]))

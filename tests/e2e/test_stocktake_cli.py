@@ -99,6 +99,8 @@ def test_a_whole_stocktake_line_by_line_with_bad_input(data_dir: Path) -> None:
     assert "Band: Doing well" in out
     assert "All five values scored the same" in out
     assert "info.copronet.wales/the-self-evaluation-audit-tool" in out
+    assert "Write about Strengths: `coprod add --value strengths`" in out
+    assert "Read on the values: `coprod read 30-minutes five-values-in-depth`" in out
     [doc] = Store.open(data_dir).all("stocktakes")
     assert doc["finished"] is True and doc["level"] == "team" and doc["participants"] == "Ann and Raj"
     assert doc["notes"]["networks"]["working"] == "working on networks"

@@ -99,3 +99,17 @@ def test_moving_in_from_jrnl(tmp_path: Path) -> None:
     md = coprod(tmp_path / "a", "export", "--tag", "starred").stdout.decode()
     assert "Siân's café conversation" in md and "Values: Networks" in md
     assert "Carers group meeting" not in md
+
+
+def test_export_chosen_entries_by_id_prefix(tmp_path: Path) -> None:
+    fill_store(Store.open(tmp_path / "a"))
+    done = coprod(tmp_path / "a", "export", "--format", "txt", "--entry", "free")
+    assert done.returncode == 0, done.stderr
+    text = done.stdout.decode()
+    assert "Entries chosen one by one: 1" in text
+    assert "A phone call" not in text and "Asking a carer" not in text
+    for bad in ("nope", ""):
+        done = coprod(tmp_path / "a", "export", "--entry", bad)
+        assert done.returncode == 2 and b"coprod list" in done.stderr and not done.stdout
+    done = coprod(tmp_path / "a", "export", "--format", "json", "--entry", "free")
+    assert done.returncode == 2 and b"takes no filters" in done.stderr

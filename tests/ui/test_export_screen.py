@@ -14,6 +14,7 @@ from coprod_tui.ui.screens.export import ConfirmReplace, ExportScreen
 from coprod_tui.ui.widgets.choice import ChoiceDialog
 from tests.conftest import wait_until
 from tests.transfer_data import fill_store
+from tests.ui.screen_text import screen_text
 
 
 async def test_export_by_keys_with_filter_and_confirmed_overwrite(
@@ -97,3 +98,36 @@ async def test_json_from_the_screen_holds_everything(
 
     dump = json.loads(target.read_text())
     assert {"entries", "trash", "drafts", "settings", "stocktakes"} <= set(dump["tables"])
+
+
+async def test_entries_chosen_one_by_one(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from coprod_tui.ui.widgets.journal_dialogs import ValuesDialog
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    fill_store(Store.open(data_dir))
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("6")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen))
+        screen = app.screen
+        shown = screen_text(app)  # every field is labelled at 80x24
+        assert "From (YYYY-MM-DD" in shown and "To (YYYY-MM-DD" in shown and "Save to" in shown
+        await pilot.press("down", "down", "down", "enter")  # Entries
+        await wait_until(pilot, lambda: isinstance(app.screen, ValuesDialog))
+        await pilot.press("down", "space", "enter")  # newest first: the phone call
+        await wait_until(pilot, lambda: app.screen is screen)
+        assert screen.ids and "1 chosen" in str(
+            screen.query_one("#export-choices").get_option("entries").prompt)
+        path = screen.query_one("#export-path", Input)
+        await pilot.press("tab", "tab", "tab", "end", "ctrl+u", *"~/one.md", "ctrl+s")
+        await wait_until(pilot, lambda: screen.saved_to is not None)
+        assert app.focused is path
+        text = (tmp_path / "one.md").read_text()
+        assert "A phone call from a carer" in text
+        assert "Asking a carer what matters" not in text
+        assert "Entries chosen one by one: 1" in text
+        await pilot.press("shift+tab", "shift+tab", "shift+tab", "a")  # back to everything
+        assert screen.ids == []

@@ -6,7 +6,7 @@ import datetime as dt
 
 from coprod_tui.domain.actions import format_actions, open_actions, parse_actions
 from coprod_tui.domain.entry import Action, Entry
-from coprod_tui.domain.search import Filters, SearchIndex, parse_tags, value_counts
+from coprod_tui.domain.search import NO_VALUE, Filters, SearchIndex, parse_tags, value_counts
 
 
 def make(title: str, values: list[str], day: str, text: str = "", tags=()) -> Entry:
@@ -42,7 +42,16 @@ def test_filters_by_value_tag_and_dates() -> None:
 def test_value_counts_count_each_value_an_entry_covers() -> None:
     counts = value_counts(ENTRIES)
     assert counts == {"strengths": 1, "networks": 1, "what-matters": 0, "relationships": 1,
-                      "change-makers": 1}
+                      "change-makers": 1, NO_VALUE: 0}
+
+
+def test_entries_with_no_value_yet_are_counted_and_found() -> None:
+    unsorted = Entry(values=[], title="From jrnl", created="2026-03-01T10:00:00+00:00")
+    assert value_counts([*ENTRIES, unsorted])[NO_VALUE] == 1
+    index = SearchIndex.build([*ENTRIES, unsorted])
+    assert [e.title for e in index.search(Filters(value=NO_VALUE))] == ["From jrnl"]
+    assert "From jrnl" not in [e.title for e in index.search(Filters(value="networks"))]
+    assert Filters(value=NO_VALUE).describe() == "no value chosen yet"
 
 
 def test_tags_are_split_trimmed_and_deduplicated() -> None:

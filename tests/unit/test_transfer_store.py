@@ -111,6 +111,9 @@ def test_import_does_not_bring_back_entries_deleted_here(tmp_path: Path) -> None
      b'[{"id": "ok", "values": ["networks"]}, {"id": "bad", "links": [{"x": 1}]}]}}',
      "not a valid journal entry"),
     (b'[1, 2, 3]', "not a coprod json export"),
+    (b'{"format": "coprod-export", "schema": 2, "tables": {"entries": '
+     b'[{"id": "odd", "values": ["networks"], "framework": "pdsa"}]}}',
+     "unknown framework 'pdsa'"),
 ])
 def test_bad_or_newer_files_change_nothing(tmp_path: Path, content: bytes, reason: str) -> None:
     store = Store.open(tmp_path / "a")
@@ -180,3 +183,21 @@ def test_entries_from_to_doc_get_an_id_on_insert(tmp_path: Path) -> None:
     second = store.insert("entries", Entry(values=["networks"]).to_doc())
     assert first["id"] and second["id"] and first["id"] != second["id"]
     assert store.get("entries", first["id"]) is not None
+
+
+def test_value_by_value_and_value_less_entries_round_trip(tmp_path: Path) -> None:
+    from coprod_tui.domain.entry import Entry
+    from coprod_tui.domain.export_common import ExportFilter
+    from coprod_tui.store.exports import render, write_export
+
+    store = Store.open(tmp_path / "a")
+    store.insert("entries", Entry(values=["strengths"], framework="values", title="Walk",
+                                  sections={"strengths": "Her skills"}).to_doc())
+    store.insert("entries", Entry(values=[], title="From jrnl", sections={"text": "x"}).to_doc())
+    first = render(store, "json", ExportFilter(), "2026-11-26T09:00:00+00:00")
+    write_export(tmp_path / "one.json", first)
+    other = Store.open(tmp_path / "b")
+    summary = import_file(other, tmp_path / "one.json")
+    assert summary.added == {"entries": 2}
+    assert render(other, "json", ExportFilter(), "2026-11-26T09:00:00+00:00") == first
+    assert import_file(other, tmp_path / "one.json").added == {}

@@ -37,6 +37,8 @@ from coprod_tui.errors import CoprodError
 from coprod_tui.store.entries import EntryStore
 from coprod_tui.ui.journal_support import (
     DRAFT_PREFIX,
+    carry_over,
+    editor_meta,
     guide_text,
     section_hint,
     values_content,
@@ -44,6 +46,7 @@ from coprod_tui.ui.journal_support import (
 from coprod_tui.ui.text import literal
 from coprod_tui.ui.widgets.choice import ChoiceDialog
 from coprod_tui.ui.widgets.journal_dialogs import PrivacyDialog, ValuesDialog
+from coprod_tui.ui.widgets.nmc_dialog import ask_nmc
 from coprod_tui.ui.widgets.safe_text import SafeInput, SafeTextArea
 
 DRAFT_DELAY = 2.0
@@ -54,7 +57,8 @@ HELP = """\
 Each part of the framework has its own box with a hint above it. `Tab` moves
 to the next box, `shift+tab` back. `ctrl+s` saves (a privacy check may warn
 first: `e` to edit, `s` to save anyway). `ctrl+f` changes the framework,
-`ctrl+o` the values the entry covers, `ctrl+n` shows another prompt.
+`ctrl+o` the values the entry covers, `ctrl+n` shows another prompt, `ctrl+t`
+the kind of NMC reflective account and the Code themes (for the nmc export).
 `Esc` closes: unsaved writing is kept as a draft and offered when you next
 open the journal. Actions go one a line; end a line with `by 2026-12-01`
 for a due date.
@@ -70,6 +74,7 @@ class EntryEditorScreen(Screen[None]):
         Binding("ctrl+f", "framework", "Framework", id="entry-framework"),
         Binding("ctrl+o", "values", "Values", id="entry-values"),
         Binding("ctrl+n", "next_prompt", "Next prompt", id="entry-next-prompt"),
+        Binding("ctrl+t", "nmc", "NMC", id="entry-nmc", tooltip="NMC account kind, Code themes"),
         Binding("escape", "close", "Close", id="entry-close",
                 tooltip="Leave; unsaved writing is kept as a draft"),
     ]
@@ -149,15 +154,6 @@ class EntryEditorScreen(Screen[None]):
     def _guide_text(self) -> str:
         return guide_text(self.content, self.guide_value) if self.guide_value else ""
 
-    def _meta_text(self) -> str:
-        names = [self.content.name(v) if self.content else v for v in self.entry.values]
-        framework = (self.content.frameworks[self.entry.framework].name
-                     if self.content else self.entry.framework)
-        if self.entry.framework == "values":
-            return "Value by value: write about any of the five; leave the rest blank."
-        covered = ", ".join(names) if names else "none yet"
-        return f"Values: {covered} (ctrl+o)   Framework: {framework} (ctrl+f)"
-
     def compose(self) -> ComposeResult:
         if self.content is None:
             self.content = values_content(self.app)
@@ -177,7 +173,7 @@ class EntryEditorScreen(Screen[None]):
             for link in self.entry.links:
                 yield Static(literal(f"Linked to {link.kind}: {link.label or link.ref}"),
                              classes="editor-note")
-            yield Static(self._meta_text(), id="editor-meta", markup=False)
+            yield Static(editor_meta(self.content, self.entry), id="editor-meta", markup=False)
             yield Static("Title", classes="section-label")
             yield SafeInput(make_visible(self.entry.title), id="title",
                             placeholder="A few words to find it again")
@@ -329,13 +325,7 @@ class EntryEditorScreen(Screen[None]):
         if not framework or framework == self.entry.framework:
             return
         self._read_boxes()
-        new_ids = [sid for sid, _ in FRAMEWORKS[framework]]
-        labels = dict(FRAMEWORKS[self.entry.framework])
-        leftover = [f"{labels[sid]}\n{self.shown[sid]}" for sid, _ in FRAMEWORKS[self.entry.framework]
-                    if sid not in new_ids and self.shown.get(sid, "").strip()]
-        if leftover:
-            first = new_ids[0]
-            self.shown[first] = "\n\n".join(filter(None, [self.shown.get(first, ""), *leftover]))
+        carry_over(self.shown, self.entry.framework, framework)
         self.entry.framework = framework
         await self.recompose()
         self._focus_first()
@@ -355,12 +345,19 @@ class EntryEditorScreen(Screen[None]):
             if values is None:
                 return
             self.entry.values = values
-            self.query_one("#editor-meta", Static).update(self._meta_text())
-            self._changed()
+            self._values_changed()
             if save_after and values:
                 self.action_save()
 
         self.app.push_screen(ValuesDialog(choices, list(self.entry.values)), chosen)
+
+    def action_nmc(self) -> None:
+        """Choose the NMC account kind and Code themes (used by the nmc export)."""
+        ask_nmc(self.app, self.entry, self._values_changed)
+
+    def _values_changed(self) -> None:
+        self.query_one("#editor-meta", Static).update(editor_meta(self.content, self.entry))
+        self._changed()
 
     def action_save(self) -> None:
         """Check and save the entry."""

@@ -95,8 +95,9 @@ class EntryViewScreen(_Back):
         entry = self.entry
         content = values_content(self.app)
         names = [content.name(v) if content else v for v in entry.values]
-        framework = content.frameworks[entry.framework].name if content else entry.framework
-        meta = [f"Values: {', '.join(names) or '-'}", f"Framework: {framework}",
+        framework = (content.frameworks[entry.framework].name
+                     if content and entry.framework in content.frameworks else entry.framework)
+        meta = [f"Values: {', '.join(names) or 'none chosen yet (e, then ctrl+o)'}", f"Framework: {framework}",
                 f"Written {local_display(entry.created)}"
                 + (f", changed {local_display(entry.updated)}" if entry.updated != entry.created
                    else "")]

@@ -33,6 +33,7 @@ Take your reflections with you: for a CPD portfolio, an NMC revalidation
 reflective account, an HCPC profile or a team discussion.
 
 1. Move to **Format**, **Value** or **Tag** and press Enter to choose.
+   **Entries** picks entries one by one (`space` ticks, Enter done).
    `a` sets everything back to the whole journal.
 2. `Tab` moves to the **From** and **To** dates (YYYY-MM-DD, empty for any)
    and to **Save to** (the file name).
@@ -44,7 +45,8 @@ it back with `coprod import FILE`. The `nmc` format lays each entry out under
 the NMC form's four questions and marks what is missing.
 """
 
-ROWS = (("format", "Format"), ("value", "Value"), ("tag", "Tag"), ("go", ""))
+ROWS = (("format", "Format"), ("value", "Value"), ("tag", "Tag"), ("entries", "Entries"),
+        ("go", ""))
 ALL = "*all*"  # the "no filter" choice in the value and tag dialogs
 
 
@@ -94,6 +96,7 @@ class ExportScreen(Screen[None]):
         self.fmt = "md"
         self.value: str | None = None
         self.tag: str | None = None
+        self.ids: list[str] = []
         self.known_tags: list[str] = []
         self.saved_to: Path | None = None
         self._default_path = self._path_for(self.fmt)
@@ -156,9 +159,12 @@ class ExportScreen(Screen[None]):
             text = f"{self.fmt}: {FORMATS[self.fmt]}"
         elif key == "value":
             text = value_label(self.value) if self.value else "all values"
+        elif key == "entries":
+            text = (f"{len(self.ids)} chosen" if self.ids
+                    else "all that match (Enter to choose some)")
         else:
             text = self.tag if self.tag else "all tags"
-        if self.fmt == "json" and key in ("value", "tag"):
+        if self.fmt == "json" and key in ("value", "tag", "entries"):
             text += " (json holds everything)"
         label = dict(ROWS)[key]
         return Content.assemble((f"{label:<8}", "bold"), literal(text))
@@ -192,6 +198,8 @@ class ExportScreen(Screen[None]):
             choices = [(ALL, "all values")] + [(v, value_label(v)) for v in VALUE_IDS]
             self.app.push_screen(ChoiceDialog("Value", choices, self.value or ALL),
                                  lambda v: self._set("value", v))
+        elif key == "entries":
+            self.choose_entries()
         elif key == "tag":
             choices = [(ALL, "all tags")] + [(t, t) for t in self.known_tags]
             note = "" if self.known_tags else "No entry has a tag yet."
@@ -214,9 +222,50 @@ class ExportScreen(Screen[None]):
         setattr(self, key, None if value == ALL else value)
         self.refresh_rows()
 
+    @work(thread=True, exclusive=True, group="export-entries")
+    def choose_entries(self) -> None:
+        """Read the entries (off the UI thread), then offer them to tick."""
+        from coprod_tui.domain.entry import Entry
+        from coprod_tui.domain.export_common import local_day
+
+        app = self.app
+        try:
+            docs = app.store.all("entries")  # type: ignore[attr-defined]
+        except CoprodError as error:
+            app.call_from_thread(self.notify, error.message, severity="error")
+            return
+        rows = []
+        for doc in docs:
+            try:
+                entry = Entry.from_doc(doc)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                continue
+            day = local_day(entry.created)
+            title = " ".join((entry.title or "Untitled").split())[:60]
+            rows.append((entry.created, entry.id, f"{day or '----------'}  {title}"))
+        rows.sort(reverse=True)
+        choices = [(entry_id, label) for _, entry_id, label in rows]
+        app.call_from_thread(self._offer_entries, choices)
+
+    def _offer_entries(self, choices: list[tuple[str, str]]) -> None:
+        from coprod_tui.ui.widgets.journal_dialogs import ValuesDialog
+
+        if not choices:
+            self.notify("There are no entries yet.")
+            return
+
+        def chosen(ids: list[str] | None) -> None:
+            if ids is not None:
+                self.ids = ids
+                self.refresh_rows()
+
+        self.app.push_screen(ValuesDialog(choices, list(self.ids),
+                                          title="Which entries? (none ticked: all)"), chosen)
+
     def action_all(self) -> None:
-        """Export the whole journal: clear value, tag and dates."""
+        """Export the whole journal: clear value, tag, chosen entries and dates."""
         self.value = self.tag = None
+        self.ids = []
         for field_id in ("#export-since", "#export-until"):
             self.query_one(field_id, QuietInput).value = ""
         self.refresh_rows()
@@ -253,7 +302,7 @@ class ExportScreen(Screen[None]):
         if self.fmt == "json":
             return ExportFilter()
         return ExportFilter(tuple(filter(None, [self.value])), tuple(filter(None, [self.tag])),
-                            since, until)
+                            since, until, tuple(self.ids))
 
     def action_export(self) -> None:
         """Export with the current choices, asking before replacing a file."""
@@ -306,7 +355,7 @@ class ExportScreen(Screen[None]):
         self.notify(message)
 
     DEFAULT_CSS = """
-    ExportScreen #export-choices { height: auto; max-height: 8; margin: 1 2 0 2; }
+    ExportScreen #export-choices { height: auto; max-height: 9; margin: 1 2 0 2; }
     ExportScreen #export-dates { height: auto; margin: 0 2; }
     ExportScreen #export-dates > Vertical { height: auto; width: 1fr; }
     ExportScreen #export-path { margin: 0 2; }

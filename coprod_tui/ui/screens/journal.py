@@ -19,7 +19,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.domain.entry import VALUE_IDS, Entry
-from coprod_tui.domain.search import Filters, SearchIndex, value_counts
+from coprod_tui.domain.search import NO_VALUE, Filters, SearchIndex, value_counts
 from coprod_tui.errors import CoprodError
 from coprod_tui.store import Store
 from coprod_tui.store.entries import EntryStore
@@ -169,6 +169,8 @@ class JournalScreen(Screen[None]):
             entries.highlighted = highlighted
         counts = value_counts([row.entry for row in self.index.rows])
         count_text = "  ".join(f"{VALUE_LETTERS[v]} {counts[v]}" for v in VALUE_IDS)
+        if counts[NO_VALUE]:
+            count_text += f"  no value {counts[NO_VALUE]}"
         total = len(self.index)
         described = self.filters.describe()
         line = f"{len(self.matches)} of {total} entries · {count_text}"
@@ -221,7 +223,7 @@ class JournalScreen(Screen[None]):
         content = values_content(self.app)
         choices = [("any", "any value")] + [
             (v, content.name(v) if content else v) for v in VALUE_IDS
-        ]
+        ] + [(NO_VALUE, "no value chosen yet (choose one with e, then ctrl+o)")]
         self.app.push_screen(
             ChoiceDialog("Show entries about", choices, self.filters.value or "any"),
             lambda v: self._set(value=None if v == "any" else v) if v else None,

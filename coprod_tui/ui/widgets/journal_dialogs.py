@@ -94,14 +94,16 @@ class ValuesDialog(_Dialog):
 
     BINDINGS = [Binding("enter", "done", "Done", id="values-done", priority=True), *CANCEL]
 
-    def __init__(self, choices: list[tuple[str, str]], chosen: list[str]) -> None:
+    def __init__(self, choices: list[tuple[str, str]], chosen: list[str],
+                 title: str = "Which values does this entry cover?") -> None:
         super().__init__()
         self.choices = choices
         self.chosen = chosen
+        self.title_text = title
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Which values does this entry cover?", classes="dialog-title")
+            yield Static(literal(self.title_text), classes="dialog-title")
             yield SelectionList[str](
                 *((label, value, value in self.chosen) for value, label in self.choices),
                 id="values-choice",
