@@ -15,8 +15,8 @@ from textual.widgets.option_list import Option
 from coprod_tui.domain.text import one_line
 from coprod_tui.ui.areas import AREAS, Area, area_by_key
 
-# 80 columns less the list's border and padding, the key and the title.
-SUMMARY_WIDTH = 56
+# 80 columns less the list's margins, border, padding and scrollbar, the key and the title.
+SUMMARY_WIDTH = 52
 
 WELCOME = (
     "Co-production means the people who provide a service and the people who use "
