@@ -159,6 +159,11 @@ def test_ascii_drawing_only(data_dir: Path, args: tuple[str, ...], env: dict[str
         term.press("enter")  # the editor
         term.wait_for("A few words", start=start)
         term.settle()
+        term.press("escape")
+        term.settle()
+        term.press("f1")  # help: a Markdown table of keys
+        term.wait_for("Keys on this screen", start=start)
+        term.settle()
         term.press("ctrl+q")
         assert term.wait_exit() == 0
     found = drawing_characters(term.text)
