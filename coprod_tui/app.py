@@ -287,6 +287,15 @@ class CoprodApp(App[int]):
 
         self.push_screen(PlaceActivityScreen.prefilled(title, description, link))
 
+    def action_command_palette(self) -> None:
+        """The command palette (ctrl+p), with a cursor that does not blink."""
+        from textual.command import CommandPalette
+
+        from coprod_tui.ui.widgets.quiet import quiet_command_palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(quiet_command_palette())
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every navigation action in the command palette (ctrl+p)."""
         yield SystemCommand("Home", "Go to the home screen", lambda: self.open_area("home"))

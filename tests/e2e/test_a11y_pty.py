@@ -37,6 +37,7 @@ MAIN_SCREENS: list[tuple[str, list[Step]]] = [
     ("export", [(("6",), "Export now")]),
     ("settings", [(("7",), "Journal framework")]),
     ("about", [(("9",), "Your data")]),
+    ("command palette, typing", [(("ctrl+p",), "Search"), (("A", "b"), "About")]),
 ]
 
 MOUSE_ON = (b"\x1b[?1000h", b"\x1b[?1002h", b"\x1b[?1003h", b"\x1b[?1006h")

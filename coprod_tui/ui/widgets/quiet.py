@@ -36,3 +36,20 @@ class QuietTextArea(TextArea):
         kwargs.setdefault("soft_wrap", True)
         super().__init__(*args, **kwargs)
         self.cursor_blink = False
+
+
+def quiet_command_palette() -> Any:
+    """Textual's command palette with a steady cursor in its search field.
+
+    Imported on first use: the palette module is not needed to start the app.
+    """
+    from textual.command import CommandPalette
+
+    class QuietCommandPalette(CommandPalette):
+        """The command palette; its input never blinks."""
+
+        def on_mount(self) -> None:
+            for field in self.query(Input):
+                field.cursor_blink = False
+
+    return QuietCommandPalette(id="--command-palette")
