@@ -13,6 +13,7 @@ from pathlib import Path
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.filter import Monochrome, NoColor
 from textual.geometry import Offset
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
@@ -61,6 +62,12 @@ class CoprodApp(App[int]):
         ascii_only: bool = False,
     ) -> None:
         super().__init__()
+        if self.no_color:
+            # Textual turns colours into greys under NO_COLOR; no-color.org asks for none.
+            # Focus and selection stay visible through the App:nocolor rules in app.tcss.
+            self._filters = [  # noqa: SLF001 - no public switch for this
+                NoColor() if isinstance(f, Monochrome) else f for f in self._filters
+            ]
         self.data_dir = Path(data_dir)
         self.content_dirs = list(content_dirs or [])
         self.mouse_enabled = mouse
@@ -279,6 +286,15 @@ class CoprodApp(App[int]):
         from coprod_tui.ui.screens.spectrum_place import PlaceActivityScreen
 
         self.push_screen(PlaceActivityScreen.prefilled(title, description, link))
+
+    def action_command_palette(self) -> None:
+        """The command palette (ctrl+p), with a cursor that does not blink."""
+        from textual.command import CommandPalette
+
+        from coprod_tui.ui.widgets.quiet import quiet_command_palette
+
+        if self.use_command_palette and not CommandPalette.is_open(self):
+            self.push_screen(quiet_command_palette())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         """Every navigation action in the command palette (ctrl+p)."""

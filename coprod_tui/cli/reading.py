@@ -27,7 +27,23 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("tier", metavar="TIER", nargs="?", help="tier id, e.g. 10-minutes")
     p.add_argument("section", metavar="SECTION", nargs="?", help="section id within the tier")
     p.add_argument("--list", action="store_true", help="list tier and section ids with times")
+    p.add_argument("--mark-read", action="store_true",
+                   help="record what is printed as read, as the full-screen app does")
     p.set_defaults(func=cmd_read)
+
+
+def _mark_read(args: argparse.Namespace, sections: list[Section]) -> None:
+    """Record ``sections`` as read (progress shows on home and in the app)."""
+    if not getattr(args, "mark_read", False):
+        return
+    from coprod_tui.cli.context import open_store
+    from coprod_tui.store.reading import ReadingProgress
+
+    progress = ReadingProgress(open_store(args))
+    for section in sections:
+        progress.set_read(section.id)
+    names = ", ".join(section.id for section in sections)
+    print(f"coprod: marked read: {names}", file=sys.stderr)
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
@@ -81,9 +97,11 @@ def cmd_read(args: argparse.Namespace) -> int:
             raise UsageError(f"unknown section {make_visible(args.section)!r} in tier "
                              f"{tier.id}; choices: {choices}")
         print(_section_text(section, width), end="")
+        _mark_read(args, [section])
         return 0
     print(make_visible(to_plain(f"# {tier.title}\n\n{tier.about}", width)))
     for index, section in enumerate(tier.sections, 1):
         print(f"[{index} of {len(tier.sections)}, {section.minutes} min]")
         print(_section_text(section, width))
+    _mark_read(args, list(tier.sections))
     return 0

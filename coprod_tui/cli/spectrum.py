@@ -55,6 +55,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                    help=f"optional refining answer: {', '.join(REFINE_IDS)}")
     p.add_argument("--draw", action="store_true", help="also draw the spectrum (78 columns)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
+    p.add_argument("--save", metavar="TITLE",
+                   help="keep the placement under this title (listed in the app's Saved)")
+    p.add_argument("--description", metavar="TEXT", default="",
+                   help="with --save: what the activity is")
     p.set_defaults(func=cmd_spectrum)
 
 
@@ -189,8 +193,28 @@ def cmd_spectrum(args: argparse.Namespace) -> int:
         result = place(answers)
     except ValueError as error:
         raise UsageError(str(error)) from error
+    saved = _save(args, result)
     if args.json:
-        print(json.dumps(result_json(result), indent=2))
+        data = result_json(result)
+        if saved is not None:
+            data["id"] = saved
+        print(json.dumps(data, indent=2))
     else:
         print(result_text(result, draw=args.draw))
+        if saved is not None:
+            print(f"\nSaved as {saved[:8]}: {make_visible(args.save)}")
     return 0
+
+
+def _save(args: argparse.Namespace, result: SpectrumResult) -> str | None:
+    """With ``--save TITLE``: store the placement; returns its id."""
+    title = (args.save or "").strip()
+    if args.save is None:
+        return None
+    if not title:
+        raise UsageError("--save needs a title, e.g. --save 'Carers survey'")
+    from coprod_tui.cli.context import open_store
+    from coprod_tui.store.spectrum import save_placement
+
+    doc = save_placement(open_store(args), title, args.description.strip(), result)
+    return str(doc["id"])

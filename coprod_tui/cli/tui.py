@@ -18,6 +18,10 @@ def run_tui(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    # shutil.get_terminal_size() (used by Textual) prefers exported COLUMNS/LINES over the
+    # window's real size, so with them set the app would never see a resize.
+    for name in ("COLUMNS", "LINES"):
+        os.environ.pop(name, None)
     from coprod_tui.app import CoprodApp
 
     ascii_only = bool(getattr(args, "ascii", False)) or os.environ.get("TERM") == "linux"

@@ -359,7 +359,7 @@ class ExportScreen(Screen[None]):
     ExportScreen #export-dates { height: auto; margin: 0 2; }
     ExportScreen #export-dates > Vertical { height: auto; width: 1fr; }
     ExportScreen #export-path { margin: 0 2; }
-    ExportScreen .field-label { padding: 0 2; height: 1; color: $text-muted; }
-    ExportScreen #export-dates .field-label { padding: 0 0; }
+    ExportScreen .field-label { margin: 0 2; height: auto; color: $text-muted; }
+    ExportScreen #export-dates .field-label { margin: 0 0; }
     ExportScreen #export-status { padding: 0 2; height: auto; }
     """

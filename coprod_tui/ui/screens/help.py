@@ -24,6 +24,8 @@ GENERAL = """\
   connection drops.
 - Every dialog closes with a letter key shown at the bottom, as well as Escape.
 - For a plain, screen-reader friendly way in, run `coprod --help` in a shell.
+- To change a key, put its id (last column above) and the new key in
+  `keymap.json` in your data folder, e.g. `{"quit": "ctrl+x"}`, and restart.
 """
 
 
@@ -33,6 +35,7 @@ class KeyRow:
 
     key: str
     description: str
+    binding_id: str = ""
 
 
 def _escape_md(text: str) -> str:
@@ -66,15 +69,18 @@ class HelpScreen(ModalScreen[None]):
             if marker in seen or not description:
                 continue
             seen.add(marker)
-            rows.append(KeyRow(shown, description))
+            rows.append(KeyRow(shown, description, binding.id or ""))
         rows.sort(key=lambda row: (row.description.lower(), row.key))
         text = getattr(screen, "HELP", "") or ""
         return cls(rows, text)
 
     def markdown(self) -> str:
         """The whole help page as Markdown."""
-        lines = ["# Keys on this screen", "", "| Key | Does |", "|---|---|"]
-        lines += [f"| `{_escape_md(r.key)}` | {_escape_md(r.description)} |" for r in self.rows]
+        lines = ["# Keys on this screen", "", "| Key | Does | Id (keymap.json) |", "|---|---|---|"]
+        lines += [
+            f"| `{_escape_md(r.key)}` | {_escape_md(r.description)} | {_escape_md(r.binding_id)} |"
+            for r in self.rows
+        ]
         parts = ["\n".join(lines)]
         if self.text:
             parts.append(self.text)

@@ -92,6 +92,9 @@ class JournalScreen(Screen[None]):
         Binding("escape", "leave_search", "Back", show=False, id="journal-back"),
         Binding("down", "to_list", "To the list", show=False, id="journal-to-list"),
     ]
+    # The list, not the search box, has focus from the first frame: a fast "2n" opens a
+    # new entry instead of typing "n" into the search.
+    AUTO_FOCUS = "#entries"
 
     def __init__(self) -> None:
         super().__init__()

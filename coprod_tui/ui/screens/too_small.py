@@ -36,5 +36,7 @@ class TooSmallScreen(ModalScreen[None]):
         yield Static(self._text, id="too-small", markup=False)
 
     def show_size(self, width: int, height: int) -> None:
-        """Update the numbers after another resize."""
-        self.query_one("#too-small", Static).update(message(width, height))
+        """Update the numbers after another resize (maybe before the text is mounted)."""
+        self._text = message(width, height)
+        for text in self.query("#too-small").results(Static):
+            text.update(self._text)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
 
@@ -19,10 +20,36 @@ class QuietInput(Input):
 
 
 class QuietTextArea(TextArea):
-    """A ``TextArea`` with a steady cursor; Tab moves focus (no key trap)."""
+    """A ``TextArea`` with a steady cursor; Tab moves focus (no key trap).
+
+    Tab is also a footer binding so the way out is on screen while typing.
+    """
+
+    BINDINGS = [
+        Binding("tab", "app.focus_next", "Next field", id="text-next-field"),
+        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+                id="text-previous-field"),
+    ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("tab_behavior", "focus")
         kwargs.setdefault("soft_wrap", True)
         super().__init__(*args, **kwargs)
         self.cursor_blink = False
+
+
+def quiet_command_palette() -> Any:
+    """Textual's command palette with a steady cursor in its search field.
+
+    Imported on first use: the palette module is not needed to start the app.
+    """
+    from textual.command import CommandPalette
+
+    class QuietCommandPalette(CommandPalette):
+        """The command palette; its input never blinks."""
+
+        def on_mount(self) -> None:
+            for field in self.query(Input):
+                field.cursor_blink = False
+
+    return QuietCommandPalette(id="--command-palette")
