@@ -18,9 +18,9 @@ from coprod_tui.domain.complexity import ANSWERS, DOMAINS, QUESTION_IDS
 from coprod_tui.domain.entry import (
     ACCOUNT_KINDS,
     CODE_THEMES,
+    FRAMEWORKS,
     VALUE_IDS,
     WRITING_FRAMEWORKS,
-    FRAMEWORKS,
     Action,
     Entry,
     Link,
@@ -30,8 +30,7 @@ from coprod_tui.domain.spectrum_places import APPROACH_IDS
 from coprod_tui.domain.spectrum_scenarios import Attempt
 from coprod_tui.domain.stocktake import NOTE_KINDS, Stocktake
 from coprod_tui.domain.stocktake_statements import SCORES, STATEMENTS_PER_VALUE
-from coprod_tui.store import Store
-from coprod_tui.store import complexity, spectrum, stocktakes
+from coprod_tui.store import Store, complexity, spectrum, stocktakes
 
 WORDS = (
     "carer patient team ward discharge meeting conversation power decision listen "
