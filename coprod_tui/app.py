@@ -24,7 +24,10 @@ from coprod_tui.store import Store
 from coprod_tui.store.peek import peek_setting, read_keymap
 from coprod_tui.ui.areas import AREAS, Area
 from coprod_tui.ui.drafts import DraftSource
+from coprod_tui.ui.footer_speed import install as install_footer_speed
 from coprod_tui.ui.terminal import HIGH_CONTRAST, too_small, use_ascii_drawing
+
+install_footer_speed()
 
 HANGUP_SIGNALS = tuple(
     getattr(signal, name) for name in ("SIGHUP", "SIGTERM", "SIGINT") if hasattr(signal, name)
@@ -95,7 +98,10 @@ class CoprodApp(App[int]):
             self.add_class("-ascii")
         self._apply_keymap()
         self.switch_mode("home")
-        self._open_store()
+        # The store parses the whole journal (tens of MB at 10,000 entries) and
+        # would hold the GIL while home's first frame is being drawn: open it
+        # once that frame is on screen.
+        self.call_after_refresh(self._open_store)
         self.call_after_refresh(self._check_size)
 
     def _apply_keymap(self) -> None:
