@@ -1,6 +1,13 @@
-"""Make Textual's ``Footer`` rebuild its keys only when they change.
+"""Two places where Textual (8.2) redoes work whose result cannot have changed.
 
-Textual's ``Footer`` recomposes (removes and remounts every key widget, then
+1. The stylesheet. Every ``refresh_css`` (a mode being opened, switching
+   modes, the theme: three times before home's first frame, again on each new
+   area) re-parses every CSS source (app.tcss and each widget's DEFAULT_CSS)
+   in a fresh ``Stylesheet`` with an empty parse cache. The rules parsed from
+   the same text with the same CSS variables are the same: they are kept in
+   one cache shared by those stylesheets, keyed by the variables too.
+
+2. The footer. Textual's ``Footer`` recomposes (removes and remounts every key widget, then
 restyles them) on each ``refresh_bindings`` of its screen, one recompose per
 call even when several arrive before the next frame, and even when the keys
 shown are the same. Opening the journal triggered about twenty of them: a
@@ -14,6 +21,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from textual.css.model import RuleSet
+from textual.css.stylesheet import Stylesheet
 from textual.screen import Screen
 from textual.widgets import Footer
 
@@ -63,7 +72,27 @@ async def _recompose_if_changed(footer: Footer) -> None:
     await footer.recompose()
 
 
+_original_parse_rules = Stylesheet._parse_rules
+_PARSED: dict[tuple[Any, ...], list[RuleSet]] = {}
+_PARSED_MAX = 512
+
+
+def _parse_rules(self: Stylesheet, css: str, read_from: Any, is_default_rules: bool = False,
+                 tie_breaker: int = 0, scope: str = "") -> list[RuleSet]:
+    key = (tuple(sorted(self._variables.items())), css, read_from, is_default_rules,
+           tie_breaker, scope)
+    rules = _PARSED.get(key)
+    if rules is None:
+        rules = _original_parse_rules(self, css, read_from, is_default_rules=is_default_rules,
+                                      tie_breaker=tie_breaker, scope=scope)
+        if len(_PARSED) >= _PARSED_MAX:
+            _PARSED.clear()
+        _PARSED[key] = rules
+    return rules
+
+
 def install() -> None:
-    """Patch ``textual.widgets.Footer`` (idempotent)."""
+    """Patch ``Stylesheet`` and ``Footer`` (idempotent)."""
+    Stylesheet._parse_rules = _parse_rules  # type: ignore[method-assign]
     Footer.compose = _compose  # type: ignore[method-assign]
     Footer.bindings_changed = _bindings_changed  # type: ignore[method-assign]
