@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import os
 import signal
 import threading
@@ -188,8 +189,21 @@ class CoprodApp(App[int]):
         self.call_from_thread(self._store_opened)
 
     def _store_opened(self) -> None:
+        self.keep_long_lived()
         self.store_ready = True
         self.screen.post_message(StoreReady())
+
+    @staticmethod
+    def keep_long_lived() -> None:
+        """Exclude what exists now (the parsed journal, its search index) from
+        Python's cyclic garbage collector.
+
+        At 10,000 entries the parsed data is about a million objects, and each
+        full collection walked them all: 0.1 to 0.3 s pauses at random moments
+        (opening a reading section, a keystroke). They hold no reference cycles
+        and are still freed by reference counting when replaced.
+        """
+        gc.freeze()
 
     def fail(self, message: str) -> None:
         """Show a fatal error screen; the app then quits without writing."""

@@ -142,6 +142,9 @@ class JournalScreen(Screen[None]):
         app.call_from_thread(self._loaded, index, drafts)
 
     def _loaded(self, index: SearchIndex, drafts: list[dict]) -> None:
+        if index is not self.index:
+            # A new index is long-lived: keep the garbage collector off it.
+            getattr(self.app, "keep_long_lived", lambda: None)()
         self.index = index
         self._rows = {}
         self.loaded = True
