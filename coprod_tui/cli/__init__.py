@@ -8,17 +8,22 @@ full-screen app starts.
 from __future__ import annotations
 
 import argparse
+import importlib
 import signal
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 
 from coprod_tui import __version__
-from coprod_tui.cli import complexity, core, journal, reading, spectrum, transfer
-from coprod_tui.cli import stocktake as stocktake_cli
 from coprod_tui.errors import CoprodError, UsageError
 
-# Each module adds its subcommands with ``register(subparsers, common)``.
-COMMAND_MODULES = [core, reading, journal, spectrum, complexity, stocktake_cli, transfer]
+# Each module adds its subcommands with ``register(subparsers, common)``. Named
+# (or given as modules): they are imported only when the command line needs the
+# subcommands, which keeps them and the domain code they load off the start-up
+# path of the full-screen app.
+COMMAND_MODULES: list[str | ModuleType] = [
+    "core", "reading", "journal", "spectrum", "complexity", "stocktake", "transfer",
+]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -61,10 +66,39 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS,
                         help="draw with ASCII characters only (also when TERM=linux)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in COMMAND_MODULES:
+    for entry in COMMAND_MODULES:
+        module = importlib.import_module(f"coprod_tui.cli.{entry}") if isinstance(entry, str) else entry
         module.register(subparsers, common)
     parser.set_defaults(func=_run_tui)
     return parser
+
+
+class _NotJustOptions(Exception):
+    """The command line is more than the full-screen app's own options."""
+
+
+class _OptionsOnlyParser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _NotJustOptions(message)
+
+
+def _full_screen_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The parsed options when the command line only opens the full-screen app
+    (no subcommand, no help or version): then the subcommand modules are never
+    imported. ``None`` for anything else, which the full parser then handles
+    (and reports exactly as before)."""
+    parser = _OptionsOnlyParser(add_help=False, parents=[common_options()])
+    parser.add_argument("--no-mouse", action="store_true", default=argparse.SUPPRESS)
+    parser.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS)
+    try:
+        args, rest = parser.parse_known_args(argv)
+    except _NotJustOptions:
+        return None
+    if rest:
+        return None
+    args.command = None
+    args.func = _run_tui
+    return args
 
 
 def _run_tui(args: argparse.Namespace) -> int:
@@ -78,8 +112,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if hasattr(signal, "SIGXFSZ"):
         # A file-size limit must give EFBIG (a clear message), not kill us.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    args = _full_screen_args(argv)
+    if args is None:
+        args = build_parser().parse_args(argv)
     try:
         return int(args.func(args) or 0)
     except UsageError as error:

@@ -71,6 +71,7 @@ class SearchIndex:
     """Entries newest first with their lowercased text, ready to filter."""
 
     rows: list[_Row] = field(default_factory=list)
+    _counts: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, entries: list[Entry]) -> SearchIndex:
@@ -85,6 +86,16 @@ class SearchIndex:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def entries(self) -> list[Entry]:
+        """Every entry, newest first."""
+        return [row.entry for row in self.rows]
+
+    def value_counts(self) -> dict[str, int]:
+        """:func:`value_counts` of every entry (worked out once per index)."""
+        if self._counts is None:
+            self._counts = value_counts(self.entries())
+        return dict(self._counts)
 
     def search(self, filters: Filters) -> list[Entry]:
         """Entries matching every word (anywhere) and every filter, newest first."""

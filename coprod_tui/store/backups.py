@@ -39,6 +39,12 @@ def newest_good_backup(data_dir: Path) -> Path | None:
     return None
 
 
+def daily_backup_due(data_dir: Path, today: dt.date | None = None) -> bool:
+    """Whether today's backup is still to be made (so the file's bytes are needed)."""
+    day = (today or dt.date.today()).isoformat()
+    return not (backup_dir(data_dir) / f"coprod-{day}.json").exists()
+
+
 def daily_backup(data_dir: Path, raw: bytes, today: dt.date | None = None) -> Path | None:
     """Keep ``raw`` (a file that was just read successfully) as today's backup,
     once a day, and prune to the newest :data:`KEEP`."""

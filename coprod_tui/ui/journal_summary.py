@@ -4,18 +4,25 @@ from __future__ import annotations
 
 from coprod_tui.domain.actions import open_actions
 from coprod_tui.domain.entry import VALUE_IDS
-from coprod_tui.domain.search import value_counts
+from coprod_tui.domain.search import SearchIndex
 from coprod_tui.domain.text import one_line
 from coprod_tui.store import Store
 from coprod_tui.store.entries import EntryStore
 
 
+def journal_index(store: Store) -> SearchIndex:
+    """Every entry, indexed for search: built once per change of the data file and
+    shared by home's summary and the journal list (do not change it)."""
+    return store.derived("journal-index", lambda s: SearchIndex.build(EntryStore(s).list()))
+
+
 def journal_summary(store: Store) -> str:
     """``12 entries · strengths 3, networks 2, ... · 2 open actions``."""
-    entries = EntryStore(store).list()
+    index = journal_index(store)
+    entries = index.entries()
     if not entries:
         return "No entries yet: write about one of the five values"
-    counts = value_counts(entries)
+    counts = index.value_counts()
     per_value = ", ".join(f"{v.replace('-', ' ')} {counts[v]}" for v in VALUE_IDS)
     pending = open_actions(entries)
     action_text = f"{len(pending)} open action{'' if len(pending) == 1 else 's'}"

@@ -125,7 +125,8 @@ class EntryEditorScreen(Screen[None]):
         """Change a saved entry (carrying on from unsaved changes in ``draft`` if given)."""
         if draft and draft.get("editing"):
             return cls.from_draft(f"{DRAFT_PREFIX}{entry.id}", draft)
-        return cls(entry, editing=True)
+        # A copy: the journal's index (shared, cached) must not see unsaved edits.
+        return cls(Entry.from_doc(entry.to_doc()), editing=True)
 
     @classmethod
     def from_draft(cls, key: str, data: dict[str, Any]) -> EntryEditorScreen:

@@ -94,6 +94,9 @@ class HomeScreen(Screen[None]):
                 text = f"(could not read progress: {error})"
             if text:
                 app.call_from_thread(self._set_summary, area, text)
+        # The summaries built the journal's search index, which the store keeps
+        # (gc.freeze is safe from any thread).
+        app.keep_long_lived()  # type: ignore[attr-defined]
 
     def _set_summary(self, area: Area, text: str) -> None:
         options = self.query_one("#areas", OptionList)

@@ -19,10 +19,11 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.domain.entry import VALUE_IDS, Entry
-from coprod_tui.domain.search import NO_VALUE, Filters, SearchIndex, value_counts
+from coprod_tui.domain.search import NO_VALUE, Filters, SearchIndex
 from coprod_tui.errors import CoprodError
 from coprod_tui.store import Store
 from coprod_tui.store.entries import EntryStore
+from coprod_tui.ui.journal_summary import journal_index
 from coprod_tui.ui.journal_support import (
     DRAFT_PREFIX,
     LEGEND,
@@ -57,8 +58,9 @@ R relationships, C change makers; `-` for the rest) and the title.
 
 
 def load_journal(store: Store) -> SearchIndex:
-    """Read every entry and index it (the work a benchmark times)."""
-    return SearchIndex.build(EntryStore(store).list())
+    """Every entry, indexed (the work a benchmark times); shared with home's
+    summary and rebuilt only when the data file changed."""
+    return journal_index(store)
 
 
 def edit_screen(app: App, entry: Entry) -> EntryEditorScreen:
@@ -143,6 +145,9 @@ class JournalScreen(Screen[None]):
         app.call_from_thread(self._loaded, index, drafts)
 
     def _loaded(self, index: SearchIndex, drafts: list[dict]) -> None:
+        if index is not self.index:
+            # A new index is long-lived: keep the garbage collector off it.
+            getattr(self.app, "keep_long_lived", lambda: None)()
         self.index = index
         self._rows = {}
         self.loaded = True
@@ -170,7 +175,7 @@ class JournalScreen(Screen[None]):
             entries.add_option(Option(f"... {more} more: press Enter to show the next {PAGE}"))
         if self.shown:
             entries.highlighted = highlighted
-        counts = value_counts([row.entry for row in self.index.rows])
+        counts = self.index.value_counts()
         count_text = "  ".join(f"{VALUE_LETTERS[v]} {counts[v]}" for v in VALUE_IDS)
         if counts[NO_VALUE]:
             count_text += f"  no value {counts[NO_VALUE]}"

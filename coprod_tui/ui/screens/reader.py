@@ -156,6 +156,8 @@ class ReaderScreen(Screen[None]):
 
     def _restore(self, scroll: int, attempts: int) -> None:
         """Scroll once layout knows the page height (retrying a few refreshes)."""
+        if not self.is_attached:  # closed before its page was laid out
+            return
         body = self.query_one("#reader-body", ReaderBody)
         if (not self._laid_out() or body.max_scroll_y < scroll) and attempts > 0:
             self.call_after_refresh(self._restore, scroll, attempts - 1)
@@ -169,6 +171,8 @@ class ReaderScreen(Screen[None]):
 
     def _settle(self, attempts: int) -> None:
         """After layout: remember the place; a section that fits on screen is read."""
+        if not self.is_attached:  # closed before its page was laid out
+            return
         if not self._laid_out() and attempts > 0:
             self.call_after_refresh(self._settle, attempts - 1)
             return

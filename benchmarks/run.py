@@ -1,0 +1,226 @@
+"""``make bench``: every figure of issue 11 against its budget, in one run.
+
+Builds the synthetic data folder once (``dataset.build``: 10,000 entries, 50
+stocktakes, 500 exercise results), measures each figure as the median of
+several runs (baselines measured in the same run, interleaved, so a busy
+machine weighs on both alike), and prints a Markdown table plus the machine.
+
+    .venv/bin/python benchmarks/run.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+import dataset  # noqa: E402
+from harness import ROOT, PtyProcess, Row, python, table  # noqa: E402
+
+HOME_TEXT = "Co-production means"  # on home's first frame
+MINIMAL_TEXT = "minimal app ready"
+
+
+def machine() -> str:
+    """CPU model, cores, Python and load average, one line."""
+    model = platform.processor() or "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    return (f"{model}, {os.cpu_count()} cores, Python {platform.python_version()} "
+            f"({platform.system()}), load average {load}")
+
+
+def env_for(data_dir: Path) -> dict[str, str]:
+    """The environment of a user with this data folder, on an xterm."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TEXTUAL", "COPROD"))}
+    env.update(COPROD_DATA_DIR=str(data_dir), TERM="xterm-256color", COLORTERM="truecolor",
+               LANG="C.UTF-8", PYTHONDONTWRITEBYTECODE="")
+    return env
+
+
+def coprod_argv() -> list[str]:
+    """The installed ``coprod`` command (falls back to ``python -m coprod_tui``)."""
+    script = Path(python()).with_name("coprod")
+    return [str(script)] if script.exists() else [python(), "-m", "coprod_tui"]
+
+
+def time_to_text(argv: list[str], env: dict[str, str], text: str) -> float:
+    """Seconds from starting ``argv`` in a pty to ``text`` on screen."""
+    proc = PtyProcess(argv, env)
+    try:
+        return proc.wait_for(text, timeout=60)
+    finally:
+        proc.close()
+
+
+def cold_start(data_dir: Path, runs: int) -> Row:
+    """coprod to home's first frame vs the minimal app, alternating."""
+    env = env_for(data_dir)
+    minimal = [python(), str(HERE / "minimal_app.py")]
+    time_to_text(coprod_argv(), env, HOME_TEXT)  # compile caches warm for both
+    time_to_text(minimal, env, MINIMAL_TEXT)
+    ours, base = [], []
+    for _ in range(runs):
+        ours.append(time_to_text(coprod_argv(), env, HOME_TEXT))
+        base.append(time_to_text(minimal, env, MINIMAL_TEXT))
+    row = Row("Cold start to home's first frame (pty, 10,000 entries)",
+              statistics.median(ours), "ms", statistics.median(base), "<= 1.25x minimal app")
+    row.ok = row.ratio is not None and row.ratio <= 1.25
+    return row
+
+
+def probe(kind: str, data_dir: Path) -> dict:
+    """Run ``app_probe.py`` in a fresh process and return its figures."""
+    done = subprocess.run([python(), str(HERE / "app_probe.py"), kind, str(data_dir)],
+                          capture_output=True, text=True, env=env_for(data_dir), timeout=300)
+    if done.returncode:
+        raise RuntimeError(f"app_probe {kind} failed:\n{done.stderr[-2000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def journal_rows(data_dir: Path, runs: int) -> list[Row]:
+    """Opening the list, one search keystroke, peak memory (fresh process each run)."""
+    results = [probe("journal", data_dir) for _ in range(runs)]
+    assert all(r["entries"] == 10_000 for r in results), "the list did not show every entry"
+    opened = statistics.median(r["open"] for r in results)
+    key = statistics.median(k for r in results for k in r["keystrokes"])
+    peak = statistics.median(r["peak_mb"] for r in results)
+    return [
+        Row("Opening the journal list (key press to entries shown)", opened, "ms",
+            budget="300 ms", ok=opened <= 0.300),
+        Row("One search keystroke to updated results", key, "ms",
+            budget="100 ms", ok=key <= 0.100),
+        Row("Peak memory, journal list open (ru_maxrss)", peak, "MB",
+            budget="150 MB", ok=peak <= 150),
+    ]
+
+
+def reading_row(data_dir: Path, runs: int) -> tuple[Row, str]:
+    """The slowest section's median time to open (each run a fresh process)."""
+    per_section: dict[str, list[float]] = {}
+    for _ in range(runs):
+        for sid, wall in probe("reading", data_dir)["sections"].items():
+            per_section.setdefault(sid, []).append(wall)
+    medians = {sid: statistics.median(v) for sid, v in per_section.items()}
+    slowest = max(medians, key=medians.__getitem__)
+    value = medians[slowest]
+    return (Row(f"Opening a reading section (slowest of {len(medians)})", value, "ms",
+                budget="200 ms", ok=value <= 0.200), slowest)
+
+
+def save_row(data_dir: Path, runs: int) -> Row:
+    """One journal save through the app's store vs TinyDB's JSONStorage insert."""
+    from tinydb import TinyDB
+
+    from coprod_tui.store import Store
+    from coprod_tui.store.entries import EntryStore
+    from coprod_tui.store.repository import MAIN_FILE
+
+    with tempfile.TemporaryDirectory() as tmp:
+        ours_dir = Path(tmp) / "ours"
+        shutil.copytree(data_dir, ours_dir)
+        tables = json.loads((data_dir / MAIN_FILE).read_bytes())
+        tables = {name: docs for name, docs in tables.items() if not name.startswith("_")}
+        tiny_path = Path(tmp) / "tinydb.json"
+        tiny_path.write_text(json.dumps(tables))
+        store = Store.open(ours_dir)  # the app keeps one store open
+        entries = EntryStore(store)
+        db = TinyDB(tiny_path)  # TinyDB's default storage: JSONStorage
+        tiny_table = db.table("entries", cache_size=0)
+        rng = random.Random(99)
+        when = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+        ours, base = [], []
+        for i in range(runs):
+            entry = dataset.make_entry(rng, 20_000 + i, when, [])
+            start = time.perf_counter()
+            entries.add(entry)
+            ours.append(time.perf_counter() - start)
+            doc = dataset.make_entry(rng, 30_000 + i, when, []).to_doc()
+            start = time.perf_counter()
+            tiny_table.insert(doc)
+            base.append(time.perf_counter() - start)
+        db.close()
+    row = Row("Saving one entry (10,000 entries)", statistics.median(ours), "ms",
+              statistics.median(base), "<= 1.5x TinyDB JSONStorage")
+    row.ok = row.ratio is not None and row.ratio <= 1.5
+    return row
+
+
+def idle_bytes(data_dir: Path, seconds: float = 3.0) -> Row:
+    """Bytes written to the terminal per second while nobody types: home, then the list."""
+    proc = PtyProcess(coprod_argv(), env_for(data_dir))
+    rates = []
+    try:
+        proc.wait_for("entries", timeout=60)  # home's journal summary: store open
+        proc.read(1.5)
+        rates.append(proc.read(seconds) / seconds)
+        proc.send("2")
+        proc.wait_for("of 10000 entries", timeout=60)
+        proc.read(1.5)
+        rates.append(proc.read(seconds) / seconds)
+    finally:
+        proc.close()
+    worst = max(rates)
+    return Row("Bytes to the terminal per idle second (home, journal)", worst, "B/s",
+               budget="0", ok=worst == 0)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
+    args = parser.parse_args()
+
+    started = time.perf_counter()
+    print(f"machine: {machine()}", flush=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        data_dir = Path(tmp) / "data"
+        print("building the data folder (10,000 entries) ...", flush=True)
+        dataset.build(data_dir)
+        size = (data_dir / "coprod.json").stat().st_size / 1e6
+        print(f"  coprod.json: {size:.1f} MB", flush=True)
+        rows: list[Row] = []
+        steps = [
+            ("cold start", lambda: [cold_start(data_dir, args.runs)]),
+            ("journal", lambda: journal_rows(data_dir, args.runs)),
+            ("saving", lambda: [save_row(data_dir, 2 * args.runs + 1)]),
+            ("reading", lambda: [reading_row(data_dir, max(3, args.runs - 2))[0]]),
+            ("idle output", lambda: [idle_bytes(data_dir)]),
+        ]
+        for name, step in steps:
+            print(f"measuring {name} ...", flush=True)
+            rows += step()
+    order = [0, 1, 2, 4, 5, 3, 6]  # the issue's order
+    rows = [rows[i] for i in order]
+    print()
+    print(table(rows))
+    print()
+    print(f"machine: {machine()}")
+    print(f"median of {args.runs} runs per figure; whole run {time.perf_counter() - started:.0f} s")
+    missed = [r.figure for r in rows if not r.ok]
+    print(f"budgets missed: {len(missed)}" + (f" ({'; '.join(missed)})" if missed else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    os.chdir(ROOT)
+    sys.exit(main())
