@@ -11,6 +11,7 @@ import time
 import weakref
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -21,14 +22,16 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList
 
-from coprod_tui.domain.entry import Link
 from coprod_tui.errors import CoprodError
-from coprod_tui.store import Store
 from coprod_tui.store.peek import peek_setting, read_keymap
 from coprod_tui.ui.areas import AREAS, Area
 from coprod_tui.ui.drafts import DraftSource
 from coprod_tui.ui.speedups import install as install_speedups
 from coprod_tui.ui.terminal import HIGH_CONTRAST, too_small, use_ascii_drawing
+
+if TYPE_CHECKING:
+    from coprod_tui.domain.entry import Link
+    from coprod_tui.store import Store
 
 install_speedups()
 
@@ -51,6 +54,8 @@ class CoprodApp(App[int]):
     TITLE = "coprod"
     SUB_TITLE = "co-production with carers"
     ENABLE_COMMAND_PALETTE = True
+    # Start straight in home's mode: no empty default screen is built first.
+    DEFAULT_MODE = "home"
 
     BINDINGS = [
         Binding("f1", "help", "Help", id="help", tooltip="Keys and help for this screen"),
@@ -80,7 +85,7 @@ class CoprodApp(App[int]):
         self.content_dirs = list(content_dirs or [])
         self.mouse_enabled = mouse
         self.ascii_only = ascii_only
-        self.store = Store(self.data_dir)
+        self._store: Store | None = None
         self.store_ready = False
         self.fatal_message: str | None = None
         self.draft_sources: weakref.WeakSet[DraftSource] = weakref.WeakSet()
@@ -98,6 +103,15 @@ class CoprodApp(App[int]):
         if isinstance(saved_theme, str) and saved_theme in self.available_themes:
             self.theme = saved_theme
 
+    @property
+    def store(self) -> Store:
+        """The user's store (imported and built on first use, off the start path)."""
+        if self._store is None:
+            from coprod_tui.store.repository import Store
+
+            self._store = Store(self.data_dir)
+        return self._store
+
     @staticmethod
     def _screen_factory(area: Area):  # noqa: ANN205 - Callable[[], Screen]
         return lambda: area.load_screen()()
@@ -109,7 +123,6 @@ class CoprodApp(App[int]):
         if self.ascii_only:
             self.add_class("-ascii")
         self._apply_keymap()
-        self.switch_mode("home")
         # The store parses the whole journal (27 MB at 10,000 entries) in one C
         # call that holds the GIL: open it once home's first frame is out.
         self.screen.call_after_refresh(self._open_store_after_first_frame)

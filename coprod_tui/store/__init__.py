@@ -1,13 +1,24 @@
-"""Persistence: the only package that touches data files. Never imports textual."""
+"""Persistence: the only package that touches data files. Never imports textual.
 
-from coprod_tui.store.errors import (
-    CorruptDataError,
-    NewerSchemaError,
-    StoreError,
-    UnsafeLocationError,
-    WriteFailedError,
-)
-from coprod_tui.store.repository import FILES, MAIN_FILE, Store
+Names are imported on first use (PEP 562) so that the full-screen app's start
+path does not pay for TinyDB and the repository before home is drawn.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+_EXPORTS = {
+    "CorruptDataError": "coprod_tui.store.errors",
+    "NewerSchemaError": "coprod_tui.store.errors",
+    "StoreError": "coprod_tui.store.errors",
+    "UnsafeLocationError": "coprod_tui.store.errors",
+    "WriteFailedError": "coprod_tui.store.errors",
+    "FILES": "coprod_tui.store.files",
+    "MAIN_FILE": "coprod_tui.store.files",
+    "Store": "coprod_tui.store.repository",
+}
 
 __all__ = [
     "FILES",
@@ -19,3 +30,22 @@ __all__ = [
     "UnsafeLocationError",
     "WriteFailedError",
 ]
+
+if TYPE_CHECKING:
+    from coprod_tui.store.errors import (
+        CorruptDataError,
+        NewerSchemaError,
+        StoreError,
+        UnsafeLocationError,
+        WriteFailedError,
+    )
+    from coprod_tui.store.files import FILES, MAIN_FILE
+    from coprod_tui.store.repository import Store
+
+
+def __getattr__(name: str) -> Any:
+    if name in _EXPORTS:
+        value = getattr(import_module(_EXPORTS[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from coprod_tui.store.repository import STATE_FILE
+from coprod_tui.store.files import STATE_FILE
 from coprod_tui.store.storage import read_json_file
 
 KEYMAP_FILE = "keymap.json"

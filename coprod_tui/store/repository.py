@@ -20,6 +20,14 @@ from typing import Any, TypeVar
 from coprod_tui.domain.clock import now_iso
 from coprod_tui.store import backups
 from coprod_tui.store.errors import CorruptDataError, NewerSchemaError, WriteFailedError
+from coprod_tui.store.files import (
+    DRAFTS_FILE,
+    FILES,
+    LOCK_FILE,
+    MAIN_FILE,
+    STATE_FILE,
+    TABLE_FILES,
+)
 from coprod_tui.store.lock import FileLock
 from coprod_tui.store.privacy import check_private_file, ensure_private_dir
 from coprod_tui.store.schema import CURRENT_SCHEMA, schema_of, upgrade
@@ -31,12 +39,7 @@ from coprod_tui.store.storage import (
     remove_stale_temps,
 )
 
-MAIN_FILE = "coprod.json"
-STATE_FILE = "state.json"
-DRAFTS_FILE = "drafts.json"
-LOCK_FILE = ".coprod.lock"
-TABLE_FILES = {"settings": STATE_FILE, "reading": STATE_FILE, "drafts": DRAFTS_FILE}
-FILES = (MAIN_FILE, STATE_FILE, DRAFTS_FILE)
+__all__ = ["DRAFTS_FILE", "FILES", "LOCK_FILE", "MAIN_FILE", "STATE_FILE", "TABLE_FILES", "Store"]
 T = TypeVar("T")
 
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from coprod_tui.store import Store
+if TYPE_CHECKING:
+    from coprod_tui.store import Store
 
 
 @dataclass(frozen=True)
