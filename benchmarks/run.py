@@ -31,7 +31,7 @@ sys.path.insert(0, str(HERE.parent))
 import dataset  # noqa: E402
 from harness import ROOT, PtyProcess, Row, python, table  # noqa: E402
 
-HOME_TEXT = "Co-production means"  # on home's first frame
+HOME_TEXT = "share power and work together"  # on home's first frame
 MINIMAL_TEXT = "minimal app ready"
 
 

@@ -17,6 +17,7 @@ from coprod_tui.domain.complexity import DOMAINS
 from coprod_tui.domain.text import one_line
 from coprod_tui.errors import CoprodError
 from coprod_tui.store import complexity as cx
+from coprod_tui.ui.screens.complexity_css import COMPLEXITY_CSS
 
 INTRO = (
     "Is your challenge simple (a recipe), complicated (a plan and experts), complex "
@@ -51,6 +52,8 @@ def _row(doc: dict[str, Any]) -> Content:
 
 class ComplexityScreen(Screen[None]):
     """Saved challenges, with keys for a new one and for practice."""
+
+    CSS = COMPLEXITY_CSS
 
     HELP = HELP
     BINDINGS = [

@@ -31,6 +31,7 @@ from coprod_tui.domain.complexity_map import draw_map
 from coprod_tui.domain.entry import Link
 from coprod_tui.errors import CoprodError
 from coprod_tui.store import complexity as cx
+from coprod_tui.ui.screens.complexity_css import COMPLEXITY_CSS
 from coprod_tui.ui.text import literal
 from coprod_tui.ui.widgets.complexity_questions import QuestionList
 from coprod_tui.ui.widgets.quiet import QuietInput, QuietTextArea
@@ -56,6 +57,8 @@ back to the list (unsaved changes are kept as a draft).
 
 class ChallengeScreen(Screen[None]):
     """Describe, answer, see the result, plan and save one challenge."""
+
+    CSS = COMPLEXITY_CSS
 
     HELP = HELP
     BINDINGS = [

@@ -16,6 +16,7 @@ from coprod_tui.domain.clock import local_display
 from coprod_tui.domain.complexity import DOMAINS
 from coprod_tui.errors import CoprodError
 from coprod_tui.store import complexity as cx
+from coprod_tui.ui.screens.complexity_css import COMPLEXITY_CSS
 
 
 def round_details(doc: dict[str, Any]) -> str:
@@ -32,6 +33,8 @@ def round_details(doc: dict[str, Any]) -> str:
 
 class PracticeHistoryScreen(ModalScreen[None]):
     """A dialog listing past rounds, newest first; closes with ``c`` or Escape."""
+
+    CSS = COMPLEXITY_CSS
 
     BINDINGS = [
         Binding("c", "close", "Close", id="complexity-history-close"),

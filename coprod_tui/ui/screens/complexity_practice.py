@@ -17,6 +17,7 @@ from coprod_tui.domain.complexity import ANSWER_LABELS, DOMAIN_IDS, DOMAINS, QUE
 from coprod_tui.domain.complexity_scenarios import Scenario
 from coprod_tui.errors import CoprodError
 from coprod_tui.store import complexity as cx
+from coprod_tui.ui.screens.complexity_css import COMPLEXITY_CSS
 
 ROUND_SIZE = 5
 
@@ -51,6 +52,8 @@ def feedback_text(scenario: Scenario, chosen: str) -> str:
 
 class PracticeScreen(Screen[None]):
     """A round of scenarios, one at a time, with feedback."""
+
+    CSS = COMPLEXITY_CSS
 
     HELP = HELP
     BINDINGS = [

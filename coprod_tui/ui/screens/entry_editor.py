@@ -35,6 +35,7 @@ from coprod_tui.domain.text import make_visible
 from coprod_tui.domain.values import ValuesContent
 from coprod_tui.errors import CoprodError
 from coprod_tui.store.entries import EntryStore
+from coprod_tui.ui.journal_css import JOURNAL_CSS
 from coprod_tui.ui.journal_support import (
     DRAFT_PREFIX,
     carry_over,
@@ -67,6 +68,8 @@ for a due date.
 
 class EntryEditorScreen(Screen[None]):
     """Write or edit one entry."""
+
+    CSS = JOURNAL_CSS
 
     HELP = HELP
     BINDINGS = [

@@ -21,6 +21,7 @@ from coprod_tui.domain.entry import FRAMEWORKS, Action, Entry
 from coprod_tui.domain.text import one_line
 from coprod_tui.errors import CoprodError
 from coprod_tui.store.entries import EntryStore
+from coprod_tui.ui.journal_css import JOURNAL_CSS
 from coprod_tui.ui.journal_support import entry_label, entry_row, values_content
 from coprod_tui.ui.text import literal
 from coprod_tui.ui.widgets.journal_dialogs import ConfirmDialog
@@ -32,6 +33,8 @@ BACK = [
 
 
 class _Back(Screen[None]):
+
+    CSS = JOURNAL_CSS
     BINDINGS = BACK
 
     def action_back(self) -> None:

@@ -23,6 +23,7 @@ from coprod_tui.domain.search import NO_VALUE, Filters, SearchIndex
 from coprod_tui.errors import CoprodError
 from coprod_tui.store import Store
 from coprod_tui.store.entries import EntryStore
+from coprod_tui.ui.journal_css import JOURNAL_CSS
 from coprod_tui.ui.journal_summary import journal_index
 from coprod_tui.ui.journal_support import (
     DRAFT_PREFIX,
@@ -76,6 +77,8 @@ def edit_screen(app: App, entry: Entry) -> EntryEditorScreen:
 
 class JournalScreen(Screen[None]):
     """The list of entries with search and filters."""
+
+    CSS = JOURNAL_CSS
 
     HELP = HELP
     BINDINGS = [

@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 from coprod_tui.domain.clock import parse_day
 from coprod_tui.domain.privacy_check import GUIDANCE, Finding
 from coprod_tui.domain.text import one_line
+from coprod_tui.ui.journal_css import JOURNAL_CSS
 from coprod_tui.ui.text import literal
 from coprod_tui.ui.widgets.safe_text import SafeInput
 
@@ -29,6 +30,8 @@ CANCEL = [
 
 class _Dialog(ModalScreen):
     """Base: ``c`` and Escape dismiss with ``None``."""
+
+    CSS = JOURNAL_CSS
 
     BINDINGS = CANCEL
 
