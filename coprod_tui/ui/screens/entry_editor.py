@@ -70,7 +70,6 @@ class EntryEditorScreen(Screen[None]):
     """Write or edit one entry."""
 
     CSS = JOURNAL_CSS
-
     HELP = HELP
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="entry-save", priority=True),
