@@ -16,7 +16,6 @@ Each earlier version keeps ``title``, ``description``, ``answers``, ``domain``,
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from coprod_tui.domain.complexity_scenarios import (
 )
 from coprod_tui.store.repository import Store
 from coprod_tui.store.session import Doc
+from coprod_tui.toolkit.jsonfile import read_content_json
 
 TABLE = "complexity"
 PRACTICE = "practice"
@@ -100,17 +100,7 @@ def rounds(store: Store) -> list[Doc]:
 
 
 def _read_scenarios(path: Path) -> list[Scenario]:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError as error:
-        raise ScenarioError(f"{path}: cannot read: {error.strerror or error}") from error
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise ScenarioError(
-            f"{path}: not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
-        ) from error
-    return parse_scenarios(data, str(path))
+    return parse_scenarios(read_content_json(path, ScenarioError), str(path))
 
 
 def load_scenarios(content_dirs: list[Path] | None = None) -> list[Scenario]:

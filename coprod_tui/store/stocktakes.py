@@ -7,7 +7,6 @@ survives a quit, a crash or a dropped connection and is offered on return.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 from coprod_tui import paths
@@ -21,6 +20,7 @@ from coprod_tui.domain.stocktake_statements import (
     parse_statements,
 )
 from coprod_tui.store.repository import Store
+from coprod_tui.toolkit.jsonfile import read_content_json
 
 TABLE = "stocktakes"
 STATEMENTS_FILE = "stocktake.json"
@@ -90,19 +90,7 @@ def statements_path(content_dirs: list[Path] | None = None) -> Path:
 def load_statements(content_dirs: list[Path] | None = None) -> StatementSet:
     """Read and check the statements (raises :class:`StatementsFileError`)."""
     path = statements_path(content_dirs)
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise StatementsFileError(f"{path}: the stocktake statements file is missing") from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise StatementsFileError(f"{path}: cannot read it: {error}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise StatementsFileError(
-            f"{path}: not valid JSON: {error.msg} at line {error.lineno} column {error.colno}"
-        ) from None
-    return parse_statements(data, str(path))
+    return parse_statements(read_content_json(path, StatementsFileError), str(path))
 
 
 # -- home ----------------------------------------------------------------------------

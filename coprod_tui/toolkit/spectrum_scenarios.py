@@ -7,12 +7,12 @@ already loaded replaces it). Errors name the file, the scenario and the problem.
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
 from coprod_tui import paths
 from coprod_tui.domain.spectrum_scenarios import Scenario, ScenarioError, merge, parse_scenarios
+from coprod_tui.toolkit.jsonfile import read_content_json
 
 SCENARIOS_FILE = "spectrum_scenarios.json"
 
@@ -29,13 +29,7 @@ def scenario_files(content_dirs: list[Path] | None = None) -> list[Path]:
 
 def read_scenario_file(path: Path) -> list[Scenario]:
     """Read and validate one scenario file (raises :class:`ScenarioError`)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ScenarioError(f"{path}: cannot read: {error.strerror or error}") from error
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ScenarioError(f"{path}: not valid JSON: {error}") from error
-    return parse_scenarios(data, str(path))
+    return parse_scenarios(read_content_json(path, ScenarioError), str(path))
 
 
 @lru_cache(maxsize=16)

@@ -6,12 +6,12 @@ A content pack folder holding its own ``values.json`` replaces the built-in one
 
 from __future__ import annotations
 
-import json
 from functools import lru_cache
 from pathlib import Path
 
 from coprod_tui import paths
 from coprod_tui.domain.values import ContentError, ValuesContent, parse_values_content
+from coprod_tui.toolkit.jsonfile import read_content_json
 
 VALUES_FILE = "values.json"
 
@@ -27,13 +27,7 @@ def values_file(content_dirs: list[Path] | None = None) -> Path:
 
 def read_values_file(path: Path) -> ValuesContent:
     """Read and validate one ``values.json`` (raises :class:`ContentError`)."""
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError as error:
-        raise ContentError(f"{path}: cannot read: {error.strerror or error}") from error
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ContentError(f"{path}: not valid JSON: {error}") from error
-    return parse_values_content(data, str(path))
+    return parse_values_content(read_content_json(path, ContentError), str(path))
 
 
 @lru_cache(maxsize=8)
