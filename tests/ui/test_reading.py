@@ -39,7 +39,7 @@ async def test_read_sections_with_keys_and_progress_is_kept(data_dir: Path) -> N
         await wait_until(pilot, lambda: app.store_ready)
         await pilot.press("1")
         await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen))
-        assert "If you have 10 minutes  (0 of 6 read, about 6 min)" in option_texts(app)
+        assert "If you have 10 minutes  (0 of 6 read, about 9 min)" in option_texts(app)
         await pilot.press("enter")
         await wait_until(pilot, lambda: reader_on(app, "what-is-co-production"))
         assert read_ids(app) == set()
@@ -69,7 +69,7 @@ async def test_read_sections_with_keys_and_progress_is_kept(data_dir: Path) -> N
         await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen))
         texts = option_texts(app)
         assert texts[0] == "> Continue: What co-production is"
-        assert "  [x] What co-production is  1 min" in texts
+        assert "  [x] What co-production is  2 min" in texts
         assert "  [ ] The five values  1 min" in texts
         await pilot.press("h")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
@@ -203,7 +203,7 @@ async def test_content_packs_in_the_app(data_dir: Path, tmp_path: Path) -> None:
         texts = option_texts(app)
         assert "  [ ] Discuss it with your team (our version)  1 min" in texts
         assert "  [ ] Support for carers near you  1 min" in texts
-        assert "  [ ] What co-production is  1 min" in texts
+        assert "  [ ] What co-production is  2 min" in texts
 
 
 async def test_links_are_also_terminal_hyperlinks(data_dir: Path) -> None:
