@@ -8,6 +8,7 @@ from textual.widgets import OptionList
 
 from coprod_tui.app import CoprodApp
 from coprod_tui.store.reading import PLACE_ID
+from coprod_tui.ui.screens.help import HelpScreen
 from coprod_tui.ui.screens.home import HomeScreen
 from coprod_tui.ui.screens.reader import ReaderScreen
 from coprod_tui.ui.screens.reading import ReadingScreen
@@ -38,7 +39,7 @@ async def test_read_sections_with_keys_and_progress_is_kept(data_dir: Path) -> N
         await wait_until(pilot, lambda: app.store_ready)
         await pilot.press("1")
         await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen))
-        assert "If you have 10 minutes  (0 of 6 read, about 6 min)" in option_texts(app)
+        assert "If you have 10 minutes  (0 of 6 read, about 9 min)" in option_texts(app)
         await pilot.press("enter")
         await wait_until(pilot, lambda: reader_on(app, "what-is-co-production"))
         assert read_ids(app) == set()
@@ -68,7 +69,7 @@ async def test_read_sections_with_keys_and_progress_is_kept(data_dir: Path) -> N
         await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen))
         texts = option_texts(app)
         assert texts[0] == "> Continue: What co-production is"
-        assert "  [x] What co-production is  1 min" in texts
+        assert "  [x] What co-production is  2 min" in texts
         assert "  [ ] The five values  1 min" in texts
         await pilot.press("h")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
@@ -85,7 +86,7 @@ async def test_next_crosses_into_the_next_tier(data_dir: Path) -> None:
         for _ in range(6):
             await pilot.press("n")
         await wait_until(pilot, lambda: reader_on(app, "what-it-is-and-is-not"))
-        assert "30-minute tier, section 1 of 5" in str(
+        assert "30-minute tier, section 1 of 7" in str(
             app.screen.query_one("#reader-title").render())
 
 
@@ -154,6 +155,27 @@ async def test_continue_with_nothing_read_opens_the_first_section(data_dir: Path
         await wait_until(pilot, lambda: reader_on(app, "what-is-co-production"))
 
 
+async def test_help_in_the_reader_says_how_to_open_a_link_from_a_server(data_dir: Path) -> None:
+    # Watching the training from a shared server is help, not reading: it is
+    # reached with F1 from the reader, not listed as a section.
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        app.open_reading("introduction-training")
+        await wait_until(pilot, lambda: reader_on(app, "introduction-training"))
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        text = app.screen.markdown()
+        assert "Opening a link from a shared server" in text
+        assert "OSC 52" in text and "--no-mouse" in text and "coprod read an-hour" in text
+        await pilot.press("c")
+        await wait_until(pilot, lambda: reader_on(app, "introduction-training"))
+        await pilot.press("b")
+        await wait_until(pilot, lambda: isinstance(app.screen, (ReadingScreen, HomeScreen)))
+        if isinstance(app.screen, ReadingScreen):
+            assert not any("shared server" in text for text in option_texts(app))
+
+
 async def test_open_reading_contract_opens_a_section(data_dir: Path) -> None:
     app = CoprodApp(data_dir=data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -181,7 +203,7 @@ async def test_content_packs_in_the_app(data_dir: Path, tmp_path: Path) -> None:
         texts = option_texts(app)
         assert "  [ ] Discuss it with your team (our version)  1 min" in texts
         assert "  [ ] Support for carers near you  1 min" in texts
-        assert "  [ ] What co-production is  1 min" in texts
+        assert "  [ ] What co-production is  2 min" in texts
 
 
 async def test_links_are_also_terminal_hyperlinks(data_dir: Path) -> None:

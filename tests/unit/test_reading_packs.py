@@ -113,8 +113,8 @@ def test_summary_line_follows_the_tier_being_read() -> None:
     catalog = load_catalog()
     ten = [s.id for s in catalog.tier("10-minutes").sections]
     assert summary_line(catalog, ten[:4], ten[0]) == "10-minute tier: 4 of 6 read"
-    assert summary_line(catalog, [], "five-values-in-depth") == "30-minute tier: 0 of 5 read"
-    assert summary_line(catalog, ten, ten[-1]) == "30-minute tier: 0 of 5 read"
+    assert summary_line(catalog, [], "five-values-in-depth") == "30-minute tier: 0 of 7 read"
+    assert summary_line(catalog, ten, ten[-1]) == "30-minute tier: 0 of 7 read"
     everything = [s.id for s in catalog.sections()]
     assert summary_line(catalog, everything, None) == f"all {len(everything)} sections read"
     assert first_unread(catalog, ten[:2]).id == ten[2]

@@ -13,12 +13,15 @@ from coprod_tui.store.repository import FILES
 CREDITS = """\
 ## Credits
 
-coprod is built on the toolkit **"Co-producing with carers in health settings"**,
-made by the **Co-production Network for Wales** with the **Carer Aware** project.
-The 30-minute essay is based on a conversation with **Noreen Blanluet**.
-Everything in coprod is written in our own words; the facts, structure, names,
-links and durations come from the toolkit. For the original, and for Part 2
-(case studies), go to the network:
+coprod is built on the toolkit **"Co-producing with carers in health settings"**
+(Part 1), made by the **Co-production Network for Wales** with the **Carer Aware**
+project. The 30-minute essay is based on a conversation with **Noreen Blanluet**.
+coprod's reading is written in our own words: the facts, structure, names, links
+and durations come from the toolkit; the sentences do not, apart from the
+network's definition and one saying, quoted with credit. What coprod adds (the
+reflection questions, worked examples from health care, the journal prompts and
+the stocktake statements) is its own and is marked as such in the reading. For
+the original, and for Part 2 (case studies), go to the network:
 
 - The self-evaluation audit tool: https://info.copronet.wales/the-self-evaluation-audit-tool/
 - Introduction to co-production (recorded training): https://www.youtube.com/watch?v=rqsmRZVd1Jg

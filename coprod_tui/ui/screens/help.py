@@ -26,6 +26,22 @@ GENERAL = """\
 - For a plain, screen-reader friendly way in, run `coprod --help` in a shell.
 - To change a key, put its id (last column above) and the new key in
   `keymap.json` in your data folder, e.g. `{"quit": "ctrl+x"}`, and restart.
+
+## Opening a link from a shared server
+
+coprod never opens a web browser: over SSH, it would open on the server, not
+in front of you. To watch a recording or open the slides on your own device:
+
+1. In the reader, press `l` to list the links in the section.
+2. Choose one with the arrows and press `Enter` to copy it.
+3. Paste it into a browser on your own computer, tablet or phone.
+
+Copying goes through your terminal's clipboard support (OSC 52). Most modern
+terminals allow it, some only once it is switched on in their settings, and
+some (macOS Terminal, for one) not at all. The address is always shown in full,
+so you can also select it with your terminal's own mouse selection (start
+coprod with `--no-mouse` so the terminal handles the mouse), or print the
+section as plain text with `coprod read an-hour` and copy it from there.
 """
 
 

@@ -20,8 +20,9 @@ from coprod_tui.ui.text import literal
 HELP = """\
 ## Read
 
-The toolkit at the depth you have time for: 10 minutes of factsheets, a
-30-minute essay, an hour of recorded training, and follow-up ideas. Move with
+The toolkit at the depth you have time for: 10 minutes of factsheets, the
+30-minute essay in four parts, a recorded training for when you have an hour,
+and follow-up ideas. Move with
 the arrows and press Enter to read a section; `[x]` marks sections you have
 read. "Continue" at the top (or `r` on the home screen) takes you back to
 where you stopped. For plain text, run `coprod read --list` in a shell.
