@@ -199,7 +199,7 @@ class Band:
 # working everywhere: only statements scored 5 say that.
 BANDS: tuple[Band, ...] = (
     Band("Early days", 15, 29, 1,
-         "On average under 2: most statements are not happening yet. That is an "
+         "On average 1 to under 2: most statements are not happening yet. That is an "
          "honest place to start: pick one value and one small step."),
     Band("First steps", 30, 44, 2,
          "On average 2 to under 3: first steps have been taken on most statements. "
