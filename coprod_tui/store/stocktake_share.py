@@ -22,6 +22,7 @@ from coprod_tui.domain.stocktake_team import (
     parse_share,
     share_doc,
 )
+from coprod_tui.domain.text import make_visible
 from coprod_tui.errors import CoprodError
 from coprod_tui.store.exports import write_export
 
@@ -51,7 +52,8 @@ def write_share(path: Path | str, stocktake: Stocktake, statements: StatementSet
         raise CoprodError(f"cannot check {target}: {error.strerror or error}") from error
     if info is not None and not stat.S_ISREG(info.st_mode):
         what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-        raise CoprodError(f"{target} is {what}; nothing was written. Give a file name.")
+        raise CoprodError(f"{make_visible(str(target))} is {what}; nothing was written. "
+                          "Give a file name.")
     text = json.dumps(share_doc(stocktake, statements, with_notes), indent=2,
                       ensure_ascii=False) + "\n"
     return write_export(target, text, overwrite=overwrite)
@@ -60,37 +62,38 @@ def write_share(path: Path | str, stocktake: Stocktake, statements: StatementSet
 def read_share(path: Path | str) -> SharedStocktake:
     """Read and check one share file (:class:`ShareFileError` with the reason if bad)."""
     target = _expand(path)
+    shown = make_visible(str(target))  # a file name may hold control characters
     try:
         # O_NONBLOCK: opening a pipe someone left in place must not hang.
         fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
-        raise ShareFileError(f"{target}: no such file") from None
+        raise ShareFileError(f"{shown}: no such file") from None
     except OSError as error:
-        raise ShareFileError(f"{target}: cannot open it ({error.strerror or error})") from None
+        raise ShareFileError(f"{shown}: cannot open it ({error.strerror or error})") from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ShareFileError(f"{target}: not a regular file")
+            raise ShareFileError(f"{shown}: not a regular file")
         if info.st_size > MAX_SHARE_BYTES:
-            raise ShareFileError(f"{target}: too big for a shared stocktake "
+            raise ShareFileError(f"{shown}: too big for a shared stocktake "
                                  f"({info.st_size} bytes; at most {MAX_SHARE_BYTES})")
         with os.fdopen(os.dup(fd), "rb") as handle:
             raw = handle.read(MAX_SHARE_BYTES + 1)
     except OSError as error:
-        raise ShareFileError(f"{target}: cannot read it ({error.strerror or error})") from None
+        raise ShareFileError(f"{shown}: cannot read it ({error.strerror or error})") from None
     finally:
         os.close(fd)
     if len(raw) > MAX_SHARE_BYTES:
-        raise ShareFileError(f"{target}: too big for a shared stocktake")
+        raise ShareFileError(f"{shown}: too big for a shared stocktake")
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ShareFileError(f"{target}: not UTF-8 text, so not a shared stocktake") from None
+        raise ShareFileError(f"{shown}: not UTF-8 text, so not a shared stocktake") from None
     except RecursionError:
-        raise ShareFileError(f"{target}: nested too deeply to be a shared stocktake") from None
+        raise ShareFileError(f"{shown}: nested too deeply to be a shared stocktake") from None
     except ValueError as error:
-        raise ShareFileError(f"{target}: not valid JSON ({error})") from None
-    return parse_share(data, str(target))
+        raise ShareFileError(f"{shown}: not valid JSON ({error})") from None
+    return parse_share(data, shown)
 
 
 def same_file_given_twice(paths: list[Path | str]) -> tuple[str, str] | None:

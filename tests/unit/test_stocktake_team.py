@@ -224,3 +224,11 @@ def test_find_shares_lists_only_share_files(tmp_path: Path) -> None:
     assert [p.name for p in stocktake_share.find_shares(tmp_path)] == ["a.json", "b.json"]
     with pytest.raises(CoprodError, match="not a folder"):
         stocktake_share.find_shares(tmp_path / "none")
+
+
+def test_a_file_name_with_control_characters_is_shown_visibly(tmp_path: Path) -> None:
+    path = tmp_path / "evil\x1b[2J.json"
+    path.write_text("[]")
+    with pytest.raises(ShareFileError) as caught:
+        stocktake_share.read_share(path)
+    assert "\x1b" not in caught.value.message and "^[[2J" in caught.value.message
