@@ -24,6 +24,7 @@ from coprod_tui.domain.stocktake import (
     Stocktake,
     band_for,
     compare,
+    level_hint,
     level_label,
     match_prefix,
     steps,
@@ -36,9 +37,10 @@ from coprod_tui.domain.stocktake_report import (
     trend_lines,
 )
 from coprod_tui.domain.stocktake_statements import SCORES, StatementSet
+from coprod_tui.domain.stocktake_team import MIN_PEOPLE, PAIR_RULE, combine, team_doc, team_lines
 from coprod_tui.domain.text import make_visible
-from coprod_tui.errors import UsageError
-from coprod_tui.store import Store, stocktakes
+from coprod_tui.errors import CoprodError, UsageError
+from coprod_tui.store import Store, stocktake_share, stocktakes
 
 Ask = Callable[[str], str]
 
@@ -54,7 +56,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="score your practice against the five values, or list and compare past stocktakes",
         description=(
             "With no option, asks fifteen statements line by line (a terminal is needed) and "
-            "prints the result; an unfinished stocktake is offered for resuming. These "
+            "prints the result; an unfinished stocktake is offered for resuming. For a team: "
+            "each person runs --share, one person runs --team with three or more files. These "
             "statements are coprod's own, not the Co-production Network for Wales audit tool."
         ),
     )
@@ -62,14 +65,33 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     group.add_argument("--history", action="store_true", help="list finished stocktakes")
     group.add_argument("--compare", nargs=2, metavar=("ID1", "ID2"),
                        help="compare two stocktakes (ids from --history; a prefix is enough)")
-    p.add_argument("--json", action="store_true", help="with --history: print JSON")
+    group.add_argument("--share", nargs="?", const="", default=None, metavar="ID",
+                       help="write one finished stocktake (the latest without ID) to the file "
+                            "given with -o, for a team view: scores only, no name, no journal")
+    group.add_argument("--team", nargs="+", metavar="FILE",
+                       help=f"combine {MIN_PEOPLE} or more --share files into a team view: the "
+                            "spread for each statement and value, and where people disagree most")
+    p.add_argument("--output", "-o", metavar="FILE", help="with --share: the file to write")
+    p.add_argument("--with-notes", action="store_true",
+                   help="with --share: add the notes (what is working, what next)")
+    p.add_argument("--force", action="store_true", help="with --share: replace FILE if it exists")
+    p.add_argument("--json", action="store_true", help="with --history or --team: print JSON")
     p.set_defaults(func=cmd_stocktake)
 
 
 def cmd_stocktake(args: argparse.Namespace) -> int:
     """Run the chosen stocktake command."""
-    if args.json and not args.history:
-        raise UsageError("--json works only with --history")
+    if args.json and not (args.history or args.team):
+        raise UsageError("--json works only with --history or --team")
+    if args.share is None:
+        for flag, given in (("-o/--output", args.output), ("--with-notes", args.with_notes),
+                            ("--force", args.force)):
+            if given:
+                raise UsageError(f"{flag} works only with --share")
+    if args.share is not None:
+        return _share(args)
+    if args.team:
+        return _team(args)
     if args.history:
         return _history(open_store(args), stocktakes.load_statements(content_dirs(args)), args.json)
     if args.compare:
@@ -136,6 +158,45 @@ def _compare(store: Store, statements: StatementSet, ids: list[str]) -> int:
     if first.id == second.id:
         raise UsageError(f"{ids[0]!r} and {ids[1]!r} are the same stocktake; give two different ids")
     for line in comparison_lines(compare(first, second), statements):
+        print(make_visible(line))
+    return 0
+
+
+# -- a team's stocktake ----------------------------------------------------------------
+def _share(args: argparse.Namespace) -> int:
+    if not args.output:
+        raise UsageError("--share needs a file to write: add -o FILE "
+                         f"(for example -o {stocktake_share.default_share_name()})")
+    store = open_store(args)
+    statements = stocktakes.load_statements(content_dirs(args))
+    done = stocktakes.finished(store)
+    if not done:
+        raise CoprodError("no finished stocktake to share yet; take one with `coprod stocktake`")
+    chosen = _resolve(done, args.share) if args.share else done[-1]
+    path = stocktake_share.write_share(args.output, chosen, statements,
+                                       with_notes=args.with_notes, overwrite=args.force)
+    notes = "scores and notes" if args.with_notes else "scores only (no notes)"
+    print(make_visible(f"Shared the stocktake of {local_display(chosen.date)} to {path}: "
+                       f"{notes}; no name, date or journal. Send it to the person combining "
+                       f"the team's files (`coprod stocktake --team FILE FILE FILE`)."))
+    return 0
+
+
+def _team(args: argparse.Namespace) -> int:
+    files: list[str] = args.team
+    if len(files) < MIN_PEOPLE:
+        raise UsageError(f"{PAIR_RULE}; {len(files)} given")
+    twice = stocktake_share.same_file_given_twice(list(files))
+    if twice is not None:
+        raise UsageError(make_visible(f"{twice[0]!r} and {twice[1]!r} are the same file; "
+                                      "give each person's file once"))
+    statements = stocktakes.load_statements(content_dirs(args))
+    shares = [stocktake_share.read_share(path) for path in files]
+    view = combine(shares)
+    if args.json:
+        print(json.dumps(team_doc(view, statements), indent=2, ensure_ascii=False))
+        return 0
+    for line in team_lines(view, statements):
         print(make_visible(line))
     return 0
 
@@ -246,7 +307,7 @@ def run_interactive(store: Store, statements: StatementSet, ask: Ask) -> int:
         print("Nothing started.")
         return 0
     _print_scale(statements)
-    print(f"About: {level_label(stocktake.level)}")
+    print(f"About: {level_label(stocktake.level)}. {level_hint(stocktake.level)}".rstrip())
     position = stocktake.position
     try:
         while True:

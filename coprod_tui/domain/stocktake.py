@@ -179,30 +179,51 @@ class Stocktake:
 # -- bands ------------------------------------------------------------------------
 @dataclass(frozen=True)
 class Band:
-    """A range of totals with a plain-language meaning."""
+    """A range of totals with a plain-language meaning.
+
+    ``floor_score`` is the average score per statement at the band's lowest
+    total: the band's meaning must agree with what that score means on the scale.
+    """
 
     name: str
     low: int
     high: int
+    floor_score: int
     meaning: str
 
 
 # Four equal bands of 15 points; the edges fall where the average score per
-# statement reaches 2, 3 and 4, so each band matches a step of the scale.
+# statement reaches 2, 3 and 4, so each band starts at a step of the scale and
+# says what that step says. The top band starts at an average of 4 ("strong in
+# places, with gaps"), so it must not claim co-production is the usual way of
+# working everywhere: only statements scored 5 say that.
 BANDS: tuple[Band, ...] = (
-    Band("Early days", 15, 29,
-         "Most statements have no action yet. That is an honest place to start: "
-         "pick one value and one small step."),
-    Band("Making a start", 30, 44,
-         "First steps have been taken on most values. Keep going, and choose "
-         "where to go further first."),
-    Band("Making progress", 45, 59,
-         "Co-production is happening on several fronts, though not yet the usual "
-         "way of working everywhere."),
-    Band("Doing well", 60, 75,
-         "Co-production is the usual way of working in most areas. Look for the "
-         "gaps that remain, and share what works."),
+    Band("Early days", 15, 29, 1,
+         "On average 1 to under 2: most statements are not happening yet. That is an "
+         "honest place to start: pick one value and one small step."),
+    Band("First steps", 30, 44, 2,
+         "On average 2 to under 3: first steps have been taken on most statements. "
+         "Keep going, and choose where to go further first."),
+    Band("Making progress", 45, 59, 3,
+         "On average 3 to under 4: co-production happens in several places, though "
+         "it is not yet the usual way of working."),
+    Band("Strong in places", 60, 75, 4,
+         "On average 4 or more: co-production is strong in many places, with gaps "
+         "still to close. Statements scored 5 show where it is already the usual way "
+         "of working; look at the others, and share what works."),
 )
+
+# What a stocktake's level means for reading the statements (shown while scoring).
+LEVEL_HINTS: dict[str, str] = {
+    "myself": 'About yourself: read "we" and "staff" as you.',
+    "team": "About your team: score what the team does now.",
+    "organisation": "About your organisation: score what happens across it now.",
+}
+
+
+def level_hint(level: str) -> str:
+    """How to read the statements for a level (empty if the level is unknown)."""
+    return LEVEL_HINTS.get(level, "")
 
 
 def band_for(total: int) -> Band:

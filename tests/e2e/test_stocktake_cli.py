@@ -83,7 +83,7 @@ def test_not_a_terminal_exits_2_with_a_clear_message(data_dir: Path) -> None:
 
 def test_bad_options_exit_2(data_dir: Path) -> None:
     result = coprod(data_dir, "stocktake", "--json")
-    assert result.returncode == 2 and "--json works only with --history" in result.stderr
+    assert result.returncode == 2 and "--json works only with --history or --team" in result.stderr
     result = coprod(data_dir, "stocktake", "--history", "--compare", "a", "b")
     assert result.returncode == 2 and "not allowed with" in result.stderr
 
@@ -96,7 +96,7 @@ def test_a_whole_stocktake_line_by_line_with_bad_input(data_dir: Path) -> None:
     assert "Please type a number from 1 to 5" in out
     assert "Statement 15 of 15" in out
     assert "Total           ############... 60/75" in out
-    assert "Band: Doing well" in out
+    assert "Band: Strong in places" in out
     assert "All five values scored the same" in out
     assert "info.copronet.wales/the-self-evaluation-audit-tool" in out
     assert "Write about Strengths: `coprod add --value strengths`" in out
@@ -108,7 +108,7 @@ def test_a_whole_stocktake_line_by_line_with_bad_input(data_dir: Path) -> None:
     listed = coprod(data_dir, "stocktake", "--history")
     assert listed.returncode == 0 and "My team" in listed.stdout and "60/75" in listed.stdout
     as_json = json.loads(coprod(data_dir, "stocktake", "--history", "--json").stdout)
-    assert as_json[0]["total"] == 60 and as_json[0]["band"] == "Doing well"
+    assert as_json[0]["total"] == 60 and as_json[0]["band"] == "Strong in places"
     assert as_json[0]["value_scores"]["strengths"] == 12
 
 

@@ -74,8 +74,9 @@ def test_scores_outside_1_to_5_are_refused(bad: object) -> None:
 
 
 @pytest.mark.parametrize(("total", "name"), [
-    (15, "Early days"), (29, "Early days"), (30, "Making a start"), (44, "Making a start"),
-    (45, "Making progress"), (59, "Making progress"), (60, "Doing well"), (75, "Doing well"),
+    (15, "Early days"), (29, "Early days"), (30, "First steps"), (44, "First steps"),
+    (45, "Making progress"), (59, "Making progress"), (60, "Strong in places"),
+    (75, "Strong in places"),
 ])
 def test_bands_cover_15_to_75_without_gaps(total: int, name: str) -> None:
     assert band_for(total).name == name
@@ -88,6 +89,22 @@ def test_bands_are_contiguous_and_reject_impossible_totals() -> None:
     for bad in (14, 76):
         with pytest.raises(ValueError):
             band_for(bad)
+
+
+def test_each_band_starts_where_the_average_reaches_its_scale_step() -> None:
+    # The band's meaning must agree with the score it starts at: a total of 60 is
+    # every statement scored 4, so the top band speaks of a 4 (strong, with gaps).
+    for band in BANDS:
+        assert band.low == band.floor_score * 15
+        assert f"{band.floor_score}" in band.meaning.split(":")[0]
+    statements = stocktakes.load_statements()
+    top = BANDS[-1]
+    four = statements.point(top.floor_score)
+    assert "gaps" in four.descriptor and "gaps" in top.meaning
+    assert "most areas" not in top.meaning and "across the board" not in top.meaning.lower()
+    # Only 5 is "the usual way of working": the top band may say so of 5s alone.
+    assert "usual way" in statements.point(5).descriptor
+    assert "scored 5" in top.meaning
 
 
 def test_weakest_value_and_ties() -> None:

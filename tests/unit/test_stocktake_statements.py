@@ -29,11 +29,46 @@ def test_builtin_file_has_fifteen_statements_three_per_value() -> None:
     assert sum(len(v.statements) for v in statements.values) == 15
     assert [p.score for p in statements.scale] == [1, 2, 3, 4, 5]
     assert [p.label for p in statements.scale] == [
-        "No action yet", "Made a start", "Progress on several fronts",
-        "Doing well in some areas but not all", "Doing well across the board"]
+        "Not yet", "Early steps", "In several places", "Strong in places, with gaps",
+        "The usual way, throughout"]
     assert statements.official_tool == "https://info.copronet.wales/the-self-evaluation-audit-tool/"
-    assert "not the Co-production Network for Wales audit tool" in statements.intro
+    assert "not the network's audit tool" in statements.intro
     assert all(v.next_steps and v.reading for v in statements.values)
+
+
+# The Co-production Network for Wales audit's own score wording (DOMAIN.md).
+NETWORK_LABELS = ("no action yet", "made a start", "progress on several fronts",
+                  "doing really well", "doing well in some areas", "doing well across the board")
+
+
+def test_score_labels_are_our_own_or_credited_to_the_network() -> None:
+    statements = stocktakes.load_statements()
+    credited = "Co-production Network for Wales" in statements.intro and "labels" in statements.intro
+    for point in statements.scale:
+        borrowed = [phrase for phrase in NETWORK_LABELS
+                    if phrase in f"{point.label} {point.descriptor}".lower()]
+        assert not borrowed or credited, (point.score, borrowed)
+    # Our labels are our own, and the intro says so (and names the network's tool).
+    assert "score labels are coprod's own" in statements.intro
+    assert "Co-production Network for Wales" in statements.intro
+
+
+def test_statements_ask_one_thing_and_work_about_oneself() -> None:
+    statements = stocktakes.load_statements()
+    texts = [s for value in statements.values for s in value.statements]
+    for text in texts:
+        # Two asks joined: ", and ..." followed by a second verb phrase was the old pattern.
+        assert ", and " not in text, text
+        assert "permission from the top" not in text
+    # Read about oneself, "we" and "staff" are "me": the intro and the level hint say so.
+    assert '"we" and "staff" as you' in statements.intro
+    from coprod_tui.domain.stocktake import level_hint
+    assert '"we" and "staff" as you' in level_hint("myself")
+    # Nothing that only an organisation can do without an individual reading: money only
+    # alongside something a person can set aside.
+    change = statements.value("change-makers").statements
+    assert "hour in the diary" in change[2]
+    assert "agreed route" in change[1]
 
 
 def _drop_value(d: dict[str, Any]) -> None:

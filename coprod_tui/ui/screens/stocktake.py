@@ -24,8 +24,8 @@ from coprod_tui.ui.widgets.choice import ChoiceDialog
 HELP = """\
 ## Stocktake
 
-Score fifteen statements, three for each of the five values, from 1 (no action
-yet) to 5 (doing well across the board), alone or as a team. Add notes on what
+Score fifteen statements, three for each of the five values, from 1 (not
+yet) to 5 (the usual way of working, throughout), alone or as a team. Add notes on what
 is working and what needs to happen next. The result shows each value's score
 as a bar with its number, the total out of 75, a band, and next steps for the
 weakest value.
@@ -33,6 +33,12 @@ weakest value.
 Your answers are saved after each one: stop at any time (`p` or Escape) and
 resume later, even after quitting. Past stocktakes can be compared two at a
 time, and with three or more you see the trend.
+
+For a team: each person takes the stocktake on their own and presses `s` to
+share it (a small file with the scores only: no name, no date, no journal).
+One person gathers the files in a folder and presses `t` for the team view:
+the spread of scores and where people disagree most. It needs three or more
+files, because with two each person could work out the other's answers.
 
 These statements are coprod's own, not the Co-production Network for Wales
 audit tool (https://info.copronet.wales/the-self-evaluation-audit-tool/).
@@ -44,11 +50,15 @@ class StocktakeScreen(Screen[None]):
 
     HELP = HELP
     BINDINGS = [
-        Binding("n", "new", "New stocktake", id="stocktake-new", tooltip="Start a new stocktake"),
+        Binding("n", "new", "New", id="stocktake-new", tooltip="Start a new stocktake"),
         Binding("r", "resume", "Resume", id="stocktake-resume",
                 tooltip="Carry on with the unfinished stocktake"),
-        Binding("l", "history", "Past stocktakes", id="stocktake-history",
+        Binding("l", "history", "History", id="stocktake-history",
                 tooltip="List, compare and see the trend of past stocktakes"),
+        Binding("s", "share", "Share", id="stocktake-share",
+                tooltip="Write your latest stocktake's scores to a file for a team view"),
+        Binding("t", "team", "Team view", id="stocktake-team",
+                tooltip="Combine three or more shared stocktakes"),
         Binding("enter", "open_highlighted", "Open", id="stocktake-open"),
     ]
 
@@ -119,6 +129,11 @@ class StocktakeScreen(Screen[None]):
         menu.add_option(Option(Content("n  Start a new stocktake"), id="new"))
         menu.add_option(Option(Content(f"l  Past stocktakes ({len(done)}): "
                                        "results, compare, trend"), id="history"))
+        if done:
+            menu.add_option(Option(Content("s  Share your latest stocktake for a team view"),
+                                   id="share"))
+        menu.add_option(Option(Content("t  Team view: combine three or more shared files"),
+                               id="team"))
         menu.highlighted = 0
         status = summary_line(done, waiting, months, dt.date.today())
         self.query_one("#stocktake-status", Static).update(status)
@@ -128,6 +143,8 @@ class StocktakeScreen(Screen[None]):
         """Resume only when there is something to resume."""
         if action == "resume":
             return self.waiting is not None
+        if action == "share":
+            return bool(self.done)
         return True
 
     # -- actions ----------------------------------------------------------------------
@@ -195,3 +212,23 @@ class StocktakeScreen(Screen[None]):
         from coprod_tui.ui.screens.stocktake_history import StocktakeHistoryScreen
 
         self.app.push_screen(StocktakeHistoryScreen(self.statements))
+
+    def action_share(self) -> None:
+        """Share the latest finished stocktake to a file for a team view."""
+        if self.statements is None or not self.done:
+            return
+        from coprod_tui.ui.screens.stocktake_team import ShareDialog
+
+        self.app.push_screen(ShareDialog(self.done[-1], self.statements), self._shared)
+
+    def _shared(self, path: object) -> None:
+        if path is not None:
+            self.notify(f"Shared to {path}: scores only, no name or journal.", markup=False)
+
+    def action_team(self) -> None:
+        """Choose shared files and open the team view."""
+        if self.statements is None:
+            return
+        from coprod_tui.ui.screens.stocktake_team import StocktakeTeamPickScreen
+
+        self.app.push_screen(StocktakeTeamPickScreen(self.statements))

@@ -23,7 +23,8 @@ Newest first, with date, level, total, band and a short id (the id works with
 `coprod stocktake --compare`). Enter opens one. Space marks a stocktake
 (`[x]`); with two marked, `c` compares them side by side. With one or none
 marked, `c` compares the highlighted stocktake with the one before it. `t`
-shows the trend once there are three or more.
+shows the trend once there are three or more. `s` shares the highlighted
+stocktake to a file for a team view (scores only: no name, date or journal).
 """
 
 
@@ -36,6 +37,8 @@ class StocktakeHistoryScreen(Screen[None]):
         Binding("space", "mark", "Mark to compare", id="stocktake-mark"),
         Binding("c", "compare", "Compare", id="stocktake-compare"),
         Binding("t", "trend", "Trend", id="stocktake-trend"),
+        Binding("s", "share", "Share for team", id="stocktake-history-share",
+                tooltip="Write the highlighted stocktake's scores to a file for a team view"),
         Binding("b", "back", "Back", id="stocktake-history-back"),
         Binding("escape", "back", "Back", show=False, id="stocktake-history-back-alt"),
     ]
@@ -83,7 +86,7 @@ class StocktakeHistoryScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Compare needs two stocktakes, the trend three."""
-        if action in ("open", "mark"):
+        if action in ("open", "mark", "share"):
             return bool(self.items)
         if action == "compare":
             return len(self.items) >= 2
@@ -147,6 +150,18 @@ class StocktakeHistoryScreen(Screen[None]):
         from coprod_tui.ui.screens.stocktake_compare import StocktakeTrendScreen
 
         self.app.push_screen(StocktakeTrendScreen(result, self.statements))
+
+    def action_share(self) -> None:
+        """Share the highlighted stocktake to a file for a team view."""
+        from coprod_tui.ui.screens.stocktake_team import ShareDialog
+
+        chosen = self._highlighted()
+        if chosen is not None:
+            self.app.push_screen(ShareDialog(chosen, self.statements), self._shared)
+
+    def _shared(self, path: object) -> None:
+        if path is not None:
+            self.notify(f"Shared to {path}: scores only, no name or journal.", markup=False)
 
     def action_back(self) -> None:
         """Back to the stocktake area."""

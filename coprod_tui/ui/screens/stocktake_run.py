@@ -14,7 +14,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
 from coprod_tui.domain.entry import VALUE_IDS
-from coprod_tui.domain.stocktake import NOTE_KINDS, STEP_COUNT, TOTAL_MIN, Step, Stocktake, steps
+from coprod_tui.domain.stocktake import (
+    NOTE_KINDS,
+    STEP_COUNT,
+    TOTAL_MIN,
+    Step,
+    Stocktake,
+    level_hint,
+    steps,
+)
 from coprod_tui.domain.stocktake_statements import STATEMENTS_PER_VALUE, StatementSet
 from coprod_tui.errors import CoprodError
 from coprod_tui.store import stocktakes
@@ -24,9 +32,9 @@ HELP = """\
 ## Taking a stocktake
 
 Read each statement and press a number from `1` to `5` for what happens now:
-1 no action yet, 2 made a start, 3 progress on several fronts, 4 doing well in
-some areas but not all, 5 doing well across the board. The next statement
-follows. `b` (or left) goes back to change an answer, `n` (or right) moves on
+1 not yet, 2 early steps, 3 in several places, 4 strong in places with gaps,
+5 the usual way of working throughout. About yourself, read "we" and "staff"
+as you. The next statement follows. `b` (or left) goes back to change an answer, `n` (or right) moves on
 over one already answered.
 
 After each value's three statements, write what is working and what needs to
@@ -123,7 +131,8 @@ class StocktakeRunScreen(Screen[None]):
             done = self.stocktake.answered()
             overall = (number - 1) * STATEMENTS_PER_VALUE + step.index + 1
             self.query_one("#stocktake-progress", Static).update(
-                f"Statement {overall} of {TOTAL_MIN}  ({done} answered)"
+                f"Statement {overall} of {TOTAL_MIN}  ({done} answered)  "
+                f"{level_hint(self.stocktake.level)}"
             )
             statement.update(f"{step.index + 1}. {value.statements[step.index]}")
             statement.display = scale.display = True
