@@ -82,6 +82,7 @@ def _text(result: Result) -> str:
     info = result.info
     lines = [
         f"Result: {info.label} ({info.verbs})",
+        f"{info.verbs.capitalize()}: {info.verbs_gloss}",
         "",
         f"What it means: {info.meaning}",
         f"Like: {info.analogy}",
@@ -105,6 +106,7 @@ def as_json(result: Result) -> dict[str, object]:
         "domain": result.domain,
         "label": info.label,
         "verbs": info.verbs,
+        "verbs_gloss": info.verbs_gloss,
         "meaning": info.meaning,
         "analogy": info.analogy,
         "response": info.response,

@@ -41,18 +41,23 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         help="place an activity on the spectrum of engagement",
         description=(
             "Place an activity on the spectrum of engagement by who holds the knowledge, "
-            "who makes the decisions and who acts on them. With no answers on a terminal, "
-            "asks the questions one at a time."
+            "who makes the decisions and who acts on them. Answers that fit no row of the "
+            "toolkit's table are named as lying between two places. With no answers on a "
+            "terminal, asks the questions one at a time."
         ),
     )
     choices = ", ".join(HOLDERS)
     p.add_argument("--knowledge", metavar="X", help=f"who holds the knowledge: {choices}")
     p.add_argument("--decisions", metavar="Y", help=f"who makes the decisions: {choices}")
-    p.add_argument("--acts", metavar="Z", help=f"who acts on the decisions: {choices}")
+    p.add_argument("--acts", metavar="Z",
+                   help=f"who carries out the activity (acts on the decisions): {choices}")
     p.add_argument("--no-citizens", action="store_true",
                    help="no people who use the service (patients, carers) are involved")
     p.add_argument("--refine", metavar="R",
-                   help=f"optional refining answer: {', '.join(REFINE_IDS)}")
+                   help="optional refining answer: safety, behaviour or inform when the "
+                        "organisation knows, decides and acts (protection, education, "
+                        "information); inform, ask or listen when it listens to "
+                        "people's knowledge (information, consultation, participation)")
     p.add_argument("--draw", action="store_true", help="also draw the spectrum (78 columns)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
     p.add_argument("--save", metavar="TITLE",
@@ -156,8 +161,8 @@ def result_json(result: SpectrumResult) -> dict[str, object]:
         "refine": a.refine,
         "held_back": list(result.held_back),
         "explanation": result.explanation,
-        "right_when": ap.right_when,
-        "towards_doing_with": ap.move,
+        "right_when": result.right_when,
+        "towards_doing_with": result.move,
     }
 
 
@@ -172,8 +177,8 @@ def result_text(result: SpectrumResult, draw: bool = False) -> str:
     if draw:
         parts.append("\n".join(draw_spectrum(ap.id)))
     parts.append(_wrap("Why: ", result.explanation))
-    parts.append(_wrap("Can it be right? ", ap.right_when))
-    parts.append(_wrap("Towards doing with: ", ap.move))
+    parts.append(_wrap("Can it be right? ", result.right_when))
+    parts.append(_wrap("Towards doing with: ", result.move))
     return "\n\n".join(parts)
 
 

@@ -1,7 +1,9 @@
 """The complexity exercise's rules: five questions, five results.
 
 Built on the toolkit's complexity theory (simple, complicated, complex,
-chaotic) with Cynefin's fifth place, confusion ("not clear yet"). Every one of
+chaotic) with Cynefin's fifth place, confusion ("not clear yet"). The short
+responses ("probe, sense, respond") and the confusion domain come from Cynefin,
+not from the toolkit. Every one of
 the 3^5 combinations of answers has a defined result. This is sense-making,
 not sorting: :func:`assess` also says which single answer, changed, would
 change the result. Pure: no files, no Textual.
@@ -35,9 +37,9 @@ class Question:
 QUESTIONS: tuple[Question, ...] = (
     Question(
         "recipe", "Known process",
-        "Is there a known process that gives the same result every time?",
-        "Like a recipe or a set procedure: do the steps in the right order and you "
-        "get what you expected, whoever does it.",
+        "Is there a known, written process to follow?",
+        "Like a recipe, a clinical protocol or blueprints: do the steps in the right "
+        "order and you get what you expected, whoever does it.",
     ),
     Question(
         "expertise", "Specialist expertise",
@@ -47,9 +49,9 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "predictable", "Predictable",
-        "Can you know in advance what will follow from what you do?",
-        "Cause and effect can be worked out beforehand, so a plan made today will "
-        "still hold when you carry it out.",
+        "Can you, or experts, know in advance what will follow from what you do?",
+        "Cause and effect can be worked out beforehand, by you or by people with the "
+        "expertise, so a plan made today will still hold when you carry it out.",
     ),
     Question(
         "people", "People's lives",
@@ -59,8 +61,10 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "crisis", "Act now",
-        "Must you act now, before you can understand it?",
-        "An emergency with no clear path, where waiting to understand would do harm.",
+        "Must you act now, before anyone can see what causes what?",
+        "An emergency with no clear path, where waiting to understand would do harm. "
+        "Urgency alone is not chaos: an urgent task with a known procedure, such as "
+        "resuscitation by protocol, is not chaotic.",
     ),
 )
 QUESTION_IDS: tuple[str, ...] = tuple(q.id for q in QUESTIONS)
@@ -73,6 +77,7 @@ class Domain:
     id: str
     label: str
     verbs: str
+    verbs_gloss: str  # the verbs in plain words, for a first-time reader
     meaning: str
     analogy: str
     response: str
@@ -87,24 +92,31 @@ DOMAINS: dict[str, Domain] = {
     for d in (
         Domain(
             "simple", "Simple", "sense, categorise, respond",
+            "Cynefin's words, not the toolkit's: see what the situation is, find "
+            "the procedure that fits it, and follow it.",
             "There is a right way, written down and repeatable. Follow the steps in "
             "order and you get the result you expected; a little practice is enough.",
             "Baking a basic cake: follow the recipe in the right order and the cake "
             "turns out.",
             "Follow the recipe: use the established process or good practice, and "
             "make sure each step happens, in the right order.",
-            "The answer is already known, so co-producing it is rarely needed. The "
-            "people who use the service can still tell you whether the recipe works "
-            "for them, and how you carry it out can still show the five values.",
+            "The toolkit keeps co-production for complex challenges; here the answer "
+            "is already known. (Our addition:) the people who use the service can "
+            "still tell you whether the recipe works for them, and how you carry it "
+            "out can still show the five values.",
             "First step (which recipe or standard practice applies?)",
             "Who is involved (who carries out the steps?)",
             ("what-matters",),
         ),
         Domain(
             "complicated", "Complicated", "sense, analyse, respond",
+            "Cynefin's words, not the toolkit's: see what the situation is, have "
+            "people with the expertise work out what will follow, then act on it.",
             "There is a right way, but finding and following it takes planning and "
             "specialist knowledge. It is still linear and predictable: the right "
-            "actions in the right order bring the result.",
+            "actions in the right order bring the result. Following Cynefin, coprod "
+            "also counts here what experts can work out by analysis without a written "
+            "recipe, such as a diagnosis.",
             "Building a rocket: blueprints, upfront planning, specialist teams, and "
             "a rover on Mars at the end. In health: surgery, an app for patients, a "
             "new hospital.",
@@ -121,12 +133,16 @@ DOMAINS: dict[str, Domain] = {
         ),
         Domain(
             "complex", "Complex", "probe, sense, respond",
+            "Cynefin's words, not the toolkit's: try something small and safe, see "
+            "what happens, then build on it or change course.",
             "There is no definitive recipe. It is about people and relationships: "
-            "each person is a networked, adaptive system, and a group of people far "
-            "more so. What worked once may not work next time.",
+            "each person is a networked, adaptive system (connected to family, "
+            "friends, services and place, and changing as any of those changes), and "
+            "a group of people far more so. What worked once may not work next time.",
             "Raising a child: thousands of books, no magic formula, and what worked "
             "with your first may not work with your second. In public services: "
-            "loneliness, substance use, poor health outcomes.",
+            "loneliness, substance use, poor health outcomes, which the toolkit calls "
+            "wicked problems (tangled challenges with many causes and no single fix).",
             "Gather the range of perspectives, including lived experience, build a "
             "shared understanding, then design and test small ideas together and "
             "learn from what happens. Know your direction and how you will work; "
@@ -141,24 +157,28 @@ DOMAINS: dict[str, Domain] = {
         ),
         Domain(
             "chaotic", "Chaotic", "act, sense, respond",
-            "Things are moving too fast to understand first and there is no clear "
-            "path: waiting to understand would do harm.",
+            "Cynefin's words, not the toolkit's: act first to make things safer, "
+            "then look at what happened and respond.",
+            "There is no clear path yet: nobody can see what causes what, and waiting "
+            "to understand would do harm. Urgency alone is not chaos.",
             "The emergency response to the COVID pandemic: rapid action, adapted as "
             "things changed and new data came in.",
             "Act fast to stabilise. A central body gives guidelines and local teams "
             "make sense of them and apply them where they are. Then reassess: chaos "
-            "is short-term (even if it lasts years) and settles into complex or "
-            "complicated.",
-            "Not the moment for a full co-production process, but local people, "
-            "carers and community groups help guidance work where they are. When "
-            "things settle, look again: what is left is often complex, and then "
-            "co-production fits.",
+            "tends to be short-term (even if it lasts a few years) and settles in "
+            "time into complex or complicated.",
+            "The toolkit does not say how co-production fits chaos. Our reading: it is "
+            "not the moment for a full co-production process, but local people, "
+            "carers and community groups can help guidance work where they are. When "
+            "things settle, look again: if what is left is complex, co-production fits.",
             "First action (what will you do now to stabilise things?)",
             "Who is involved (who acts locally, who gives the guidance?)",
             ("networks",),
         ),
         Domain(
             "confusion", "Not clear yet", "break it into parts",
+            "Coprod's advice, after Cynefin: split the challenge into parts and "
+            "place each part on its own.",
             "Your answers point different ways, or are mostly unsure, so it is not "
             "yet clear what kind of challenge this is (Cynefin calls this "
             "confusion). That is normal: many real challenges are several bundled "
@@ -251,32 +271,70 @@ def _lean(recipe: str, predictable: str, people: str) -> tuple[str | None, str]:
     return "unordered", "You lean towards no known process and unpredictable results."
 
 
-def classify(answers: Mapping[str, str]) -> tuple[str, tuple[str, ...]]:
-    """The domain for five answers, and the reasons in plain words."""
-    a = check_answers(answers)
-    if a["crisis"] == YES:
-        if a["recipe"] == YES and a["predictable"] == YES:
-            return "confusion", (
-                "You must act before you can understand it, yet there is a known "
-                "process with predictable results: if so, it is urgent but understood.",
-            )
-        return "chaotic", ("You must act now, before you can understand it: the mark of chaos.",)
+PEOPLE_NOTE = (
+    "You said it is about people's lives: the way through may be known, but each person "
+    "meets them differently. Follow the known way, ask the people it touches whether "
+    "it works for them, and if what follows stops being predictable, look again: "
+    "that part may be complex."
+)
+URGENT_BUT_KNOWN = (
+    "It is urgent, but cause and effect are known: a known procedure or expert "
+    "analysis with predictable results wins over urgency, because urgency alone is "
+    "not chaos."
+)
+EXPERT_ANALYSIS = (
+    "There is no written recipe, but experts can work out what will follow: "
+    "analysis by experts, as in a diagnosis. Coprod follows Cynefin here and calls "
+    "this complicated (the toolkit's complicated examples have blueprints)."
+)
+
+
+def _ordered(a: Mapping[str, str], why: str) -> tuple[str, list[str]]:
+    """Simple or complicated for an ordered challenge, by the expertise answer."""
+    if a["expertise"] == NO:
+        return "simple", [why, "No specialist training or expertise is needed."]
+    if a["expertise"] == YES:
+        return "complicated", [why, "It needs specialist training or expertise."]
+    return "complicated", [why, "You are not sure it needs expertise: check with "
+                           "someone who knows."]
+
+
+def _calm(a: Mapping[str, str]) -> tuple[str, list[str]]:
+    """The domain when nothing must be done before cause and effect can be seen."""
     unsure = sum(1 for value in a.values() if value == UNSURE)
     if unsure >= 3:
-        return "confusion", (f"You are not sure about {unsure} of the five questions.",)
+        return "confusion", [f"You are not sure about {unsure} of the five questions."]
+    if a["recipe"] != YES and a["predictable"] == YES and a["expertise"] == YES:
+        return "complicated", [EXPERT_ANALYSIS]
     lean, why = _lean(a["recipe"], a["predictable"], a["people"])
     if lean is None:
-        return "confusion", (why,)
+        return "confusion", [why]
     if lean == "unordered":
         reasons = [why]
         if a["people"] == YES:
             reasons.append("It is about people's lives and relationships, each different.")
-        return "complex", tuple(reasons)
-    if a["expertise"] == NO:
-        return "simple", (why, "No specialist training or expertise is needed.")
-    if a["expertise"] == YES:
-        return "complicated", (why, "It needs specialist training or expertise.")
-    return "complicated", (why, "You are not sure it needs expertise: check with someone who knows.")
+        return "complex", reasons
+    return _ordered(a, why)
+
+
+def classify(answers: Mapping[str, str]) -> tuple[str, tuple[str, ...]]:
+    """The domain for five answers, and the reasons in plain words.
+
+    Chaos only when there is no known way through: a known procedure (or expert
+    analysis) with predictable results wins over urgency. A simple or
+    complicated result about people's lives carries a note on what that means.
+    """
+    a = check_answers(answers)
+    known = a["predictable"] == YES and YES in (a["recipe"], a["expertise"])
+    if a["crisis"] == YES and not known:
+        return "chaotic", ("You must act now, before anyone can see what causes what: "
+                           "the mark of chaos.",)
+    domain, reasons = _calm(a)
+    if a["crisis"] == YES:
+        reasons.insert(0, URGENT_BUT_KNOWN)
+    if domain in ("simple", "complicated") and a["people"] == YES:
+        reasons.append(PEOPLE_NOTE)
+    return domain, tuple(reasons)
 
 
 def assess(answers: Mapping[str, str]) -> Result:

@@ -3,12 +3,13 @@
 Used by the result screen and the command line. Every line fits ``width``
 columns (78 by default, so the drawing fits an 80-column terminal). The place
 is shown three ways: ``[x]`` against its label, a ``^`` under it and the words
-"this activity".
+"this activity". A place between two groups ticks no box and is named in words.
 """
 
 from __future__ import annotations
 
 from coprod_tui.domain.spectrum import (
+    BETWEEN,
     DOING_FOR,
     DOING_TO,
     DOING_WITH,
@@ -29,7 +30,7 @@ _LABELS = {
     "co-production": ("co-", "production"),
 }
 _NEIGHBOUR_LABELS = {
-    "community-led": "community-led action (people alone, no professionals)",
+    "community-led": "community-led action (people decide and act alone)",
     "collaboration": "collaboration / partnership (no citizens at the table)",
 }
 MARK = "this activity"
@@ -75,11 +76,14 @@ def draw_spectrum(place_id: str | None, width: int = 78) -> list[str]:
         _centre("[x]" if marked is a else "[ ]", w) for a, w in zip(LINE, slots, strict=True)
     )
     lines = [header, bounds, label1, label2, boxes]
-    if marked is not None and marked.group != NEIGHBOUR:
+    if marked is not None and marked.group not in (NEIGHBOUR, BETWEEN):
         centre = boxes.index("[x]") + 1
         lines.append(" " * centre + "^")
         start = max(0, min(centre - len(MARK) // 2, total - len(MARK)))
         lines.append(" " * start + MARK)
+    if marked is not None and marked.group == BETWEEN:
+        # No box is ticked: the answers fit no single row of the table.
+        lines.append(f"{MARK}: {marked.name} (no single box)"[:width])
     lines.append("Off the line:")
     for pid, label in _NEIGHBOUR_LABELS.items():
         box = "[x]" if marked is not None and marked.id == pid else "[ ]"

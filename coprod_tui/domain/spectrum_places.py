@@ -13,11 +13,13 @@ DOING_TO = "doing-to"
 DOING_FOR = "doing-for"
 DOING_WITH = "doing-with"
 NEIGHBOUR = "neighbour"
+BETWEEN = "between"
 GROUP_LABELS = {
     DOING_TO: "doing to",
     DOING_FOR: "doing for",
     DOING_WITH: "doing with",
     NEIGHBOUR: "a neighbour of co-production",
+    BETWEEN: "between groups",
 }
 
 
@@ -45,18 +47,18 @@ APPROACHES: tuple[Approach, ...] = (
     Approach(
         "protection", "coercion / protection", DOING_TO, 0,
         "We must act to keep people safe.",
-        "safeguarding, detention under mental health law",
-        "Yes, it can be: where there is a duty of care or a risk to life, such as "
-        "safeguarding, acting for someone is the responsible choice.",
+        "safeguarding, criminal justice",
+        "Yes, it can be: the toolkit places safeguarding here, for situations such "
+        "as a risk to life, where acting to keep someone safe is the responsible choice.",
         "If safety allows, explain the reasons and help people make the change "
         "themselves instead of enforcing it (education / persuasion).",
     ),
     Approach(
         "education", "education / persuasion", DOING_TO, 1,
         "We know what would help; we need people to do it.",
-        "stop-smoking campaigns, falls prevention leaflets",
-        "Yes, it can be: clear public health messages built on good evidence, such "
-        "as stopping smoking, are worth persuading people about.",
+        "stop-smoking campaigns",
+        "Yes, it can be: the toolkit's example is a smoking cessation campaign; "
+        "which approach is right depends on the situation and the purpose.",
         "Give people the facts and leave the choice to them, rather than steering "
         "them to one answer (information).",
     ),
@@ -64,8 +66,8 @@ APPROACHES: tuple[Approach, ...] = (
         "information", "information", DOING_FOR, 2,
         "We make sure people have what they need to know, when and where they need it.",
         "a carers' leaflet on the ward, a web page on carer's assessments",
-        "Yes, it can be: people often simply need accurate information to make "
-        "their own choices, at the moment they need it.",
+        "Yes, it can be: when people are looking for information, making it easy "
+        "to find where, when and how they need it is the right thing to do.",
         "Ask people what they know and think, so their knowledge flows back to "
         "you as well (consultation).",
     ),
@@ -84,9 +86,8 @@ APPROACHES: tuple[Approach, ...] = (
         "drop-in events, focus groups with carers",
         "Yes, it can be: when people's experience should shape something the "
         "organisation stays responsible for delivering.",
-        "Share the decisions and the work: decide together, have people take part "
-        "in delivering and evaluating, and value both kinds of knowledge "
-        "(co-production).",
+        "Share the decisions and the work: decide together, and have people take "
+        "part in delivering and evaluating it (co-production).",
     ),
     Approach(
         "co-production", "co-production", DOING_WITH, 5,
@@ -104,10 +105,10 @@ APPROACHES: tuple[Approach, ...] = (
         "People get together and make it happen themselves.",
         "mutual aid groups, a carers' group running its own peer support",
         "Yes: community organising is valuable in its own right. It is simply not "
-        "co-production, because professionals are not part of it.",
+        "co-production, because professionals do not decide or act in it.",
         "It is not a step below co-production. If the community wants it, "
-        "professionals could join as equals, sharing knowledge and decisions; "
-        "otherwise support it without taking over.",
+        "professionals could join as equals, deciding and acting alongside the "
+        "people; otherwise support it without taking over.",
         ("change-makers", "strengths"),
     ),
     Approach(
@@ -122,11 +123,48 @@ APPROACHES: tuple[Approach, ...] = (
     ),
 )
 APPROACH_IDS: tuple[str, ...] = tuple(a.id for a in APPROACHES)
-_BY_ID = {a.id: a for a in APPROACHES}
+
+# Answers that fit no row of the toolkit's table lie between two places. The
+# toolkit does not name these; coprod does, so that no answer is forced into a
+# row it does not fit. ``move`` here is generic: a result's own advice is built
+# from its answers (see ``SpectrumResult.move``).
+_BETWEEN_RIGHT = (
+    "It can be. The toolkit's table describes clear cases and real work often "
+    "mixes them (coprod's note, not the toolkit's); ask whether this mix suits "
+    "the situation and its purpose."
+)
+_BETWEEN_MOVE = "Share whatever is not yet shared: knowledge, decisions and the work."
+
+
+def _between(bid: str, low: str, high: str, stance: str, example: str) -> Approach:
+    return Approach(bid, f"between {low} and {high}", BETWEEN, 8, stance, example,
+                    _BETWEEN_RIGHT, _BETWEEN_MOVE)
+
+
+BETWEEN_PLACES: tuple[Approach, ...] = (
+    _between("between-to-with", "doing to", "doing with",
+             "We hold the knowledge, and share some of the deciding or doing.",
+             "carers asked to help run a clinic the hospital designed"),
+    _between("between-to-community", "doing to", "community-led action",
+             "We know and decide; the people decide or carry it out on their own.",
+             "a scheme the trust designed, handed to carers to run themselves"),
+    _between("between-for-with", "doing for", "doing with",
+             "We draw on people's knowledge and share some, not all, of the "
+             "deciding and doing.",
+             "a carers' panel that votes on changes the ward then makes alone"),
+    _between("between-for-community", "doing for", "community-led action",
+             "We draw on people's knowledge; the people decide or act on their own.",
+             "a service that does whatever a carers' group decides"),
+    _between("between-with-community", "doing with", "community-led action",
+             "We share knowledge and some decisions or work; the people do the "
+             "rest on their own.",
+             "a peer group that plans with staff, then runs everything itself"),
+)
+_BY_ID = {a.id: a for a in APPROACHES + BETWEEN_PLACES}
 # The six places on the line itself, left to right.
 LINE: tuple[Approach, ...] = tuple(a for a in APPROACHES if a.group != NEIGHBOUR)
 
 
 def approach(approach_id: str) -> Approach:
-    """The approach with this id (``KeyError`` if unknown)."""
+    """The approach (or between place) with this id (``KeyError`` if unknown)."""
     return _BY_ID[approach_id]

@@ -97,7 +97,7 @@ def test_on_a_terminal_it_asks_line_by_line(data_dir: Path) -> None:
             proc.kill()
         os.close(parent)
     text = seen.decode()
-    assert "1. Is there a known process" in text and "5. Must you act now" in text
+    assert "1. Is there a known, written process" in text and "5. Must you act now" in text
     assert "Result: Complex (probe, sense, respond)" in text
 
 

@@ -56,10 +56,19 @@ async def test_place_an_activity_by_keys_save_and_reopen(data_dir: Path) -> None
         await pilot.press("2")  # knowledge: people
         await pilot.press("1")  # decisions: organisation
         await pilot.press("down", "enter")  # acts: arrows + Enter, the people
+        # People / organisation / people fits no row of the table: no refining
+        # question, the result names it as between two places, no box ticked.
+        await wait_until(pilot, lambda: isinstance(app.screen, SpectrumResultScreen))
+        between = app.screen
+        assert between.result.approach.id == "between-for-community"
+        assert "Place: between doing for and community-led action" in static_text(
+            between, "#result-place")
+        assert "[x]" not in "\n".join(between.query_one(SpectrumDrawing).lines())
+        await pilot.press("b")  # back to the questions to change the last answer
+        await wait_until(pilot, lambda: isinstance(app.screen, PlaceActivityScreen))
+        await pilot.press("1")  # acts: organisation
         await pilot.pause()
         assert "knowledge move" in static_text(app.screen, "#question-prompt")
-        await pilot.press("b")  # change the last answer
-        await pilot.press("1")  # acts: organisation
         await pilot.press("2")  # refine: set the questions, kept the data
         await wait_until(pilot, lambda: isinstance(app.screen, SpectrumResultScreen))
         result = app.screen

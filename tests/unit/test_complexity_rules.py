@@ -26,10 +26,14 @@ ALL = [dict(zip(QUESTION_IDS, combo, strict=True)) for combo in itertools.produc
 def expected_domain(a: dict[str, str]) -> str:
     """The rules written out again as a plain table, independently of the code."""
     r, e, p, pe, c = (a[k] for k in ("recipe", "expertise", "predictable", "people", "crisis"))
-    if c == "yes":
-        return "confusion" if (r, p) == ("yes", "yes") else "chaotic"
+    # A known procedure or expert analysis with predictable results wins over urgency.
+    known = p == "yes" and "yes" in (r, e)
+    if c == "yes" and not known:
+        return "chaotic"
     if list(a.values()).count("unsure") >= 3:
         return "confusion"
+    if r != "yes" and p == "yes" and e == "yes":
+        return "complicated"  # expert analysis without a written recipe
     ordered = {("yes", "yes"), ("yes", "unsure"), ("unsure", "yes")}
     unordered = {("no", "no"), ("no", "unsure"), ("unsure", "no")}
     if (r, p) in {("yes", "unsure"), ("unsure", "yes")} and pe == "yes":
@@ -73,11 +77,67 @@ def test_every_result_is_reachable_and_explained() -> None:
         (("no", "yes", "no", "yes", "yes"), "chaotic"),      # a pandemic
         (("unsure", "unsure", "unsure", "yes", "no"), "confusion"),  # mostly unsure
         (("yes", "no", "no", "no", "no"), "confusion"),      # a recipe that cannot be predicted
-        (("yes", "yes", "yes", "no", "yes"), "confusion"),   # act before understanding, yet understood
     ],
 )
 def test_the_toolkit_anchors(answers: tuple[str, ...], domain: str) -> None:
     assert classify(dict(zip(QUESTION_IDS, answers, strict=True)))[0] == domain
+
+
+def _answers(recipe: str, expertise: str, predictable: str, people: str,
+             crisis: str) -> dict[str, str]:
+    return {"recipe": recipe, "expertise": expertise, "predictable": predictable,
+            "people": people, "crisis": crisis}
+
+
+@pytest.mark.parametrize("people", ["yes", "no", "unsure"])
+def test_resuscitation_by_protocol_is_urgent_but_not_chaotic(people: str) -> None:
+    # Urgent, a written protocol, trained staff, predictable steps.
+    domain, reasons = classify(_answers("yes", "yes", "yes", people, "yes"))
+    assert domain == "complicated"
+    assert "urgency alone is not chaos" in reasons[0]
+    domain, reasons = classify(_answers("yes", "no", "yes", "no", "yes"))
+    assert domain == "simple"
+    assert "urgency alone is not chaos" in reasons[0]
+
+
+def test_urgent_with_no_known_way_is_still_chaos() -> None:
+    assert classify(_answers("no", "yes", "no", "yes", "yes"))[0] == "chaotic"
+    assert classify(_answers("yes", "yes", "unsure", "no", "yes"))[0] == "chaotic"
+    assert "chaotic" not in [classify(_answers("no", "yes", "yes", "no", "yes"))[0]]
+
+
+@pytest.mark.parametrize("recipe", ["no", "unsure"])
+@pytest.mark.parametrize("people", ["yes", "no", "unsure"])
+def test_expert_diagnosis_without_a_recipe_is_complicated(recipe: str, people: str) -> None:
+    domain, reasons = classify(_answers(recipe, "yes", "yes", people, "no"))
+    assert domain == "complicated"
+    assert "analysis by experts" in reasons[0]
+
+
+def test_a_standard_form_about_peoples_lives_is_simple_with_a_note() -> None:
+    # A standard carer's assessment form: recipe yes, predictable yes, about people.
+    domain, reasons = classify(_answers("yes", "no", "yes", "yes", "no"))
+    assert domain == "simple"
+    assert any(r.startswith("You said it is about people's lives") for r in reasons)
+    # Without the people answer there is no such note.
+    _, plain = classify(_answers("yes", "no", "yes", "no", "no"))
+    assert not any("people's lives" in r for r in plain)
+
+
+def test_chaos_tends_to_be_short_term_as_the_toolkit_hedges() -> None:
+    response = DOMAINS["chaotic"].response
+    assert "tends to be short-term" in response
+    assert "chaos is short-term" not in response
+    assert "nobody can see what causes what" in DOMAINS["chaotic"].meaning
+
+
+def test_the_short_responses_are_glossed_and_marked_as_cynefins() -> None:
+    for info in DOMAINS.values():
+        assert info.verbs_gloss.strip()
+    assert "try something small" in DOMAINS["complex"].verbs_gloss
+    assert "not the toolkit's" in DOMAINS["complex"].verbs_gloss
+    assert "networked, adaptive system (connected" in DOMAINS["complex"].meaning
+    assert "wicked problems (" in DOMAINS["complex"].analogy
 
 
 @pytest.mark.parametrize("answers", ALL[::7])

@@ -8,6 +8,8 @@ import pytest
 
 from coprod_tui.domain.spectrum import (
     APPROACHES,
+    BETWEEN,
+    BETWEEN_PLACES,
     BOTH,
     DOING_FOR,
     DOING_TO,
@@ -26,35 +28,43 @@ from coprod_tui.domain.spectrum_drawing import draw_spectrum
 O, P, B = ORGANISATION, PEOPLE, BOTH  # noqa: E741 - short names keep the table readable
 
 # Every combination (knowledge, decisions, acts) -> the place it must give.
+# The toolkit's table has three rows: doing to (O, O, O), doing for (P or B, O, O)
+# and doing with (B, B, B); the people deciding and acting alone is community-led
+# action. Everything else lies between two places.
+TO_WITH, TO_CL = "between-to-with", "between-to-community"
+FOR_WITH, FOR_CL = "between-for-with", "between-for-community"
+WITH_CL = "between-with-community"
 EXPECTED = {
     (O, O, O): "protection",
-    (O, O, P): "education",
-    (O, O, B): "education",
-    (O, P, O): "information",
-    (O, P, P): "information",
-    (O, P, B): "information",
-    (O, B, O): "information",
-    (O, B, P): "information",
-    (O, B, B): "information",
+    (O, O, P): TO_CL,
+    (O, O, B): TO_WITH,
+    (O, P, O): TO_CL,
+    (O, P, P): "community-led",
+    (O, P, B): TO_WITH,
+    (O, B, O): TO_WITH,
+    (O, B, P): TO_WITH,
+    (O, B, B): TO_WITH,
     (P, O, O): "consultation",
-    (P, O, P): "consultation",
-    (P, O, B): "consultation",
-    (P, P, O): "community-led",
+    (P, O, P): FOR_CL,
+    (P, O, B): FOR_WITH,
+    (P, P, O): FOR_CL,
     (P, P, P): "community-led",
-    (P, P, B): "community-led",
-    (P, B, O): "participation",
-    (P, B, P): "participation",
-    (P, B, B): "participation",
+    (P, P, B): FOR_WITH,
+    (P, B, O): FOR_WITH,
+    (P, B, P): FOR_WITH,
+    (P, B, B): FOR_WITH,
     (B, O, O): "participation",
-    (B, O, P): "participation",
-    (B, O, B): "participation",
-    (B, P, O): "community-led",
+    (B, O, P): FOR_CL,
+    (B, O, B): FOR_WITH,
+    (B, P, O): FOR_CL,
     (B, P, P): "community-led",
-    (B, P, B): "community-led",
-    (B, B, O): "participation",
-    (B, B, P): "participation",
+    (B, P, B): WITH_CL,
+    (B, B, O): FOR_WITH,
+    (B, B, P): WITH_CL,
     (B, B, B): "co-production",
 }
+ROWS = {(O, O, O), (P, O, O), (B, O, O), (B, B, B), (O, P, P), (P, P, P), (B, P, P)}
+IN_BETWEEN = sorted(set(EXPECTED) - ROWS)
 
 QUESTION_WORD = {"knowledge": "Knowledge:", "decisions": "Decisions:", "acts": "Acting:"}
 
@@ -78,7 +88,7 @@ def test_each_combination_has_its_place_and_names_what_holds_it_back(combo) -> N
     # Levels, not steps: it always says whether it can be right, and how to move.
     text = result.summary()
     assert "Can it be right?" in text and "Towards doing with:" in text
-    assert result.approach.right_when and result.approach.move
+    assert result.right_when and result.move
 
 
 def test_only_all_shared_is_doing_with() -> None:
@@ -87,13 +97,86 @@ def test_only_all_shared_is_doing_with() -> None:
     assert place(SpectrumAnswers(B, B, B)).held_back == ()
 
 
-def test_people_alone_is_community_led_action_not_co_production() -> None:
-    result = place(SpectrumAnswers(P, P, P))
+def test_row_doing_to_the_organisation_knows_decides_and_acts() -> None:
+    result = place(SpectrumAnswers(O, O, O))
+    assert result.group == DOING_TO
+    assert "row for doing to" in result.explanation
+    assert result.refining is not None and result.refining.group == DOING_TO
+
+
+@pytest.mark.parametrize("knowledge, default", [(P, "consultation"), (B, "participation")])
+def test_row_doing_for_the_organisation_listens_but_decides_and_acts(knowledge,
+                                                                     default) -> None:
+    result = place(SpectrumAnswers(knowledge, O, O))
+    assert result.group == DOING_FOR
+    assert result.approach.id == default
+    assert "row for doing for" in result.explanation
+    for refine, wanted in (("inform", "information"), ("ask", "consultation"),
+                           ("listen", "participation")):
+        assert place(SpectrumAnswers(knowledge, O, O, refine=refine)).approach.id == wanted
+
+
+def test_row_doing_with_everything_shared() -> None:
+    result = place(SpectrumAnswers(B, B, B))
+    assert result.approach.id == "co-production"
+    assert "doing with" in result.explanation
+
+
+@pytest.mark.parametrize("knowledge", [O, P, B])
+def test_people_deciding_and_acting_alone_is_community_led_action(knowledge) -> None:
+    result = place(SpectrumAnswers(knowledge, P, P))
     assert result.approach.id == "community-led"
     assert result.group == NEIGHBOUR
     assert "community-led action" in result.explanation
     assert "not co-production" in result.explanation
     assert "valuable" in result.explanation
+
+
+@pytest.mark.parametrize("combo", IN_BETWEEN)
+def test_each_in_between_set_is_named_between_two_places(combo) -> None:
+    result = place(SpectrumAnswers(*combo))
+    assert result.group == BETWEEN
+    assert result.approach.id == EXPECTED[combo]
+    assert result.approach.name.startswith("between ")
+    assert "fits no row of the toolkit's table" in result.explanation
+    assert result.approach.name in result.explanation
+    # Each answer says which place it matches.
+    assert result.explanation.count("(as in ") == 3
+    assert result.refining is None
+
+
+def test_shared_decisions_are_not_participation() -> None:
+    for combo in [(P, B, O), (B, B, O), (B, O, B), (P, B, B)]:
+        result = place(SpectrumAnswers(*combo))
+        assert result.approach.id == FOR_WITH
+        assert "does not make it participation" in result.explanation
+        assert "keep the power to decide and to act" in result.explanation
+
+
+def test_people_deciding_while_the_organisation_acts_is_not_community_led() -> None:
+    result = place(SpectrumAnswers(B, P, O))
+    assert result.approach.id == FOR_CL
+    assert "It is not community-led action: the organisation does the work" in (
+        result.explanation)
+    assert "not co-production because professionals" not in result.explanation
+
+
+@pytest.mark.parametrize("combo", sorted(EXPECTED))
+def test_advice_never_asks_for_what_the_answers_already_say(combo) -> None:
+    for refine in (None, "safety", "behaviour", "inform", "ask", "listen"):
+        result = place(SpectrumAnswers(*combo, refine=refine))
+        move = result.move.lower()
+        k, d, a = combo
+        if d == B:
+            assert "decide together" not in move and "decisions together" not in move
+        if a == B:
+            assert "take part in carrying" not in move
+            assert "take part in delivering" not in move
+        if k != O:
+            assert "ask people what they know" not in move
+            assert "bring in the lived experience" not in move
+        if k == B:
+            assert "professional knowledge alongside" not in move
 
 
 @pytest.mark.parametrize("combo", [(B, B, B), (O, O, O), (P, P, P), (None, None, None)])
@@ -108,21 +191,31 @@ def test_no_citizens_is_collaboration_whatever_the_answers(combo) -> None:
 
 def test_refining_separates_approaches_within_a_group() -> None:
     assert place(SpectrumAnswers(O, O, O, refine="behaviour")).approach.id == "education"
-    assert place(SpectrumAnswers(O, O, P, refine="safety")).approach.id == "protection"
+    assert place(SpectrumAnswers(O, O, O, refine="safety")).approach.id == "protection"
     assert place(SpectrumAnswers(P, O, O, refine="listen")).approach.id == "participation"
     assert place(SpectrumAnswers(B, O, O, refine="ask")).approach.id == "consultation"
-    assert place(SpectrumAnswers(O, P, P, refine="ask")).approach.id == "consultation"
     assert place(SpectrumAnswers(P, O, O, refine="inform")).approach.id == "information"
     refined = place(SpectrumAnswers(O, O, O, refine="behaviour"))
     assert refined.approach.group == refined.base.group == DOING_TO
     assert "refining answer" in refined.explanation
 
 
-def test_a_refining_answer_never_leaves_the_group() -> None:
+def test_a_leaflet_answered_organisation_three_times_can_be_information() -> None:
+    result = place(SpectrumAnswers(O, O, O, refine="inform"))
+    assert result.approach.id == "information"
+    assert result.group == DOING_FOR
+    assert result.base.group == DOING_TO
+    assert "which the toolkit puts in doing for" in result.explanation
+
+
+def test_a_refining_answer_from_another_group_is_not_used() -> None:
     result = place(SpectrumAnswers(O, O, O, refine="listen"))
     assert result.approach.id == "protection"
     assert "does not apply" in result.explanation
     assert place(SpectrumAnswers(B, B, B, refine="safety")).approach.id == "co-production"
+    assert place(SpectrumAnswers(O, P, P, refine="ask")).approach.id == "community-led"
+    between = place(SpectrumAnswers(B, B, O, refine="listen"))
+    assert between.approach.id == FOR_WITH and "does not apply" in between.explanation
 
 
 def test_refining_question_offered_only_for_groups_with_choices() -> None:
@@ -130,6 +223,7 @@ def test_refining_question_offered_only_for_groups_with_choices() -> None:
     assert place(SpectrumAnswers(P, O, O)).refining.group == DOING_FOR
     assert place(SpectrumAnswers(B, B, B)).refining is None
     assert place(SpectrumAnswers(P, P, P)).refining is None
+    assert place(SpectrumAnswers(O, B, O)).refining is None
 
 
 def test_bad_answers_name_the_field_and_the_choices() -> None:
@@ -149,9 +243,10 @@ def test_safeguarding_is_rightly_doing_to() -> None:
 
 
 def test_every_approach_is_reachable_and_groups_are_the_toolkits() -> None:
-    reached = {place(SpectrumAnswers(*c)).approach.id for c in EXPECTED}
+    reached = {place(SpectrumAnswers(*c, refine=r)).approach.id for c in EXPECTED
+               for r in (None, "behaviour", "inform")}
     reached.add(place(SpectrumAnswers(citizens=False)).approach.id)
-    assert reached == {a.id for a in APPROACHES}
+    assert reached == {a.id for a in APPROACHES + BETWEEN_PLACES}
     groups = {a.id: a.group for a in APPROACHES}
     assert [k for k, g in groups.items() if g == DOING_TO] == ["protection", "education"]
     assert [k for k, g in groups.items() if g == DOING_FOR] == [
@@ -162,6 +257,9 @@ def test_path_text_walks_through_the_questions() -> None:
     text = path_text(SpectrumAnswers(P, O, O))
     assert "Who holds the knowledge? the people" in text
     assert text.splitlines()[-1] == "-> consultation (doing for)"
+    leaflet = path_text(SpectrumAnswers(O, O, O, refine="inform"))
+    assert "What is the organisation doing? Giving out information" in leaflet
+    assert leaflet.splitlines()[-1] == "-> information (doing for)"
     assert "collaboration" in path_text(SpectrumAnswers(citizens=False))
 
 
@@ -178,6 +276,15 @@ def test_drawing_marks_one_place_without_colour_and_fits_80_columns(place_id) ->
         marked = next(line for line in lines if "[x]" in line)
         column = caret.index("^")
         assert marked[column - 1: column + 2] == "[x]"
+
+
+@pytest.mark.parametrize("place_id", [a.id for a in BETWEEN_PLACES])
+def test_drawing_a_place_between_groups_ticks_no_box_and_names_it(place_id) -> None:
+    lines = draw_spectrum(place_id)
+    text = "\n".join(lines)
+    assert max(len(line) for line in lines) <= 78
+    assert "[x]" not in text
+    assert f"this activity: {approach(place_id).name}" in text
 
 
 def test_drawing_without_a_place_marks_nothing() -> None:

@@ -107,3 +107,32 @@ def test_round_picks_different_scenarios_and_scores() -> None:
     attempts = [Attempt(s.id, s.place if i % 2 else "protection", s.place)
                 for i, s in enumerate(chosen)]
     assert score(attempts) == sum(1 for a in attempts if a.chosen == a.expected)
+
+
+@pytest.mark.parametrize("changes, message", [
+    # The old information rule (organisation knowledge, people decide and act).
+    ({"place": "information",
+      "answers": {"knowledge": "organisation", "decisions": "people", "acts": "people"}},
+     "its answers lead to 'community-led', not to its place 'information'"),
+    # Shared decisions with the organisation acting are not participation.
+    ({"place": "participation",
+      "answers": {"knowledge": "both", "decisions": "both", "acts": "organisation"}},
+     "its answers lead to 'between-for-with', not to its place 'participation'"),
+    # A leaflet needs the refining answer to be information.
+    ({"place": "information",
+      "answers": {"knowledge": "organisation", "decisions": "organisation",
+                  "acts": "organisation"}},
+     "its answers lead to 'protection', not to its place 'information'"),
+])
+def test_a_scenario_built_on_a_wrong_rule_is_caught_on_load(changes, message) -> None:
+    with pytest.raises(ScenarioError) as caught:
+        parse_scenarios(_one(**changes), "pack.json")
+    assert message in caught.value.message
+
+
+def test_information_scenarios_are_refined_leaflets_and_pages() -> None:
+    info = [s for s in load_scenarios() if s.place == "information"]
+    assert len(info) >= 2
+    for scenario in info:
+        assert scenario.answers.refine == "inform"
+        assert place(scenario.answers).base.group == "doing-to"

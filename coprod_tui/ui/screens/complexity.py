@@ -21,7 +21,8 @@ from coprod_tui.ui.screens.complexity_css import COMPLEXITY_CSS
 
 INTRO = (
     "Is your challenge simple (a recipe), complicated (a plan and experts), complex "
-    "(people's lives, no recipe) or chaotic (act first)? Co-production fits complex "
+    "(people's lives, no recipe) or chaotic (no clear path yet: act first)? "
+    "Co-production fits complex "
     "challenges. Answer five questions about one of yours, or practise on scenarios."
 )
 
@@ -31,8 +32,11 @@ HELP = """\
 From the toolkit: simple challenges follow a recipe (a cake), complicated ones
 a plan and experts (a rocket), complex ones are about people's lives with no
 definitive recipe (raising a child), and chaotic ones need action before
-understanding (a pandemic emergency). Co-produce for complex challenges; call
-in specialists for complicated ones.
+anyone can see cause and effect (a pandemic emergency). Urgency alone is not
+chaos: an urgent task with a known procedure is simple or complicated.
+Co-produce for complex challenges; call in specialists for complicated ones.
+The short responses such as "probe, sense, respond" (try something small and
+safe, see what happens, then respond) come from Cynefin, not the toolkit.
 
 - `n` describes a new challenge; Enter reopens the highlighted one to revise it
   (earlier answers are kept).

@@ -45,7 +45,8 @@ then answer the five questions: move with the arrows and press `y`, `n` or `u`
 
 **Step 2, result.** The map marks where your challenge sits, with `[X]` and words.
 Read what it means, how to respond and what that means for co-production, and
-which answers would change it. Then plan a first probe or action, who is
+which answers would change it. Then plan a first probe (a small, safe thing
+to try and learn from) or action, who is
 involved, what you expect (`not known` is a fine answer) and when you will review it.
 
 `ctrl+s` saves from either step; saving again later keeps the earlier answers.
@@ -193,7 +194,8 @@ class ChallengeScreen(Screen[None]):
         ascii_only = bool(getattr(self.app, "ascii_only", False))
         self.query_one("#complexity-map", Static).update(draw_map(result.domain, ascii_only))
         lines = [
-            f"Your challenge looks {info.label.upper()} ({info.verbs}).", "",
+            f"Your challenge looks {info.label.upper()} ({info.verbs}).",
+            f"{info.verbs.capitalize()}: {info.verbs_gloss}", "",
             f"What it means: {info.meaning}", "",
             f"Like: {info.analogy}", "",
             f"How to respond: {info.response}", "",

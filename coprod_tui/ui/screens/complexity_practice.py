@@ -26,7 +26,9 @@ HELP = """\
 
 Read each scenario and choose where it sits: press `1` to `5`, or move with the
 arrows and press Enter. Feedback shows the expected result, why, how the five
-questions lead there and where reasonable people differ; a reasonable other
+questions lead there and where reasonable people differ. The short phrases
+after each name (such as probe, sense, respond) are Cynefin's, not the
+toolkit's; the feedback says each in plain words. A reasonable other
 view also scores. `n` goes to the next scenario. At the end your score is kept
 with the date; `a` starts another round, `y` shows your history.
 """
@@ -42,7 +44,9 @@ def feedback_text(scenario: Scenario, chosen: str) -> str:
         head = f"A REASONABLE VIEW: you chose {mine}; the expected answer is {expected}."
     else:
         head = f"NOT QUITE: you chose {mine}; the expected answer is {expected}."
-    lines = [head, "", scenario.explanation, "", "How the five questions lead there:"]
+    info = DOMAINS[scenario.expected]
+    lines = [head, f"{info.label}: {info.verbs}. {info.verbs_gloss}", "",
+             scenario.explanation, "", "How the five questions lead there:"]
     for q in QUESTIONS:
         lines.append(f"  {ANSWER_LABELS[scenario.answers[q.id]]:<9} {q.text}")
     if scenario.differ:

@@ -28,6 +28,7 @@ INTRO = (
     "education or persuasion) through doing for (information, consultation, "
     "participation) to doing with (co-production). Three questions tell them "
     "apart: who holds the knowledge, who makes the decisions, who acts on them. "
+    "Answers that fit no single group are shown as lying between two. "
     "It is levels, not steps: each can be right for its situation."
 )
 
@@ -39,9 +40,11 @@ HELP = """\
 - `p` practise on scenarios from health and care with carers; each round is scored.
 - `s` saved placements (Enter reopens one); `r` your practice rounds.
 
-Off the line sit community-led action (people acting without professionals)
-and collaboration (organisations with organisations, no citizens at the table):
-both valuable, neither co-production. For a plain version run
+Off the line sit community-led action (people deciding and acting without the
+organisation) and collaboration (organisations with organisations, no citizens
+at the table): both valuable, neither co-production. Answers that fit no row of
+the toolkit's table are named as lying between two places, with what each
+answer matches and what would move it towards doing with. For a plain version run
 `coprod spectrum --help`.
 """
 

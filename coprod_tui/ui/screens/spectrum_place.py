@@ -28,6 +28,7 @@ from coprod_tui.domain.spectrum import (
     QUESTIONS,
     REFINING,
     SpectrumAnswers,
+    approach,
     base_approach,
     place,
 )
@@ -73,7 +74,8 @@ def _steps(answers: dict[str, str]) -> list[Step]:
         if refining is not None:
             steps.append(Step(
                 "refine", refining.prompt,
-                f"Optional: it separates the approaches within {base.group_label}.",
+                "Optional: it chooses between "
+                + ", ".join(approach(o.approach).name for o in refining.options) + ".",
                 tuple((o.id, o.label) for o in refining.options) + ((SKIP, "Not sure: skip"),),
             ))
     return steps

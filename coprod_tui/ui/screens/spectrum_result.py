@@ -109,8 +109,8 @@ class SpectrumResultScreen(Screen[str | None]):
                          classes="result-para")
             yield Static(Content("Why: " + self.result.explanation), classes="result-para",
                          id="result-why")
-            yield Static(Content("Can it be right? " + ap.right_when), classes="result-para")
-            yield Static(Content("Towards doing with: " + ap.move), classes="result-para")
+            yield Static(Content("Can it be right? " + self.result.right_when), classes="result-para")
+            yield Static(Content("Towards doing with: " + self.result.move), classes="result-para")
             yield Static(self._saved_text(), id="result-saved")
         yield Footer()
 
