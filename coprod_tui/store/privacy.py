@@ -108,12 +108,17 @@ def folder_identity(path: Path) -> tuple[int, int, int, int]:
 
 
 def check_private_file(path: Path) -> None:
-    """Refuse a file someone else owns or can write; tighten ours to 0600."""
-    _check_link(path)
+    """Refuse a symbolic link, or a file someone else owns or can write; tighten
+    ours to 0600 (never through a link: ``chmod`` would change its target)."""
     try:
-        st = path.stat()
+        st = os.lstat(path)
     except FileNotFoundError:
         return
+    if stat.S_ISLNK(st.st_mode):
+        raise UnsafeLocationError(
+            f"refusing to use {path}: it is a symbolic link, which coprod never follows "
+            "in its data folder; remove it"
+        )
     problem = _owner_problem(path, st, "the file")
     if problem:
         raise UnsafeLocationError(f"refusing to use {path.name}: {problem}")
