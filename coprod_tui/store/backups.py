@@ -169,9 +169,8 @@ def resolve_backup(data_dir: Path, name: str) -> Path:
 
 
 def copy_file(src: Path, dst: Path) -> None:
-    """Copy with 0600 permissions, atomically."""
-    with open(src, "rb") as handle:
-        atomic_write_bytes(dst, handle.read())
+    """Copy with 0600 permissions, atomically (never reading through a link)."""
+    atomic_write_bytes(dst, read_nofollow(src))
 
 
 __all__ = [

@@ -110,6 +110,7 @@ def folder_identity(path: Path) -> tuple[int, int, int, int]:
 def check_private_file(path: Path) -> None:
     """Refuse a symbolic link, or a file someone else owns or can write; tighten
     ours to 0600 (never through a link: ``chmod`` would change its target)."""
+    _check_link(path)
     try:
         st = os.lstat(path)
     except FileNotFoundError:
