@@ -156,6 +156,9 @@ def parse_tables(raw: bytes) -> dict[str, Any]:
         data = json.loads(text)
     except (ValueError, UnicodeDecodeError) as error:
         raise UnreadableFileError(f"it is not valid JSON ({error})") from error
+    except RecursionError:
+        # A planted or restored file nested thousands deep: a message, not a traceback.
+        raise UnreadableFileError("it is nested too deeply to be coprod data") from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise UnreadableFileError("it does not hold coprod tables")
     return data

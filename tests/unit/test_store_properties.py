@@ -133,3 +133,45 @@ def test_make_visible_leaves_no_control_characters(text: str) -> None:
     shown = make_visible(text)
     assert not [c for c in shown if unicodedata.category(c) == "Cc" and c not in "\t\n"]
     assert "\x1b" not in shown
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.datetimes(timezones=st.timezones()).map(lambda d: d.isoformat()),
+                 st.sampled_from(["0001-01-01T00:00:00+00:00", "9999-12-31T23:59:59+00:00",
+                                  "0001-01-01T00:00:00", "9999-12-31T23:59:59"])),
+       st.sampled_from(["Pacific/Kiritimati", "America/Adak", "UTC", "Etc/GMT+12"]))
+def test_stored_times_show_under_any_local_zone(stamp: str, zone: str) -> None:
+    import os
+    import time
+
+    from coprod_tui.domain.clock import local_display
+    from coprod_tui.domain.export_common import local_day, local_time
+
+    before = os.environ.get("TZ")
+    os.environ["TZ"] = zone
+    time.tzset()
+    try:
+        assert local_display(stamp)
+        local_day(stamp)
+        local_time(stamp)
+    finally:
+        if before is None:
+            os.environ.pop("TZ", None)
+        else:
+            os.environ["TZ"] = before
+        time.tzset()
+
+
+def test_a_data_file_nested_thousands_deep_is_reported_not_a_traceback(tmp_path: Path) -> None:
+    from coprod_tui.store import MAIN_FILE, CorruptDataError
+
+    data = tmp_path / "data"
+    Store.open(data)
+    (data / MAIN_FILE).write_text('{"entries": {"1": {"id": "x", "v": ' + "[" * 100_000
+                                  + "]" * 100_000 + "}}}")
+    try:
+        Store.open(data)
+    except CorruptDataError as error:
+        assert "nested too deeply" in error.message
+    else:
+        raise AssertionError("a file nested 100,000 deep was accepted")
