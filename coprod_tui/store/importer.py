@@ -7,6 +7,8 @@ wrong, nothing changes. A copy of the journal file is kept before a change.
 
 from __future__ import annotations
 
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +46,9 @@ def read_import_file(path: Path) -> Any:
     (``/dev/zero`` stops at once), and nesting is limited (no RecursionError).
     """
     try:
+        if stat.S_ISFIFO(os.stat(path).st_mode):
+            # Opening a pipe waits for a writer that may never come.
+            raise ImportRefusedError(path, "it is a pipe, not a file")
         raw = read_limited(path, MAX_BYTES)
     except TooLargeError:
         raise ImportRefusedError(path, f"it is larger than {MAX_BYTES // (1024 * 1024)} MB, "

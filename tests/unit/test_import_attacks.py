@@ -140,6 +140,13 @@ def test_import_of_dev_zero_stops_at_once(data_dir: Path) -> None:
     assert time.monotonic() - started < 120
 
 
+def test_import_of_a_pipe_is_refused_without_waiting(data_dir: Path, tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe"
+    os.mkfifo(pipe)
+    done = _run(data_dir, "import", str(pipe))
+    assert done.returncode == 1 and "it is a pipe" in done.stderr, done.stderr
+
+
 def test_a_huge_content_section_is_refused_not_read(tmp_path: Path) -> None:
     from coprod_tui.toolkit.jsonfile import CONTENT_LIMIT
     from coprod_tui.toolkit.model import ContentError, Section
