@@ -7,6 +7,7 @@ import datetime as dt
 
 from coprod_tui import paths
 from coprod_tui.cli.context import content_dirs, data_dir, open_store
+from coprod_tui.domain.text import make_visible
 from coprod_tui.errors import CoprodError
 from coprod_tui.store import FILES, MAIN_FILE, backups
 from coprod_tui.store.privacy import ensure_private_dir
@@ -42,8 +43,22 @@ def cmd_where(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    """Open the store (which validates and upgrades) and print counts."""
+    """Open the store (which validates and upgrades), check every record's shape
+    and print counts; exit 1 naming each record the app could not show."""
+    from coprod_tui.store.exports import record_problems
+
     store = open_store(args)
+    problems = record_problems(store)
+    if problems:
+        print(f"{store.path}: {len(problems)} record(s) the app cannot show:")
+        for line in problems[:50]:
+            print(f"  {make_visible(line)}")
+        if len(problems) > 50:
+            print(f"  ... and {len(problems) - 50} more")
+        raise CoprodError(
+            "the data holds records coprod cannot show (listed above); restore a backup "
+            "(`coprod backups`, `coprod restore NAME`) or correct them with care"
+        )
     print(f"{store.path}: OK (data version {CURRENT_SCHEMA})")
     counts = store.counts()
     if not counts:

@@ -18,11 +18,20 @@ def parse_iso(stamp: str) -> dt.datetime:
     return value
 
 
+def to_local(value: dt.datetime) -> dt.datetime:
+    """``value`` in the local time zone, or as it is where that would leave the
+    calendar (0001-01-01 east of UTC, 9999-12-31 west of it)."""
+    try:
+        return value.astimezone()
+    except (OverflowError, ValueError):
+        return value
+
+
 def local_display(stamp: str, with_time: bool = True) -> str:
     """A stored timestamp in the user's local time, e.g. ``2026-11-26 09:14``."""
     try:
-        value = parse_iso(stamp).astimezone()
-    except (TypeError, ValueError):
+        value = to_local(parse_iso(stamp))
+    except (TypeError, ValueError, OverflowError):
         return stamp
     return value.strftime("%Y-%m-%d %H:%M" if with_time else "%Y-%m-%d")
 

@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
-from coprod_tui.domain.clock import parse_iso
+from coprod_tui.domain.clock import parse_iso, to_local
 from coprod_tui.domain.entry import FRAMEWORKS, Entry
 
 Doc = dict[str, Any]
@@ -70,7 +70,7 @@ def local_day(stamp: Any) -> dt.date | None:
     if not isinstance(stamp, str) or not stamp:
         return None
     try:
-        return parse_iso(stamp).astimezone().date()
+        return to_local(parse_iso(stamp)).date()
     except (TypeError, ValueError, OverflowError):
         return None
 
@@ -78,7 +78,7 @@ def local_day(stamp: Any) -> dt.date | None:
 def local_time(stamp: str) -> str:
     """``HH:MM`` in local time, or ``""``."""
     try:
-        return parse_iso(stamp).astimezone().strftime("%H:%M")
+        return to_local(parse_iso(stamp)).strftime("%H:%M")
     except (TypeError, ValueError, OverflowError):
         return ""
 

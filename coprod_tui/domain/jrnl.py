@@ -40,8 +40,15 @@ def _created(date: str, time: str, where: str) -> str:
         clock = dt.time.fromisoformat(time) if time else dt.time(9, 0)
     except ValueError:
         raise JrnlError(f"{where}: time {time!r} is not HH:MM") from None
-    # jrnl's times are local wall-clock times: attach the local offset.
-    return dt.datetime.combine(day, clock).astimezone().isoformat(timespec="seconds")
+    # jrnl's times are local wall-clock times: attach the local offset (UTC at
+    # the calendar's very ends, where the local offset would leave it).
+    naive = dt.datetime.combine(day, clock.replace(tzinfo=None))
+    try:
+        local = naive.astimezone()
+        local.astimezone(dt.timezone.utc)
+    except (OverflowError, ValueError):
+        local = naive.replace(tzinfo=dt.timezone.utc)
+    return local.isoformat(timespec="seconds")
 
 
 def _tags(raw: Any, starred: bool) -> list[str]:

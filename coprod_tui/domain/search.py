@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from coprod_tui.domain.clock import parse_iso
+from coprod_tui.domain.clock import parse_iso, to_local
 from coprod_tui.domain.entry import VALUE_IDS, Entry
 
 # ``Filters.value`` for entries with no value chosen yet (e.g. moved in from jrnl).
@@ -46,8 +46,8 @@ class Filters:
 def entry_day(entry: Entry) -> dt.date | None:
     """The local calendar day an entry was created."""
     try:
-        return parse_iso(entry.created).astimezone().date()
-    except (TypeError, ValueError):
+        return to_local(parse_iso(entry.created)).date()
+    except (TypeError, ValueError, OverflowError):
         return None
 
 

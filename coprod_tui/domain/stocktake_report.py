@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coprod_tui.domain.clock import local_display
+from coprod_tui.domain.clock import local_display, to_local
 from coprod_tui.domain.stocktake import (
     NOTE_KINDS,
     TOTAL_MAX,
@@ -172,7 +172,7 @@ def summary_line(done: list[Stocktake], waiting: Stocktake | None, months: int |
     parts = []
     if done:
         last = done[-1]
-        taken = when(last).astimezone().date()
+        taken = to_local(when(last)).date()
         total = last.total()
         parts.append(f"last {taken.isoformat()}: {total}/{TOTAL_MAX}, {band_for(total).name}")
         if reminder_due(taken, today, months):

@@ -1,17 +1,32 @@
-"""Rolling daily backups of the last good data file, kept in the data folder."""
+"""Backups of the journal file, kept in the data folder's ``backups`` folder.
+
+Four kinds, each pruned to a fixed number so they never grow without limit:
+
+- daily copies ``coprod-YYYY-MM-DD.json`` (the newest :data:`KEEP`);
+- copies kept before an import, a restore or a schema upgrade,
+  ``coprod-YYYY-MM-DD-HHMMSS-LABEL.json`` (the newest :data:`KEEP_COPIES` of each label).
+
+Emptying the trash removes the deleted entries from every one of them
+(:func:`purge_records`), so text a user removed for good is not left behind.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from coprod_tui.errors import UsageError
-from coprod_tui.store.privacy import ensure_private_dir
-from coprod_tui.store.storage import atomic_write_bytes, read_json_file
+from coprod_tui.store.privacy import ensure_private_dir, read_nofollow
+from coprod_tui.store.storage import UnreadableFileError, atomic_write_bytes, read_json_file
 
 KEEP = 7
+KEEP_COPIES = 5
 _NAME = re.compile(r"^coprod-(\d{4}-\d{2}-\d{2})(?:-[\w.-]+)?\.json$")
+# A copy kept before a change: stamp, label (before-import, before-restore, schema1...).
+_COPY = re.compile(r"^coprod-\d{4}-\d{2}-\d{2}-\d{6}-([a-z]+(?:-[a-z]+)*?\d*)(?:-\d+)?\.json$")
 
 
 def backup_dir(data_dir: Path) -> Path:
@@ -79,8 +94,66 @@ def keep_copy(data_dir: Path, path: Path, label: str) -> Path | None:
         # second one's source may be the very copy the first one kept).
         number += 1
         target = folder / f"coprod-{stamp}-{label}-{number}.json"
-    atomic_write_bytes(target, path.read_bytes())
+    atomic_write_bytes(target, read_nofollow(path))
+    prune_copies(data_dir)
     return target
+
+
+def kind_of(path: Path) -> str:
+    """``daily``, or the label of a copy (``before-import``...), for pruning."""
+    found = _COPY.match(path.name)
+    return found.group(1) if found else "daily"
+
+
+def prune_copies(data_dir: Path, keep: int = KEEP_COPIES) -> list[Path]:
+    """Keep the newest ``keep`` copies of each kind (daily copies are pruned by
+    :func:`daily_backup`); returns what was removed."""
+    folder = backup_dir(data_dir)
+    by_kind: dict[str, list[Path]] = {}
+    for path in list_backups(data_dir):
+        kind = kind_of(path)
+        if kind != "daily":
+            by_kind.setdefault(kind, []).append(path)
+    removed = []
+    for paths in by_kind.values():
+        for old in paths[keep:]:  # list_backups gives newest first
+            (folder / old.name).unlink(missing_ok=True)
+            removed.append(old)
+    return removed
+
+
+def purge_records(data_dir: Path, ids: Iterable[str]) -> list[Path]:
+    """Remove records with these ids from every table of every backup.
+
+    Each changed backup is rewritten atomically (0600). Call while holding the
+    store lock. A backup that cannot be parsed cannot be purged record by
+    record: it is deleted, because it may hold the text being removed for
+    good. Returns the backups changed or deleted.
+    """
+    gone = set(ids)
+    changed = []
+    if not gone:
+        return changed
+    for path in list_backups(data_dir):
+        try:
+            data = read_json_file(path)
+        except (UnreadableFileError, OSError, RecursionError):
+            path.unlink(missing_ok=True)
+            changed.append(path)
+            continue
+        if data is None:
+            continue
+        touched = False
+        for table in data.values():
+            for key in [k for k, doc in table.items()
+                        if isinstance(doc, dict) and doc.get("id") in gone]:
+                del table[key]
+                touched = True
+        if touched:
+            payload = json.dumps(data, separators=(",", ":"), check_circular=False)
+            atomic_write_bytes(path, payload.encode("utf-8"))
+            changed.append(path)
+    return changed
 
 
 def resolve_backup(data_dir: Path, name: str) -> Path:
@@ -96,9 +169,8 @@ def resolve_backup(data_dir: Path, name: str) -> Path:
 
 
 def copy_file(src: Path, dst: Path) -> None:
-    """Copy with 0600 permissions, atomically."""
-    with open(src, "rb") as handle:
-        atomic_write_bytes(dst, handle.read())
+    """Copy with 0600 permissions, atomically (never reading through a link)."""
+    atomic_write_bytes(dst, read_nofollow(src))
 
 
 __all__ = [
@@ -106,7 +178,10 @@ __all__ = [
     "copy_file",
     "daily_backup",
     "keep_copy",
+    "kind_of",
     "list_backups",
     "newest_good_backup",
+    "prune_copies",
+    "purge_records",
     "resolve_backup",
 ]

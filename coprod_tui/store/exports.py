@@ -17,7 +17,7 @@ from typing import Any
 from coprod_tui import __version__
 from coprod_tui.domain.clock import now_iso
 from coprod_tui.domain.export_common import ExportFilter, Selection, default_filename, select
-from coprod_tui.domain.export_json import build_dump, dump_text
+from coprod_tui.domain.export_json import build_dump, dump_text, record_problem
 from coprod_tui.domain.export_nmc import render_nmc
 from coprod_tui.domain.export_text import render_md, render_txt
 from coprod_tui.errors import CoprodError
@@ -67,6 +67,25 @@ def read_all_tables(store: Store) -> dict[str, list[Doc]]:
                 rows = [doc for _, doc in sorted(docs.items(), key=_doc_order)]
                 tables.setdefault(table, []).extend(rows)
     return tables
+
+
+def record_problems(store: Store) -> list[str]:
+    """Each record the app could not show, as ``table 'T' record ID: why`` (for
+    ``coprod check``); also ids that are both in the journal and the trash."""
+    tables = read_all_tables(store)
+    found = []
+    for table, docs in sorted(tables.items()):
+        for index, doc in enumerate(docs, start=1):
+            problem = record_problem(table, doc)
+            if problem:
+                name = doc.get("id") if isinstance(doc, dict) else None
+                label = f"id {str(name)[:40]}" if isinstance(name, str) and name else f"#{index}"
+                found.append(f"table {table!r} record {label}: {problem}")
+    ids = [d.get("id") for d in tables.get("entries", []) if isinstance(d, dict)]
+    trashed = {d.get("id") for d in tables.get("trash", []) if isinstance(d, dict)}
+    for record_id in sorted({i for i in ids if i in trashed and isinstance(i, str)}):
+        found.append(f"id {record_id} is both in the journal and in the trash")
+    return found
 
 
 def gather(store: Store, flt: ExportFilter, exported: str | None = None) -> Selection:

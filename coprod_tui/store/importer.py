@@ -7,7 +7,8 @@ wrong, nothing changes. A copy of the journal file is kept before a change.
 
 from __future__ import annotations
 
-import json
+import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,10 @@ from coprod_tui.domain.export_json import (
 from coprod_tui.domain.jrnl import JrnlError, convert
 from coprod_tui.errors import CoprodError
 from coprod_tui.store import backups
+from coprod_tui.store.privacy import describe_os_error
 from coprod_tui.store.repository import MAIN_FILE, Store
 from coprod_tui.store.schema import CURRENT_SCHEMA, upgrade
+from coprod_tui.toolkit.jsonfile import TooDeepError, TooLargeError, loads_limited, read_limited
 
 Doc = dict[str, Any]
 MAX_BYTES = 256 * 1024 * 1024
@@ -37,46 +40,67 @@ class ImportRefusedError(CoprodError):
 
 
 def read_import_file(path: Path) -> Any:
-    """Parse a JSON file to import (raises :class:`ImportRefusedError`)."""
+    """Parse a JSON file to import (raises :class:`ImportRefusedError`).
+
+    At most :data:`MAX_BYTES` are read, whatever the file says its size is
+    (``/dev/zero`` stops at once), and nesting is limited (no RecursionError).
+    """
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ImportRefusedError(path, "it is too large to be an export")
-        raw = path.read_bytes()
+        if stat.S_ISFIFO(os.stat(path).st_mode):
+            # Opening a pipe waits for a writer that may never come.
+            raise ImportRefusedError(path, "it is a pipe, not a file")
+        raw = read_limited(path, MAX_BYTES)
+    except TooLargeError:
+        raise ImportRefusedError(path, f"it is larger than {MAX_BYTES // (1024 * 1024)} MB, "
+                                       "too large to be an export") from None
     except FileNotFoundError:
         raise ImportRefusedError(path, "there is no such file") from None
     except IsADirectoryError:
         raise ImportRefusedError(path, "it is a folder") from None
     except OSError as error:
-        raise ImportRefusedError(path, error.strerror or str(error)) from None
+        raise ImportRefusedError(path, describe_os_error(error)) from None
     if not raw.strip():
         raise ImportRefusedError(path, "the file is empty")
     try:
-        return json.loads(raw)
+        return loads_limited(raw)
+    except TooDeepError as error:
+        raise ImportRefusedError(path, str(error)) from None
     except (ValueError, UnicodeDecodeError) as error:
         raise ImportRefusedError(path, f"it is not valid JSON ({error})") from None
 
 
 def _merge(store: Store, tables: dict[str, list[Doc]], summary: MergeSummary) -> MergeSummary:
-    """Apply ``tables`` in one session (all or nothing), counting outcomes into ``summary``."""
+    """Apply ``tables`` in one session (all or nothing), counting outcomes into ``summary``.
+
+    Each table is written in one pass (new records with one ``insert_multiple``,
+    replaced ones with one update), so 40,000 entries import in seconds. An id
+    never ends up both in the journal and in the trash.
+    """
     with store.session() as s:
-        plan: list[tuple[str, str, Doc]] = []
-        trash = {d.get("id"): d for d in s.all("trash")} if "entries" in tables else {}
+        local = {table: {d.get("id"): d for d in s.all(table)}
+                 for table in {*tables, "entries", "trash"}}
+        plans: dict[str, list[Doc]] = {}
+        leave_trash: set[str] = set()
         for table, docs in tables.items():
-            existing = {d.get("id"): d for d in s.all(table)}
+            existing = local[table]
             for doc in docs:
-                deleted = trash.get(doc["id"]) if table == "entries" else None
-                outcome = decide(existing.get(doc["id"]), doc, deleted)
+                deleted = local["trash"].get(doc["id"]) if table == "entries" else None
+                if table == "trash" and doc["id"] in local["entries"]:
+                    outcome = "skip"  # it is in the journal here: keep it there
+                else:
+                    outcome = decide(existing.get(doc["id"]), doc, deleted)
                 summary.count(outcome, table)
-                if outcome != "skip":
-                    plan.append((table, outcome, doc))
-        if plan:
+                if outcome == "skip":
+                    continue
+                plans.setdefault(table, []).append(dict(doc))
+                if deleted is not None:
+                    leave_trash.add(doc["id"])
+        if plans:
             # The files on disk still hold the state before this session writes.
             summary.kept_copy = _keep_copy(store)
-        for table, outcome, doc in plan:
-            if outcome == "add":
-                s.insert(table, dict(doc))
-            else:
-                s.put(table, dict(doc))
+        s.remove_many("trash", leave_trash)
+        for table, docs in plans.items():
+            s.put_many(table, docs)
     return summary
 
 

@@ -7,11 +7,11 @@ import errno
 import fcntl
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from coprod_tui.store.errors import WriteFailedError
+from coprod_tui.store.errors import UnsafeLocationError, WriteFailedError
 from coprod_tui.store.privacy import open_private
 
 
@@ -22,8 +22,11 @@ class FileLock:
     a ``threading.RLock`` keeps threads of one process (UI worker and timer) in line.
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, guard: Callable[[], None] | None = None) -> None:
         self.path = path
+        # Called before the lock file is opened and again once the lock is held
+        # (the store checks its folder was not moved or replaced); it raises to refuse.
+        self.guard = guard
         self._thread_lock = threading.RLock()
         self._depth = 0
         self._fd: int | None = None
@@ -33,9 +36,13 @@ class FileLock:
         """Hold the lock for the duration of the ``with`` block."""
         with self._thread_lock:
             if self._depth == 0:
+                if self.guard is not None:
+                    self.guard()
                 fd = self._open()
                 try:
                     fcntl.flock(fd, fcntl.LOCK_EX)
+                    if self.guard is not None:
+                        self.guard()
                 except BaseException:
                     os.close(fd)
                     raise
@@ -61,9 +68,14 @@ class FileLock:
         try:
             return open_private(self.path, os.O_RDWR | os.O_CREAT)
         except OSError as error:
+            if error.errno == errno.ELOOP:
+                raise UnsafeLocationError(
+                    f"refusing to use {self.path}: it is a symbolic link; remove it "
+                    "(coprod makes its own lock file)"
+                ) from None
             if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
                 raise WriteFailedError(self.path.parent, error) from error
             try:
-                return os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+                return os.open(self.path, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
             except OSError:
                 raise WriteFailedError(self.path.parent, error) from error

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from coprod_tui.store.files import STATE_FILE
+from coprod_tui.store.privacy import read_nofollow
 from coprod_tui.store.storage import read_json_file
 
 KEYMAP_FILE = "keymap.json"
@@ -32,9 +33,11 @@ def read_keymap(data_dir: Path) -> tuple[dict[str, str], str | None]:
     """Read ``keymap.json`` (binding id -> keys); returns (keymap, problem or None)."""
     path = data_dir / KEYMAP_FILE
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_nofollow(path).decode("utf-8")
     except FileNotFoundError:
         return {}, None
+    except UnicodeDecodeError:
+        return {}, f"{path} is not UTF-8 text; default keys are in use"
     except OSError as error:
         return {}, f"cannot read {path}: {error.strerror}"
     try:

@@ -49,11 +49,16 @@ def ensure_private_dir(path: Path) -> None:
     """
     _check_link(path)
     if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
+        make_private_parents(path.parent)
         try:
             path.mkdir(mode=DIR_MODE)
         except FileExistsError:
             pass
+        except OSError as error:
+            raise UnsafeLocationError(
+                f"cannot create the data folder {path}: {describe_os_error(error)}; "
+                "choose another folder with --data-dir or COPROD_DATA_DIR"
+            ) from None
     st = path.stat()
     if not stat.S_ISDIR(st.st_mode):
         raise UnsafeLocationError(f"{path} is not a folder; choose another data folder")
@@ -64,13 +69,57 @@ def ensure_private_dir(path: Path) -> None:
         os.chmod(path, DIR_MODE)
 
 
+def describe_os_error(error: OSError) -> str:
+    """An operating-system error in words (no ``[Errno N]``)."""
+    return os.strerror(error.errno).lower() if error.errno else str(error)
+
+
+def make_private_parents(folder: Path) -> None:
+    """Create ``folder`` and its missing parents, each new one 0700 whatever the umask.
+
+    Under ``umask 000`` ``mkdir -p`` would make ``~/.local`` and ``~/.local/share``
+    0777, letting another user move or swap the data folder inside them.
+    Existing folders are left as they are.
+    """
+    missing = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for new in reversed(missing):
+        try:
+            new.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise UnsafeLocationError(
+                f"cannot create the folder {new}: {describe_os_error(error)}; "
+                "choose another data folder with --data-dir or COPROD_DATA_DIR"
+            ) from None
+        os.chmod(new, DIR_MODE)
+
+
+def folder_identity(path: Path) -> tuple[int, int, int, int]:
+    """(device, inode, owner, mode) of a folder: what must not change while coprod runs."""
+    st = os.stat(path)
+    return (st.st_dev, st.st_ino, st.st_uid, st.st_mode)
+
+
 def check_private_file(path: Path) -> None:
-    """Refuse a file someone else owns or can write; tighten ours to 0600."""
+    """Refuse a symbolic link, or a file someone else owns or can write; tighten
+    ours to 0600 (never through a link: ``chmod`` would change its target)."""
     _check_link(path)
     try:
-        st = path.stat()
+        st = os.lstat(path)
     except FileNotFoundError:
         return
+    if stat.S_ISLNK(st.st_mode):
+        raise UnsafeLocationError(
+            f"refusing to use {path}: it is a symbolic link, which coprod never follows "
+            "in its data folder; remove it"
+        )
     problem = _owner_problem(path, st, "the file")
     if problem:
         raise UnsafeLocationError(f"refusing to use {path.name}: {problem}")
@@ -79,14 +128,30 @@ def check_private_file(path: Path) -> None:
 
 
 def open_private(path: Path, flags: int) -> int:
-    """``os.open`` a file with mode 0600 whatever the umask; returns the descriptor."""
-    fd = os.open(path, flags | os.O_CLOEXEC, FILE_MODE)
+    """``os.open`` a file with mode 0600 whatever the umask; returns the descriptor.
+
+    A symbolic link is never followed (``O_NOFOLLOW``): a link planted in place
+    of a data or lock file would otherwise send the write, and the ``fchmod``,
+    to its target.
+    """
+    fd = os.open(path, flags | os.O_CLOEXEC | os.O_NOFOLLOW, FILE_MODE)
     try:
         os.fchmod(fd, FILE_MODE)
     except OSError:
         os.close(fd)
         raise
     return fd
+
+
+def read_nofollow(path: Path) -> bytes:
+    """The bytes of a file in the data folder, never through a symbolic link.
+
+    Raises ``FileNotFoundError`` if it does not exist and ``OSError`` (``ELOOP``)
+    for a link.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
+    with open(fd, "rb") as handle:
+        return handle.read()
 
 
 def write_private_bytes(path: Path, data: bytes) -> None:

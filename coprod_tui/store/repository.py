@@ -19,7 +19,12 @@ from typing import Any, TypeVar
 
 from coprod_tui.domain.clock import now_iso
 from coprod_tui.store import backups
-from coprod_tui.store.errors import CorruptDataError, NewerSchemaError, WriteFailedError
+from coprod_tui.store.errors import (
+    CorruptDataError,
+    NewerSchemaError,
+    UnsafeLocationError,
+    WriteFailedError,
+)
 from coprod_tui.store.files import (
     DRAFTS_FILE,
     FILES,
@@ -29,7 +34,12 @@ from coprod_tui.store.files import (
     TABLE_FILES,
 )
 from coprod_tui.store.lock import FileLock
-from coprod_tui.store.privacy import check_private_file, ensure_private_dir
+from coprod_tui.store.privacy import (
+    check_private_file,
+    ensure_private_dir,
+    folder_identity,
+    read_nofollow,
+)
 from coprod_tui.store.schema import CURRENT_SCHEMA, schema_of, upgrade
 from coprod_tui.store.session import Doc, Session
 from coprod_tui.store.storage import (
@@ -52,7 +62,10 @@ class Store:
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
-        self.lock = FileLock(self.data_dir / LOCK_FILE)
+        self.lock = FileLock(self.data_dir / LOCK_FILE, guard=self.check_folder)
+        # The folder's (device, inode, owner, mode) when it was checked at open:
+        # a folder moved or swapped meanwhile must never receive a save.
+        self._identity: tuple[int, int, int, int] | None = None
         self._storages = {
             name: AtomicJSONStorage(self.data_dir / name, FileCache()) for name in FILES
         }
@@ -78,9 +91,31 @@ class Store:
         """The path of one of :data:`FILES`."""
         return self.data_dir / name
 
+    def check_folder(self) -> None:
+        """Refuse (:class:`UnsafeLocationError`) if the data folder is no longer
+        the one checked at open: moved, replaced, or its owner or mode changed.
+
+        Called before every read and save (by the lock), so a folder swapped
+        while the app is open neither receives the next save nor shows
+        entries planted in it.
+        """
+        if self._identity is None:
+            return
+        try:
+            now = folder_identity(self.data_dir)
+        except OSError:
+            now = None
+        if now != self._identity:
+            raise UnsafeLocationError(
+                f"the data folder {self.data_dir} was moved, replaced or changed since "
+                "coprod opened it; nothing was read or saved. What you typed is still "
+                "here: check the folder (`coprod where`), then start coprod again"
+            )
+
     def prepare(self) -> None:
         """Check privacy, then load, validate and upgrade every file."""
         ensure_private_dir(self.data_dir)
+        self._identity = folder_identity(self.data_dir)
         for name in (*FILES, LOCK_FILE):
             check_private_file(self.data_dir / name)
         with self.lock.held():
@@ -115,7 +150,7 @@ class Store:
         raw = None
         if name == MAIN_FILE and backups.daily_backup_due(self.data_dir):
             try:
-                raw = path.read_bytes()
+                raw = read_nofollow(path)
             except FileNotFoundError:
                 return
         if version < CURRENT_SCHEMA:

@@ -10,6 +10,7 @@ per query.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import secrets
@@ -19,7 +20,7 @@ from typing import Any
 from tinydb.storages import Storage
 
 from coprod_tui.store.errors import WriteFailedError
-from coprod_tui.store.privacy import open_private
+from coprod_tui.store.privacy import open_private, read_nofollow
 
 Signature = tuple[int, int, int, int]
 
@@ -133,9 +134,13 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
     Raises :class:`UnreadableFileError` for empty, truncated or malformed files.
     """
     try:
-        raw = path.read_bytes()
+        raw = read_nofollow(path)
     except FileNotFoundError:
         return None
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise UnreadableFileError("it is a symbolic link, which coprod never follows") from None
+        raise
     return parse_tables(raw)
 
 
@@ -151,6 +156,9 @@ def parse_tables(raw: bytes) -> dict[str, Any]:
         data = json.loads(text)
     except (ValueError, UnicodeDecodeError) as error:
         raise UnreadableFileError(f"it is not valid JSON ({error})") from error
+    except RecursionError:
+        # A planted or restored file nested thousands deep: a message, not a traceback.
+        raise UnreadableFileError("it is nested too deeply to be coprod data") from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
         raise UnreadableFileError("it does not hold coprod tables")
     return data
@@ -166,17 +174,23 @@ class AtomicJSONStorage(Storage):
     def read(self) -> dict[str, Any] | None:
         """Return the file's tables, parsing only if the file changed."""
         try:
-            st = os.stat(self.path)
+            st = os.lstat(self.path)
         except FileNotFoundError:
             self.cache.clear()
             return None
         if self.cache.signature == _signature(st) and self.cache.data is not None:
             return self.cache.data
         try:
-            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
         except FileNotFoundError:
             self.cache.clear()
             return None
+        except OSError as error:
+            if error.errno != errno.ELOOP:
+                raise
+            problem = UnreadableFileError("it is a symbolic link, which coprod never follows")
+            problem.path = self.path
+            raise problem from None
         try:
             with open(fd, "rb", closefd=False) as handle:
                 data = parse_tables(handle.read())
@@ -197,7 +211,7 @@ class AtomicJSONStorage(Storage):
                 data, separators=(",", ":"), check_circular=False
             ).encode("utf-8")
             atomic_write_bytes(self.path, payload)
-            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
         except BaseException:
             # TinyDB mutated the cached dict before calling write: drop it.
             self.cache.clear()

@@ -1,4 +1,10 @@
-"""Reading a trainer-editable JSON content file with one clear error line."""
+"""Reading untrusted files with limits: bounded bytes, bounded JSON nesting.
+
+Shared by imports (``store/importer.py``) and content packs (manifests,
+section files, trainer-editable JSON). Limits are on what is actually read,
+never on what ``stat`` says a file's size is: ``/dev/zero``, a FIFO or a
+file growing while read report a small size or none.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,79 @@ import json
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
+
+# Content files are pages and small data files; a few MB is already absurd.
+CONTENT_LIMIT = 8 * 1024 * 1024
+# No coprod file or content file nests anywhere near this deep.
+MAX_DEPTH = 64
+_CHUNK = 1 << 20
+
+
+class TooLargeError(ValueError):
+    """More than the limit could be read (the message says how much is allowed)."""
+
+
+class TooDeepError(ValueError):
+    """JSON nested deeper than :data:`MAX_DEPTH`."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``path``; :class:`TooLargeError` if there is more.
+
+    Reads in chunks and stops one byte past the limit, so an endless source
+    (``/dev/zero``) costs at most ``limit`` bytes of memory and stops at once.
+    ``OSError`` is passed on (missing file, folder, no permission).
+    """
+    chunks: list[bytes] = []
+    total = 0
+    with open(path, "rb") as handle:
+        while True:
+            chunk = handle.read(min(_CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise TooLargeError(f"it is larger than {limit // (1024 * 1024)} MB")
+    return b"".join(chunks)
+
+
+def too_deep(data: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether parsed JSON nests lists and objects more than ``limit`` deep
+    (iterative: checking a deep value must not itself recurse)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return False
+
+
+def loads_limited(raw: str | bytes, max_depth: int = MAX_DEPTH) -> Any:
+    """``json.loads`` that refuses nesting deeper than ``max_depth`` with
+    :class:`TooDeepError` (``ValueError`` for invalid JSON as usual).
+
+    Python's parser raises ``RecursionError`` near 1,000 levels; shallower but
+    still absurd nesting is refused after parsing, so that nothing later
+    (validation, saving) meets it.
+    """
+    try:
+        data = json.loads(raw)
+    except RecursionError:
+        raise TooDeepError(f"it is nested more than {max_depth} levels deep") from None
+    if isinstance(data, (dict, list)) and too_deep(data, max_depth):
+        raise TooDeepError(f"it is nested more than {max_depth} levels deep")
+    return data
+
+
+def read_content_text(path: Path, limit: int = CONTENT_LIMIT) -> str:
+    """A content file's text, at most ``limit`` bytes (``TooLargeError``),
+    ``OSError`` or ``UnicodeDecodeError`` otherwise."""
+    return read_limited(path, limit).decode("utf-8")
 
 
 def read_content_json(path: Path, error: Callable[[str], Exception]) -> Any:
@@ -15,17 +94,35 @@ def read_content_json(path: Path, error: Callable[[str], Exception]) -> Any:
     ``PATH: not valid JSON at line L, column C: WHAT``.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_content_text(path)
     except FileNotFoundError:
         raise error(f"{path}: the file is missing") from None
+    except TooLargeError as problem:
+        raise error(f"{path}: cannot read: {problem}") from None
     except OSError as problem:
         raise error(f"{path}: cannot read: {problem.strerror or problem}") from None
     except UnicodeDecodeError as problem:
         raise error(f"{path}: cannot read: not UTF-8 text ({problem.reason})") from None
     try:
-        return json.loads(text)
+        return loads_limited(text)
+    except TooDeepError as problem:
+        raise error(f"{path}: cannot read: {problem}") from None
     except json.JSONDecodeError as problem:
         raise error(
             f"{path}: not valid JSON at line {problem.lineno}, column {problem.colno}: "
             f"{problem.msg}"
         ) from None
+
+
+__all__ = [
+    "CONTENT_LIMIT",
+    "MAX_DEPTH",
+    "TooDeepError",
+    "TooLargeError",
+    "loads_limited",
+    "too_deep",
+    "read_content_json",
+    "read_content_text",
+    "read_limited",
+]
+

@@ -25,6 +25,12 @@ from pathlib import Path
 from typing import Any
 
 from coprod_tui import paths
+from coprod_tui.toolkit.jsonfile import (
+    TooDeepError,
+    TooLargeError,
+    loads_limited,
+    read_content_text,
+)
 from coprod_tui.toolkit.model import Catalog, ContentError, Section, Tier
 
 MANIFEST = Path("reading") / "manifest.json"
@@ -70,15 +76,19 @@ def _check_id(value: object, where: Path, what: str) -> str:
 
 def _read_manifest(path: Path) -> dict[str, Any]:
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_content_text(path)
     except FileNotFoundError as error:
         raise _fail(path, "manifest not found") from error
     except UnicodeDecodeError as error:
         raise _fail(path, "not UTF-8 text") from error
+    except TooLargeError as error:
+        raise _fail(path, str(error)) from None
     except OSError as error:
         raise _fail(path, error.strerror or str(error)) from error
     try:
-        data = json.loads(raw)
+        data = loads_limited(raw)
+    except TooDeepError as error:
+        raise _fail(path, str(error)) from None
     except json.JSONDecodeError as error:
         raise _fail(path, f"not valid JSON (line {error.lineno}, column {error.colno}:"
                           f" {error.msg})") from error

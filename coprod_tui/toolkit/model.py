@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from coprod_tui.errors import CoprodError
+from coprod_tui.toolkit.jsonfile import TooLargeError, read_content_text
 
 
 class ContentError(CoprodError):
@@ -28,7 +29,11 @@ class Section:
     def read_text(self) -> str:
         """The section's Markdown (raises :class:`ContentError` if unreadable)."""
         try:
-            return self.path.read_text(encoding="utf-8")
+            # Bounded by what is read: a pack's section of 96 MB (or a FIFO) is
+            # refused at once instead of taking seconds and gigabytes.
+            return read_content_text(self.path)
+        except TooLargeError as error:
+            raise ContentError(f"{self.path}: {error} (section '{self.id}')") from None
         except FileNotFoundError as error:
             raise ContentError(f"{self.path}: file not found (section '{self.id}')") from error
         except UnicodeDecodeError as error:

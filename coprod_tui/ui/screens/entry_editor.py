@@ -386,9 +386,14 @@ class EntryEditorScreen(Screen[None]):
 
     def _save(self, entry: Entry) -> None:
         journal = EntryStore(self.app.store)  # type: ignore[attr-defined]
+        message, severity = "Entry saved.", "information"
         try:
             if self.editing:
-                journal.update(entry)
+                # Another session may have saved or deleted this entry meanwhile:
+                # then ours is kept as a new entry, never written over theirs.
+                outcome = journal.save_edit(entry)
+                if outcome.status != "saved":
+                    message, severity = outcome.message, "warning"
             else:
                 journal.add(entry)
             self.app.store.discard_draft(self.draft_key)  # type: ignore[attr-defined]
@@ -396,5 +401,5 @@ class EntryEditorScreen(Screen[None]):
             self.notify(error.message, severity="error", timeout=10)
             return
         self.saved = True
-        self.notify("Entry saved.")
+        self.notify(message, severity=severity, timeout=10)
         self.dismiss(None)
