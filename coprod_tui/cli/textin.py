@@ -24,6 +24,7 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from coprod_tui.cli.context import is_terminal
 from coprod_tui.domain.text import make_visible
@@ -40,6 +41,8 @@ WHY = ("Other users on this computer can see a command's arguments (ps, /proc/PI
 END_LINE = "."
 
 UNSAVED_PREFIX = ".coprod-unsaved-"
+
+T = TypeVar("T")
 
 
 def text_option(parser: argparse.ArgumentParser, *flags: str, what: str, **kwargs: object) -> None:
@@ -230,3 +233,33 @@ def keep_unsaved(data_folder: Path | None, text: str, prefix: str = UNSAVED_PREF
     print("----- end -----")
     sys.stdout.flush()
     return "no file could be written either, so what you wrote is printed above: copy it now"
+
+
+def render_fields(fields: list[tuple[str, str]]) -> str:
+    """``Label: value`` lines, as :func:`parse_fields` reads them back."""
+    return "".join(f"{label}: {value}\n" for label, value in fields)
+
+
+def save_keeping_text(args: argparse.Namespace, fields: list[tuple[str, str]],
+                      save: Callable[[object], T], editor_file: Path | None = None) -> T:
+    """Run ``save(store)``; if it fails, keep the text in ``fields`` (or the editor's
+    file, which is removed only after a save) and say where in the error."""
+    from coprod_tui.cli.context import open_store
+
+    store = None
+    try:
+        store = open_store(args)
+        result = save(store)
+    except UsageError:
+        raise
+    except (CoprodError, OSError) as error:
+        reason = error.message if isinstance(error, CoprodError) else describe_os_error(error)
+        reason = reason.split(". ")[0]
+        if editor_file is not None:
+            where = f"what you wrote is kept in {editor_file}"
+        else:
+            where = keep_unsaved(getattr(store, "data_dir", None), render_fields(fields))
+        raise CoprodError(f"nothing was saved: {reason}. {where[0].upper()}{where[1:]}") from None
+    if editor_file is not None:
+        editor_file.unlink(missing_ok=True)
+    return result
