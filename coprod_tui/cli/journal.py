@@ -147,8 +147,13 @@ def render_kept(draft: dict) -> str:
     return "\n".join(head) + "\n" + body
 
 
-def parse_kept(text: str) -> dict:
-    """The draft in a file written by :func:`render_kept` (and edited by the user)."""
+def parse_kept(text: str, defaults: dict | None = None) -> dict:
+    """The draft in a file written by :func:`render_kept` (and edited by the user).
+
+    A ``Values``, ``Tags`` or ``Framework`` line the editor removed or left
+    empty falls back to ``defaults`` (what the command line gave).
+    """
+    defaults = defaults or {}
     head: dict[str, str] = {}
     for line in text.splitlines():
         if line.startswith("## "):
@@ -156,11 +161,12 @@ def parse_kept(text: str) -> dict:
         key, colon, rest = line.partition(":")
         if colon and key in ("Values", "Tags", "Framework"):
             head[key] = rest.strip()
-    framework = _check_framework(head.get("Framework") or "free")
+    framework = _check_framework(head.get("Framework") or defaults.get("framework") or "free")
     title, sections, actions = parse_template(text, framework)
-    return {"values": _parse_values(head.get("Values", "")), "title": title,
-            "tags": parse_tags(head.get("Tags", "")), "framework": framework,
-            "sections": sections, "actions": actions}
+    return {"values": _parse_values(head.get("Values", "")) or defaults.get("values", []),
+            "title": title,
+            "tags": parse_tags(head.get("Tags", "")) if "Tags" in head else defaults.get("tags", []),
+            "framework": framework, "sections": sections, "actions": actions}
 
 
 def _ask_entry(args: argparse.Namespace, draft: dict) -> None:
@@ -275,12 +281,12 @@ def _add_in_editor(args: argparse.Namespace, store: Store, draft: dict) -> int:
     if text == template:
         path.unlink(missing_ok=True)
         raise CoprodError("nothing was written; no entry added")
-    return _save_kept(store, path, text)
+    return _save_kept(store, path, text, draft)
 
 
-def _save_kept(store: Store, path: Path, text: str) -> int:
+def _save_kept(store: Store, path: Path, text: str, defaults: dict | None = None) -> int:
     try:
-        draft = parse_kept(text)
+        draft = parse_kept(text, defaults)
     except UsageError as error:
         raise CoprodError(f"{error} (in {path}: fix it, then `coprod add --resume`)") from None
     return _save_draft(store, draft, kept=path)
@@ -331,7 +337,9 @@ def _resume(args: argparse.Namespace, store: Store) -> int:
         text = run_editor(path)
     else:
         text = path.read_text(encoding="utf-8", errors="replace")
-    return _save_kept(store, path, text)
+    defaults = {"values": list(dict.fromkeys(check_value(v) for v in args.value)),
+                "tags": parse_tags(",".join(args.tag)), "framework": args.framework}
+    return _save_kept(store, path, text, defaults)
 
 
 def cmd_list(args: argparse.Namespace) -> int:
