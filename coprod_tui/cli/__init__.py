@@ -30,8 +30,11 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are short: usage line, message, exit 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        from coprod_tui.domain.text import make_visible
+
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n(see `coprod --help`)\n")
+        # The message quotes what was typed: show its control characters, never replay them.
+        self.exit(2, f"{self.prog}: error: {make_visible(message)}\n(see `coprod --help`)\n")
 
 
 def common_options() -> argparse.ArgumentParser:
