@@ -136,10 +136,16 @@ def test_a_path_must_be_an_own_regular_file_not_a_link_nor_writable_by_others(
 
 def test_export_force_never_replaces_a_device_or_a_fifo(data_dir: Path, tmp_path: Path) -> None:
     _entries(data_dir, "One")
-    before = os.stat("/dev/null")
-    done = coprod(data_dir, "export", "-o", "/dev/null", "--force")
+    # As root, a regression would replace the device itself: never aim at the real
+    # /dev/null then, but at a null device node of our own in tmp_path.
+    device = Path("/dev/null")
+    if os.geteuid() == 0:
+        device = tmp_path / "null"
+        os.mknod(device, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    before = os.lstat(device)
+    done = coprod(data_dir, "export", "-o", str(device), "--force")
     assert done.returncode == 1 and "not a regular file" in done.stderr
-    after = os.stat("/dev/null")
+    after = os.lstat(device)
     assert stat.S_ISCHR(after.st_mode) and after.st_rdev == before.st_rdev
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
