@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import signal
 import sys
 from pathlib import Path
 
@@ -16,11 +17,13 @@ from coprod_tui.cli.context import content_dirs, is_terminal, open_store
 from coprod_tui.cli.textin import (
     ASK,
     WHY,
+    HungUp,
     StdinLines,
     ask_block,
     ask_line,
     keep_unsaved,
     new_private_file,
+    raise_hung_up,
     resolve,
     run_editor,
     text_option,
@@ -176,7 +179,12 @@ def _ask_entry(args: argparse.Namespace, draft: dict) -> None:
         listed = ", ".join(f"{n} {v}" for n, v in enumerate(VALUE_IDS, 1))
         while not draft["values"]:
             try:
-                draft["values"] = _parse_values(ask_line(f"Values it covers ({listed}): "))
+                typed = input(f"Values it covers ({listed}): ")
+            except EOFError:
+                print()
+                raise UsageError("no value given; nothing was added") from None
+            try:
+                draft["values"] = _parse_values(typed)
             except UsageError as error:
                 print(f"  {error}")
             else:
@@ -190,9 +198,13 @@ def _ask_entry(args: argparse.Namespace, draft: dict) -> None:
     print("Write each part; end it with a line holding only a full stop (.), or Ctrl-D.")
     for section_id, label in FRAMEWORKS[draft["framework"]]:
         print(f"\n{label}" + (f": {hints[section_id]}" if section_id in hints else ""))
-        text = ask_block()
+        lines: list[str] = []
+        draft["sections"][section_id] = lines  # filled as typed: a hang-up keeps it
+        text = ask_block(lines=lines)
         if text.strip():
             draft["sections"][section_id] = text
+        else:
+            del draft["sections"][section_id]
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -226,8 +238,32 @@ def cmd_add(args: argparse.Namespace) -> int:
     elif args.text is not None:
         draft["sections"] = {FRAMEWORKS[framework][0][0]: args.text}
     else:
-        _ask_entry(args, draft)
+        _ask_typed(args, store, draft)
     return _save_draft(store, draft, kept=None)
+
+
+def _ask_typed(args: argparse.Namespace, store: Store, draft: dict) -> None:
+    """Ask line by line; if the terminal hangs up, or the writer presses Ctrl-C,
+    keep what was typed so far for ``coprod add --resume``."""
+    previous = signal.signal(signal.SIGHUP, raise_hung_up)
+    try:
+        _ask_entry(args, draft)
+    except (HungUp, KeyboardInterrupt, OSError) as error:
+        signal.signal(signal.SIGHUP, signal.SIG_IGN)  # the terminal is gone: no second one
+        sections = {k: "\n".join(v) if isinstance(v, list) else v
+                    for k, v in draft["sections"].items()}
+        if not any(v.strip() for v in sections.values()) and not draft["title"]:
+            if isinstance(error, KeyboardInterrupt):
+                raise
+            raise CoprodError("the terminal is gone; nothing was typed, nothing added") from None
+        where = keep_unsaved(store.data_dir, render_kept({**draft, "sections": sections}),
+                             prefix=ADD_PREFIX)
+        what = "the terminal hung up" if isinstance(error, HungUp) else "interrupted"
+        raise CoprodError(f"{what}; nothing was added. {where[0].upper()}{where[1:]}; "
+                          "`coprod add --resume` adds it") from None
+    finally:
+        if signal.getsignal(signal.SIGHUP) is raise_hung_up:
+            signal.signal(signal.SIGHUP, previous)
 
 
 def _save_draft(store: Store, draft: dict, kept: Path | None) -> int:

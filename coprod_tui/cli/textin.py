@@ -92,9 +92,22 @@ def ask_line(prompt: str, read: Callable[[str], str] = input) -> str:
         return ""
 
 
-def ask_block(read: Callable[[str], str] = input) -> str:
-    """Lines typed on the terminal until a line holding only ``.`` or end of input."""
-    lines: list[str] = []
+class HungUp(Exception):
+    """The terminal hung up (SIGHUP) while text was being typed."""
+
+
+def raise_hung_up(signum: int, frame: object) -> None:
+    """A SIGHUP handler: unwind to the code that keeps what was typed."""
+    raise HungUp
+
+
+def ask_block(read: Callable[[str], str] = input, lines: list[str] | None = None) -> str:
+    """Lines typed on the terminal until a line holding only ``.`` or end of input.
+
+    ``lines`` (if given) fills as the lines come, so a caller interrupted half
+    way (a hang-up) still has them.
+    """
+    lines = [] if lines is None else lines
     while True:
         try:
             line = read("> ")

@@ -299,3 +299,32 @@ def test_spectrum_and_complexity_take_their_text_from_standard_input(data_dir: P
     assert done.returncode == 0, done.stderr
     placed = Store.open(data_dir).get("spectrum", json.loads(done.stdout)["id"]) or {}
     assert placed.get("title") == "Carers survey" and placed.get("description") == SECRET
+
+
+def test_a_hang_up_while_typing_line_by_line_keeps_what_was_typed(data_dir: Path) -> None:
+    with PtyApp.coprod(data_dir, "add", "--value", "networks", "--title", "T") as term:
+        term.wait_for("Tags")
+        term.send("night\r")
+        term.wait_for("a full stop")
+        for line in (SECRET, "and a second line"):
+            start = len(term.output)
+            term.send(f"{line}\r")
+            term.wait_for("> ", start=start)  # the next prompt: the line has been read
+        term.hang_up()
+        assert term.wait_exit() == 1  # not killed: it kept the text, then stopped
+    (kept,) = kept_files(data_dir)
+    _assert_kept_privately(kept, SECRET, "and a second line", "Tags: night")
+    resumed = subprocess.run([sys.executable, "-m", "coprod_tui", "add", "--resume"],
+                             capture_output=True, text=True, env=env_for(data_dir), timeout=60,
+                             stdin=subprocess.DEVNULL)
+    assert resumed.returncode == 0, resumed.stderr
+    (doc,) = Store.open(data_dir).all("entries")
+    assert doc["sections"] == {"text": f"{SECRET}\nand a second line"}
+    assert doc["tags"] == ["night"] and doc["title"] == "T"
+
+
+def test_end_of_input_at_the_values_question_stops_without_spinning(data_dir: Path) -> None:
+    with PtyApp.coprod(data_dir, "add") as term:
+        term.wait_for("Values it covers")
+        term.send("\x04")
+        assert term.wait_exit() == 2 and "no value given" in term.text
