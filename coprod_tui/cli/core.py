@@ -105,22 +105,22 @@ def read_own_file(path: Path, limit: int = MAX_RESTORE_BYTES) -> bytes:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise CoprodError(f"refusing to restore {path}: it is a symbolic link; "
+            raise CoprodError(f"refusing to read {path}: it is a symbolic link; "
                               "give the file itself") from None
-        raise OSFailure(error, "cannot restore") from None
+        raise OSFailure(error, "cannot read it") from None
     with os.fdopen(fd, "rb") as handle:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise CoprodError(f"refusing to restore {path}: it is not a regular file")
+            raise CoprodError(f"refusing to read {path}: it is not a regular file")
         if st.st_uid != os.geteuid():
-            raise CoprodError(f"refusing to restore {path}: it belongs to another user "
+            raise CoprodError(f"refusing to read {path}: it belongs to another user "
                               f"(uid {st.st_uid}), who could have put anything in it")
         if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-            raise CoprodError(f"refusing to restore {path}: other users can change it; "
+            raise CoprodError(f"refusing to read {path}: other users can change it; "
                               f"check it, run `chmod go-w {path}`, then try again")
         data = handle.read(limit + 1)
     if len(data) > limit:
-        raise CoprodError(f"refusing to restore {path}: it is larger than {limit:,} bytes")
+        raise CoprodError(f"refusing to read {path}: it is larger than {limit:,} bytes")
     return data
 
 

@@ -106,6 +106,7 @@ def _hints(args: argparse.Namespace, framework: str) -> dict[str, str]:
 
 
 ADD_PREFIX = ".coprod-add-"
+MAX_KEPT_BYTES = 16 * 1024 * 1024
 
 
 def _default_framework(store: Store) -> str:
@@ -369,10 +370,14 @@ def _resume(args: argparse.Namespace, store: Store) -> int:
         if not found:
             raise CoprodError("no unsaved entry is waiting; nothing to resume")
         path = found[0]
+    from coprod_tui.cli.core import read_own_file
+
+    # A kept file is small and ours: refuse a link, someone else's file or /dev/zero.
+    read_own_file(path, limit=MAX_KEPT_BYTES)
     if args.editor:
         text = run_editor(path)
     else:
-        text = path.read_text(encoding="utf-8", errors="replace")
+        text = read_own_file(path, limit=MAX_KEPT_BYTES).decode("utf-8", errors="replace")
     defaults = {"values": list(dict.fromkeys(check_value(v) for v in args.value)),
                 "tags": parse_tags(",".join(args.tag)), "framework": args.framework}
     return _save_kept(store, path, text, defaults)

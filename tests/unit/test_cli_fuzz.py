@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import io
 import os
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -106,3 +107,15 @@ def test_any_options_end_in_0_1_or_2_without_a_traceback(
     for line in err.splitlines():
         assert "\x1b" not in line, (argv, line)  # an error never replays an escape sequence
     os.environ.pop("COPROD_DATA_DIR", None)
+
+
+@settings(max_examples=15, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@given(argv=command_lines())
+def test_a_real_process_with_any_options_ends_in_0_1_or_2(argv: list[str], place: Path) -> None:
+    """A smaller sample as real processes: signals, real stdin and exit paths included."""
+    env = dict(os.environ, COPROD_DATA_DIR=str(place / "data"), EDITOR="true", VISUAL="")
+    done = subprocess.run([sys.executable, "-m", "coprod_tui", *argv], capture_output=True,
+                          cwd=place / "work", env=env, stdin=subprocess.DEVNULL, timeout=60)
+    assert done.returncode in (0, 1, 2), (argv, done.returncode, done.stderr)
+    assert b"Traceback" not in done.stdout + done.stderr, (argv, done.stderr)
