@@ -301,15 +301,23 @@ def test_spectrum_and_complexity_take_their_text_from_standard_input(data_dir: P
     assert placed.get("title") == "Carers survey" and placed.get("description") == SECRET
 
 
+def _wait_for_prompts(term: PtyApp, count: int) -> None:
+    """Wait until the ``> `` line prompt has been printed ``count`` times."""
+    deadline = time.monotonic() + 30
+    while term.text.count("\n> ") < count:
+        assert time.monotonic() < deadline, term.text[-500:]
+        term.read(0.05)
+
+
 def test_a_hang_up_while_typing_line_by_line_keeps_what_was_typed(data_dir: Path) -> None:
     with PtyApp.coprod(data_dir, "add", "--value", "networks", "--title", "T") as term:
         term.wait_for("Tags")
         term.send("night\r")
         term.wait_for("a full stop")
-        for line in (SECRET, "and a second line"):
-            start = len(term.output)
+        for number, line in enumerate((SECRET, "and a second line"), start=1):
+            _wait_for_prompts(term, number)
             term.send(f"{line}\r")
-            term.wait_for("> ", start=start)  # the next prompt: the line has been read
+        _wait_for_prompts(term, 3)  # the prompt after the last line: it has been read
         term.hang_up()
         assert term.wait_exit() == 1  # not killed: it kept the text, then stopped
     (kept,) = kept_files(data_dir)
