@@ -15,14 +15,14 @@ from collections.abc import Sequence
 from types import ModuleType
 
 from coprod_tui import __version__
-from coprod_tui.errors import CoprodError, UsageError
+from coprod_tui.errors import CoprodError, UsageError, describe_os_error
 
 # Each module adds its subcommands with ``register(subparsers, common)``. Named
 # (or given as modules): they are imported only when the command line needs the
 # subcommands, which keeps them and the domain code they load off the start-up
 # path of the full-screen app.
 COMMAND_MODULES: list[str | ModuleType] = [
-    "core", "reading", "journal", "spectrum", "complexity", "stocktake", "transfer",
+    "core", "reading", "journal", "trash", "spectrum", "complexity", "stocktake", "transfer",
 ]
 
 
@@ -30,8 +30,11 @@ class _Parser(argparse.ArgumentParser):
     """An ArgumentParser whose errors are short: usage line, message, exit 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
+        from coprod_tui.domain.text import make_visible
+
         self.print_usage(sys.stderr)
-        self.exit(2, f"{self.prog}: error: {message}\n(see `coprod --help`)\n")
+        # The message quotes what was typed: show its control characters, never replay them.
+        self.exit(2, f"{self.prog}: error: {make_visible(message)}\n(see `coprod --help`)\n")
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -58,7 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
             "With no command, opens the full-screen app."
         ),
         parents=[common],
-        epilog="Data is private to you (folder 0700, files 0600). See the README for more.",
+        epilog=(
+            "Data is private to you (folder 0700, files 0600). Never type a reflection, "
+            "title or search after an option: other users on a shared computer can read "
+            "every command's arguments (ps, /proc/PID/cmdline). Give such text as - "
+            "(standard input), with no value (asked on the terminal) or with --editor. "
+            "See the README for more."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"coprod {__version__}")
     parser.add_argument("--no-mouse", action="store_true", default=argparse.SUPPRESS,
@@ -118,16 +127,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except UsageError as error:
-        print(f"coprod: {error}", file=sys.stderr)
+        _say(f"coprod: {error}")
         return 2
     except CoprodError as error:
-        print(f"coprod: error: {error}", file=sys.stderr)
+        _say(f"coprod: error: {error}")
         return error.exit_code
     except KeyboardInterrupt:
-        print("coprod: interrupted", file=sys.stderr)
+        _say("coprod: interrupted")
         return 130
     except BrokenPipeError:
         return 0
     except OSError as error:
-        print(f"coprod: error: {error}", file=sys.stderr)
+        # Every path ends here: no "[Errno 36] File name too long" for users.
+        _say(f"coprod: error: {describe_os_error(error)}")
         return 1
+    except RecursionError:
+        _say("coprod: error: the data is nested too deeply to read; nothing was changed")
+        return 1
+
+
+def _say(message: str) -> None:
+    """Print one error line; control characters in it (from a path) are shown visibly."""
+    from coprod_tui.domain.text import make_visible
+
+    try:
+        print(make_visible(message), file=sys.stderr)
+    except OSError:
+        pass

@@ -12,6 +12,14 @@ import sys
 import textwrap
 
 from coprod_tui.cli.context import is_terminal, open_store
+from coprod_tui.cli.textin import (
+    WHY,
+    StdinLines,
+    edit_fields,
+    resolve,
+    save_keeping_text,
+    text_option,
+)
 from coprod_tui.domain.clock import local_display, parse_day
 from coprod_tui.domain.complexity import (
     ANSWERS,
@@ -24,7 +32,7 @@ from coprod_tui.domain.complexity import (
     normalise_answer,
 )
 from coprod_tui.domain.text import make_visible, one_line
-from coprod_tui.errors import UsageError
+from coprod_tui.errors import CoprodError, UsageError
 from coprod_tui.store import complexity as cx
 
 CHOICES = ", ".join(ANSWERS)
@@ -46,19 +54,20 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
             "Answer five questions about a challenge to see whether it is simple, "
             "complicated, complex or chaotic (or not clear yet), how to respond, and "
             "what that means for co-production. With no answers on a terminal, the "
-            "questions are asked one by one."
+            "questions are asked one by one. " + WHY
         ),
     )
     for q in QUESTIONS:
         p.add_argument(f"--{q.id}", type=_answer, metavar="ANSWER",
                        help=f"{q.text} ({CHOICES})")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--save", metavar="TITLE",
-                   help="also save the challenge under this title (reopen it in the app)")
-    p.add_argument("--description", metavar="TEXT", default="", help="with --save: a description")
+    text_option(p, "--save", what="also save the challenge under a title (reopen it in the app)")
+    text_option(p, "--description", what="with --save: a description", default="")
     for key, label in PLAN_FIELDS:
         hint = " (YYYY-MM-DD)" if key == "review" else " ('not known' is fine)" if key == "expected" else ""
-        p.add_argument(f"--{key}", metavar="TEXT", default="", help=f"with --save: {label.lower()}{hint}")
+        text_option(p, f"--{key}", what=f"with --save: {label.lower()}{hint}", default="")
+    p.add_argument("--editor", action="store_true",
+                   help="write the title, description and plan in your own editor (then saves)")
     p.add_argument("--list", action="store_true", help="list your saved challenges and stop")
     p.set_defaults(func=cmd_complexity)
 
@@ -135,17 +144,35 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _save(args: argparse.Namespace, answers: dict[str, str]) -> dict[str, object]:
-    title = args.save.strip()
-    if not title:
-        raise UsageError("--save needs a title")
-    if args.review:
-        try:
-            parse_day(args.review)
-        except ValueError as error:
-            raise UsageError(f"--review: {error}") from None
+    fields = [("save", "--save", "Title for this challenge"),
+              ("description", "--description", "A description (Enter for none)")]
+    fields += [(key, f"--{key}", f"{label} (Enter for none)") for key, label in PLAN_FIELDS]
+    resolve(args, fields, StdinLines())
+    labels = [("save", "Title"), ("description", "Description"), *PLAN_FIELDS]
+    editor_file = None
+    if args.editor:
+        given, editor_file = edit_fields(open_store(args).data_dir,
+                                         [(label, getattr(args, key) or "") for key, label in labels])
+        for key, label in labels:
+            setattr(args, key, given.get(label, ""))
+    title = (args.save or "").strip()
+    try:
+        if not title:
+            raise UsageError("--save needs a title (--save - reads it from standard input)")
+        if args.review:
+            try:
+                parse_day(args.review)
+            except ValueError as error:
+                raise UsageError(f"--review: {error}") from None
+    except UsageError as error:
+        if editor_file is None:
+            raise
+        raise CoprodError(f"{error}; nothing was saved, and what you wrote is kept in "
+                          f"{editor_file}") from None
     plan = {key: getattr(args, key).strip() for key, _ in PLAN_FIELDS}
     doc = cx.new_challenge(title, args.description, answers, plan)
-    return cx.save_challenge(open_store(args), doc)
+    return save_keeping_text(args, [(label, getattr(args, key) or "") for key, label in labels],
+                             lambda store: cx.save_challenge(store, doc), editor_file)
 
 
 def cmd_complexity(args: argparse.Namespace) -> int:
@@ -163,7 +190,7 @@ def cmd_complexity(args: argparse.Namespace) -> int:
             answers[q.id] = _ask(QUESTIONS.index(q) + 1, q.text, q.hint)
         print()
     result = assess(answers)
-    saved = _save(args, answers) if args.save is not None else None
+    saved = _save(args, answers) if args.save is not None or args.editor else None
     if args.json:
         data = as_json(result)
         if saved is not None:

@@ -6,6 +6,7 @@ import argparse
 from pathlib import Path
 
 from coprod_tui import paths
+from coprod_tui.errors import OSFailure
 from coprod_tui.store import Store
 
 
@@ -20,8 +21,13 @@ def content_dirs(args: argparse.Namespace) -> list[Path]:
 
 
 def open_store(args: argparse.Namespace) -> Store:
-    """Open (and check) the user's store; raises ``StoreError`` with a clear message."""
-    return Store.open(data_dir(args))
+    """Open (and check) the user's store; raises ``StoreError`` or :class:`OSFailure`
+    (a new folder on a read-only disk...) with a clear message."""
+    folder = data_dir(args)
+    try:
+        return Store.open(folder)
+    except OSError as error:
+        raise OSFailure(error, f"cannot open the data folder {folder}") from None
 
 
 def is_terminal(stream: object) -> bool:

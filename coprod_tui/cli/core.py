@@ -4,15 +4,22 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
+import os
+import stat
+from pathlib import Path
 
 from coprod_tui import paths
 from coprod_tui.cli.context import content_dirs, data_dir, open_store
 from coprod_tui.domain.text import make_visible
-from coprod_tui.errors import CoprodError
+from coprod_tui.errors import CoprodError, OSFailure, UsageError
 from coprod_tui.store import FILES, MAIN_FILE, backups
 from coprod_tui.store.privacy import ensure_private_dir
 from coprod_tui.store.schema import CURRENT_SCHEMA, schema_of
-from coprod_tui.store.storage import UnreadableFileError, read_json_file
+from coprod_tui.store.storage import atomic_write_bytes, parse_tables
+
+#: A journal of 10,000 entries is about 30 MB; refuse what cannot be one.
+MAX_RESTORE_BYTES = 512 * 1024 * 1024
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -24,7 +31,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p = subparsers.add_parser("backups", parents=[common], help="list the automatic backups")
     p.set_defaults(func=cmd_backups)
     p = subparsers.add_parser("restore", parents=[common], help="put a backup back (the current file is kept aside)")
-    p.add_argument("backup", metavar="BACKUP", help="a name from `coprod backups`, or a path")
+    p.add_argument("backup", metavar="BACKUP",
+                   help="a name from `coprod backups`; a path (with /, e.g. ./file.json) "
+                        "for a file elsewhere, which must be yours and not a link")
     p.set_defaults(func=cmd_restore)
 
 
@@ -83,24 +92,73 @@ def cmd_backups(args: argparse.Namespace) -> int:
     return 0
 
 
+def backup_source(folder: Path, name: str) -> Path:
+    """The file ``coprod restore NAME`` means.
+
+    A bare name is only ever a backup in the backups folder, never a file of
+    that name in the current folder (which another user may have planted
+    there). A name holding ``/`` is a path, checked by :func:`read_own_file`.
+    """
+    if "/" in name:
+        return Path(name).expanduser()
+    for path in backups.list_backups(folder):
+        if path.name == name or path.stem == name:
+            return path
+    names = ", ".join(p.name for p in backups.list_backups(folder)) or "none"
+    raise UsageError(f"no backup named {make_visible(name)!r} in {backups.backup_dir(folder)}; "
+                     f"backups: {names} (give a path with / for a file elsewhere, e.g. ./{make_visible(name)})")
+
+
+def read_own_file(path: Path, limit: int = MAX_RESTORE_BYTES) -> bytes:
+    """The bytes of ``path`` if it is a regular file of ours that only we can change.
+
+    Opened with ``O_NOFOLLOW`` and checked with ``fstat`` on the open file, so
+    a symbolic link, or a file swapped in between a check and the open, is refused.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise CoprodError(f"refusing to read {path}: it is a symbolic link; "
+                              "give the file itself") from None
+        raise OSFailure(error, "cannot read it") from None
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise CoprodError(f"refusing to read {path}: it is not a regular file")
+        if st.st_uid != os.geteuid():
+            raise CoprodError(f"refusing to read {path}: it belongs to another user "
+                              f"(uid {st.st_uid}), who could have put anything in it")
+        if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            raise CoprodError(f"refusing to read {path}: other users can change it; "
+                              f"check it, run `chmod go-w {path}`, then try again")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise CoprodError(f"refusing to read {path}: it is larger than {limit:,} bytes")
+    return data
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     """Validate a backup, keep the current file aside, and put the backup in place."""
     folder = data_dir(args)
     ensure_private_dir(folder)
-    source = backups.resolve_backup(folder, args.backup)
+    source = backup_source(folder, args.backup)
+    raw = read_own_file(source)
     try:
-        data = read_json_file(source)
-    except UnreadableFileError as error:
-        raise CoprodError(f"cannot restore {source}: {error}; nothing was changed") from error
-    if data is None or schema_of(data) > CURRENT_SCHEMA:
-        raise CoprodError(f"cannot restore {source}: it is missing or from a newer coprod")
+        data = parse_tables(raw)
+    except Exception as error:  # noqa: BLE001 - any unreadable content is refused
+        raise CoprodError(f"cannot restore {source}: {error}; nothing was changed") from None
+    if not data or schema_of(data) > CURRENT_SCHEMA:
+        raise CoprodError(f"cannot restore {source}: it is empty or from a newer coprod; "
+                          "nothing was changed")
     from coprod_tui.store.lock import FileLock
     from coprod_tui.store.repository import LOCK_FILE
 
     with FileLock(folder / LOCK_FILE).held():
         kept = backups.keep_copy(folder, folder / MAIN_FILE, "before-restore")
-        backups.copy_file(source, folder / MAIN_FILE)
+        # The bytes checked above, not the path again: it cannot change in between.
+        atomic_write_bytes(folder / MAIN_FILE, raw)
     if kept:
         print(f"kept the previous file as {kept}")
-    print(f"restored {source.name} to {folder / MAIN_FILE}")
+    print(make_visible(f"restored {source.name} to {folder / MAIN_FILE}"))
     return 0

@@ -13,6 +13,14 @@ import textwrap
 from collections.abc import Callable
 
 from coprod_tui.cli.context import is_terminal
+from coprod_tui.cli.textin import (
+    WHY,
+    StdinLines,
+    edit_fields,
+    resolve,
+    save_keeping_text,
+    text_option,
+)
 from coprod_tui.domain.spectrum import (
     CITIZENS_HELP,
     CITIZENS_PROMPT,
@@ -43,7 +51,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
             "Place an activity on the spectrum of engagement by who holds the knowledge, "
             "who makes the decisions and who acts on them. Answers that fit no row of the "
             "toolkit's table are named as lying between two places. With no answers on a "
-            "terminal, asks the questions one at a time."
+            "terminal, asks the questions one at a time. " + WHY
         ),
     )
     choices = ", ".join(HOLDERS)
@@ -60,10 +68,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                         "people's knowledge (information, consultation, participation)")
     p.add_argument("--draw", action="store_true", help="also draw the spectrum (78 columns)")
     p.add_argument("--json", action="store_true", help="print the result as JSON")
-    p.add_argument("--save", metavar="TITLE",
-                   help="keep the placement under this title (listed in the app's Saved)")
-    p.add_argument("--description", metavar="TEXT", default="",
-                   help="with --save: what the activity is")
+    text_option(p, "--save", what="keep the placement under a title (listed in the app's Saved)")
+    text_option(p, "--description", what="with --save: what the activity is", default="")
+    p.add_argument("--editor", action="store_true",
+                   help="write the title and description in your own editor (then saves)")
     p.set_defaults(func=cmd_spectrum)
 
 
@@ -212,14 +220,31 @@ def cmd_spectrum(args: argparse.Namespace) -> int:
 
 
 def _save(args: argparse.Namespace, result: SpectrumResult) -> str | None:
-    """With ``--save TITLE``: store the placement; returns its id."""
-    title = (args.save or "").strip()
-    if args.save is None:
+    """With ``--save`` (or ``--editor``): store the placement; returns its id."""
+    if args.save is None and not args.editor:
         return None
+    resolve(args, [("save", "--save", "Title for this placement"),
+                   ("description", "--description", "What the activity is (Enter for none)")],
+            StdinLines())
+    editor_file = None
+    if args.editor:
+        from coprod_tui.cli.context import open_store
+
+        given, editor_file = edit_fields(open_store(args).data_dir,
+                                         [("Title", args.save or ""),
+                                          ("Description", args.description)])
+        args.save, args.description = given.get("Title", ""), given.get("Description", "")
+    title = (args.save or "").strip()
     if not title:
-        raise UsageError("--save needs a title, e.g. --save 'Carers survey'")
-    from coprod_tui.cli.context import open_store
+        if editor_file is not None:
+            raise CoprodError(f"a title is needed to save; nothing was saved, and what you "
+                              f"wrote is kept in {editor_file}")
+        raise UsageError("--save needs a title, e.g. --save - to read it from standard input")
     from coprod_tui.store.spectrum import save_placement
 
-    doc = save_placement(open_store(args), title, args.description.strip(), result)
+    doc = save_keeping_text(
+        args, [("Title", title), ("Description", args.description)],
+        lambda store: save_placement(store, title, args.description.strip(), result),
+        editor_file,
+    )
     return str(doc["id"])

@@ -11,6 +11,7 @@ import datetime as dt
 import errno
 import os
 import secrets
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +120,15 @@ def write_export(path: Path, text: str, overwrite: bool = False) -> Path:
         raise CoprodError(f"{path} is a folder; give a file name")
     if not path.parent.is_dir():
         raise CoprodError(f"the folder {path.parent} does not exist; nothing was written")
+    try:
+        existing = os.lstat(path)
+    except FileNotFoundError:
+        existing = None
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        # Replacing the name would turn a device (/dev/null, /dev/full as root), a
+        # pipe or a link into a plain file: only ever replace a regular file.
+        raise CoprodError(f"{path} is not a regular file (a device, a pipe or a link); "
+                          "nothing was written: give the name of a new or ordinary file")
     data = text.encode("utf-8")
     if overwrite:
         atomic_write_bytes(path, data)

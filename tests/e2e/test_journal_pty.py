@@ -123,14 +123,17 @@ def test_hangup_keeps_the_draft_and_it_is_offered_on_restart(data_dir: Path) -> 
 def test_add_in_a_terminal_asks_for_each_stage(data_dir: Path) -> None:
     term = Terminal(data_dir, "add", "--value", "networks", "--framework", "rolfe",
                     "--title", "Asked")
+    term.read_until("Tags, separated by commas")
+    term.send("\r")  # none
     term.read_until("What?")
     term.send("We met.\r")
-    term.send("Both teams.\r\r")
+    term.send("\r")  # an empty line is part of the text: only "." ends a part
+    term.send("Both teams.\r.\r")
     term.read_until("So what?")
-    term.send("\r")  # skip
+    term.send(".\r")  # skip
     term.read_until("Now what?")
     term.send("Share notes.\r\x04")  # ctrl+d ends
     term.read_until("added entry")
     assert term.wait_exit() == 0
     (entry,) = Store.open(data_dir).all("entries")
-    assert entry["sections"] == {"what": "We met.\nBoth teams.", "now-what": "Share notes."}
+    assert entry["sections"] == {"what": "We met.\n\nBoth teams.", "now-what": "Share notes."}

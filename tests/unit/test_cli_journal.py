@@ -54,7 +54,7 @@ def test_add_then_list_with_filters_and_json(data_dir: Path) -> None:
         (["add", "--value", "assets", "text"], "choices: strengths, networks, what-matters"),
         (["add", "text"], "choices: strengths"),
         (["add", "--value", "networks", "--framework", "kolb", "x"], "choices: free, rolfe, gibbs"),
-        (["add", "--value", "networks"], "or - to read it from standard input"),
+        (["add", "--value", "networks"], "give - to read the entry from standard input"),
         (["list", "--value", "power"], "choices: strengths"),
         (["list", "--since", "2026-02-30"], "YYYY-MM-DD"),
         (["list", "--until", "yesterday"], "YYYY-MM-DD"),
