@@ -13,6 +13,10 @@ A content folder (built-in or a pack) holds ``reading/manifest.json``::
 already known replaces that section in its place; other sections are added to
 the end of their tier; unknown tiers are added after the others. A pack with
 any problem is skipped as a whole, with one message naming the file.
+
+Pack text is untrusted: titles, labels, about texts and every message come back
+with control characters made visible (``ESC`` as ``^[``); section text is made
+visible when it is read (:meth:`Section.read_text`).
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from coprod_tui import paths
+from coprod_tui.domain.text import make_visible
+from coprod_tui.toolkit.jsonfile import read_limited_text, visible_strings
 from coprod_tui.toolkit.model import Catalog, ContentError, Section, Tier
 
 MANIFEST = Path("reading") / "manifest.json"
@@ -48,7 +54,7 @@ class _TierDraft:
 
 
 def _fail(where: Path, problem: str) -> ContentError:
-    return ContentError(f"{where}: {problem}")
+    return ContentError(make_visible(f"{where}: {problem}"))
 
 
 def _text_field(obj: dict[str, Any], key: str, where: Path, what: str,
@@ -58,7 +64,7 @@ def _text_field(obj: dict[str, Any], key: str, where: Path, what: str,
         return None
     if not isinstance(value, str) or not value.strip():
         raise _fail(where, f"{what}: \"{key}\" must be a non-empty text")
-    return value.strip()
+    return make_visible(value.strip())
 
 
 def _check_id(value: object, where: Path, what: str) -> str:
@@ -70,15 +76,19 @@ def _check_id(value: object, where: Path, what: str) -> str:
 
 def _read_manifest(path: Path) -> dict[str, Any]:
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = read_limited_text(path)
     except FileNotFoundError as error:
         raise _fail(path, "manifest not found") from error
     except UnicodeDecodeError as error:
         raise _fail(path, "not UTF-8 text") from error
+    except ValueError as error:
+        raise _fail(path, str(error)) from error
     except OSError as error:
         raise _fail(path, error.strerror or str(error)) from error
     try:
-        data = json.loads(raw)
+        data = visible_strings(json.loads(raw))
+    except RecursionError:
+        raise _fail(path, "nested too deeply to be a manifest") from None
     except json.JSONDecodeError as error:
         raise _fail(path, f"not valid JSON (line {error.lineno}, column {error.colno}:"
                           f" {error.msg})") from error
