@@ -22,11 +22,15 @@ from __future__ import annotations
 
 import os
 import select
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
 
 POLL_SECONDS = 1.0
+# poll() on terminals reports POLLNVAL at once on macOS (devices are not
+# supported there): elsewhere than Linux, only the once-a-second check runs.
+POLL_FOR_HANGUP = sys.platform.startswith("linux")
 # After the terminal is lost, the longest the app may take to save and leave
 # before the watch ends the process (a stuck exit must not spin for ever).
 GIVE_UP_SECONDS = 15.0
@@ -74,6 +78,9 @@ def discard_output(driver: Any) -> None:
 def terminal_lost(fds: list[int], timeout: float) -> bool:
     """Wait up to ``timeout`` seconds; ``True`` if any of ``fds`` hung up or stopped
     being a terminal."""
+    if not POLL_FOR_HANGUP:
+        threading.Event().wait(timeout)
+        return not all(os.isatty(fd) for fd in fds)
     poller = select.poll()
     for fd in fds:
         poller.register(fd, 0)  # no events asked: only HUP, ERR and NVAL wake it

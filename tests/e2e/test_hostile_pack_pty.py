@@ -6,8 +6,11 @@ from __future__ import annotations
 import base64
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
+from tests.conftest import env_for
 from tests.e2e.ptyterm import PtyApp
 
 # What an attacker wants tmux / the terminal to do: set the clipboard, clear the screen.
@@ -97,3 +100,15 @@ def test_hostile_section_title_and_link_never_reach_the_terminal_raw(
         copied = base64.b64decode(payload).decode("utf-8")
         assert copied.startswith("https://example.org/carers")
         assert not re.search(r"[\x00-\x1f\x7f-\x9f]", copied)
+
+
+def test_coprod_read_prints_a_hostile_pack_visibly(data_dir: Path, tmp_path: Path) -> None:
+    pack = hostile_pack(tmp_path / "pack")
+    env = env_for(data_dir, COPROD_CONTENT_DIR=str(pack))
+    for args in (["--list"], ["10-minutes", "what-is-co-production"], ["10-minutes"]):
+        result = subprocess.run([sys.executable, "-m", "coprod_tui", "read", *args],
+                                capture_output=True, env=env, timeout=60)
+        assert result.returncode == 0, result.stderr
+        out = result.stdout + result.stderr
+        assert not re.search(rb"[\x00-\x08\x0b-\x1f\x7f]|\xc2[\x80-\x9f]", out), out[:400]
+        assert b"^[]52;c;" in out  # shown, visibly
