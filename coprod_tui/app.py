@@ -25,9 +25,16 @@ from textual.widgets import OptionList
 from coprod_tui.errors import CoprodError
 from coprod_tui.store.peek import peek_setting, read_keymap
 from coprod_tui.ui.areas import AREAS, Area
-from coprod_tui.ui.drafts import DraftSource
+from coprod_tui.ui.drafts import (
+    DraftSource,
+    LoseTextDialog,
+    capture_failed_drafts,
+    fallback_folders,
+    write_fallback,
+)
 from coprod_tui.ui.speedups import install as install_speedups
 from coprod_tui.ui.terminal import HIGH_CONTRAST, too_small, use_ascii_drawing
+from coprod_tui.ui.terminal_watch import TerminalWatch, queued_output
 
 if TYPE_CHECKING:
     from coprod_tui.domain.entry import Link
@@ -41,6 +48,8 @@ HANGUP_SIGNALS = tuple(
 
 # Seconds between home's first refresh and starting to parse the journal.
 FIRST_FRAME_GRACE = 0.05
+# Seconds a hang-up or a lost terminal leaves Textual to close before the process ends.
+LEAVE_GRACE = 1.0
 
 
 class StoreReady(Message):
@@ -89,6 +98,10 @@ class CoprodApp(App[int]):
         self.store_ready = False
         self.fatal_message: str | None = None
         self.draft_sources: weakref.WeakSet[DraftSource] = weakref.WeakSet()
+        # Drafts the store could not take at the last save_all_drafts (key -> data).
+        self.unsaved_drafts: dict[str, object] = {}
+        self._leaving = False
+        self._terminal_watch: TerminalWatch | None = None
         self._areas = {area.id: area for area in AREAS}
         from coprod_tui.ui.screens.home import HomeScreen
 
@@ -120,6 +133,7 @@ class CoprodApp(App[int]):
     def on_mount(self) -> None:
         """Show home at once; check the store off the UI thread."""
         self._install_signal_handlers()
+        self._watch_terminal()
         if self.ascii_only:
             self.add_class("-ascii")
         self._apply_keymap()
@@ -186,12 +200,10 @@ class CoprodApp(App[int]):
         (about 0.2 s at 10,000 entries): started while the frame is still
         queued, it would keep the frame off the screen until it finished.
         """
-        writer = getattr(self._driver, "_writer_thread", None)
-        queue = getattr(writer, "_queue", None)
-        if queue is None:  # headless (tests): nothing is written
+        if queued_output(self._driver) is None:  # headless (tests): nothing is written
             return
         deadline = time.monotonic() + limit
-        while queue.qsize() and time.monotonic() < deadline:
+        while queued_output(self._driver) and time.monotonic() < deadline:
             time.sleep(0.005)
         time.sleep(0.01)  # the last write and its flush
 
@@ -212,6 +224,21 @@ class CoprodApp(App[int]):
         self.keep_long_lived()
         self.store_ready = True
         self.screen.post_message(StoreReady())
+        self._recover_unsaved()
+
+    @work(thread=True, exclusive=True, group="recover")
+    def _recover_unsaved(self) -> None:
+        """Take back drafts an earlier session had to leave in a fallback file."""
+        from coprod_tui.ui.drafts import recover_fallbacks
+
+        try:
+            messages = recover_fallbacks(self.store, fallback_folders(self.data_dir))
+        except CoprodError as error:
+            messages = [f"Unsaved writing from last time could not be taken back yet:"
+                        f" {error.message}"]
+        for message in messages:
+            self.call_from_thread(self.notify, message, title="Unsaved writing",
+                                  severity="warning", timeout=20, markup=False)
 
     @staticmethod
     def keep_long_lived() -> None:
@@ -243,30 +270,102 @@ class CoprodApp(App[int]):
 
     def _on_signal(self, signum: int) -> None:
         """Hang-up or termination: keep drafts, then leave within a second."""
+        self._leave_unattended()
+
+    def _watch_terminal(self) -> None:
+        """Notice a terminal that goes away without a hang-up signal (see terminal_watch)."""
+        if self.is_headless or self._driver is None:
+            return
+        loop = asyncio.get_running_loop()
+        self._terminal_watch = TerminalWatch(
+            self._driver, lambda: loop.call_soon_threadsafe(self._leave_unattended)
+        )
+        self._terminal_watch.start()
+
+    def _leave_unattended(self) -> None:
+        """Leave when nobody can be asked (hang-up, lost terminal): keep every draft,
+        in a private fallback file if the store cannot take it, then exit."""
+        if self._leaving:
+            return
+        self._leaving = True
         self.save_all_drafts()
+        self.keep_unsaved_in_fallback()
         # After a hang-up the terminal is gone and Textual may block writing to it.
-        watchdog = threading.Timer(1.0, os._exit, args=(0,))
+        watchdog = threading.Timer(LEAVE_GRACE, os._exit, args=(0,))
         watchdog.daemon = True
         watchdog.start()
         self.exit(0)
 
-    def save_all_drafts(self) -> None:
-        """Ask every screen with unsaved text to keep it as a draft."""
-        if self.fatal_message:
-            return
-        for source in list(self.draft_sources):
-            try:
-                source.save_draft()
-            except CoprodError as error:
-                self.notify(error.message, severity="error", timeout=10)
+    def save_all_drafts(self) -> list[str]:
+        """Ask every screen with unsaved text to keep it as a draft.
+
+        Returns one message per screen that could not (empty: all kept). The
+        drafts the store refused are in :attr:`unsaved_drafts` for
+        :meth:`keep_unsaved_in_fallback`.
+        """
+        self.unsaved_drafts = {}
+        if self.fatal_message or not self.draft_sources:
+            return []
+        problems: list[str] = []
+        with capture_failed_drafts(self.store) as failed:
+            for source in list(self.draft_sources):
+                try:
+                    kept = source.save_draft()
+                except CoprodError as error:
+                    problems.append(error.message)
+                    self.notify(error.message, severity="error", timeout=10, markup=False)
+                except OSError as error:
+                    problems.append(f"cannot write to {self.data_dir}: "
+                                    f"{error.strerror or error}")
+                else:
+                    if kept is False:  # sources that report the problem themselves
+                        problems.append("Some unsaved work could not be saved.")
+        self.unsaved_drafts = dict(failed)
+        return problems
+
+    def keep_unsaved_in_fallback(self) -> Path | None:
+        """Write drafts the store refused to a private fallback file; returns its path."""
+        if not self.unsaved_drafts:
+            return None
+        path = write_fallback(dict(self.unsaved_drafts), fallback_folders(self.data_dir))
+        if path is not None:
+            self.unsaved_drafts = {}
+        return path
 
     # -- actions ---------------------------------------------------------------------
     def action_quit_app(self) -> None:
-        """Quit, keeping unsaved writing as drafts (never asks: a hang-up could not answer)."""
-        self.save_all_drafts()
+        """Quit, keeping unsaved writing as drafts.
+
+        If some could not be kept (disk full, read-only folder), the app stays
+        open and asks; pressing quit again in that dialog quits anyway.
+        """
+        if isinstance(self.screen, LoseTextDialog):
+            self.screen.action_lose()
+            return
+        problems = self.save_all_drafts()
+        if problems:
+            self.push_screen(LoseTextDialog(problems[0], "Quit"), self._quit_anyway)
+            return
+        self._quit()
+
+    def _quit_anyway(self, lose: bool | None) -> None:
+        if not lose:
+            self.notify("Still open: your unsaved text is on screen.", markup=False)
+            return
+        path = self.keep_unsaved_in_fallback()
+        if path is not None:
+            self._quit(f"coprod: your unsaved text could not be saved; it is kept in {path}")
+        elif self.unsaved_drafts:
+            self._quit("coprod: your unsaved text could not be saved anywhere and was lost.")
+        else:
+            self._quit("coprod: quit without saving some unsaved work.")
+
+    def _quit(self, message: str | None = None) -> None:
+        if self._terminal_watch is not None:
+            self._terminal_watch.stop()
         code = 1 if self.fatal_message else 0
         # exit()'s first argument is the app's result; the process exit code is return_code.
-        self.exit(code, return_code=code)
+        self.exit(code, return_code=code, message=message)
 
     def _blocked(self) -> bool:
         """True while a fatal error or the too-small message covers the app."""

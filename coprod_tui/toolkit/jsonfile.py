@@ -1,9 +1,12 @@
-"""Reading untrusted files with limits: bounded bytes, bounded JSON nesting.
+"""Reading untrusted files with limits, and content text made safe to show.
 
 Shared by imports (``store/importer.py``) and content packs (manifests,
 section files, trainer-editable JSON). Limits are on what is actually read,
 never on what ``stat`` says a file's size is: ``/dev/zero``, a FIFO or a
-file growing while read report a small size or none.
+file growing while read report a small size or none. Content packs are
+untrusted: every text in a content file (keys included) comes back with its
+control characters made visible (``ESC`` as ``^[``), so nothing a pack holds
+can drive the terminal of whoever reads it.
 """
 
 from __future__ import annotations
@@ -13,8 +16,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-# Content files are pages and small data files; a few MB is already absurd.
-CONTENT_LIMIT = 8 * 1024 * 1024
+from coprod_tui.domain.text import make_visible
+
+# Sections are a few thousand words; this is a hundred times more. Only this
+# much is ever read, whatever the file claims.
+CONTENT_LIMIT = 2 * 1024 * 1024
+MAX_CONTENT_BYTES = CONTENT_LIMIT
 # No coprod file or content file nests anywhere near this deep.
 MAX_DEPTH = 64
 _CHUNK = 1 << 20
@@ -45,7 +52,9 @@ def read_limited(path: Path, limit: int) -> bytes:
             chunks.append(chunk)
             total += len(chunk)
             if total > limit:
-                raise TooLargeError(f"it is larger than {limit // (1024 * 1024)} MB")
+                raise TooLargeError(
+                    f"it is larger than {limit // (1024 * 1024) or 1} MB; content files must be smaller"
+                )
     return b"".join(chunks)
 
 
@@ -64,6 +73,10 @@ def too_deep(data: Any, limit: int = MAX_DEPTH) -> bool:
     return False
 
 
+def _too_deep_message(max_depth: int) -> str:
+    return f"nested too deeply: lists and objects nested more than {max_depth} levels deep"
+
+
 def loads_limited(raw: str | bytes, max_depth: int = MAX_DEPTH) -> Any:
     """``json.loads`` that refuses nesting deeper than ``max_depth`` with
     :class:`TooDeepError` (``ValueError`` for invalid JSON as usual).
@@ -75,41 +88,60 @@ def loads_limited(raw: str | bytes, max_depth: int = MAX_DEPTH) -> Any:
     try:
         data = json.loads(raw)
     except RecursionError:
-        raise TooDeepError(f"it is nested more than {max_depth} levels deep") from None
+        raise TooDeepError(_too_deep_message(max_depth)) from None
     if isinstance(data, (dict, list)) and too_deep(data, max_depth):
-        raise TooDeepError(f"it is nested more than {max_depth} levels deep")
+        raise TooDeepError(_too_deep_message(max_depth))
     return data
 
 
 def read_content_text(path: Path, limit: int = CONTENT_LIMIT) -> str:
     """A content file's text, at most ``limit`` bytes (``TooLargeError``),
-    ``OSError`` or ``UnicodeDecodeError`` otherwise."""
-    return read_limited(path, limit).decode("utf-8")
+    ``OSError`` or ``UnicodeDecodeError`` otherwise. Line endings become
+    ``\n`` as ``Path.read_text`` does."""
+    text = read_limited(path, limit).decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+#: The name the content loaders and their tests use.
+read_limited_text = read_content_text
+
+
+def visible_strings(value: Any) -> Any:
+    """``value`` (parsed JSON) with every string, keys included, through ``make_visible``."""
+    if isinstance(value, str):
+        return make_visible(value)
+    if isinstance(value, list):
+        return [visible_strings(item) for item in value]
+    if isinstance(value, dict):
+        return {make_visible(str(key)): visible_strings(item) for key, item in value.items()}
+    return value
 
 
 def read_content_json(path: Path, error: Callable[[str], Exception]) -> Any:
-    """Parse ``path``; failures raise ``error(message)`` naming the file and the problem.
+    """Parse ``path`` with every text made visible; failures raise
+    ``error(message)`` naming the file and the problem.
 
     Messages: ``PATH: the file is missing``, ``PATH: cannot read: REASON`` or
     ``PATH: not valid JSON at line L, column C: WHAT``.
     """
+    where = make_visible(str(path))
     try:
         text = read_content_text(path)
     except FileNotFoundError:
-        raise error(f"{path}: the file is missing") from None
+        raise error(f"{where}: the file is missing") from None
     except TooLargeError as problem:
-        raise error(f"{path}: cannot read: {problem}") from None
+        raise error(f"{where}: cannot read: {problem}") from None
     except OSError as problem:
-        raise error(f"{path}: cannot read: {problem.strerror or problem}") from None
+        raise error(f"{where}: cannot read: {problem.strerror or problem}") from None
     except UnicodeDecodeError as problem:
-        raise error(f"{path}: cannot read: not UTF-8 text ({problem.reason})") from None
+        raise error(f"{where}: cannot read: not UTF-8 text ({problem.reason})") from None
     try:
-        return loads_limited(text)
+        return visible_strings(loads_limited(text))
     except TooDeepError as problem:
-        raise error(f"{path}: cannot read: {problem}") from None
+        raise error(f"{where}: cannot read: {problem}") from None
     except json.JSONDecodeError as problem:
         raise error(
-            f"{path}: not valid JSON at line {problem.lineno}, column {problem.colno}: "
+            f"{where}: not valid JSON at line {problem.lineno}, column {problem.colno}: "
             f"{problem.msg}"
         ) from None
 
@@ -124,5 +156,7 @@ __all__ = [
     "read_content_json",
     "read_content_text",
     "read_limited",
+    "read_limited_text",
+    "visible_strings",
 ]
 

@@ -13,6 +13,10 @@ A content folder (built-in or a pack) holds ``reading/manifest.json``::
 already known replaces that section in its place; other sections are added to
 the end of their tier; unknown tiers are added after the others. A pack with
 any problem is skipped as a whole, with one message naming the file.
+
+Pack text is untrusted: titles, labels, about texts and every message come back
+with control characters made visible (``ESC`` as ``^[``); section text is made
+visible when it is read (:meth:`Section.read_text`).
 """
 
 from __future__ import annotations
@@ -25,11 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from coprod_tui import paths
+from coprod_tui.domain.text import make_visible
 from coprod_tui.toolkit.jsonfile import (
     TooDeepError,
     TooLargeError,
     loads_limited,
     read_content_text,
+    visible_strings,
 )
 from coprod_tui.toolkit.model import Catalog, ContentError, Section, Tier
 
@@ -54,7 +60,7 @@ class _TierDraft:
 
 
 def _fail(where: Path, problem: str) -> ContentError:
-    return ContentError(f"{where}: {problem}")
+    return ContentError(make_visible(f"{where}: {problem}"))
 
 
 def _text_field(obj: dict[str, Any], key: str, where: Path, what: str,
@@ -64,7 +70,7 @@ def _text_field(obj: dict[str, Any], key: str, where: Path, what: str,
         return None
     if not isinstance(value, str) or not value.strip():
         raise _fail(where, f"{what}: \"{key}\" must be a non-empty text")
-    return value.strip()
+    return make_visible(value.strip())
 
 
 def _check_id(value: object, where: Path, what: str) -> str:
@@ -86,7 +92,7 @@ def _read_manifest(path: Path) -> dict[str, Any]:
     except OSError as error:
         raise _fail(path, error.strerror or str(error)) from error
     try:
-        data = loads_limited(raw)
+        data = visible_strings(loads_limited(raw))
     except TooDeepError as error:
         raise _fail(path, str(error)) from None
     except json.JSONDecodeError as error:

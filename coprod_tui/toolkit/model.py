@@ -7,12 +7,20 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from coprod_tui.domain.text import make_visible
 from coprod_tui.errors import CoprodError
 from coprod_tui.toolkit.jsonfile import TooLargeError, read_content_text
 
 
 class ContentError(CoprodError):
-    """Content that cannot be used; the message names the file and the problem."""
+    """Content that cannot be used; the message names the file and the problem.
+
+    The message may quote a pack's file names: its control characters are made
+    visible so the message is safe to print or show.
+    """
+
+    def __init__(self, message: str) -> None:
+        super().__init__(make_visible(message))
 
 
 @dataclass(frozen=True)
@@ -27,17 +35,25 @@ class Section:
     origin: str = "built-in"
 
     def read_text(self) -> str:
-        """The section's Markdown (raises :class:`ContentError` if unreadable)."""
+        """The section's Markdown (raises :class:`ContentError` if unreadable).
+
+        Pack files are untrusted: control characters (``ESC``, ``BEL``, C1...)
+        come back made visible (``^[``), so the reader, the links found in the
+        text and ``coprod read`` can never send a pack's escape sequences to a
+        terminal. Files over the content size limit are refused, unread.
+        """
         try:
             # Bounded by what is read: a pack's section of 96 MB (or a FIFO) is
             # refused at once instead of taking seconds and gigabytes.
-            return read_content_text(self.path)
+            return make_visible(read_content_text(self.path))
         except TooLargeError as error:
-            raise ContentError(f"{self.path}: {error} (section '{self.id}')") from None
+            raise ContentError(f"{make_visible(str(self.path))}: {error} (section '{self.id}')") from None
         except FileNotFoundError as error:
             raise ContentError(f"{self.path}: file not found (section '{self.id}')") from error
         except UnicodeDecodeError as error:
             raise ContentError(f"{self.path}: not UTF-8 text (section '{self.id}')") from error
+        except ValueError as error:
+            raise ContentError(f"{self.path}: {error} (section '{self.id}')") from error
         except OSError as error:
             raise ContentError(f"{self.path}: {error.strerror or error}") from error
 

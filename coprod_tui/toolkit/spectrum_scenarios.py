@@ -12,6 +12,7 @@ from pathlib import Path
 
 from coprod_tui import paths
 from coprod_tui.domain.spectrum_scenarios import Scenario, ScenarioError, merge, parse_scenarios
+from coprod_tui.domain.text import make_visible
 from coprod_tui.toolkit.jsonfile import read_content_json
 
 SCENARIOS_FILE = "spectrum_scenarios.json"
@@ -29,7 +30,7 @@ def scenario_files(content_dirs: list[Path] | None = None) -> list[Path]:
 
 def read_scenario_file(path: Path) -> list[Scenario]:
     """Read and validate one scenario file (raises :class:`ScenarioError`)."""
-    return parse_scenarios(read_content_json(path, ScenarioError), str(path))
+    return parse_scenarios(read_content_json(path, ScenarioError), make_visible(str(path)))
 
 
 @lru_cache(maxsize=16)

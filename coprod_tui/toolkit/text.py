@@ -4,6 +4,10 @@ links, and plain wrapped text for the command line and screen readers.
 Sections use a small Markdown subset: ``#`` headings, paragraphs, ``-`` and
 ``1.`` lists (indent two spaces to nest), ``>`` quotes, tables, ``**bold**``,
 ``*italic*``, ``<https://...>`` links and ``[text](https://...)`` links.
+
+Section text is made visible when it is read (``Section.read_text``); the
+functions here make their own output visible as well, so a link label, an
+address or plain text never carries a control character whatever they are given.
 """
 
 from __future__ import annotations
@@ -11,6 +15,8 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass
+
+from coprod_tui.domain.text import make_visible
 
 WORDS_PER_MINUTE = 200
 
@@ -66,18 +72,18 @@ def find_links(markdown: str) -> list[SectionLink]:
     item = ""
     for line in markdown.splitlines():
         for match in _LINK.finditer(line):
-            found.setdefault(match.group(2), SectionLink(inline_plain(match.group(1)),
-                                                         match.group(2)))
+            url = make_visible(match.group(2))
+            found.setdefault(url, SectionLink(make_visible(inline_plain(match.group(1))), url))
         rest = _LINK.sub(" ", line)
         for url in _URL.findall(rest):
-            url = url.rstrip(".,;:>")
-            words = _URL.sub("", inline_plain(rest)).strip(" -:<>*")
+            url = make_visible(url.rstrip(".,;:>"))
+            words = make_visible(_URL.sub("", inline_plain(rest)).strip(" -:<>*"))
             found.setdefault(url, SectionLink(words or item or heading or url, url))
         stripped = line.strip()
         if stripped.startswith("#"):
-            heading = inline_plain(stripped.lstrip("# "))
+            heading = make_visible(inline_plain(stripped.lstrip("# ")))
         list_item = _LIST_ITEM.match(line)
-        item = inline_plain(list_item.group(3)).strip(" :") if list_item else ""
+        item = make_visible(inline_plain(list_item.group(3)).strip(" :")) if list_item else ""
     return list(found.values())
 
 
@@ -115,9 +121,12 @@ def _list_block(block: list[str], width: int) -> list[str]:
 
 
 def to_plain(markdown: str, width: int = 80) -> str:
-    """``markdown`` as plain text wrapped to ``width`` (no escape codes, no markup)."""
+    """``markdown`` as plain text wrapped to ``width`` (no escape codes, no markup).
+
+    Control characters in ``markdown`` are shown visibly (``^[``), tabs aside.
+    """
     out: list[str] = []
-    for block in _blocks(markdown):
+    for block in _blocks(make_visible(markdown)):
         first = block[0].lstrip()
         if first.startswith("#"):
             level = len(first) - len(first.lstrip("#"))

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from coprod_tui import paths
+from coprod_tui.domain.text import make_visible
 from coprod_tui.domain.values import ContentError, ValuesContent, parse_values_content
 from coprod_tui.toolkit.jsonfile import read_content_json
 
@@ -27,7 +28,7 @@ def values_file(content_dirs: list[Path] | None = None) -> Path:
 
 def read_values_file(path: Path) -> ValuesContent:
     """Read and validate one ``values.json`` (raises :class:`ContentError`)."""
-    return parse_values_content(read_content_json(path, ContentError), str(path))
+    return parse_values_content(read_content_json(path, ContentError), make_visible(str(path)))
 
 
 @lru_cache(maxsize=8)

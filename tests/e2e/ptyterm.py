@@ -19,6 +19,7 @@ from __future__ import annotations
 import fcntl
 import os
 import re
+import resource
 import select
 import signal
 import struct
@@ -86,7 +87,14 @@ class PtyApp:
         env: Mapping[str, str] | None = None,
         size: tuple[int, int] = (80, 24),
         cwd: str | os.PathLike[str] | None = None,
+        *,
+        controlling: bool = True,
+        file_size_limit: int | None = None,
     ) -> None:
+        """``controlling=False`` starts the child in its own session WITHOUT the pty
+        as its controlling terminal (closing the master then sends no SIGHUP);
+        ``file_size_limit`` caps every file the child writes (RLIMIT_FSIZE), so
+        saves fail as on a full disk."""
         self.argv = list(argv)
         self.size = size
         self.output = bytearray()
@@ -105,7 +113,7 @@ class PtyApp:
                 env=child_env,
                 cwd=cwd,
                 start_new_session=True,
-                preexec_fn=_take_controlling_terminal,
+                preexec_fn=_preexec(controlling, file_size_limit),
                 close_fds=True,
             )
         finally:
@@ -120,6 +128,8 @@ class PtyApp:
         *args: str,
         size: tuple[int, int] = (80, 24),
         env: Mapping[str, str] | None = None,
+        controlling: bool = True,
+        file_size_limit: int | None = None,
         **extra_env: str,
     ) -> PtyApp:
         """The real ``coprod`` (``python -m coprod_tui``) against ``data_dir``."""
@@ -127,7 +137,8 @@ class PtyApp:
         if data_dir is not None:
             child_env["COPROD_DATA_DIR"] = str(data_dir)
         child_env.update(extra_env)
-        return cls([sys.executable, "-m", "coprod_tui", *args], env=child_env, size=size)
+        return cls([sys.executable, "-m", "coprod_tui", *args], env=child_env, size=size,
+                   controlling=controlling, file_size_limit=file_size_limit)
 
     def resize(self, columns: int, rows: int, fd: int | None = None) -> None:
         """Set the window size (the child gets SIGWINCH when it is running)."""
@@ -266,6 +277,18 @@ class PtyApp:
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def _preexec(controlling: bool, file_size_limit: int | None):  # noqa: ANN202
+    """What the child runs before ``exec``: take the terminal, cap file sizes."""
+
+    def run() -> None:
+        if controlling:
+            _take_controlling_terminal()
+        if file_size_limit is not None:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (file_size_limit, file_size_limit))
+
+    return run
 
 
 def _take_controlling_terminal() -> None:

@@ -296,11 +296,31 @@ class EntryEditorScreen(Screen[None]):
         return True
 
     def action_close(self) -> None:
-        """Leave, keeping unsaved writing as a draft."""
+        """Leave, keeping unsaved writing as a draft; if it cannot be kept, stay and ask."""
         before = self._baseline
-        self._keep_draft()
+        try:
+            self.save_draft()
+        except CoprodError as error:
+            from coprod_tui.ui.drafts import LoseTextDialog
+
+            self.app.push_screen(LoseTextDialog(error.message, "Close"), self._close_anyway)
+            return
         if before is not self._baseline:
             self.notify("Kept as a draft: open the journal to carry on.")
+        self.dismiss(None)
+
+    def _close_anyway(self, lose: bool | None) -> None:
+        if not lose:
+            self.notify("Still open: your text is on screen.")
+            return
+        from coprod_tui.ui.drafts import fallback_folders, write_fallback
+
+        path = write_fallback({self.draft_key: self._snapshot()},
+                              fallback_folders(self.app.data_dir))  # type: ignore[attr-defined]
+        self.saved = True  # nothing more to keep: the app must not ask again
+        self.notify(f"Your text is kept in {path}; coprod offers it back next time."
+                    if path else "Your text could not be kept anywhere.",
+                    severity="warning", timeout=20, markup=False)
         self.dismiss(None)
 
     def action_next_prompt(self) -> None:

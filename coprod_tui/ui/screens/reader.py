@@ -10,6 +10,7 @@ from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static
 
+from coprod_tui.domain.text import make_visible
 from coprod_tui.errors import CoprodError
 from coprod_tui.store.reading import ReadingProgress
 from coprod_tui.toolkit import Catalog, ContentError, Section, load_catalog
@@ -39,7 +40,7 @@ def catalog_for(app: App) -> Catalog:
     for problem in catalog.problems:
         if problem not in shown:
             shown.add(problem)
-            app.notify(problem, title="Content pack skipped", severity="error",
+            app.notify(make_visible(problem), title="Content pack skipped", severity="error",
                        timeout=15, markup=False)
     return catalog
 

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coprod_tui.domain.text import make_visible
 from coprod_tui.toolkit.text import SectionLink
 from coprod_tui.ui.text import literal
 
@@ -21,7 +22,13 @@ COPY_NOTE = "If nothing was copied, your terminal may not allow OSC 52; the addr
 
 
 def copy_link(screen_app, url: str) -> None:  # noqa: ANN001 - any Textual App
-    """Copy ``url`` with the terminal's clipboard (OSC 52) and say so."""
+    """Copy ``url`` with the terminal's clipboard (OSC 52) and say so.
+
+    The address comes from a content pack (or a click on rendered Markdown):
+    its control characters are made visible both in what is copied (pasting
+    it into a shell must not run escape sequences) and in the notice.
+    """
+    url = make_visible(url)
     screen_app.copy_to_clipboard(url)
     screen_app.notify(f"Copied {url}\n{COPY_NOTE}", title="Link copied", markup=False)
 
