@@ -311,6 +311,9 @@ class EntryEditorScreen(Screen[None]):
         focused = self.focused
         section = focused.id.removeprefix("section-") if focused and focused.id and \
             focused.id.startswith("section-") else VALUE_IDS[0]
+        if section not in VALUE_IDS:
+            self.notify("Prompts belong to the five values' boxes; move to one first.")
+            return
         self.prompt_index[section] = self.prompt_index.get(section, 0) + 1
         self.query_one(f"#hint-{section}", Static).update(literal(self._hint(section)))
 
