@@ -14,12 +14,13 @@ import secrets
 from pathlib import Path
 from typing import Any
 
-from coprod_tui import __version__
+from coprod_tui import __version__, paths
 from coprod_tui.domain.clock import now_iso
 from coprod_tui.domain.export_common import ExportFilter, Selection, default_filename, select
 from coprod_tui.domain.export_json import build_dump, dump_text
 from coprod_tui.domain.export_nmc import render_nmc
 from coprod_tui.domain.export_text import render_md, render_txt
+from coprod_tui.domain.stocktake_statements import StatementSet
 from coprod_tui.errors import CoprodError
 from coprod_tui.store.errors import WriteFailedError
 from coprod_tui.store.privacy import open_private
@@ -69,9 +70,24 @@ def read_all_tables(store: Store) -> dict[str, list[Doc]]:
     return tables
 
 
-def gather(store: Store, flt: ExportFilter, exported: str | None = None) -> Selection:
-    """What a md, txt or nmc export of ``store`` under ``flt`` shows."""
-    return select(read_all_tables(store), flt, exported or now_iso())
+def _statements(content_dirs: list[Path] | None) -> StatementSet | None:
+    """The stocktake statements, or ``None`` if they cannot be read (scores still show)."""
+    from coprod_tui.store.stocktakes import load_statements
+
+    try:
+        return load_statements(paths.content_pack_dirs() if content_dirs is None else content_dirs)
+    except CoprodError:
+        return None
+
+
+def gather(store: Store, flt: ExportFilter, exported: str | None = None,
+           content_dirs: list[Path] | None = None) -> Selection:
+    """What a md, txt or nmc export of ``store`` under ``flt`` shows.
+
+    ``content_dirs`` are content packs (default: ``COPROD_CONTENT_DIR``) whose
+    stocktake statements are shown beside a stocktake's scores.
+    """
+    return select(read_all_tables(store), flt, exported or now_iso(), _statements(content_dirs))
 
 
 def render(store: Store, fmt: str, flt: ExportFilter, exported: str | None = None) -> str:
