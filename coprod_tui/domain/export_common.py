@@ -68,6 +68,12 @@ def default_filename(fmt: str, day: dt.date) -> str:
     return f"coprod-export-{day.isoformat()}.{EXTENSIONS[fmt]}"
 
 
+def entry_filename(fmt: str, day: dt.date, entry_id: str, copy: int = 1) -> str:
+    """``coprod-entry-YYYY-MM-DD-<id>.<ext>`` for one entry (``-2``... for later copies)."""
+    suffix = f"-{copy}" if copy > 1 else ""
+    return f"coprod-entry-{day.isoformat()}-{entry_id[:8]}{suffix}.{EXTENSIONS[fmt]}"
+
+
 def value_label(value_id: str) -> str:
     """A readable name for a value id (``what-matters`` -> ``What matters``)."""
     text = value_id.replace("-", " ").replace("_", " ").strip()

@@ -16,7 +16,13 @@ from typing import Any
 
 from coprod_tui import __version__, paths
 from coprod_tui.domain.clock import now_iso
-from coprod_tui.domain.export_common import ExportFilter, Selection, default_filename, select
+from coprod_tui.domain.export_common import (
+    ExportFilter,
+    Selection,
+    default_filename,
+    entry_filename,
+    select,
+)
 from coprod_tui.domain.export_json import build_dump, dump_text
 from coprod_tui.domain.export_nmc import render_nmc
 from coprod_tui.domain.export_text import render_md, render_txt
@@ -157,6 +163,26 @@ def _write_new(path: Path, data: bytes) -> None:
             tmp.unlink()
         except OSError:
             pass
+
+
+def write_entry_export(store: Store, entry_id: str, fmt: str, folder: Path | None = None,
+                       today: dt.date | None = None) -> Path:
+    """Export one entry (for supervision) to a new private file in ``folder`` (default: home).
+
+    The file is ``coprod-entry-DATE-ID.EXT``; if that exists, ``-2``, ``-3``...
+    are tried, so nothing is ever replaced. Returns the path written.
+    """
+    if fmt == "json":
+        raise CoprodError("json is the full backup; export one entry as md, txt or nmc")
+    text = render(store, fmt, ExportFilter(ids=(entry_id,)))
+    base = folder or Path.home()
+    day = today or dt.date.today()
+    for copy in range(1, 100):
+        try:
+            return write_export(base / entry_filename(fmt, day, entry_id, copy), text)
+        except ExportExistsError:
+            continue
+    raise CoprodError(f"too many exports of this entry in {base}; move some away first")
 
 
 def summary(store: Store) -> str:
