@@ -3,11 +3,18 @@ next in value-by-value entries, and old entries without them."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from coprod_tui.domain.entry import FRAMEWORKS, Entry
 from coprod_tui.domain.entry_template import parse_template, render_template
 from coprod_tui.domain.export_common import ExportFilter, select
 from coprod_tui.domain.export_nmc import MAPPING, account, render_nmc
 from coprod_tui.domain.export_text import render_md, render_txt
+from coprod_tui.domain.jrnl import convert
+from coprod_tui.store import Store
+from coprod_tui.store.entries import EntryStore
+from coprod_tui.store.exports import render
+from coprod_tui.store.importer import import_file
 
 STAMP = "2026-11-26T09:00:00+00:00"
 
@@ -112,8 +119,8 @@ def test_old_entries_without_the_new_parts_load_and_export() -> None:
     assert "Her knowledge of his routines." in text[learned:changed]
     assert "MISSING: say what you changed" in text[changed:code]
     assert "MISSING: say how it relates to the Code" in text[code:]
-    for render in (render_md, render_txt):
-        out = render(select({"entries": [old_doc]}, ExportFilter(), STAMP))
+    for render_text in (render_md, render_txt):
+        out = render_text(select({"entries": [old_doc]}, ExportFilter(), STAMP))
         assert "Her knowledge of his routines." in out
         assert "How it relates to the Code" not in out  # an empty part is not shown
 
@@ -135,3 +142,24 @@ def test_the_editor_template_has_the_code_part_and_reads_it_back() -> None:
                           "## How it relates to the Code\nIt preserves safety.\n")
     title, sections, _ = parse_template(filled, "rolfe")
     assert title == "A title" and sections == {"code": "It preserves safety."}
+
+
+def test_the_new_parts_survive_the_json_backup_and_import(tmp_path: Path) -> None:
+    source = Store.open(tmp_path / "a")
+    EntryStore(source).add(Entry.from_doc(COMPLETE_WALK.to_doc()))
+    backup = tmp_path / "backup.json"
+    backup.write_text(render(source, "json", ExportFilter()), encoding="utf-8")
+    target = Store.open(tmp_path / "b")
+    import_file(target, backup)
+    (doc,) = target.all("entries")
+    assert doc["sections"] == COMPLETE_WALK.sections
+    assert doc["code_themes"] == ["Prioritise people"]
+    assert "MISSING:" not in render(target, "nmc", ExportFilter())
+
+
+def test_a_jrnl_entry_is_free_writing_with_the_code_part_left_to_write() -> None:
+    (doc,) = convert({"entries": [{"title": "Ward round.", "body": "It went well.",
+                                   "date": "2026-10-02", "time": "14:15"}]}, ["networks"])
+    assert doc["sections"] == {"text": "It went well."}
+    text = render_nmc(select({"entries": [doc]}, ExportFilter(), STAMP))
+    assert "MISSING: say how it relates to the Code" in text

@@ -59,7 +59,9 @@ Each part of the framework has its own box with a hint above it. `Tab` moves
 to the next box, `shift+tab` back. `ctrl+s` saves (a privacy check may warn
 first: `e` to edit, `s` to save anyway). `ctrl+f` changes the framework,
 `ctrl+o` the values the entry covers, `ctrl+n` shows another prompt, `ctrl+t`
-the kind of NMC reflective account and the Code themes (for the nmc export).
+the kind of NMC reflective account and the Code themes (for the nmc export);
+the last box, "How it relates to the Code", answers the NMC form's fourth
+question and can be left empty.
 `Esc` closes: unsaved writing is kept as a draft and offered when you next
 open the journal. Actions go one a line; end a line with `by 2026-12-01`
 for a due date.
