@@ -90,6 +90,7 @@ def _ask_sections(args: argparse.Namespace, framework: str) -> dict[str, str]:
     hints = _hints(args, framework)
     print("Write each part; an empty line moves on, Ctrl-D finishes.")
     sections: dict[str, str] = {}
+    finished = False
     for section_id, label in FRAMEWORKS[framework]:
         print(f"\n{label}" + (f": {hints[section_id]}" if section_id in hints else ""))
         lines: list[str] = []
@@ -98,12 +99,15 @@ def _ask_sections(args: argparse.Namespace, framework: str) -> dict[str, str]:
                 line = input("> ")
             except EOFError:
                 print()
+                finished = True  # Ctrl-D finishes the entry, not just this part
                 break
             if not line:
                 break
             lines.append(line)
         if lines:
             sections[section_id] = "\n".join(lines)
+        if finished:
+            break
     return sections
 
 
