@@ -305,8 +305,33 @@ def _plain(value: Any) -> str | None:
     return None
 
 
+def _known_result(doc: Doc) -> str:
+    """The result of a stocktake, placement or challenge in words, or ``""``."""
+    if isinstance(doc.get("scores"), dict):
+        take = Stocktake.from_doc(doc)
+        if take.finished and take.complete():
+            return f"total {take.total()} of {TOTAL_MAX} ({band_for(take.total()).name})"
+        return "not finished yet"
+    place_id = doc.get("place")
+    if isinstance(place_id, str):
+        try:
+            return approach(place_id).name
+        except KeyError:
+            return ""
+    if isinstance(doc.get("answers"), dict):
+        info = cx.DOMAINS.get(str(doc.get("domain")))
+        return info.label.lower() if info else ""
+    return ""
+
+
 def record_result(doc: Doc) -> str:
     """The record's main result in a few words, or ``""``."""
+    try:
+        known = _known_result(doc)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        known = ""
+    if known:
+        return known
     for key in RESULT_KEYS:
         text = _plain(doc.get(key))
         if text:

@@ -188,3 +188,20 @@ def test_gather_reads_the_shipped_statements(tmp_path: Path) -> None:
     assert "- Strengths: 6 of 15" in text
     assert "Carers are asked what they know" in text  # the shipped statement's own words
     assert "Loneliness on the ward" in text
+
+
+def test_links_name_the_result_in_words() -> None:
+    from coprod_tui.domain.entry import Entry, Link
+    from coprod_tui.domain.export_nmc import render_nmc
+
+    entry = Entry(values=["networks"], title="After the stocktake", framework="free",
+                  sections={"text": "Thoughts"}, created="2026-10-20T09:00:00+00:00",
+                  links=[Link("stocktake", "st-9", "Stocktake"), Link("spectrum", "p-1", "Forum"),
+                         Link("complexity", "c-1", "Loneliness")])
+    tables = {"entries": [entry.to_doc()], "stocktakes": [stocktake().to_doc()],
+              "spectrum": [placement()], "complexity": [challenge()]}
+    text = render_nmc(select(tables, ExportFilter(), STAMP))
+    assert "Prompted by: Stocktake: Stocktake - total 45 of 75 (Making progress) (2026-10-12)" \
+        in text
+    assert "Prompted by: Spectrum: Carers' forum - consultation (2026-10-13)" in text
+    assert "Prompted by: Complexity: Loneliness on the ward - complex (2026-10-14)" in text
