@@ -18,7 +18,8 @@ Names are found two ways (kind ``name``), each reported once:
   sentence, where a capital cannot come from starting the sentence ("Hope
   helped" starts a sentence; "I asked Hope" names someone), and a month name
   (May, June, April) is not a name next to a day, a year or a word such as
-  "in" or "since".
+  "in" or "since". After St, Saint, Queen, King, Prince or Princess a given
+  name is a place (``St George's``, ``Queen Elizabeth Hospital``).
 """
 
 from __future__ import annotations
@@ -140,6 +141,8 @@ _NAMES = re.compile(
     r"(?<![\w'\u2019-])(" + "|".join(sorted(GIVEN_NAMES | WORD_NAMES, key=len, reverse=True))
     + r")(?![\w-])(?:[ \t]+(" + _CAPITAL + r"))?"
 )
+# "St George's", "Queen Elizabeth": hospitals and places named after someone.
+_NAMED_PLACE = re.compile(r"\b(?:St|St\.|Saint|Queen|King|Prince|Princess)[ \t]+$")
 _LIST_MARK = re.compile(r"^[\s\-*\u2022>#\d.)]*$")
 
 
@@ -168,6 +171,8 @@ def _names(text: str) -> list[tuple[int, int]]:
     for match in _NAMES.finditer(text):
         name = match.group(1)
         start = match.start()
+        if _NAMED_PLACE.search(text[max(0, start - 12):start]):
+            continue
         if name in WORD_NAMES:
             if _starts_sentence(text, start):
                 continue

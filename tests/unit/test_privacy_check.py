@@ -118,6 +118,7 @@ def test_names_are_found(text: str, found: str) -> None:
         "- Grace and time were what she needed.",
         "A carer told me what mattered to her; the team listened.",
         "MAY and WILL in capitals are headings, not names.",
+        "She was moved to St George's, then to the Queen Elizabeth Hospital.",
     ],
 )
 def test_ordinary_words_are_not_names(text: str) -> None:
