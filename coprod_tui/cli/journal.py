@@ -196,16 +196,20 @@ def _ask_entry(args: argparse.Namespace, draft: dict) -> None:
     if not args.tag:
         draft["tags"] = parse_tags(ask_line("Tags, separated by commas (Enter for none): "))
     hints = _hints(args, draft["framework"])
-    print("Write each part; end it with a line holding only a full stop (.), or Ctrl-D.")
+    print("Write each part; end it with a line holding only a full stop (.).\n"
+          "Ctrl-D ends the whole entry (the parts after it stay empty).")
     for section_id, label in FRAMEWORKS[draft["framework"]]:
         print(f"\n{label}" + (f": {hints[section_id]}" if section_id in hints else ""))
         lines: list[str] = []
         draft["sections"][section_id] = lines  # filled as typed: a hang-up keeps it
-        text = ask_block(lines=lines)
+        ended: list[bool] = []
+        text = ask_block(lines=lines, ended=ended)
         if text.strip():
             draft["sections"][section_id] = text
         else:
             del draft["sections"][section_id]
+        if ended:
+            break
 
 
 def cmd_add(args: argparse.Namespace) -> int:

@@ -101,11 +101,13 @@ def raise_hung_up(signum: int, frame: object) -> None:
     raise HungUp
 
 
-def ask_block(read: Callable[[str], str] = input, lines: list[str] | None = None) -> str:
+def ask_block(read: Callable[[str], str] = input, lines: list[str] | None = None,
+              ended: list[bool] | None = None) -> str:
     """Lines typed on the terminal until a line holding only ``.`` or end of input.
 
     ``lines`` (if given) fills as the lines come, so a caller interrupted half
-    way (a hang-up) still has them.
+    way (a hang-up) still has them. ``ended`` (if given) gets ``True`` appended
+    when input ended (Ctrl-D), so a caller asking several parts can stop there.
     """
     lines = [] if lines is None else lines
     while True:
@@ -113,6 +115,8 @@ def ask_block(read: Callable[[str], str] = input, lines: list[str] | None = None
             line = read("> ")
         except EOFError:
             print()
+            if ended is not None:
+                ended.append(True)
             break
         if line.strip() == END_LINE:
             break

@@ -21,10 +21,16 @@ VALUE_IDS: tuple[str, ...] = (
     "change-makers",
 )
 
+# The part every framework ends with: how the reflection relates to the NMC Code
+# (question 4 of the NMC reflective account form). Optional, like every part; its
+# text is stored in ``sections["code"]`` beside the themes in ``code_themes``.
+CODE_SECTION: tuple[str, str] = ("code", "How it relates to the Code")
+
 # Framework id -> ordered (section id, label). Hints live with the journal.
 FRAMEWORKS: dict[str, tuple[tuple[str, str], ...]] = {
-    "free": (("text", "Reflection"),),
-    "rolfe": (("what", "What?"), ("so-what", "So what?"), ("now-what", "Now what?")),
+    "free": (("text", "Reflection"), CODE_SECTION),
+    "rolfe": (("what", "What?"), ("so-what", "So what?"), ("now-what", "Now what?"),
+              CODE_SECTION),
     "gibbs": (
         ("description", "Description"),
         ("feelings", "Feelings"),
@@ -32,16 +38,22 @@ FRAMEWORKS: dict[str, tuple[tuple[str, str], ...]] = {
         ("analysis", "Analysis"),
         ("conclusion", "Conclusion"),
         ("action-plan", "Action plan"),
+        CODE_SECTION,
     ),
 }
 
-# "Value by value": one experience taken through each value in turn (a section a value).
+# "Value by value": one experience taken through each value in turn (a section a
+# value), between what happened and what the writer will do next, so the entry
+# can answer all four NMC questions.
 FRAMEWORKS["values"] = (
+    ("what-happened", "What happened"),
     ("strengths", "Strengths"),
     ("networks", "Networks"),
     ("what-matters", "What matters"),
     ("relationships", "Relationships"),
     ("change-makers", "Change makers"),
+    ("what-next", "What next"),
+    CODE_SECTION,
 )
 # The frameworks a writer picks from for an ordinary entry (and `coprod add --framework`).
 WRITING_FRAMEWORKS: tuple[str, ...] = ("free", "rolfe", "gibbs")

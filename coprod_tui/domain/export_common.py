@@ -2,8 +2,10 @@
 
 Pure functions from data to data: the store gathers the tables, the
 renderers (``export_md``, ``export_txt``, ``export_nmc``) turn a
-:class:`Selection` into text. Exercise and stocktake records are described
-generically (title, date, result and other plain fields when present), so a
+:class:`Selection` into text. Exercise and stocktake records of the known
+shapes (a stocktake, a complexity challenge, a spectrum placement, a practice
+round) are described in words by :func:`describe_record`; anything else is
+described generically (title, date, result and other plain fields), so a
 change in their shape never breaks an export.
 """
 
@@ -13,8 +15,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from coprod_tui.domain import complexity as cx
+from coprod_tui.domain import spectrum as sp
 from coprod_tui.domain.clock import parse_iso, to_local
-from coprod_tui.domain.entry import FRAMEWORKS, Entry
+from coprod_tui.domain.entry import FRAMEWORKS, VALUE_IDS, Entry
+from coprod_tui.domain.spectrum_places import approach
+from coprod_tui.domain.stocktake import (
+    NOTE_KINDS,
+    TOTAL_MAX,
+    VALUE_MAX,
+    Stocktake,
+    band_for,
+    level_label,
+)
+from coprod_tui.domain.stocktake_statements import SCORES, StatementSet
 
 Doc = dict[str, Any]
 
@@ -52,6 +66,12 @@ _QUIET_KEYS = {"id"}
 def default_filename(fmt: str, day: dt.date) -> str:
     """``coprod-export-YYYY-MM-DD.<ext>`` for format ``fmt``."""
     return f"coprod-export-{day.isoformat()}.{EXTENSIONS[fmt]}"
+
+
+def entry_filename(fmt: str, day: dt.date, entry_id: str, copy: int = 1) -> str:
+    """``coprod-entry-YYYY-MM-DD-<id>.<ext>`` for one entry (``-2``... for later copies)."""
+    suffix = f"-{copy}" if copy > 1 else ""
+    return f"coprod-entry-{day.isoformat()}-{entry_id[:8]}{suffix}.{EXTENSIONS[fmt]}"
 
 
 def value_label(value_id: str) -> str:
@@ -153,6 +173,9 @@ class Selection:
     filter: ExportFilter = field(default_factory=ExportFilter)
     exported: str = ""
     skipped: int = 0
+    # The stocktake statements in use, so scores can be shown beside their
+    # statements; ``None`` when they could not be read (scores are still shown).
+    statements: StatementSet | None = None
 
     def linked(self, kind: str, ref: str) -> Doc | None:
         """The record an entry's link points to, if it exists."""
@@ -164,7 +187,8 @@ def _sort_key(doc: Doc) -> str:
     return stamp if isinstance(stamp, str) else ""
 
 
-def select(tables: dict[str, list[Doc]], flt: ExportFilter, exported: str) -> Selection:
+def select(tables: dict[str, list[Doc]], flt: ExportFilter, exported: str,
+           statements: StatementSet | None = None) -> Selection:
     """Pick what an export of ``tables`` (table name -> records) shows under ``flt``.
 
     Entries that cannot be read are counted in ``skipped``. Exercises and
@@ -206,7 +230,7 @@ def select(tables: dict[str, list[Doc]], flt: ExportFilter, exported: str) -> Se
     stocktakes = sorted(
         (d for d in tables.get(STOCKTAKE_TABLE, []) if keep(STOCKTAKE_TABLE, d)), key=_sort_key
     )
-    return Selection(entries, exercises, stocktakes, records, flt, exported, skipped)
+    return Selection(entries, exercises, stocktakes, records, flt, exported, skipped, statements)
 
 
 # -- describing entries -------------------------------------------------------------
@@ -281,8 +305,33 @@ def _plain(value: Any) -> str | None:
     return None
 
 
+def _known_result(doc: Doc) -> str:
+    """The result of a stocktake, placement or challenge in words, or ``""``."""
+    if isinstance(doc.get("scores"), dict):
+        take = Stocktake.from_doc(doc)
+        if take.finished and take.complete():
+            return f"total {take.total()} of {TOTAL_MAX} ({band_for(take.total()).name})"
+        return "not finished yet"
+    place_id = doc.get("place")
+    if isinstance(place_id, str):
+        try:
+            return approach(place_id).name
+        except KeyError:
+            return ""
+    if isinstance(doc.get("answers"), dict):
+        info = cx.DOMAINS.get(str(doc.get("domain")))
+        return info.label.lower() if info else ""
+    return ""
+
+
 def record_result(doc: Doc) -> str:
     """The record's main result in a few words, or ``""``."""
+    try:
+        known = _known_result(doc)
+    except (TypeError, ValueError, KeyError, AttributeError):
+        known = ""
+    if known:
+        return known
     for key in RESULT_KEYS:
         text = _plain(doc.get(key))
         if text:
@@ -321,3 +370,167 @@ def link_summary(selection: Selection, link: Any) -> str:
     result = record_result(doc)
     text = f"{kind}: {record_title(doc) if record_title(doc) != 'Untitled' else link.label}"
     return text + (f" - {result}" if result else "") + f" ({record_day(doc)})"
+
+
+# -- exercises in words ------------------------------------------------------------------
+Item = tuple[int, str]  # (depth of the list item, its text)
+
+
+@dataclass(frozen=True)
+class RecordView:
+    """An exercise or stocktake record as a heading and nested list items."""
+
+    title: str
+    day: str
+    items: list[Item]
+
+
+def describe_record(table: str, doc: Doc, statements: StatementSet | None = None) -> RecordView:
+    """``doc`` from ``table`` in words: known shapes in full, anything else field by field."""
+    describe = {
+        STOCKTAKE_TABLE: _stocktake_view,
+        "complexity": _challenge_view,
+        "spectrum": _placement_view,
+        "practice": _round_view,
+    }.get(table)
+    if describe is not None:
+        try:
+            view = describe(doc, statements)
+        except (TypeError, ValueError, KeyError, AttributeError, IndexError):
+            view = None  # an odd shape: fall back to the generic description
+        if view is not None:
+            return view
+    items = [(0, f"{label}: {text}") for label, text in record_facts(doc)]
+    return RecordView(record_title(doc), record_day(doc), items)
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _stocktake_view(doc: Doc, statements: StatementSet | None) -> RecordView | None:
+    if not isinstance(doc.get("scores"), dict):
+        return None
+    take = Stocktake.from_doc(doc)
+    items: list[Item] = [(0, f"About: {level_label(take.level)}")]
+    if take.participants.strip():
+        items.append((0, f"Who took part: {take.participants.strip()}"))
+    if take.finished and take.complete():
+        total = take.total()
+        items.append((0, f"Total: {total} of {TOTAL_MAX} ({band_for(total).name})"))
+    else:
+        items.append((0, f"Not finished yet: {take.answered()} of "
+                         f"{len(VALUE_IDS) * len(take.scores[VALUE_IDS[0]])} statements scored"))
+    for value_id in VALUE_IDS:
+        name = statements.name(value_id) if statements else value_label(value_id)
+        score = take.value_score(value_id)
+        items.append((0, f"{name}: {score} of {VALUE_MAX}" if score is not None else name))
+        texts: tuple[str, ...] = ()
+        if statements is not None:
+            try:
+                texts = statements.value(value_id).statements
+            except KeyError:
+                texts = ()
+        for index, given in enumerate(take.scores[value_id]):
+            statement = texts[index] if index < len(texts) else f"Statement {index + 1}"
+            if given is None:
+                items.append((1, f"not scored: {statement}"))
+                continue
+            label = f" ({statements.point(given).label})" if statements and given in SCORES else ""
+            items.append((1, f"{given} of {SCORES[-1]}{label}: {statement}"))
+        for kind, label in NOTE_KINDS:
+            note = _text(take.notes.get(value_id, {}).get(kind))
+            if note:
+                items.append((1, f"{label}: {note}"))
+    return RecordView(f"Stocktake of {level_label(take.level).lower()}", record_day(doc), items)
+
+
+def _challenge_view(doc: Doc, _statements: StatementSet | None) -> RecordView | None:
+    answers = doc.get("answers")
+    if not isinstance(answers, dict):
+        return None
+    items: list[Item] = []
+    description = _text(doc.get("description"))
+    if description:
+        items.append((0, f"Description: {description}"))
+    info = cx.DOMAINS.get(str(doc.get("domain")))
+    if info is not None:
+        items += [(0, f"Result: {info.label} ({info.verbs})"), (1, info.meaning),
+                  (1, f"Response: {info.response}"),
+                  (1, f"For co-production: {info.coproduction}")]
+    items.append((0, "Answers:"))
+    for question in cx.QUESTIONS:
+        given = cx.ANSWER_LABELS.get(str(answers.get(question.id)), "not answered")
+        items.append((1, f"{question.text} {given}"))
+    plan = doc.get("plan") if isinstance(doc.get("plan"), dict) else {}
+    written = [(label, _text(plan.get(key))) for key, label in cx.PLAN_FIELDS]
+    written = [(label, text) for label, text in written if text]
+    if written:
+        items.append((0, "Plan:"))
+        items += [(1, f"{label}: {text}") for label, text in written]
+    history = doc.get("history")
+    if isinstance(history, list) and history:
+        items.append((0, f"Earlier versions kept: {len(history)}"))
+    return RecordView(record_title(doc), record_day(doc), items)
+
+
+def _placement_view(doc: Doc, _statements: StatementSet | None) -> RecordView | None:
+    place_id = doc.get("place")
+    if not isinstance(place_id, str):
+        return None
+    try:
+        chosen = approach(place_id)
+    except KeyError:
+        return None
+    items: list[Item] = []
+    description = _text(doc.get("description"))
+    if description:
+        items.append((0, f"Description: {description}"))
+    items.append((0, f"Place: {chosen.name} ({chosen.group_label})"))
+    items.append((1, f"What it says: {chosen.stance}"))
+    answers = sp.SpectrumAnswers(
+        knowledge=doc.get("knowledge"), decisions=doc.get("decisions"), acts=doc.get("acts"),
+        citizens=bool(doc.get("citizens", True)), refine=doc.get("refine"))
+    try:
+        result = sp.place(answers)
+    except ValueError:
+        result = None
+    if result is not None and result.approach.id == chosen.id:
+        items.append((1, f"Why: {result.explanation}"))
+    items.append((1, f"Can it be right? {chosen.right_when}"))
+    items.append((1, f"Towards doing with: {chosen.move}"))
+    if answers.citizens:
+        items.append((0, "Answers:"))
+        for question in sp.QUESTIONS:
+            holder = sp.HOLDER_LABELS.get(str(answers.get(question.id)), "not answered")
+            items.append((1, f"{question.prompt} {holder}"))
+    else:
+        items.append((0, f"{sp.CITIZENS_PROMPT} no"))
+    return RecordView(record_title(doc), record_day(doc), items)
+
+
+def _round_view(doc: Doc, _statements: StatementSet | None) -> RecordView | None:
+    attempts = doc.get("attempts")
+    exercise = doc.get("exercise")
+    if not isinstance(attempts, list) or exercise not in ("spectrum", "complexity"):
+        return None
+    name = "spectrum of engagement" if exercise == "spectrum" else "complexity"
+
+    def named(answer: Any) -> str:
+        if exercise == "spectrum":
+            try:
+                return approach(str(answer)).name
+            except KeyError:
+                return str(answer)
+        info = cx.DOMAINS.get(str(answer))
+        return info.label.lower() if info else str(answer)
+
+    items: list[Item] = [(0, f"Score: {doc.get('score', 0)} of {doc.get('total', len(attempts))}")]
+    for attempt in attempts:
+        if not isinstance(attempt, dict):
+            continue
+        what = _text(attempt.get("title")) or str(attempt.get("scenario", "a scenario"))
+        mark = "right" if attempt.get("correct") else "not this time"
+        items.append((1, f"{what}: chose {named(attempt.get('chosen'))}, the answer was "
+                         f"{named(attempt.get('expected'))} ({mark})"))
+    return RecordView(f"Practice round: {name}", record_day(doc), items)

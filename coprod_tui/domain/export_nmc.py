@@ -11,7 +11,14 @@ from __future__ import annotations
 import textwrap
 
 from coprod_tui.domain.clock import local_display
-from coprod_tui.domain.entry import ACCOUNT_KINDS, CODE_THEMES, FRAMEWORKS, Entry
+from coprod_tui.domain.entry import (
+    ACCOUNT_KINDS,
+    CODE_SECTION,
+    CODE_THEMES,
+    FRAMEWORKS,
+    VALUE_IDS,
+    Entry,
+)
 from coprod_tui.domain.export_common import (
     Selection,
     action_line,
@@ -31,30 +38,41 @@ QUESTIONS: tuple[tuple[str, str], ...] = (
     ("code", "How is this relevant to the Code?"),
 )
 
-# framework -> question -> section ids answering it, in order.
+# framework -> question -> section ids answering it, in order. Every framework
+# ends with the "code" part (``CODE_SECTION``), which answers question 4.
+_CODE = {"code": (CODE_SECTION[0],)}
 MAPPING: dict[str, dict[str, tuple[str, ...]]] = {
     "gibbs": {
         "nature": ("description", "feelings"),
         "learned": ("evaluation", "analysis", "conclusion"),
         "changed": ("action-plan",),
+        **_CODE,
     },
     "rolfe": {
         "nature": ("what",),
         "learned": ("so-what",),
         "changed": ("now-what",),
+        **_CODE,
     },
-    "free": {"nature": ("text",)},
-    # Value by value: the title names the experience; what each value brought out
-    # is what was learned. Nothing describes the experience itself, so question 1
-    # stays MISSING unless the entry was prompted by an exercise.
-    "values": {"learned": tuple(sid for sid, _ in FRAMEWORKS["values"])},
+    # Free writing is one story: it answers question 1; the rest stay MISSING
+    # until written elsewhere (actions count for question 3).
+    "free": {"nature": ("text",), **_CODE},
+    # Value by value: what happened is the experience; what each value brought
+    # out is what was learned; what next is the change.
+    "values": {
+        "nature": ("what-happened",),
+        "learned": tuple(sid for sid, _ in FRAMEWORKS["values"] if sid in VALUE_IDS),
+        "changed": ("what-next",),
+        **_CODE,
+    },
 }
 
 HINTS = {
     "nature": "describe what happened or what the activity was, without identifying anyone",
     "learned": "say what you learned from it",
     "changed": "say what you changed or will change in your practice",
-    "code": "say how it relates to the Code themes you chose",
+    "code": "say how it relates to the Code themes you chose (the entry's "
+            "'How it relates to the Code' box)",
 }
 
 REMINDER = """\
@@ -141,7 +159,9 @@ def account(entry: Entry, number: int, total: int, links: list[str] | None = Non
                 else "Themes of the Code: MISSING: choose one or more of "
                 + "; ".join(CODE_THEMES) + "."
             )
-            lines += [_missing("code"), ""]
+            lines.append("")
+            parts = answers[question]
+            lines += _parts(parts, source) if parts else [_missing(question), ""]
             continue
         parts = answers[question]
         if question == "nature" and links:

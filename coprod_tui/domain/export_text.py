@@ -15,16 +15,15 @@ from coprod_tui.domain.clock import local_display
 from coprod_tui.domain.entry import Entry
 from coprod_tui.domain.export_common import (
     EXERCISE_TABLES,
+    STOCKTAKE_TABLE,
     Doc,
     Selection,
     action_line,
+    describe_record,
     framework_name,
     link_summary,
     local_day,
     local_time,
-    record_day,
-    record_facts,
-    record_title,
     sections_of,
     value_label,
 )
@@ -141,11 +140,11 @@ def _journal(sel: Selection, style: _Style) -> list[str]:
     return lines
 
 
-def _record(doc: Doc, style: _Style) -> list[str]:
-    lines = style.heading(4, f"{record_title(doc)} ({record_day(doc)})")
-    facts = record_facts(doc)
-    lines += [style.bullet(f"{label}: {_one_line(text)}") for label, text in facts]
-    return lines + ([""] if facts else [])
+def _record(sel: Selection, table: str, doc: Doc, style: _Style) -> list[str]:
+    view = describe_record(table, doc, sel.statements)
+    lines = style.heading(4, f"{view.title} ({view.day})")
+    lines += ["  " * depth + style.bullet(_one_line(text)) for depth, text in view.items]
+    return lines + ([""] if view.items else [])
 
 
 def _records(sel: Selection, style: _Style) -> list[str]:
@@ -157,11 +156,11 @@ def _records(sel: Selection, style: _Style) -> list[str]:
             if docs:
                 lines += style.heading(3, title)
                 for doc in docs:
-                    lines += _record(doc, style)
+                    lines += _record(sel, table, doc, style)
     if sel.stocktakes:
         lines += style.heading(2, "Stocktakes")
         for doc in sel.stocktakes:
-            lines += _record(doc, style)
+            lines += _record(sel, STOCKTAKE_TABLE, doc, style)
     return lines
 
 

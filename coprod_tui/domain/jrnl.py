@@ -4,7 +4,10 @@ jrnl writes ``{"tags": {...}, "entries": [{"title", "body", "date", "time",
 "tags", "starred"}, ...]}`` with local, naive dates and times. Each becomes a
 free-writing :class:`Entry`; its tags are kept without jrnl's ``@``/``#`` sign,
 and a starred entry gains the tag ``starred``. The id is derived from the
-entry's content, so importing the same file twice adds nothing.
+entry's content, so importing the same file twice adds nothing. jrnl has no
+parts, so the whole body goes in the free-writing box; the "How it relates to
+the Code" part stays empty for the writer to add (the nmc export marks it
+MISSING until then).
 """
 
 from __future__ import annotations

@@ -4,6 +4,22 @@ NMC revalidation and the GMC / Academy of Medical Royal Colleges guidance ask
 that reflections hold no information that could identify a patient, carer or
 colleague. :func:`check_privacy` looks for the obvious slips; it never blocks
 saving and cannot prove that text is anonymous.
+
+Names are found two ways (kind ``name``), each reported once:
+
+- a title followed by a capitalised word: ``Mr Jones``, ``Dr. Patel``,
+  ``Sister O'Neill``. The title must be capitalised; role words after the
+  title (``Nurse Practitioner``, ``Sister Ward``) are not names.
+- a capitalised common UK given name from :data:`GIVEN_NAMES` (English,
+  Welsh, Scottish, Irish and South Asian names common in the UK), with the
+  capitalised word after it if there is one (``Megan Jones``). Lower case is
+  never a name. Given names that are also everyday words (:data:`WORD_NAMES`:
+  Will, May, Mark, Faith, Hope, Grace...) count only in the middle of a
+  sentence, where a capital cannot come from starting the sentence ("Hope
+  helped" starts a sentence; "I asked Hope" names someone), and a month name
+  (May, June, April) is not a name next to a day, a year or a word such as
+  "in" or "since". After St, Saint, Queen, King, Prince or Princess a given
+  name is a place (``St George's``, ``Queen Elizabeth Hospital``).
 """
 
 from __future__ import annotations
@@ -72,6 +88,102 @@ _OLD_DATE = re.compile(
 )
 
 
+_TITLES = ("Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Doctor", "Prof", "Professor", "Sister",
+           "Nurse", "Matron", "Sr", "Rev", "Revd", "Reverend", "Father", "Lady", "Lord", "Sir",
+           "Dame", "Councillor", "Cllr")
+# Words after "Nurse", "Sister"... that make a job title or a place, not a name.
+_ROLE_WORDS = frozenset("""
+    Practitioner Practitioners Consultant Specialist Specialists Manager Lead Associate Educator
+    Prescriber Prescribing Unit Ward Team Department Clinic Services Service Station Rota Bank
+    Training Led Advocate Assistant Assistants Support Care Mental Health Community District
+    Children Learning Midwife Midwives Director Staff Rounds Of In On The And
+""".split())
+_CAPITAL = r"[A-Z\u00c0-\u00de](?:[a-z\u00df-\u00ff]|'[A-Z])[A-Za-z\u00c0-\u00ff'\u2019-]*"
+_TITLED = re.compile(r"\b(" + "|".join(_TITLES) + r")\.?[ \t]+(" + _CAPITAL + r")")
+
+GIVEN_NAMES: frozenset[str] = frozenset("""
+    Aaron Abigail Adam Aidan Ailsa Alan Alexander Alfie Alice Alison Amanda Amelia Amir Amy
+    Andrea Andrew Angela Ann Anne Anthony Archie Arthur Ava Barbara Barry Ben Benjamin Beryl
+    Betty Brenda Brian Callum Carl Caroline Catherine Charles Charlie Charlotte Chloe
+    Christine Christopher Claire Colin Craig Daniel Darren David Deborah Denise Dennis Derek
+    Diane Donna Doris Dorothy Edith Edward Eileen Eleanor Elizabeth Ella Ellie Elsie Emily
+    Emma Ethan Ethel Evie Fatima Fiona Frances Freya Gary George Gillian Gladys
+    Gordon Graham Hannah Harold Harriet Harry Hassan Hayley Helen Henry Ian Irene Isabella
+    Isla Jacob Jacqueline James Janet Janice Jason Jean Jennifer Jessica Joan Joanne John
+    Jonathan Joseph Joshua Joyce Julie Karen Katherine Kathleen Kevin Keith Kenneth Laura
+    Lauren Leo Leonard Lesley Linda Lisa Logan Louise Lucy Luke Lynne Margaret Marjorie Martin
+    Mary Matthew Maureen Megan Michael Michelle Mildred Mohammed Mohammad Muhammad Nathan
+    Nicholas Nicola Nigel Noah Norman Olivia Oliver Oscar Pamela Patricia Paul Pauline Peter
+    Philip Priya Rachel Raymond Rebecca Richard Robert Ronald Ryan Samantha Samuel Sandra
+    Sarah Sharon Sheila Shirley Simon Sophie Stanley Stephen Steven Stuart Susan Teresa
+    Theodore Thomas Timothy Tracey Trevor Valerie Victoria Wendy William Yusuf Zainab Zara
+    Aled Alun Alys Angharad Arwel Bethan Bronwen Cadi Carwyn Carys Catrin Cerys Dafydd Dai
+    Dewi Dylan Efa Eirlys Eleri Elin Emrys Emyr Ffion Gareth Geraint Gethin Glenys Gwen
+    Gwenllian Gwyneth Heledd Huw Hywel Ieuan Iestyn Ioan Iolo Iwan Llinos Llew Llŷr Lowri
+    Mali Manon Meinir Meirion Mererid Nerys Nia Osian Owain Rhian Rhiannon Rhodri Rhys Seren
+    Sian Siân Sioned Steffan Tegan Tomos Wyn
+    Aoife Ciaran Ciarán Eilidh Ewan Fergus Hamish Iain Mhairi Morag Niamh Padraig Pádraig
+    Seamus Sean Seán Siobhan Siobhán Aisha Ayesha Deepak Imran Rajesh Sanjay Sunita
+""".split())
+# Given names that are also everyday English words: names only mid-sentence.
+WORD_NAMES: frozenset[str] = frozenset("""
+    Will May Mark Faith Hope Grace Joy Rose Eve Bill Frank Sue Pat Rob Dawn Ray Guy Don Dean
+    Robin Heather Holly Ivy Daisy Poppy Lily Ruby Amber Jade Pearl Miles Max Jack Carol Penny
+    Summer April June Victor Sandy Gene Glen Iris Violet Florence Heath Hazel Olive Norma
+""".split())
+_MONTH_NAMES = frozenset({"May", "June", "April"})
+_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|of|on|since|until|till|from|by|early|late|mid|last|next|this|each|every|"
+    r"during|before|after)|\d)[ \t]*$",
+    re.IGNORECASE,
+)
+_NAMES = re.compile(
+    r"(?<![\w'\u2019-])(" + "|".join(sorted(GIVEN_NAMES | WORD_NAMES, key=len, reverse=True))
+    + r")(?![\w-])(?:[ \t]+(" + _CAPITAL + r"))?"
+)
+# "St George's", "Queen Elizabeth": hospitals and places named after someone.
+_NAMED_PLACE = re.compile(r"\b(?:St|St\.|Saint|Queen|King|Prince|Princess)[ \t]+$")
+_LIST_MARK = re.compile(r"^[\s\-*\u2022>#\d.)]*$")
+
+
+def _starts_sentence(text: str, start: int) -> bool:
+    """Whether the word at ``start`` begins a sentence, a line or a list item."""
+    line = text[text.rfind("\n", 0, start) + 1:start]
+    if _LIST_MARK.match(line):
+        return True
+    before = line.rstrip().rstrip("\"'\u201c\u2018([")
+    return not before.strip() or before[-1] in ".!?:"
+
+
+def _month_in_use(text: str, start: int, end: int) -> bool:
+    """Whether "May" or "June" at ``start`` reads as a month (next to a date word)."""
+    after = text[end:end + 6]
+    return bool(_MONTH_CONTEXT.search(text[max(0, start - 12):start])
+                or re.match(r"[ \t]*,?[ \t]*\d", after))
+
+
+def _names(text: str) -> list[tuple[int, int]]:
+    """Where ``text`` seems to name a person: (start, end) pairs."""
+    found: list[tuple[int, int]] = []
+    for match in _TITLED.finditer(text):
+        if match.group(2) not in _ROLE_WORDS:
+            found.append((match.start(), match.end()))
+    for match in _NAMES.finditer(text):
+        name = match.group(1)
+        start = match.start()
+        if _NAMED_PLACE.search(text[max(0, start - 12):start]):
+            continue
+        if name in WORD_NAMES:
+            if _starts_sentence(text, start):
+                continue
+            if name in _MONTH_NAMES and _month_in_use(text, start, match.end(1)):
+                continue
+        surname = match.group(2)
+        end = match.end() if surname and surname not in _ROLE_WORDS else match.end(1)
+        found.append((start, end))
+    return found
+
+
 def _overlaps(start: int, end: int, taken: list[tuple[int, int]]) -> bool:
     return any(start < t_end and t_start < end for t_start, t_end in taken)
 
@@ -102,4 +214,9 @@ def check_privacy(text: str) -> list[Finding]:
             add("phone number", match.start(), match.end())
     for match in _POSTCODE.finditer(text):
         add("postcode", match.start(), match.end())
+    seen_names: set[str] = set()
+    for start, end in sorted(_names(text)):
+        if text[start:end] not in seen_names and not _overlaps(start, end, taken):
+            seen_names.add(text[start:end])
+            add("name", start, end)
     return sorted(findings, key=lambda f: f.start)

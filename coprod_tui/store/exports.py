@@ -15,12 +15,19 @@ import stat
 from pathlib import Path
 from typing import Any
 
-from coprod_tui import __version__
+from coprod_tui import __version__, paths
 from coprod_tui.domain.clock import now_iso
-from coprod_tui.domain.export_common import ExportFilter, Selection, default_filename, select
+from coprod_tui.domain.export_common import (
+    ExportFilter,
+    Selection,
+    default_filename,
+    entry_filename,
+    select,
+)
 from coprod_tui.domain.export_json import build_dump, dump_text, record_problem
 from coprod_tui.domain.export_nmc import render_nmc
 from coprod_tui.domain.export_text import render_md, render_txt
+from coprod_tui.domain.stocktake_statements import StatementSet
 from coprod_tui.errors import CoprodError
 from coprod_tui.store.errors import WriteFailedError
 from coprod_tui.store.privacy import open_private
@@ -89,9 +96,24 @@ def record_problems(store: Store) -> list[str]:
     return found
 
 
-def gather(store: Store, flt: ExportFilter, exported: str | None = None) -> Selection:
-    """What a md, txt or nmc export of ``store`` under ``flt`` shows."""
-    return select(read_all_tables(store), flt, exported or now_iso())
+def _statements(content_dirs: list[Path] | None) -> StatementSet | None:
+    """The stocktake statements, or ``None`` if they cannot be read (scores still show)."""
+    from coprod_tui.store.stocktakes import load_statements
+
+    try:
+        return load_statements(paths.content_pack_dirs() if content_dirs is None else content_dirs)
+    except CoprodError:
+        return None
+
+
+def gather(store: Store, flt: ExportFilter, exported: str | None = None,
+           content_dirs: list[Path] | None = None) -> Selection:
+    """What a md, txt or nmc export of ``store`` under ``flt`` shows.
+
+    ``content_dirs`` are content packs (default: ``COPROD_CONTENT_DIR``) whose
+    stocktake statements are shown beside a stocktake's scores.
+    """
+    return select(read_all_tables(store), flt, exported or now_iso(), _statements(content_dirs))
 
 
 def render(store: Store, fmt: str, flt: ExportFilter, exported: str | None = None) -> str:
@@ -170,6 +192,26 @@ def _write_new(path: Path, data: bytes) -> None:
             tmp.unlink()
         except OSError:
             pass
+
+
+def write_entry_export(store: Store, entry_id: str, fmt: str, folder: Path | None = None,
+                       today: dt.date | None = None) -> Path:
+    """Export one entry (for supervision) to a new private file in ``folder`` (default: home).
+
+    The file is ``coprod-entry-DATE-ID.EXT``; if that exists, ``-2``, ``-3``...
+    are tried, so nothing is ever replaced. Returns the path written.
+    """
+    if fmt == "json":
+        raise CoprodError("json is the full backup; export one entry as md, txt or nmc")
+    text = render(store, fmt, ExportFilter(ids=(entry_id,)))
+    base = folder or Path.home()
+    day = today or dt.date.today()
+    for copy in range(1, 100):
+        try:
+            return write_export(base / entry_filename(fmt, day, entry_id, copy), text)
+        except ExportExistsError:
+            continue
+    raise CoprodError(f"too many exports of this entry in {base}; move some away first")
 
 
 def summary(store: Store) -> str:

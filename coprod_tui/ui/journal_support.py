@@ -58,10 +58,10 @@ def draft_description(key: str, draft: dict[str, Any]) -> str:
 
 def section_hint(content: ValuesContent | None, framework: str, section_id: str,
                  prompt_index: int = 0) -> str:
-    """The hint over a box: a framework stage's hint, or (value by value) one prompt."""
+    """The hint over a box: a framework stage's hint, or (a value's box) one prompt."""
     if content is None:
         return ""
-    if framework == "values":
+    if framework == "values" and section_id in VALUE_IDS:
         value = content.value(section_id)
         index = prompt_index % len(value.prompts)
         prompt = value.prompts[index]

@@ -74,6 +74,8 @@ def test_asked_line_by_line_the_text_never_reaches_the_process_list(data_dir: Pa
         seen = cmdline(term.proc.pid)
         assert SECRET not in seen and "Night team" not in seen and "handover" not in seen
         term.send(".\r")
+        term.wait_for("How it relates to the Code")
+        term.send(".\r")  # the optional Code part (issue 18), left empty
         term.wait_for("added entry")
         assert term.wait_exit() == 0
     (doc,) = Store.open(data_dir).all("entries")
@@ -200,6 +202,8 @@ def test_a_full_disk_keeps_text_typed_line_by_line(data_dir: Path) -> None:
         term.send("\r")
         term.wait_for("a full stop")
         term.send(f"{SECRET} {'y' * 1100}\r.\r")
+        term.wait_for("How it relates to the Code")
+        term.send(".\r")  # the optional Code part (issue 18), left empty
         term.wait_for("add --resume")
         assert term.wait_exit() == 1
         assert "not saved" in term.text and "Traceback" not in term.text
@@ -227,7 +231,10 @@ def test_with_no_file_writable_the_text_is_printed_back(data_dir: Path) -> None:
 
 EDITOR_THEN_WAIT = """#!/bin/sh
 sed -i 's/^Title: $/Title: Written before the line dropped/' "$1"
-printf '%s\\n' "$WORDS" >> "$1"
+# typed under the first part (Reflection), above the optional Code part
+sed -i "0,/^## /{/^## /a\\
+$WORDS
+}" "$1"
 echo EDITOR-READY
 exec sleep 60
 """

@@ -41,7 +41,7 @@ async def test_a_text_area_shows_tab_to_leave_and_saves_from_inside(data_dir: Pa
         await wait_until(pilot, lambda: app.store_ready)
         await pilot.press("2", "w")
         await wait_until(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
-        await pilot.press("T", "tab")
+        await pilot.press("T", "tab", "tab")  # past "What happened" to Strengths
         assert isinstance(app.focused, TextArea)
         footer_keys = {b.binding.id for b in app.screen.active_bindings.values() if b.binding.show}
         assert "text-next-field" in footer_keys

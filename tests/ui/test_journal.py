@@ -79,7 +79,7 @@ async def test_value_by_value_walk_skips_and_cycles_prompts(data_dir: Path) -> N
         await pilot.press("w")
         await wait_until(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
         editor = app.screen
-        await pilot.press("D", "tab", *"son")
+        await pilot.press("D", "tab", "tab", *"son")  # past "What happened" to Strengths
         hint = editor.query_one("#hint-strengths", Static)
         assert "Prompt 1 of 5" in str(hint.render())
         await pilot.press("ctrl+n")
@@ -99,7 +99,8 @@ async def test_each_framework_with_actions(data_dir: Path) -> None:
         await start_entry(app, pilot, 1)
         await pilot.press("ctrl+f", "down", "enter")  # free -> rolfe
         await wait_until(pilot, lambda: bool(app.screen.query("#section-so-what")))
-        await pilot.press(*"Rolfe", "tab", *"what", "tab", *"so", "tab", *"now", "tab")
+        await pilot.press(*"Rolfe", "tab", *"what", "tab", *"so", "tab", *"now", "tab",
+                          "tab")  # past the Code box to the actions
         await pilot.press(*"Ring by 2026-12-01", "enter", *"Ask")
         await pilot.press("ctrl+s")
         await back_to_list(app, pilot)
@@ -274,7 +275,7 @@ async def test_markup_and_escapes_shown_literally_everywhere(data_dir: Path) -> 
         await pilot.press("e")
         await wait_until(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
         assert app.screen.query_one("#section-text", TextArea).text == shown
-        await pilot.press("tab", "end", *",m", "ctrl+s")  # change only the tags
+        await pilot.press("tab", "tab", "end", *",m", "ctrl+s")  # past the Code box: tags
         await wait_until(pilot, lambda: isinstance(app.screen, EntryViewScreen))
         doc = app.store.get("entries", saved.id)
         assert doc["sections"]["text"] == LITERAL and doc["title"] == LITERAL
@@ -285,7 +286,7 @@ async def test_markup_and_escapes_shown_literally_everywhere(data_dir: Path) -> 
 
         # As a terminal delivers a paste: to the app, which passes it to the focused box.
         app.post_message(events.Paste("Pasted " + LITERAL + "\r\n"))
-        await pilot.press("tab")
+        await pilot.press("tab", "tab")  # past "What happened" to Strengths
         app.post_message(events.Paste(LITERAL * 3))
         await pilot.pause()
         await pilot.press("ctrl+s")

@@ -11,7 +11,7 @@ from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
 from coprod_tui.ui.screens.entry_view import EntryViewScreen
 from coprod_tui.ui.screens.home import HomeScreen
 from coprod_tui.ui.screens.journal import JournalScreen
-from coprod_tui.ui.widgets.journal_dialogs import ValuesDialog
+from coprod_tui.ui.widgets.journal_dialogs import PrivacyDialog, ValuesDialog
 from tests.conftest import wait_until
 from tests.ui.screen_text import screen_text
 
@@ -40,6 +40,10 @@ async def test_a_value_is_chosen_later_for_an_imported_entry(data_dir: Path) -> 
         await pilot.press("ctrl+s")  # no value yet: it asks which
         await wait_until(pilot, lambda: isinstance(app.screen, ValuesDialog))
         await pilot.press("down", "space", "enter")  # networks
+        # The newest jrnl entry names someone ("Siân's café"): the check says so first.
+        await wait_until(pilot, lambda: isinstance(app.screen, PrivacyDialog))
+        assert "name: Siân" in screen_text(app)
+        await pilot.press("s")  # save anyway
         await wait_until(pilot, lambda: isinstance(app.screen, EntryViewScreen))
         assert editor.saved
         valued = [d for d in app.store.all("entries") if d["values"]]

@@ -65,9 +65,9 @@ async def write_the_journal(app: CoprodApp, pilot) -> None:
         await pilot.press(*value[:3], "tab", "o", "k", "ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, JournalScreen)
                          and app.screen.loaded)
-    await pilot.press("w")  # value by value: strengths, skip networks, what matters
-    await wait_until(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
-    await pilot.press(*"Walk", "tab", "a", "s", "k", "tab", "tab", "s", "a", "t")
+    await pilot.press("w")  # value by value: what happened, strengths, skip networks,
+    await wait_until(pilot, lambda: isinstance(app.screen, EntryEditorScreen))  # what matters
+    await pilot.press(*"Walk", "tab", *"met", "tab", "a", "s", "k", "tab", "tab", "s", "a", "t")
     await pilot.press("ctrl+s")
     await wait_until(pilot, lambda: isinstance(app.screen, JournalScreen) and app.screen.loaded)
     await go_home(app, pilot)
@@ -168,7 +168,8 @@ async def test_every_task_with_keys_alone_at_80x24(
             assert entries[value[:3]]["sections"] == {"text": "ok"}
         walk = entries["Walk"]
         assert walk["framework"] == "values"
-        assert walk["sections"] == {"strengths": "ask", "what-matters": "sat"}
+        assert walk["sections"] == {"what-happened": "met", "strengths": "ask",
+                                    "what-matters": "sat"}
 
         (placement,) = store.all("spectrum")
         assert placement["title"] == "Carers"

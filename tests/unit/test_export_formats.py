@@ -89,7 +89,7 @@ def test_nmc_gibbs_account_reads_under_the_four_questions() -> None:
     assert q2 < text.index("It went well") < text.index("Asking first saves time") < q3
     assert q3 < text.index("Ask carers first at every") < text.index("[ ] Add a carer") < q4
     assert "Themes of the Code: Prioritise people; Practise effectively" in text
-    assert "MISSING: say how it relates to the Code themes you chose." in text[q4:]
+    assert "MISSING: say how it relates to the Code themes you chose" in text[q4:]
     assert "MISSING" not in text[q1:q4]
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from coprod_tui.domain.privacy_check import check_privacy, nhs_number_valid
@@ -71,3 +73,69 @@ def test_findings_are_in_text_order_and_described() -> None:
     found = check_privacy("a@b.org then 943 476 5919")
     assert [f.kind for f in found] == ["email address", "NHS number"]
     assert found[1].describe() == "NHS number: 943 476 5919"
+
+
+# -- names -----------------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("I met Mr Jones at the door.", "Mr Jones"),
+        ("Dr. Patel agreed to call.", "Dr. Patel"),
+        ("Later Sister O'Neill came by.", "Sister O'Neill"),
+        ("We asked Nurse Evans first.", "Nurse Evans"),
+        ("The carer, Mrs Hughes, knew best.", "Mrs Hughes"),
+        ("Megan Jones rang the ward.", "Megan Jones"),
+        ("I spoke to Dafydd about it.", "Dafydd"),
+        ("Rhys said it helped.", "Rhys"),
+        ("Her daughter Siân was there.", "Siân"),
+        ("Then Sian's father rang.", "Sian"),
+        ("Her son Callum drove.", "Callum"),
+        ("I asked Grace what mattered.", "Grace"),
+        ("We saw Hope on the ward.", "Hope"),
+        ("I rang May about the visit.", "May"),
+        ("It was Will who noticed.", "Will"),
+        ("Her husband Mark, who cares for her, was tired.", "Mark"),
+        ("I spoke with June, who cares for him.", "June"),
+    ],
+)
+def test_names_are_found(text: str, found: str) -> None:
+    names = [f.text for f in check_privacy(text) if f.kind == "name"]
+    assert names == [found]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Will you ask the carer first? I will.",
+        "May I suggest a change? It may help.",
+        "Hope matters. We kept hope alive.",
+        "Grace under pressure is a skill.",
+        "Faith groups helped. Mark the date in the diary.",
+        "We met in May 2026 and again on 3 June.",
+        "In June the team changed rotas; by April it was settled.",
+        "The Nurse Practitioner and the Sister Ward Manager agreed.",
+        "the carer said megan and rhys in lower case are not flagged",
+        "- Grace and time were what she needed.",
+        "A carer told me what mattered to her; the team listened.",
+        "MAY and WILL in capitals are headings, not names.",
+        "She was moved to St George's, then to the Queen Elizabeth Hospital.",
+    ],
+)
+def test_ordinary_words_are_not_names(text: str) -> None:
+    assert [f.text for f in check_privacy(text) if f.kind == "name"] == []
+
+
+def test_a_name_is_reported_once_however_often_it_appears() -> None:
+    found = check_privacy("I asked Megan. Megan said no. Later Megan agreed.")
+    assert [f.describe() for f in found] == ["name: Megan"]
+
+
+def test_findings_always_point_at_their_own_text() -> None:
+    # Hypothesis is not a dependency here: a seeded generator over name-like pieces.
+    pieces = ["Mr", "Dr.", " ", "Megan", "May", "will", "in", "3", "2026", ",", ".", "\n",
+              "'", "Siân", "-", "Jones", "Will", "Nurse", "Practitioner"]
+    rng = random.Random(18)
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        for finding in check_privacy(text):
+            assert text[finding.start:finding.start + len(finding.text)] == finding.text

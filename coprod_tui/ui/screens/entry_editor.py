@@ -59,7 +59,9 @@ Each part of the framework has its own box with a hint above it. `Tab` moves
 to the next box, `shift+tab` back. `ctrl+s` saves (a privacy check may warn
 first: `e` to edit, `s` to save anyway). `ctrl+f` changes the framework,
 `ctrl+o` the values the entry covers, `ctrl+n` shows another prompt, `ctrl+t`
-the kind of NMC reflective account and the Code themes (for the nmc export).
+the kind of NMC reflective account and the Code themes (for the nmc export);
+the last box, "How it relates to the Code", answers the NMC form's fourth
+question and can be left empty.
 `Esc` closes: unsaved writing is kept as a draft and offered when you next
 open the journal. Actions go one a line; end a line with `by 2026-12-01`
 for a due date.
@@ -331,6 +333,9 @@ class EntryEditorScreen(Screen[None]):
         focused = self.focused
         section = focused.id.removeprefix("section-") if focused and focused.id and \
             focused.id.startswith("section-") else VALUE_IDS[0]
+        if section not in VALUE_IDS:
+            self.notify("Prompts belong to the five values' boxes; move to one first.")
+            return
         self.prompt_index[section] = self.prompt_index.get(section, 0) + 1
         self.query_one(f"#hint-{section}", Static).update(literal(self._hint(section)))
 

@@ -7,6 +7,7 @@ escape sequences show as typed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -18,13 +19,18 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.domain.clock import local_display
 from coprod_tui.domain.entry import FRAMEWORKS, Action, Entry
+from coprod_tui.domain.export_common import FORMATS
 from coprod_tui.domain.text import one_line
 from coprod_tui.errors import CoprodError
 from coprod_tui.store.entries import EntryStore
 from coprod_tui.ui.journal_css import JOURNAL_CSS
 from coprod_tui.ui.journal_support import entry_label, entry_row, values_content
 from coprod_tui.ui.text import literal
+from coprod_tui.ui.widgets.choice import ChoiceDialog
 from coprod_tui.ui.widgets.journal_dialogs import ConfirmDialog
+
+# The formats one entry can be exported to on its own (json is the whole backup).
+ENTRY_FORMATS: tuple[str, ...] = ("md", "txt", "nmc")
 
 BACK = [
     Binding("c", "back", "Back", id="journal-view-back"),
@@ -58,10 +64,16 @@ class _Back(Screen[None]):
 class EntryViewScreen(_Back):
     """One entry, read-only: sections, actions, links, tags."""
 
-    HELP = "## An entry\n\n`e` edit, `x` delete (asks first), `c` or `Esc` back to the list."
+    HELP = (
+        "## An entry\n\n`e` edit, `x` delete (asks first), `o` export this entry on its own "
+        "(md, txt or an NMC reflective account, for supervision; saved as a new private file "
+        "in your home folder, its path shown at the top), `c` or `Esc` back to the list."
+    )
     BINDINGS = [
         Binding("e", "edit", "Edit", id="view-edit"),
         Binding("x", "delete", "Delete", id="view-delete"),
+        Binding("o", "export", "Export entry", id="view-export",
+                tooltip="Export this entry on its own (md, txt or nmc)"),
         *BACK,
     ]
 
@@ -69,11 +81,13 @@ class EntryViewScreen(_Back):
         super().__init__()
         self.entry_id = entry_id
         self.entry: Entry | None = None
+        self.exported_to: Path | None = None
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         with VerticalScroll(id="entry-view"):
             yield Static("", id="view-title", classes="screen-title")
+            yield Static("", id="view-exported")
             yield Static("", id="view-meta")
             yield Static("", id="view-body")
         yield Footer()
@@ -108,10 +122,19 @@ class EntryViewScreen(_Back):
             meta.append("Tags: " + ", ".join(entry.tags))
         for link in entry.links:
             meta.append(f"Linked to {link.kind}: {link.label or link.ref}")
+        if entry.account_kind or entry.code_themes:
+            meta.append(f"NMC account: {entry.account_kind or 'kind not chosen'}; Code themes: "
+                        + ("; ".join(entry.code_themes) or "none chosen"))
         body: list[str] = []
+        # The framework's order (what happened, the values, what next, the Code),
+        # then any part it does not know, so nothing written is hidden.
+        order = [sid for sid, _ in FRAMEWORKS.get(entry.framework, ())]
+        order += [sid for sid in entry.sections if sid not in order]
         labels = dict(FRAMEWORKS.get(entry.framework, ()))
-        for section_id, text in entry.sections.items():
-            body += [f"== {labels.get(section_id, section_id)} ==", text, ""]
+        for section_id in order:
+            text = entry.sections.get(section_id, "")
+            if isinstance(text, str) and text.strip():
+                body += [f"== {labels.get(section_id, section_id)} ==", text, ""]
         if entry.actions:
             body.append("== Actions ==")
             body += [action_line(a) for a in entry.actions]
@@ -125,6 +148,38 @@ class EntryViewScreen(_Back):
 
         if self.entry is not None:
             self.app.push_screen(edit_screen(self.app, self.entry))
+
+    def action_export(self) -> None:
+        """Export this entry on its own, after choosing the format."""
+        choices = [(fmt, f"{fmt}: {FORMATS[fmt]}") for fmt in ENTRY_FORMATS]
+        self.app.push_screen(
+            ChoiceDialog("Export this entry on its own", choices, "md",
+                         note="A new file in your home folder that only you can read; "
+                              "nothing is replaced."),
+            self._export_chosen)
+
+    def _export_chosen(self, fmt: str | None) -> None:
+        if fmt in ENTRY_FORMATS:
+            self.export_entry(fmt)
+
+    @work(thread=True, exclusive=True, group="entry-export")
+    def export_entry(self, fmt: str) -> None:
+        """Write the export off the UI thread, then show where it went."""
+        from coprod_tui.store.exports import write_entry_export
+
+        try:
+            path = write_entry_export(self.app.store, self.entry_id, fmt)  # type: ignore[attr-defined]
+        except CoprodError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="error",
+                                      timeout=10, markup=False)
+            return
+        self.app.call_from_thread(self._exported, fmt, path)
+
+    def _exported(self, fmt: str, path: Path) -> None:
+        self.exported_to = path
+        message = f"Exported this entry ({fmt}) to {path} (only you can read it)."
+        self.query_one("#view-exported", Static).update(literal(message))
+        self.notify(message, markup=False)
 
     def action_delete(self) -> None:
         """Move this entry to the trash (after asking)."""

@@ -10,8 +10,10 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coprod_tui.domain.privacy_check import check_privacy
 from coprod_tui.domain.stocktake import LEVELS, Stocktake
 from coprod_tui.domain.stocktake_statements import StatementSet
+from coprod_tui.domain.text import one_line
 from coprod_tui.errors import CoprodError
 from coprod_tui.store import stocktakes
 from coprod_tui.ui.widgets.quiet import QuietInput
@@ -21,8 +23,10 @@ HELP = """\
 
 Choose who the stocktake is about with the arrow keys and Enter: your own
 practice, your team's, or your organisation's. If several people are taking
-part, write who (names or roles); leave it empty if it is just you. Enter in
-that box, or `ctrl+s`, begins. Escape goes back.
+part, write their roles, not their names ("two nurses, a carer, the carers'
+lead"): the stocktake goes into exports, and a name there identifies someone.
+Leave it empty if it is just you. Enter in that box, or `ctrl+s`, begins.
+Escape goes back.
 """
 
 
@@ -51,7 +55,7 @@ class StocktakeSetupScreen(Screen[None]):
         yield Static("A new stocktake", classes="screen-title")
         yield Static("Who is this stocktake about? (arrows, then Enter)", classes="stocktake-label")
         yield OptionList(*self._options(), id="stocktake-level")
-        yield Static("Who is taking part? (optional: names or roles; Enter begins)",
+        yield Static("Who is taking part? (optional: roles, not names; Enter begins)",
                      classes="stocktake-label")
         yield QuietInput(placeholder="e.g. ward team: two nurses, a carer, the carers' lead",
                          id="stocktake-participants")
@@ -83,6 +87,12 @@ class StocktakeSetupScreen(Screen[None]):
         from coprod_tui.ui.screens.stocktake_run import StocktakeRunScreen
 
         participants = self.query_one("#stocktake-participants", Input).value.strip()
+        names = [f.text for f in check_privacy(participants) if f.kind == "name"]
+        if names:
+            # A warning, not a block: the writer knows whether it is a name.
+            self.notify(f"'{one_line(names[0], 30)}' looks like a name: roles such as "
+                        "'two nurses, a carer' keep the stocktake anonymous.",
+                        severity="warning", timeout=8, markup=False)
         stocktake = Stocktake(level=self.level, participants=participants)
         try:
             stocktakes.save(self.app.store, stocktake)  # type: ignore[attr-defined]
