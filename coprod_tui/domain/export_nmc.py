@@ -85,7 +85,11 @@ def _answers(entry: Entry) -> dict[str, list[tuple[str, str]]]:
         # An unknown framework: keep every section, under the first question.
         answers["nature"] = sections_of(entry)
         return answers
-    used: set[str] = set()
+    used: set[str] = {"code"}
+    # Any framework may hold a "code" part: how the account relates to the Code.
+    code = entry.sections.get("code", "")
+    if isinstance(code, str) and code.strip():
+        answers["code"].append(("The Code", code.strip()))
     for question, section_ids in mapping.items():
         for sid in section_ids:
             used.add(sid)
@@ -97,6 +101,29 @@ def _answers(entry: Entry) -> dict[str, list[tuple[str, str]]]:
         if isinstance(text, str) and text.strip():
             answers["nature"].append((labels.get(sid, value_label(sid)), text.strip()))
     return answers
+
+
+def account_gaps(entry: Entry) -> tuple[str, ...]:
+    """What an entry still lacks to be a complete NMC reflective account.
+
+    The ids of :data:`QUESTIONS` nothing answers yet ("code" also needs one or
+    more of the Code's themes; "changed" is also answered by planned actions),
+    preceded by ``"kind"`` when the kind of account is not chosen. Empty means
+    complete: :func:`account` then prints no MISSING line.
+    """
+    answers = _answers(entry)
+    gaps: list[str] = []
+    if entry.account_kind not in ACCOUNT_KINDS:
+        gaps.append("kind")
+    for question, _ in QUESTIONS:
+        answered = bool(answers[question])
+        if question == "changed":
+            answered = answered or bool(entry.actions)
+        if question == "code":
+            answered = answered and any(t in CODE_THEMES for t in entry.code_themes)
+        if not answered:
+            gaps.append(question)
+    return tuple(gaps)
 
 
 def _parts(parts: list[tuple[str, str]], source: str | None) -> list[str]:
@@ -141,7 +168,7 @@ def account(entry: Entry, number: int, total: int, links: list[str] | None = Non
                 else "Themes of the Code: MISSING: choose one or more of "
                 + "; ".join(CODE_THEMES) + "."
             )
-            lines += [_missing("code"), ""]
+            lines += _parts(answers["code"], None) if answers["code"] else [_missing("code"), ""]
             continue
         parts = answers[question]
         if question == "nature" and links:
