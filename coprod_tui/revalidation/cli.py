@@ -43,7 +43,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         description="With no options, show the registration; with both, set it.")
     p.add_argument("--regulator", metavar="R", help="nmc, hcpc, gmc or other")
     p.add_argument("--date", metavar="YYYY-MM-DD",
-                   help="your revalidation (NMC) or renewal date; the window is the 3 years before")
+                   help="your revalidation (NMC) or renewal date; the window is the cycle before "
+                        "it (NMC 3 years, HCPC 2, GMC 5)")
     p.set_defaults(func=cmd_registration)
 
     _log(subparsers, common, "cpd", "your CPD log (NMC CPD record, HCPC activities)", _cpd_options,
@@ -246,7 +247,7 @@ def cmd_registration(args: argparse.Namespace) -> int:
             reg = records.set_registration(store, args.regulator, args.date)
         except ValueError as error:
             raise UsageError(str(error)) from None
-    win = rules.window(rules.parse_date(reg["renewal"]))
+    win = rules.window(rules.parse_date(reg["renewal"]), reg.get("regulator"))
     print(f"regulator: {rules.REGULATORS.get(reg.get('regulator'), '?')}")
     print(f"revalidation date: {reg['renewal']} (window {win.start} to {win.end})")
     return 0

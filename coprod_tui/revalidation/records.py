@@ -74,7 +74,7 @@ def progress_of(data: dict[str, Any], today: dt.date) -> rules.Progress:
     """Progress from a :func:`snapshot`."""
     reg = data.get("registration") or {}
     renewal = rules.day_of(reg, "renewal")
-    win = rules.window(renewal) if renewal else None
+    win = rules.window(renewal, reg.get("regulator")) if renewal else None
     journal = []
     for doc in data.get("entries", []):
         try:

@@ -40,6 +40,9 @@ NMC_FEEDBACK = 5
 NMC_ACCOUNTS = 5
 NMC_PRACTICE_HOURS = 450.0
 WINDOW_YEARS = 3
+# The cycle each regulator works to: NMC revalidation every 3 years, HCPC
+# renewal every 2, GMC revalidation every 5.
+CYCLE_YEARS = {"nmc": 3, "hcpc": 2, "gmc": 5, "other": 3}
 GAP_MONTHS = 3
 PIN_PATTERN = re.compile(r"[0-9]{2}[A-Z][0-9]{4}[A-Z]")
 POSTCODE_MAX = 10
@@ -91,9 +94,11 @@ class Window:
         return day is not None and self.start <= day <= self.end
 
 
-def window(renewal: dt.date) -> Window:
-    """The window ending on the revalidation (or renewal) date."""
-    return Window(years_before(renewal, WINDOW_YEARS) + dt.timedelta(days=1), renewal)
+def window(renewal: dt.date, regulator: str | None = None) -> Window:
+    """The window ending on the revalidation (or renewal) date: the regulator's
+    cycle (three years unless it is known to differ)."""
+    years = CYCLE_YEARS.get(regulator or "", WINDOW_YEARS)
+    return Window(years_before(renewal, years) + dt.timedelta(days=1), renewal)
 
 
 def day_of(record: dict[str, Any], key: str = "date") -> dt.date | None:
@@ -228,7 +233,7 @@ def progress(registration: dict[str, Any] | None, cpd: Sequence[dict[str, Any]],
     registration = registration or {}
     regulator = registration.get("regulator") if registration.get("regulator") in REGULATORS else None
     renewal = day_of(registration, "renewal")
-    win = window(renewal) if renewal else None
+    win = window(renewal, regulator) if renewal else None
     cpd_in = in_window(cpd, win)
     total = sum(hours_of(r) for r in cpd_in)
     participatory = sum(hours_of(r) for r in cpd_in if r.get("participatory") is True)
@@ -236,8 +241,9 @@ def progress(registration: dict[str, Any] | None, cpd: Sequence[dict[str, Any]],
     if regulator == "hcpc":
         reqs = (
             Requirement("cpd", "CPD activities for a profile (4 to 6)", len(cpd_in), 4, ""),
-            Requirement("standards", "HCPC standards covered by an activity",
-                        len({s for r in cpd_in for s in _standards(r)}), 4, ""),
+            Requirement("standards", "of standards 2, 3 and 4 met by an activity",
+                        len({s for r in cpd_in for s in _standards(r)} & set(HCPC_STANDARDS[1:4])),
+                        3, ""),
         )
         gaps = cpd_gaps(cpd, win, today) if win else ()
         return Progress(regulator, renewal, win, today, reqs, gaps)
@@ -308,7 +314,7 @@ def home_line(p: Progress) -> str:
     if p.regulator == "hcpc":
         gaps = len(p.gaps)
         return (f"{'Complete: ' if p.complete else ''}CPD {int(by_id['cpd'].have)} activities, "
-                f"{int(by_id['standards'].have)}/5 standards, "
+                f"standards 2-4: {int(by_id['standards'].have)}/3, "
                 f"{gaps} gap{'' if gaps == 1 else 's'} of 3+ months; {when}")
     return f"CPD {fmt_hours(by_id['cpd-hours'].have)}h logged; {when}"
 

@@ -18,7 +18,6 @@ from coprod_tui import __version__
 from coprod_tui.domain.clock import now_iso
 from coprod_tui.domain.export_common import ExportFilter, Selection, default_filename, select
 from coprod_tui.domain.export_json import build_dump, dump_text
-from coprod_tui.domain.export_nmc import render_nmc
 from coprod_tui.domain.export_text import render_md, render_txt
 from coprod_tui.errors import CoprodError
 from coprod_tui.store.errors import WriteFailedError
@@ -28,7 +27,7 @@ from coprod_tui.store.schema import CURRENT_SCHEMA
 from coprod_tui.store.storage import UnreadableFileError, atomic_write_bytes, read_json_file
 
 Doc = dict[str, Any]
-RENDERERS = {"md": render_md, "txt": render_txt, "nmc": render_nmc}
+RENDERERS = {"md": render_md, "txt": render_txt}  # nmc, hcpc, html: see render()
 
 
 class ExportExistsError(CoprodError):
@@ -74,13 +73,27 @@ def gather(store: Store, flt: ExportFilter, exported: str | None = None) -> Sele
     return select(read_all_tables(store), flt, exported or now_iso())
 
 
-def render(store: Store, fmt: str, flt: ExportFilter, exported: str | None = None) -> str:
-    """The export in format ``fmt`` (``json`` ignores ``flt``: it holds everything)."""
+def render(store: Store, fmt: str, flt: ExportFilter, exported: str | None = None,
+           with_partner: bool = False, today: dt.date | None = None) -> str:
+    """The export in format ``fmt`` (``json`` ignores ``flt``: it holds everything).
+
+    The reflective discussion partner's name, PIN, email, address and postcode
+    are in no export, the json backup included, unless ``with_partner``.
+    """
     stamp = exported or now_iso()
+    tables = read_all_tables(store)
+    if not with_partner and "discussions" in tables:
+        from coprod_tui.revalidation.rules import without_partner
+
+        tables["discussions"] = [without_partner(d) for d in tables["discussions"]]
     if fmt == "json":
-        dump = build_dump(read_all_tables(store), CURRENT_SCHEMA, stamp, f"coprod {__version__}")
+        dump = build_dump(tables, CURRENT_SCHEMA, stamp, f"coprod {__version__}")
         return dump_text(dump)
-    return RENDERERS[fmt](gather(store, flt, stamp))
+    if fmt in ("nmc", "hcpc", "html"):
+        from coprod_tui.revalidation.export import render_pack
+
+        return render_pack(tables, fmt, flt, stamp, today or dt.date.today(), with_partner)
+    return RENDERERS[fmt](select(tables, flt, stamp))
 
 
 def default_path(fmt: str, home: Path | None = None, today: dt.date | None = None) -> Path:
@@ -148,4 +161,4 @@ def summary(store: Store) -> str:
     count = store.count("entries")
     noun = "entry" if count == 1 else "entries"
     # Short enough for one line on an 80-column home screen.
-    return f"{count} {noun} to take with you (md, txt, nmc, json)"
+    return f"{count} {noun} to take with you (6 formats)"
