@@ -357,13 +357,18 @@ def cmd_discussion_add(args: argparse.Namespace) -> int:
     """Record the reflective discussion."""
     ask = _Input()
     store = open_store(args)
+    partner = ask.short(args.partner, "--partner", "Partner's name")
+    pin = ask.short(args.pin, "--pin", "Partner's NMC PIN")
+    try:  # checked at once, before anything longer is asked for
+        pin = rules.check_pin(pin)
+    except ValueError as error:
+        raise UsageError(f"--pin: {error}") from None
     accounts = args.account
     if not accounts and ask.ask:
         accounts = ask.short(None, "--account", "Entry ids discussed (separated by spaces)").split()
     record = _built(
         rules.make_discussion,
-        partner=ask.short(args.partner, "--partner", "Partner's name"),
-        pin=ask.short(args.pin, "--pin", "Partner's NMC PIN"),
+        partner=partner, pin=pin,
         date=ask.short(args.date, "--date", "Date (YYYY-MM-DD)", _today()),
         email=ask.short(args.email, "--email", "Partner's email"),
         postcode=ask.short(args.postcode, "--postcode", "Postcode of their professional address"),
