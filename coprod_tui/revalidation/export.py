@@ -325,7 +325,7 @@ def hcpc_pack(src: Source) -> Pack:
 def _wrap(text: str, indent: str = "") -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines += textwrap.wrap(paragraph, WIDTH, initial_indent=indent,
+        lines += textwrap.wrap(paragraph, WIDTH, initial_indent=indent, break_on_hyphens=False,
                                subsequent_indent=indent) or [indent.rstrip()]
     return lines
 
@@ -340,7 +340,7 @@ def as_text(pack: Pack) -> str:
                 lines += _wrap(block.content) + [""]
             elif block.kind == "items":
                 for item in block.content:
-                    lines += textwrap.wrap(item, WIDTH, initial_indent="- ",
+                    lines += textwrap.wrap(item, WIDTH, initial_indent="- ", break_on_hyphens=False,
                                            subsequent_indent="  ") or ["-"]
                 lines.append("")
             elif block.kind == "fields":

@@ -134,6 +134,7 @@ class Requirement:
     have: float
     need: float
     unit: str = ""
+    one: str = ""  # the label when exactly one is missing
 
     @property
     def met(self) -> bool:
@@ -143,7 +144,8 @@ class Requirement:
     def still_needed(self) -> str:
         """What is missing, in words (``12.5 h of CPD``)."""
         short = fmt_hours(self.need - self.have)
-        return f"{short}{' ' + self.unit if self.unit else ''} {self.label}".strip()
+        label = self.one if self.one and short == "1" else self.label
+        return f"{short}{' ' + self.unit if self.unit else ''} {label}".strip()
 
 
 @dataclass(frozen=True)
@@ -240,10 +242,11 @@ def progress(registration: dict[str, Any] | None, cpd: Sequence[dict[str, Any]],
     accounts = set(complete_accounts)
     if regulator == "hcpc":
         reqs = (
-            Requirement("cpd", "CPD activities for a profile (4 to 6)", len(cpd_in), 4, ""),
+            Requirement("cpd", "CPD activities for a profile (4 to 6)", len(cpd_in), 4, "",
+                        "CPD activity for a profile (4 to 6)"),
             Requirement("standards", "of standards 2, 3 and 4 met by an activity",
                         len({s for r in cpd_in for s in _standards(r)} & set(HCPC_STANDARDS[1:4])),
-                        3, ""),
+                        3, "", "of standards 2, 3 and 4 still to meet"),
         )
         gaps = cpd_gaps(cpd, win, today) if win else ()
         return Progress(regulator, renewal, win, today, reqs, gaps)
@@ -258,10 +261,12 @@ def progress(registration: dict[str, Any] | None, cpd: Sequence[dict[str, Any]],
         Requirement("participatory-hours", "of participatory CPD", participatory,
                     NMC_PARTICIPATORY_HOURS, "h"),
         Requirement("feedback", "pieces of practice-related feedback",
-                    len(in_window(feedback, win)), NMC_FEEDBACK),
-        Requirement("accounts", "complete reflective accounts", len(accounts), NMC_ACCOUNTS),
+                    len(in_window(feedback, win)), NMC_FEEDBACK, "",
+                    "piece of practice-related feedback"),
+        Requirement("accounts", "complete reflective accounts", len(accounts), NMC_ACCOUNTS, "",
+                    "complete reflective account"),
         Requirement("discussion", "accounts covered by a reflective discussion", discussed,
-                    NMC_ACCOUNTS),
+                    NMC_ACCOUNTS, "", "account covered by a reflective discussion"),
     )
     return Progress(regulator or None, renewal, win, today, reqs)
 

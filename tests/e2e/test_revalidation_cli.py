@@ -47,7 +47,7 @@ def test_a_complete_record_and_exactly_what_is_missing(tmp_path: Path) -> None:
     learned.write_text("How carers plan their week, and to ask before booking.", encoding="utf-8")
     ok(data, "cpd", "add", "--date", day, "--title", "Co-production workshop", "--method",
        "workshop", "--hours", "20", "--participatory", "--theme", "prioritise",
-       "--learned", f"@{learned}", "--evidence-file", str(learned), "--entry", "account-0")
+       "--learned", f"@{learned}", "--evidence-file", str(learned), "--entry", "0" * 8)
     ok(data, "cpd", "add", "--date", day, "--title", "Reading the toolkit", "--method", "reading",
        "--hours", "15", "--individual", "--theme", "Practise effectively", "--learned", "-",
        stdin="The spectrum of engagement.")
@@ -58,14 +58,14 @@ def test_a_complete_record_and_exactly_what_is_missing(tmp_path: Path) -> None:
        "--until", day, "--hours", "450", "--role", "community nurse")
     address = tmp_path / "address.txt"
     address.write_text("Ward 4, General Hospital", encoding="utf-8")
-    ids = [arg for n in range(5) for arg in ("--account", f"account-{n}")]
+    ids = [arg for n in range(5) for arg in ("--account", str(n) * 8)]
     ok(data, "discussion", "add", "--partner", PARTNER, "--pin", PIN.lower(), "--date", day,
        "--email", "jo@example.org", "--postcode", "ab1 2cd", "--address", f"@{address}", *ids)
 
     # One piece missing: the fifth feedback. Both say exactly that.
     state = progress(data)
     assert state["complete"] is False
-    assert state["missing"] == ["1 pieces of practice-related feedback"]
+    assert state["missing"] == ["1 piece of practice-related feedback"]
     assert [r["id"] for r in state["requirements"] if not r["met"]] == ["feedback"]
     line = summary(Store.open(data))
     assert line == ("CPD ok, part. ok, feedback 4/5, accounts ok, hours ok, discussion ok; "
