@@ -97,6 +97,9 @@ def _cpd_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--evidence-file", metavar="PATH", help="evidence kept in a file (its path)")
     p.add_argument("--entry", action="append", default=[], metavar="ID",
                    help="a journal entry it links to (id or its start; repeat)")
+    p.add_argument("--from-reading", action="store_true",
+                   help="log the toolkit sections you have read and not logged yet "
+                        "(title, date, hours filled in from them)")
 
 
 def _feedback_options(p: argparse.ArgumentParser) -> None:
@@ -292,6 +295,21 @@ def cmd_cpd_add(args: argparse.Namespace) -> int:
     """Add a CPD activity."""
     ask = _Input()
     store = open_store(args)
+    sections: list[str] = []
+    if args.from_reading:
+        from coprod_tui.cli.context import content_dirs
+
+        proposal = records.reading_proposal(store, content_dirs(args))
+        if proposal is None:
+            raise CoprodError("no reading to log: no section is marked read, or all read ones are "
+                              "already in your CPD log")
+        print("logging your reading of: " + "; ".join(proposal["read"]))
+        sections = proposal["sections"]
+        args.date = args.date or proposal["date"]
+        args.title = args.title or proposal["title"]
+        args.method = args.method or proposal["method"]
+        args.hours = args.hours or str(proposal["hours"])
+        args.participatory = False if args.participatory is None else args.participatory
     fields = dict(
         date=ask.short(args.date, "--date", "Date (YYYY-MM-DD)", _today()),
         title=ask.short(args.title, "--title", "Title"),
@@ -299,6 +317,7 @@ def cmd_cpd_add(args: argparse.Namespace) -> int:
         hours=ask.short(args.hours, "--hours", "Hours"),
         participatory=ask.yes_no(args.participatory, "--participatory",
                                  "Participatory (learning with others)?"),
+        sections=sections,
         themes=args.theme, standards=args.standard,
         learned=ask.text(args.learned, "--learned",
                          "What you learned and how it relates to your practice"),

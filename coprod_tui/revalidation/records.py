@@ -88,3 +88,16 @@ def progress_of(data: dict[str, Any], today: dt.date) -> rules.Progress:
 def progress(store: Store, today: dt.date | None = None) -> rules.Progress:
     """Where the user's revalidation stands today."""
     return progress_of(snapshot(store), today or dt.date.today())
+
+
+def reading_proposal(store: Store, pack_dirs: list | None = None) -> Doc | None:
+    """A CPD activity for toolkit reading not yet logged, or ``None`` (see
+    :func:`rules.reading_proposal`)."""
+    from coprod_tui.domain.export_common import local_day
+    from coprod_tui.toolkit.loader import load_catalog
+
+    read = {doc["id"]: local_day(doc.get("read_at")) for doc in store.all("reading")
+            if isinstance(doc.get("id"), str) and doc.get("read")}
+    items = [(s.id, s.title, s.minutes, read[s.id] or dt.date.today())
+             for s in load_catalog(pack_dirs or ()).sections() if s.id in read]
+    return rules.reading_proposal(items, store.all(CPD))

@@ -400,8 +400,10 @@ def make_registration(regulator: str, renewal: str | dt.date) -> dict[str, Any]:
 
 def make_cpd(*, date: str | dt.date, title: str, method: str, hours: str | float,
              participatory: bool, themes: Iterable[str] = (), standards: Iterable[str] = (),
-             learned: str = "", evidence: str = "", entries: Iterable[str] = ()) -> dict[str, Any]:
-    """A CPD activity as the NMC's CPD record asks for it."""
+             learned: str = "", evidence: str = "", entries: Iterable[str] = (),
+             sections: Iterable[str] = ()) -> dict[str, Any]:
+    """A CPD activity as the NMC's CPD record asks for it (``sections``: the
+    toolkit sections whose reading it logs, so they are not offered twice)."""
     return {
         "date": parse_date(date).isoformat(),
         "title": _short("the title", title),
@@ -413,6 +415,31 @@ def make_cpd(*, date: str | dt.date, title: str, method: str, hours: str | float
         "learned": _long("what you learned", learned),
         "evidence": _long("the evidence", evidence),
         "entries": list(dict.fromkeys(e for e in entries if e)),
+        "sections": list(dict.fromkeys(x for x in sections if x)),
+    }
+
+
+def reading_proposal(read: Sequence[tuple[str, str, int, dt.date]],
+                     cpd: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
+    """A CPD activity for reading not logged yet, or ``None``.
+
+    ``read`` holds (section id, title, minutes, day read) for each section read;
+    sections named by an existing CPD record are left out. Hours are the
+    sections' reading times, to the nearest quarter hour (at least a quarter).
+    """
+    logged = {x for r in cpd for x in (r.get("sections") or []) if isinstance(x, str)}
+    fresh = [item for item in read if item[0] not in logged]
+    if not fresh:
+        return None
+    minutes = sum(max(0, m) for _, _, m, _ in fresh)
+    hours = max(0.25, round(minutes / 15) / 4)
+    count = len(fresh)
+    return {
+        "date": max(day for *_, day in fresh).isoformat(),
+        "title": f"Reading: co-producing with carers ({count} section{'' if count == 1 else 's'})",
+        "method": "reading", "hours": hours, "participatory": False,
+        "learned": "", "sections": [sid for sid, *_ in fresh],
+        "read": [title for _, title, _, _ in fresh],
     }
 
 
