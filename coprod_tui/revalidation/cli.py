@@ -210,15 +210,10 @@ def _built(build: Callable[..., dict[str, Any]], **fields: Any) -> dict[str, Any
 
 def entry_ids(store: Store, prefixes: list[str], option: str) -> list[str]:
     """Full journal entry ids for ids or their starts (raises :class:`UsageError`)."""
-    known = [doc["id"] for doc in store.all("entries") if isinstance(doc.get("id"), str)]
-    found = []
-    for prefix in prefixes:
-        matches = [i for i in known if i.startswith(prefix)] if prefix else []
-        if len(matches) != 1:
-            problem = "matches several entries" if matches else "matches no entry"
-            raise UsageError(f"{option} {prefix!r} {problem}; `coprod list` shows the ids")
-        found.append(matches[0])
-    return found
+    try:
+        return records.entry_ids(store, prefixes)
+    except ValueError as error:
+        raise UsageError(f"{option} {error}") from None
 
 
 def _warn_identifying(*texts: str) -> None:

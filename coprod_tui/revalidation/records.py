@@ -101,3 +101,16 @@ def reading_proposal(store: Store, pack_dirs: list | None = None) -> Doc | None:
     items = [(s.id, s.title, s.minutes, read[s.id] or dt.date.today())
              for s in load_catalog(pack_dirs or ()).sections() if s.id in read]
     return rules.reading_proposal(items, store.all(CPD))
+
+
+def entry_ids(store: Store, prefixes: list[str]) -> list[str]:
+    """Full journal entry ids for ids or their starts (``ValueError`` names a bad one)."""
+    known = [doc["id"] for doc in store.all("entries") if isinstance(doc.get("id"), str)]
+    found = []
+    for prefix in prefixes:
+        matches = [i for i in known if i.startswith(prefix)] if prefix else []
+        if len(matches) != 1:
+            problem = "matches several entries" if matches else "matches no entry"
+            raise ValueError(f"{prefix!r} {problem}; the journal (or `coprod list`) shows the ids")
+        found.append(matches[0])
+    return found

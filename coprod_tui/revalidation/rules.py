@@ -305,7 +305,9 @@ def home_line(p: Progress) -> str:
                     f"{int(by_id['accounts'].have)}, hours "
                     f"{fmt_hours(by_id['practice-hours'].have)}, discussion; {when}")
         def show(req: Requirement, text: str) -> str:
-            return f"{text} ok" if req.met else f"{text} {fmt_hours(req.have)}/{fmt_hours(req.need)}"
+            # One decimal place keeps the worst case inside home's two lines.
+            have = f"{req.have:.1f}".removesuffix(".0")
+            return f"{text} ok" if req.met else f"{text} {have}/{fmt_hours(req.need)}"
 
         parts = [
             show(cpd, "CPD") + ("h" if not cpd.met else ""),
@@ -313,7 +315,7 @@ def home_line(p: Progress) -> str:
             show(by_id["feedback"], "feedback"),
             show(by_id["accounts"], "accounts"),
             show(by_id["practice-hours"], "hours"),
-            "discussion " + ("ok" if by_id["discussion"].met else "to do"),
+            "discussion ok" if by_id["discussion"].met else "no discussion",
         ]
         return ", ".join(parts) + f"; {when}"
     if p.regulator == "hcpc":

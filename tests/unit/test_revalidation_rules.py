@@ -79,13 +79,14 @@ def test_progress_names_each_missing_piece() -> None:
 
 def test_home_line_fits_two_lines_of_home_in_the_worst_case() -> None:
     reg = {"regulator": "nmc", "renewal": "2029-11-28"}
-    cpd = [{"date": "2027-01-01", "hours": 22.75}, {"date": "2027-01-01", "hours": 12.25,
+    cpd = [{"date": "2027-01-01", "hours": 10.5}, {"date": "2027-01-01", "hours": 12.25,
                                                    "participatory": True}]
     p = rules.progress(reg, cpd, [{"date": "2027-01-01"}] * 4, [{"date": "2027-01-01",
                        "hours": 449.5}], [], "abcd", D(2026, 11, 28))
     line = rules.home_line(p)
-    assert "feedback 4/5" in line and "hours 449.5/450" in line and "1096 days left" in line
-    assert len(textwrap.wrap(line, 52)) <= 2
+    assert line == ("CPD 22.8/35h, part. 12.2/20, feedback 4/5, accounts 4/5, hours 449.5/450, "
+                    "no discussion; 1096 days left")
+    assert len(textwrap.wrap(line, 51)) <= 2  # home's SUMMARY_WIDTH
 
 
 def test_complete_accounts_have_no_gaps_and_no_missing_line() -> None:
