@@ -415,7 +415,7 @@ def cmd_cpd_list(args: argparse.Namespace) -> int:
     """List CPD activities."""
     def line(d: dict[str, Any]) -> str:
         kind = "participatory" if d.get("participatory") else "individual"
-        return (f"{d.get('date')}  {d.get('id', '')[:8]}  {rules.fmt_hours(rules.hours_of(d))} h "
+        return (f"{d.get('date')}  {str(d.get('id', ''))[:8]}  {rules.fmt_hours(rules.hours_of(d))} h "
                 f"{kind}  {one_line(str(d.get('title', '')), 40)} ({d.get('method', '')})")
     return _list(args, records.CPD, line)
 
@@ -423,7 +423,7 @@ def cmd_cpd_list(args: argparse.Namespace) -> int:
 def cmd_feedback_list(args: argparse.Namespace) -> int:
     """List feedback."""
     return _list(args, records.FEEDBACK, lambda d: (
-        f"{d.get('date')}  {d.get('id', '')[:8]}  {d.get('source')}: "
+        f"{d.get('date')}  {str(d.get('id', ''))[:8]}  {d.get('source')}: "
         f"{one_line(str(d.get('said', '')), 50)}"))
 
 
@@ -438,6 +438,7 @@ def cmd_discussion_list(args: argparse.Namespace) -> int:
     """List reflective discussions (the partner's details only with --with-partner)."""
     def line(d: dict[str, Any]) -> str:
         who = f"  with {d['partner']} ({d.get('pin')})" if "partner" in d else ""
-        return f"{d.get('date')}  {d.get('id', '')[:8]}  {len(d.get('accounts', []))} accounts{who}"
+        count = len(rules.strings(d, "accounts"))
+        return f"{d.get('date')}  {str(d.get('id', ''))[:8]}  {count} accounts{who}"
     shape = dict if args.with_partner else rules.without_partner
     return _list(args, records.DISCUSSIONS, line, shape)

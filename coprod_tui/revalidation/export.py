@@ -174,13 +174,13 @@ def _cpd_fields(doc: Doc, code: bool) -> list[tuple[str, str]]:
         themes = rules.themes_of(doc)
         pairs.append(("Link to the Code", "; ".join(themes) if themes else "none given"))
     else:
-        standards = [s for s in doc.get("standards", []) if s in rules.HCPC_STANDARDS]
+        standards = [s for s in rules.strings(doc, "standards") if s in rules.HCPC_STANDARDS]
         pairs.append(("HCPC standards", "; ".join(standards) if standards else "none given"))
     pairs.append(("What I learned, and how it relates to my practice",
                   str(doc.get("learned") or "not written")))
     pairs.append(("Evidence", str(doc.get("evidence") or "none recorded")))
-    if doc.get("entries"):
-        pairs.append(("Journal entries", ", ".join(str(e)[:8] for e in doc["entries"])))
+    if rules.strings(doc, "entries"):
+        pairs.append(("Journal entries", ", ".join(e[:8] for e in rules.strings(doc, "entries"))))
     return pairs
 
 
@@ -262,8 +262,8 @@ def nmc_pack(src: Source) -> Pack:
         else:
             pairs.append(("Partner's details", "left out of this export (add them with "
                                                "--with-partner, or on the form itself)"))
-        accounts = [f"{titles.get(a, 'an entry no longer in the journal')} ({str(a)[:8]})"
-                    for a in doc.get("accounts", [])]
+        accounts = [f"{titles.get(a, 'an entry no longer in the journal')} ({a[:8]})"
+                    for a in rules.strings(doc, "accounts")]
         pairs.append(("Accounts discussed", "; ".join(accounts)))
         if doc.get("notes"):
             pairs.append(("Notes", str(doc["notes"])))
@@ -303,7 +303,7 @@ def hcpc_pack(src: Source) -> Pack:
             sec.items(["this profile, once the parts marked TO WRITE are written"])
             continue
         matched = [f"{d.get('date')}: {d.get('title')}" for d in cpd
-                   if standard in d.get("standards", [])]
+                   if standard in rules.strings(d, "standards")]
         sec.items(matched or ["MISSING: no activity mapped to this standard yet"])
     sec.p(f"Methods used: {', '.join(methods) if methods else 'none'}.")
     sections.append(sec)

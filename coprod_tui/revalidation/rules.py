@@ -271,6 +271,12 @@ def progress(registration: dict[str, Any] | None, cpd: Sequence[dict[str, Any]],
     return Progress(regulator or None, renewal, win, today, reqs)
 
 
+def strings(record: dict[str, Any], key: str) -> list[str]:
+    """A record's list-of-text field (anything else, from a hostile import, is empty)."""
+    values = record.get(key)
+    return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
+
+
 def _standards(record: dict[str, Any]) -> set[str]:
     values = record.get("standards")
     return {s for s in values if s in HCPC_STANDARDS} if isinstance(values, list) else set()

@@ -69,7 +69,7 @@ def _line(kind: str, doc: dict[str, Any]) -> str:
         until = f" to {doc['until']}" if doc.get("until") else ""
         return (f"{date}{until}  {rules.fmt_hours(rules.hours_of(doc))} h  "
                 f"{one_line(str(doc.get('role') or ''), 30)}")
-    count = len(doc.get("accounts") or [])
+    count = len(rules.strings(doc, "accounts"))
     return f"{date}  {count} account{'' if count == 1 else 's'} discussed; partner's details kept"
 
 
@@ -373,6 +373,15 @@ class RecordFormScreen(Screen[None]):
             return
         self.app.draft_sources.discard(self)  # type: ignore[attr-defined]
         self.notify("Saved.")
+        if self.kind in (records.CPD, records.FEEDBACK):
+            from coprod_tui.domain.privacy_check import check_privacy
+
+            texts = [v for v in values.values() if isinstance(v, str)]
+            findings = check_privacy("\n".join(texts))
+            if findings:
+                self.notify("This may identify someone: "
+                            + "; ".join(one_line(f.describe(), 40) for f in findings[:3])
+                            + ". Edit it out if it does.", severity="warning", timeout=10)
         self.app.pop_screen()
 
     def action_back(self) -> None:

@@ -137,3 +137,35 @@ async def test_reading_time_is_offered_as_cpd_once(data_dir: Path) -> None:
         assert isinstance(app.screen, RevalidationScreen)
         await pilot.press("h")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+async def test_export_screen_saves_the_printable_pack_without_the_partner(
+    data_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
+    from coprod_tui.ui.screens.export import ExportScreen
+    from coprod_tui.ui.widgets.choice import ChoiceDialog
+
+    monkeypatch.setenv("HOME", str(tmp_path))
+    store = Store.open(data_dir)
+    fill_store(store)
+    records.set_registration(store, "nmc", (dt.date.today() + dt.timedelta(days=30)).isoformat())
+    records.add(store, records.DISCUSSIONS, rules.make_discussion(
+        date=dt.date.today().isoformat(), partner="Jo Partnerperson", pin="12A3456B",
+        email="jo@example.org", address="Ward 4", postcode="AB1 2CD", accounts=["gibbs-1"]))
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("6")
+        await wait_until(pilot, lambda: isinstance(app.screen, ExportScreen))
+        screen = app.screen
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        assert "hcpc: HCPC CPD profile" in screen_text(app)
+        await pilot.press("down", "down", "down", "down", "enter")
+        await wait_until(pilot, lambda: screen.fmt == "html")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: screen.saved_to is not None)
+        page = screen.saved_to.read_text()
+        assert screen.saved_to.name.endswith(".html")
+        assert page.startswith("<!DOCTYPE html>") and "NMC REVALIDATION PACK" in page
+        assert "Partnerperson" not in page and "12A3456B" not in page

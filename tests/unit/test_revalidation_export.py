@@ -418,3 +418,18 @@ def test_html_of_an_hcpc_registration_is_the_profile(utc: None, data_dir: Path) 
     page.feed(pack(build(data_dir, "hcpc"), "html"))
     assert "HCPC CPD PROFILE: PARTS TO COMPLETE" in page.text
     assert "Gaps of 3 months or more" in page.text
+
+
+def test_odd_records_from_an_import_are_shown_not_fatal(utc: None, data_dir: Path) -> None:
+    store = build(data_dir)
+    with store.session() as s:
+        s.insert("cpd", {"date": "2026-05-05", "hours": "lots", "standards": "2 A mix",
+                         "entries": 7, "themes": None, "title": ["x"]})
+        s.insert("cpd", {"hours": 1e308})
+        s.insert("feedback", {"date": 20260101, "said": None})
+        s.insert("discussions", {"date": "2026-06-01", "accounts": 5})
+        s.insert("practice_hours", {"date": "not a date", "hours": -4})
+    for fmt in ("nmc", "hcpc", "html"):
+        assert pack(store, fmt)
+    state = records.progress(store, TODAY)
+    assert {r.id: r.have for r in state.requirements}["cpd-hours"] == 7.5
