@@ -120,7 +120,8 @@ class RevalidationScreen(Screen[None]):
             data = records.snapshot(store)
             progress = records.progress_of(data, dt.date.today())
         except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error")
+            self.app.call_from_thread(self.notify, error.message, severity="error",
+                                      markup=False)
             return
         docs = sorted(data[self.kind], key=lambda d: (str(d.get("date", "")),
                                                       str(d.get("created", ""))), reverse=True)
@@ -174,7 +175,8 @@ class RevalidationScreen(Screen[None]):
             proposal = records.reading_proposal(self.app.store,  # type: ignore[attr-defined]
                                                 paths.content_pack_dirs())
         except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error")
+            self.app.call_from_thread(self.notify, error.message, severity="error",
+                                      markup=False)
             return
         if proposal is None:
             self.app.call_from_thread(
@@ -365,11 +367,11 @@ class RecordFormScreen(Screen[None]):
             store.discard_draft(self.draft_key)
         except ValueError as problem:
             error.update(literal(f"Not saved: {problem}"))
-            self.notify(f"Not saved: {problem}", severity="warning")
+            self.notify(f"Not saved: {problem}", severity="warning", markup=False)
             return
         except CoprodError as problem:
             error.update(literal(f"Not saved: {problem.message}"))
-            self.notify(problem.message, severity="error")
+            self.notify(problem.message, severity="error", markup=False)
             return
         self.app.draft_sources.discard(self)  # type: ignore[attr-defined]
         self.notify("Saved.")
@@ -381,7 +383,8 @@ class RecordFormScreen(Screen[None]):
             if findings:
                 self.notify("This may identify someone: "
                             + "; ".join(one_line(f.describe(), 40) for f in findings[:3])
-                            + ". Edit it out if it does.", severity="warning", timeout=10)
+                            + ". Edit it out if it does.", severity="warning", timeout=10,
+                            markup=False)
         self.app.pop_screen()
 
     def action_back(self) -> None:
