@@ -17,12 +17,14 @@ from types import ModuleType
 from coprod_tui import __version__
 from coprod_tui.errors import CoprodError, UsageError, describe_os_error
 
-# Each module adds its subcommands with ``register(subparsers, common)``. Named
+# Each module adds its subcommands (a short name is ``coprod_tui.cli.<name>``; a
+# dotted path is a feature package's own ``cli`` module) with ``register(subparsers, common)``. Named
 # (or given as modules): they are imported only when the command line needs the
 # subcommands, which keeps them and the domain code they load off the start-up
 # path of the full-screen app.
 COMMAND_MODULES: list[str | ModuleType] = [
     "core", "reading", "journal", "trash", "spectrum", "complexity", "stocktake", "transfer",
+    "coprod_tui.revalidation.cli",
 ]
 
 
@@ -76,7 +78,10 @@ def build_parser() -> argparse.ArgumentParser:
                         help="draw with ASCII characters only (also when TERM=linux)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for entry in COMMAND_MODULES:
-        module = importlib.import_module(f"coprod_tui.cli.{entry}") if isinstance(entry, str) else entry
+        if isinstance(entry, str):
+            # A short name is a module here; a dotted path is a feature package's cli.
+            entry = importlib.import_module(entry if "." in entry else f"coprod_tui.cli.{entry}")
+        module = entry
         module.register(subparsers, common)
     parser.set_defaults(func=_run_tui)
     return parser

@@ -22,12 +22,19 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     """Add ``export`` and ``import``."""
     p = subparsers.add_parser(
         "export", parents=[common],
-        help="write your journal as md, txt, nmc (revalidation) or json (backup)",
+        help="write your journal as md, txt, json (backup), or a revalidation pack: "
+             "nmc, hcpc, html",
         description="Export the journal to standard output, or to a new private (0600) file "
-                    "with --output. Filters apply to md, txt and nmc; json holds everything.",
+                    "with --output. Filters apply to md, txt and the packs (nmc, hcpc, html: "
+                    "for the window ending on your revalidation date unless --since/--until "
+                    "say otherwise); json holds everything.",
     )
     p.add_argument("--format", default="md", metavar="FORMAT",
-                   help="md (default), txt, nmc or json")
+                   help="md (default), txt, nmc (NMC revalidation pack), hcpc (HCPC CPD "
+                        "profile), html (the pack as a page to print) or json")
+    p.add_argument("--with-partner", action="store_true",
+                   help="include the reflective discussion partner's name, PIN, email, "
+                        "address and postcode (left out unless you ask)")
     p.add_argument("--value", action="append", default=[], metavar="V",
                    help="only entries about this value (repeat for several): "
                         + ", ".join(VALUE_IDS))
@@ -104,11 +111,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     flt = export_filter(args)
     if fmt == "json" and (not flt.is_all() or args.entry):
         raise UsageError("json is the full backup and takes no filters; "
-                         "use md, txt or nmc to export a selection")
+                         "use md, txt, nmc, hcpc or html to export a selection")
     store = open_store(args)
     if args.entry:
         flt = replace(flt, ids=_entry_ids(store, args.entry))
-    text = render(store, fmt, flt)
+    text = render(store, fmt, flt, with_partner=args.with_partner)
     if args.output is None:
         sys.stdout.write(text)
         sys.stdout.flush()

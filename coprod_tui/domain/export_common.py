@@ -35,10 +35,13 @@ Doc = dict[str, Any]
 FORMATS: dict[str, str] = {
     "md": "Markdown, a readable document for a portfolio",
     "txt": "plain text, for pasting anywhere",
-    "nmc": "NMC revalidation reflective accounts",
+    "nmc": "NMC revalidation pack: accounts, CPD, feedback, discussion",
+    "hcpc": "HCPC CPD profile: activities, the five standards, gaps",
+    "html": "the revalidation pack (or HCPC profile) as a page to print",
     "json": "everything, lossless: the backup (coprod import)",
 }
-EXTENSIONS = {"md": "md", "txt": "txt", "nmc": "nmc.txt", "json": "json"}
+EXTENSIONS = {"md": "md", "txt": "txt", "nmc": "nmc.txt", "hcpc": "hcpc.txt", "html": "html",
+              "json": "json"}
 
 EXERCISE_TABLES: tuple[tuple[str, str], ...] = (
     ("spectrum", "Spectrum of engagement"),

@@ -117,6 +117,29 @@ def _answers(entry: Entry) -> dict[str, list[tuple[str, str]]]:
     return answers
 
 
+def account_gaps(entry: Entry) -> tuple[str, ...]:
+    """What an entry still lacks to be a complete NMC reflective account.
+
+    The ids of :data:`QUESTIONS` nothing answers yet ("code" also needs one or
+    more of the Code's themes; "changed" is also answered by planned actions),
+    preceded by ``"kind"`` when the kind of account is not chosen. Empty means
+    complete: :func:`account` then prints no MISSING line.
+    """
+    answers = _answers(entry)
+    gaps: list[str] = []
+    if entry.account_kind not in ACCOUNT_KINDS:
+        gaps.append("kind")
+    for question, _ in QUESTIONS:
+        answered = bool(answers[question])
+        if question == "changed":
+            answered = answered or bool(entry.actions)
+        if question == "code":
+            answered = answered and any(t in CODE_THEMES for t in entry.code_themes)
+        if not answered:
+            gaps.append(question)
+    return tuple(gaps)
+
+
 def _parts(parts: list[tuple[str, str]], source: str | None) -> list[str]:
     lines: list[str] = []
     for label, text in parts:

@@ -36,7 +36,7 @@ from coprod_tui.store.schema import CURRENT_SCHEMA
 from coprod_tui.store.storage import UnreadableFileError, atomic_write_bytes, read_json_file
 
 Doc = dict[str, Any]
-RENDERERS = {"md": render_md, "txt": render_txt, "nmc": render_nmc}
+RENDERERS = {"md": render_md, "txt": render_txt}  # nmc, hcpc, html: see render()
 
 
 class ExportExistsError(CoprodError):
@@ -116,13 +116,27 @@ def gather(store: Store, flt: ExportFilter, exported: str | None = None,
     return select(read_all_tables(store), flt, exported or now_iso(), _statements(content_dirs))
 
 
-def render(store: Store, fmt: str, flt: ExportFilter, exported: str | None = None) -> str:
-    """The export in format ``fmt`` (``json`` ignores ``flt``: it holds everything)."""
+def render(store: Store, fmt: str, flt: ExportFilter, exported: str | None = None,
+           with_partner: bool = False, today: dt.date | None = None) -> str:
+    """The export in format ``fmt`` (``json`` ignores ``flt``: it holds everything).
+
+    The reflective discussion partner's name, PIN, email, address and postcode
+    are in no export, the json backup included, unless ``with_partner``.
+    """
     stamp = exported or now_iso()
+    tables = read_all_tables(store)
+    if not with_partner and "discussions" in tables:
+        from coprod_tui.revalidation.rules import without_partner
+
+        tables["discussions"] = [without_partner(d) for d in tables["discussions"]]
     if fmt == "json":
-        dump = build_dump(read_all_tables(store), CURRENT_SCHEMA, stamp, f"coprod {__version__}")
+        dump = build_dump(tables, CURRENT_SCHEMA, stamp, f"coprod {__version__}")
         return dump_text(dump)
-    return RENDERERS[fmt](gather(store, flt, stamp))
+    if fmt in ("nmc", "hcpc", "html"):
+        from coprod_tui.revalidation.export import render_pack
+
+        return render_pack(tables, fmt, flt, stamp, today or dt.date.today(), with_partner)
+    return RENDERERS[fmt](select(tables, flt, stamp, _statements(None)))
 
 
 def default_path(fmt: str, home: Path | None = None, today: dt.date | None = None) -> Path:
@@ -203,7 +217,12 @@ def write_entry_export(store: Store, entry_id: str, fmt: str, folder: Path | Non
     """
     if fmt == "json":
         raise CoprodError("json is the full backup; export one entry as md, txt or nmc")
-    text = render(store, fmt, ExportFilter(ids=(entry_id,)))
+    if fmt == "nmc":
+        # One reflective account on the form's questions, not the whole
+        # revalidation pack that ``coprod export --format nmc`` gives.
+        text = render_nmc(gather(store, ExportFilter(ids=(entry_id,))))
+    else:
+        text = render(store, fmt, ExportFilter(ids=(entry_id,)))
     base = folder or Path.home()
     day = today or dt.date.today()
     for copy in range(1, 100):
@@ -219,4 +238,4 @@ def summary(store: Store) -> str:
     count = store.count("entries")
     noun = "entry" if count == 1 else "entries"
     # Short enough for one line on an 80-column home screen.
-    return f"{count} {noun} to take with you (md, txt, nmc, json)"
+    return f"{count} {noun} to take with you (6 formats)"

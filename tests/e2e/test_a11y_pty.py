@@ -35,6 +35,8 @@ MAIN_SCREENS: list[tuple[str, list[Step]]] = [
     ("complexity", [(("4",), "No challenges yet")]),
     ("stocktake", [(("5",), "Start a new stocktake")]),
     ("export", [(("6",), "Export now")]),
+    ("revalidation", [(("0",), "CPD log")]),
+    ("revalidation form, in a field", [(("0",), "CPD log"), (("a",), "A CPD activity")]),
     ("settings", [(("7",), "Journal framework")]),
     ("about", [(("9",), "Your data")]),
     ("command palette, typing", [(("ctrl+p",), "Search"), (("A", "b"), "About")]),

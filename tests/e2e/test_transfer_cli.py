@@ -63,7 +63,7 @@ def test_filters_and_refusing_to_overwrite(tmp_path: Path) -> None:
 
 def test_bad_input_exits_2_with_choices(tmp_path: Path) -> None:
     cases = [
-        (("export", "--format", "pdf"), b"choices: md, txt, nmc, json"),
+        (("export", "--format", "pdf"), b"choices: md, txt, nmc, hcpc, html, json"),
         (("export", "--value", "kindness"), b"choices: strengths, networks"),
         (("export", "--since", "26/11/2026"), b"YYYY-MM-DD"),
         (("export", "--format", "json", "--tag", "x"), b"takes no filters"),

@@ -41,8 +41,12 @@ reflective account, an HCPC profile or a team discussion.
 
 Files are private to you (0600). An existing file is never replaced without
 asking. `json` is the full backup (every record, settings and drafts); bring
-it back with `coprod import FILE`. The `nmc` format lays each entry out under
-the NMC form's four questions and marks what is missing.
+it back with `coprod import FILE`. `nmc` is the whole NMC revalidation pack
+for your window (accounts under the form's four questions, what is missing
+marked; the CPD record, feedback, practice hours, the discussion); `hcpc` the
+parts of an HCPC CPD profile; `html` the pack as a page to print. The
+reflective discussion partner's details are never in an export made here
+(`coprod export --with-partner` adds them).
 """
 
 ROWS = (("format", "Format"), ("value", "Value"), ("tag", "Tag"), ("entries", "Entries"),

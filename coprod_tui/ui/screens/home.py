@@ -15,8 +15,9 @@ from textual.widgets.option_list import Option
 from coprod_tui.domain.text import one_line
 from coprod_tui.ui.areas import AREAS, Area, area_by_key
 
-# 80 columns less the margins, the list's border and scrollbar, the key and the title.
-SUMMARY_WIDTH = 52
+# 80 columns less the margins, the list's border and scrollbar, the key and the title
+# (12 columns: "Revalidation").
+SUMMARY_WIDTH = 51
 
 WELCOME = (
     "Co-production: the people who provide a service and the people who use it "
@@ -41,11 +42,11 @@ def _prompt(area: Area, summary: str | None) -> Content:
     if len(lines) > 2:
         lines = [lines[0], one_line(" ".join(lines[1:]), SUMMARY_WIDTH)]
     head = Content.assemble(
-        (f" {area.key} ", "bold reverse"), " ", (f"{area.title:<11}", "bold"), " ", lines[0]
+        (f" {area.key} ", "bold reverse"), " ", (f"{area.title:<12}", "bold"), " ", lines[0]
     )
     if len(lines) == 1:
         return head
-    return Content.assemble(head, "\n", " " * 17, lines[1])
+    return Content.assemble(head, "\n", " " * 18, lines[1])
 
 
 class HomeScreen(Screen[None]):
@@ -54,7 +55,7 @@ class HomeScreen(Screen[None]):
     HELP = HELP
     BINDINGS = [
         Binding(str(d), f"open_digit('{d}')", f"Open {d}", show=False, id=f"open-{d}")
-        for d in range(1, 10)
+        for d in range(10)
     ] + [Binding("enter", "open_highlighted", "Open", id="open", show=True)] + [
         Binding("r", "continue_reading", "Continue reading", id="continue-reading")
     ]

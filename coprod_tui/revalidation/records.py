@@ -1,0 +1,116 @@
+"""The revalidation records on the shared store.
+
+Tables (all in the main data file, so they are backed up daily): ``registration``
+(one record), ``cpd``, ``feedback``, ``practice_hours`` and ``discussions``.
+Every record gets an id and a ``created`` time; lists come back oldest first.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from coprod_tui.domain.clock import now_iso
+from coprod_tui.domain.entry import Entry
+from coprod_tui.revalidation import rules
+from coprod_tui.store.repository import Store
+
+Doc = dict[str, Any]
+REGISTRATION = "registration"
+CPD = "cpd"
+FEEDBACK = "feedback"
+HOURS = "practice_hours"
+DISCUSSIONS = "discussions"
+LOGS = (CPD, FEEDBACK, HOURS, DISCUSSIONS)
+
+
+def registration(store: Store) -> Doc | None:
+    """The registration record, or ``None`` before one is set."""
+    return store.get(REGISTRATION, "registration")
+
+
+def set_registration(store: Store, regulator: str, renewal: str | dt.date) -> Doc:
+    """Set the regulator and the revalidation (or renewal) date."""
+    doc = rules.make_registration(regulator, renewal)
+    doc["updated"] = now_iso()
+    return store.put(REGISTRATION, doc)
+
+
+def add(store: Store, table: str, record: Doc) -> Doc:
+    """Keep a record built by one of ``rules.make_*`` in ``table``."""
+    if table not in LOGS:
+        raise ValueError(f"unknown revalidation table {table!r}")
+    stamp = now_iso()
+    return store.insert(table, {**record, "created": stamp, "updated": stamp})
+
+
+def listed(store: Store, table: str) -> list[Doc]:
+    """A table's records, oldest first (by date, then when they were written)."""
+    return sorted(store.all(table), key=lambda d: (str(d.get("date", "")), str(d.get("created", ""))))
+
+
+def entries(store: Store) -> list[Entry]:
+    """The journal's entries (readable ones only)."""
+    found = []
+    for doc in store.all("entries"):
+        try:
+            found.append(Entry.from_doc(doc))
+        except (TypeError, ValueError, AttributeError, KeyError):
+            continue
+    return found
+
+
+def snapshot(store: Store) -> dict[str, Any]:
+    """Every table the revalidation reads, taken under one lock."""
+    with store.session() as s:
+        return {
+            "registration": s.get(REGISTRATION, "registration"),
+            CPD: s.all(CPD), FEEDBACK: s.all(FEEDBACK), HOURS: s.all(HOURS),
+            DISCUSSIONS: s.all(DISCUSSIONS), "entries": s.all("entries"),
+        }
+
+
+def progress_of(data: dict[str, Any], today: dt.date) -> rules.Progress:
+    """Progress from a :func:`snapshot`."""
+    reg = data.get("registration") or {}
+    renewal = rules.day_of(reg, "renewal")
+    win = rules.window(renewal, reg.get("regulator")) if renewal else None
+    journal = []
+    for doc in data.get("entries", []):
+        try:
+            journal.append(Entry.from_doc(doc))
+        except (TypeError, ValueError, AttributeError, KeyError):
+            continue
+    return rules.progress(reg, data[CPD], data[FEEDBACK], data[HOURS], data[DISCUSSIONS],
+                          rules.complete_accounts(journal, win), today)
+
+
+def progress(store: Store, today: dt.date | None = None) -> rules.Progress:
+    """Where the user's revalidation stands today."""
+    return progress_of(snapshot(store), today or dt.date.today())
+
+
+def reading_proposal(store: Store, pack_dirs: list | None = None) -> Doc | None:
+    """A CPD activity for toolkit reading not yet logged, or ``None`` (see
+    :func:`rules.reading_proposal`)."""
+    from coprod_tui.domain.export_common import local_day
+    from coprod_tui.toolkit.loader import load_catalog
+
+    read = {doc["id"]: local_day(doc.get("read_at")) for doc in store.all("reading")
+            if isinstance(doc.get("id"), str) and doc.get("read")}
+    items = [(s.id, s.title, s.minutes, read[s.id] or dt.date.today())
+             for s in load_catalog(pack_dirs or ()).sections() if s.id in read]
+    return rules.reading_proposal(items, store.all(CPD))
+
+
+def entry_ids(store: Store, prefixes: list[str]) -> list[str]:
+    """Full journal entry ids for ids or their starts (``ValueError`` names a bad one)."""
+    known = [doc["id"] for doc in store.all("entries") if isinstance(doc.get("id"), str)]
+    found = []
+    for prefix in prefixes:
+        matches = [i for i in known if i.startswith(prefix)] if prefix else []
+        if len(matches) != 1:
+            problem = "matches several entries" if matches else "matches no entry"
+            raise ValueError(f"{prefix!r} {problem}; the journal (or `coprod list`) shows the ids")
+        found.append(matches[0])
+    return found

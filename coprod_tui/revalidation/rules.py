@@ -1,0 +1,513 @@
+"""What a regulator asks for and how far a record has got: pure rules.
+
+No Textual, no files. Dates are :class:`datetime.date`; records are the plain
+dicts that :mod:`coprod_tui.revalidation.records` keeps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from coprod_tui.domain.entry import CODE_THEMES
+
+REGULATORS: dict[str, str] = {
+    "nmc": "NMC (Nursing and Midwifery Council)",
+    "hcpc": "HCPC (Health and Care Professions Council)",
+    "gmc": "GMC (General Medical Council)",
+    "other": "another regulator or none",
+}
+# The five HCPC standards for CPD, in our own short words.
+HCPC_STANDARDS: tuple[str, ...] = (
+    "1 Keep a continuous, up-to-date and accurate record",
+    "2 A mix of learning relevant to current or future practice",
+    "3 Learning that improves the quality of practice and service",
+    "4 Learning that benefits service users",
+    "5 A profile, with evidence, when asked",
+)
+FEEDBACK_SOURCES: tuple[str, ...] = ("carer", "patient", "colleague", "manager", "other")
+CPD_METHODS: tuple[str, ...] = (
+    "course", "online learning", "reading", "workshop", "conference", "peer learning",
+    "supervision", "coaching", "project", "other",
+)
+# NMC revalidation, every three years.
+NMC_CPD_HOURS = 35.0
+NMC_PARTICIPATORY_HOURS = 20.0
+NMC_FEEDBACK = 5
+NMC_ACCOUNTS = 5
+NMC_PRACTICE_HOURS = 450.0
+WINDOW_YEARS = 3
+# The cycle each regulator works to: NMC revalidation every 3 years, HCPC
+# renewal every 2, GMC revalidation every 5.
+CYCLE_YEARS = {"nmc": 3, "hcpc": 2, "gmc": 5, "other": 3}
+GAP_MONTHS = 3
+PIN_PATTERN = re.compile(r"[0-9]{2}[A-Z][0-9]{4}[A-Z]")
+POSTCODE_MAX = 10
+
+
+def check_pin(pin: str) -> str:
+    """An NMC PIN in capitals (``12a3456b`` -> ``12A3456B``), or ``ValueError``.
+
+    The form is two digits, a letter, four digits and a letter.
+    """
+    cleaned = "".join(pin.split()).upper()
+    if not PIN_PATTERN.fullmatch(cleaned):
+        raise ValueError(
+            f"{pin!r} is not an NMC PIN: two digits, a letter, four digits, a letter "
+            "(for example 12A3456B)"
+        )
+    return cleaned
+
+
+def years_before(day: dt.date, years: int) -> dt.date:
+    """The same day ``years`` earlier (29 February becomes the 28th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later, kept inside shorter months."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+@dataclass(frozen=True)
+class Window:
+    """The three years a revalidation covers: from ``start`` to ``end`` (both included)."""
+
+    start: dt.date
+    end: dt.date
+
+    def holds(self, day: dt.date | None) -> bool:
+        """True when ``day`` falls inside the window."""
+        return day is not None and self.start <= day <= self.end
+
+
+def window(renewal: dt.date, regulator: str | None = None) -> Window:
+    """The window ending on the revalidation (or renewal) date: the regulator's
+    cycle (three years unless it is known to differ)."""
+    years = CYCLE_YEARS.get(regulator or "", WINDOW_YEARS)
+    return Window(years_before(renewal, years) + dt.timedelta(days=1), renewal)
+
+
+def day_of(record: dict[str, Any], key: str = "date") -> dt.date | None:
+    """A record's ``YYYY-MM-DD`` field as a date, or ``None`` if absent or malformed."""
+    value = record.get(key)
+    if not isinstance(value, str):
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def hours_of(record: dict[str, Any]) -> float:
+    """A record's hours (0 for anything that is not a positive number)."""
+    value = record.get("hours")
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value:
+        return 0.0
+    return max(0.0, float(value))
+
+
+def fmt_hours(value: float) -> str:
+    """``22.5`` or ``35`` (no trailing ``.0``)."""
+    return f"{value:.2f}".rstrip("0").rstrip(".")
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """One thing the regulator asks for, with how much is there."""
+
+    id: str
+    label: str
+    have: float
+    need: float
+    unit: str = ""
+    one: str = ""  # the label when exactly one is missing
+
+    @property
+    def met(self) -> bool:
+        """True when there is enough."""
+        return self.have >= self.need
+
+    def still_needed(self) -> str:
+        """What is missing, in words (``12.5 h of CPD``)."""
+        short = fmt_hours(self.need - self.have)
+        label = self.one if self.one and short == "1" else self.label
+        return f"{short}{' ' + self.unit if self.unit else ''} {label}".strip()
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Where a revalidation record stands on ``today``."""
+
+    regulator: str | None
+    renewal: dt.date | None
+    window: Window | None
+    today: dt.date
+    requirements: tuple[Requirement, ...] = ()
+    gaps: tuple[tuple[dt.date, dt.date], ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def days_left(self) -> int | None:
+        """Days until the revalidation date (negative once it has passed)."""
+        return None if self.renewal is None else (self.renewal - self.today).days
+
+    def missing(self) -> list[str]:
+        """Everything still needed, each in a few words."""
+        found: list[str] = []
+        if self.regulator is None:
+            found.append("your registration: regulator and revalidation date")
+        elif self.renewal is None:
+            found.append("your revalidation or renewal date")
+        found += [r.still_needed() for r in self.requirements if not r.met]
+        found += [f"explain the CPD gap from {a} to {b}" for a, b in self.gaps]
+        return found
+
+    @property
+    def complete(self) -> bool:
+        """True when nothing is missing."""
+        return not self.missing()
+
+    def to_json(self) -> dict[str, Any]:
+        """A plain dict for ``coprod revalidation --json``."""
+        return {
+            "regulator": self.regulator,
+            "renewal": self.renewal.isoformat() if self.renewal else None,
+            "window": None if self.window is None else {
+                "start": self.window.start.isoformat(), "end": self.window.end.isoformat()},
+            "today": self.today.isoformat(),
+            "days_left": self.days_left,
+            "requirements": [
+                {"id": r.id, "label": r.label, "have": r.have, "need": r.need, "unit": r.unit,
+                 "met": r.met} for r in self.requirements
+            ],
+            "gaps": [{"from": a.isoformat(), "to": b.isoformat()} for a, b in self.gaps],
+            "missing": self.missing(),
+            "complete": self.complete,
+        }
+
+
+def in_window(records: Iterable[dict[str, Any]], win: Window | None) -> list[dict[str, Any]]:
+    """The records dated inside ``win`` (all dated records when there is no window)."""
+    return [r for r in records if (day_of(r) is not None and (win is None or win.holds(day_of(r))))]
+
+
+def cpd_gaps(records: Sequence[dict[str, Any]], win: Window, today: dt.date,
+             months: int = GAP_MONTHS) -> tuple[tuple[dt.date, dt.date], ...]:
+    """Stretches of ``months`` or more with no CPD, from the window's start to today.
+
+    Each gap runs from the day after the last activity (or the window's start)
+    to the day before the next one (or today).
+    """
+    end = min(today, win.end)
+    days = sorted({d for r in records if (d := day_of(r)) is not None and win.start <= d <= end})
+    gaps = []
+    previous = win.start - dt.timedelta(days=1)
+    for day in [*days, end + dt.timedelta(days=1)]:
+        if day >= add_months(previous + dt.timedelta(days=1), months):
+            gaps.append((previous + dt.timedelta(days=1), day - dt.timedelta(days=1)))
+        previous = max(previous, day)
+    return tuple(gaps)
+
+
+def progress(registration: dict[str, Any] | None, cpd: Sequence[dict[str, Any]],
+             feedback: Sequence[dict[str, Any]], hours: Sequence[dict[str, Any]],
+             discussions: Sequence[dict[str, Any]], complete_accounts: Iterable[str],
+             today: dt.date) -> Progress:
+    """Progress against the registration's regulator on ``today``.
+
+    ``complete_accounts`` are the ids of journal entries, written inside the
+    window, that answer every question of the NMC form.
+    """
+    registration = registration or {}
+    regulator = registration.get("regulator") if registration.get("regulator") in REGULATORS else None
+    renewal = day_of(registration, "renewal")
+    win = window(renewal, regulator) if renewal else None
+    cpd_in = in_window(cpd, win)
+    total = sum(hours_of(r) for r in cpd_in)
+    participatory = sum(hours_of(r) for r in cpd_in if r.get("participatory") is True)
+    accounts = set(complete_accounts)
+    if regulator == "hcpc":
+        reqs = (
+            Requirement("cpd", "CPD activities for a profile (4 to 6)", len(cpd_in), 4, "",
+                        "CPD activity for a profile (4 to 6)"),
+            Requirement("standards", "of standards 2, 3 and 4 met by an activity",
+                        len({s for r in cpd_in for s in _standards(r)} & set(HCPC_STANDARDS[1:4])),
+                        3, "", "of standards 2, 3 and 4 still to meet"),
+        )
+        gaps = cpd_gaps(cpd, win, today) if win else ()
+        return Progress(regulator, renewal, win, today, reqs, gaps)
+    if regulator in ("gmc", "other"):
+        reqs = (Requirement("cpd-hours", "of CPD logged", total, 0, "h"),)
+        return Progress(regulator, renewal, win, today, reqs)
+    discussed = max((len(_discussed(d) & accounts) for d in in_window(discussions, win)), default=0)
+    reqs = (
+        Requirement("practice-hours", "of practice", sum(hours_of(r) for r in in_window(hours, win)),
+                    NMC_PRACTICE_HOURS, "h"),
+        Requirement("cpd-hours", "of CPD", total, NMC_CPD_HOURS, "h"),
+        Requirement("participatory-hours", "of participatory CPD", participatory,
+                    NMC_PARTICIPATORY_HOURS, "h"),
+        Requirement("feedback", "pieces of practice-related feedback",
+                    len(in_window(feedback, win)), NMC_FEEDBACK, "",
+                    "piece of practice-related feedback"),
+        Requirement("accounts", "complete reflective accounts", len(accounts), NMC_ACCOUNTS, "",
+                    "complete reflective account"),
+        Requirement("discussion", "accounts covered by a reflective discussion", discussed,
+                    NMC_ACCOUNTS, "", "account covered by a reflective discussion"),
+    )
+    return Progress(regulator or None, renewal, win, today, reqs)
+
+
+def strings(record: dict[str, Any], key: str) -> list[str]:
+    """A record's list-of-text field (anything else, from a hostile import, is empty)."""
+    values = record.get(key)
+    return [v for v in values if isinstance(v, str)] if isinstance(values, list) else []
+
+
+def _standards(record: dict[str, Any]) -> set[str]:
+    values = record.get("standards")
+    return {s for s in values if s in HCPC_STANDARDS} if isinstance(values, list) else set()
+
+
+def _discussed(record: dict[str, Any]) -> set[str]:
+    values = record.get("accounts")
+    return {v for v in values if isinstance(v, str)} if isinstance(values, list) else set()
+
+
+def themes_of(record: dict[str, Any]) -> list[str]:
+    """The Code themes a CPD record names (unknown ones dropped)."""
+    values = record.get("themes")
+    return [t for t in values if t in CODE_THEMES] if isinstance(values, list) else []
+
+
+def home_line(p: Progress) -> str:
+    """The short progress line on home (two lines of 52 columns at most), e.g.
+    ``CPD 22.5/35h (12/20 part.), feedback 3/5, accounts 4/5, hours 300/450,
+    discussion to do; 214 days left``; a complete NMC record says ``Complete``."""
+    if p.regulator is None:
+        return "Set your regulator and date, then log CPD, feedback and hours"
+    by_id = {r.id: r for r in p.requirements}
+    days = p.days_left
+    when = ("no date set" if days is None else f"{days} days left" if days >= 0
+            else f"date passed {-days} days ago")
+    if p.regulator == "nmc":
+        cpd, part = by_id["cpd-hours"], by_id["participatory-hours"]
+        if p.complete:
+            return (f"Complete: CPD {fmt_hours(cpd.have)}h ({fmt_hours(part.have)} part.), "
+                    f"feedback {int(by_id['feedback'].have)}, accounts "
+                    f"{int(by_id['accounts'].have)}, hours "
+                    f"{fmt_hours(by_id['practice-hours'].have)}, discussion; {when}")
+        def show(req: Requirement, text: str) -> str:
+            # One decimal place keeps the worst case inside home's two lines.
+            have = f"{req.have:.1f}".removesuffix(".0")
+            return f"{text} ok" if req.met else f"{text} {have}/{fmt_hours(req.need)}"
+
+        parts = [
+            show(cpd, "CPD") + ("h" if not cpd.met else ""),
+            show(part, "part."),
+            show(by_id["feedback"], "feedback"),
+            show(by_id["accounts"], "accounts"),
+            show(by_id["practice-hours"], "hours"),
+            "discussion ok" if by_id["discussion"].met else "no discussion",
+        ]
+        return ", ".join(parts) + f"; {when}"
+    if p.regulator == "hcpc":
+        gaps = len(p.gaps)
+        return (f"{'Complete: ' if p.complete else ''}CPD {int(by_id['cpd'].have)} activities, "
+                f"standards 2-4: {int(by_id['standards'].have)}/3, "
+                f"{gaps} gap{'' if gaps == 1 else 's'} of 3+ months; {when}")
+    return f"CPD {fmt_hours(by_id['cpd-hours'].have)}h logged; {when}"
+
+
+# -- building records (validated; ValueError says what is wrong) -------------------
+MAX_TEXT = 20_000
+MAX_SHORT = 200
+
+
+def _short(label: str, text: str, required: bool = True) -> str:
+    value = " ".join((text or "").split())
+    if required and not value:
+        raise ValueError(f"{label} is empty")
+    if len(value) > MAX_SHORT:
+        raise ValueError(f"{label} is longer than {MAX_SHORT} characters")
+    return value
+
+
+def _long(label: str, text: str, required: bool = False) -> str:
+    value = (text or "").strip()
+    if required and not value:
+        raise ValueError(f"{label} is empty")
+    if len(value) > MAX_TEXT:
+        raise ValueError(f"{label} is longer than {MAX_TEXT} characters")
+    return value
+
+
+def parse_hours(text: str | float) -> float:
+    """Hours as a positive number up to 10,000 (``1.5``, ``0.25``), or ``ValueError``."""
+    try:
+        value = float(text)
+    except (TypeError, ValueError):
+        raise ValueError(f"{text!r} is not a number of hours, e.g. 1.5") from None
+    if not 0 < value <= 10_000 or value != value:
+        raise ValueError(f"hours must be more than 0 and at most 10000, not {text}")
+    return round(value, 2)
+
+
+def parse_date(text: str | dt.date) -> dt.date:
+    """A ``YYYY-MM-DD`` date, or ``ValueError`` saying the form."""
+    if isinstance(text, dt.date):
+        return text
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except (AttributeError, ValueError):
+        raise ValueError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+
+
+def _one_of(label: str, value: str, choices: Sequence[str]) -> str:
+    if value not in choices:
+        raise ValueError(f"unknown {label} {value!r}; choices: {', '.join(choices)}")
+    return value
+
+
+def match_standard(text: str) -> str:
+    """An HCPC standard from its number (``3``) or full label."""
+    text = text.strip()
+    for standard in HCPC_STANDARDS:
+        if text == standard or text == standard.split()[0]:
+            return standard
+    raise ValueError(f"unknown HCPC standard {text!r}; choices: 1, 2, 3, 4, 5")
+
+
+def match_theme(text: str) -> str:
+    """A Code theme from its name, any case, or its first word (``prioritise``)."""
+    wanted = " ".join(text.split()).lower()
+    for theme in CODE_THEMES:
+        if wanted in (theme.lower(), theme.split()[0].lower()):
+            return theme
+    raise ValueError(f"unknown Code theme {text!r}; choices: {', '.join(CODE_THEMES)}")
+
+
+def make_registration(regulator: str, renewal: str | dt.date) -> dict[str, Any]:
+    """The registration record (only the regulator and the date: no number is needed)."""
+    return {"id": "registration", "regulator": _one_of("regulator", regulator, list(REGULATORS)),
+            "renewal": parse_date(renewal).isoformat()}
+
+
+def make_cpd(*, date: str | dt.date, title: str, method: str, hours: str | float,
+             participatory: bool, themes: Iterable[str] = (), standards: Iterable[str] = (),
+             learned: str = "", evidence: str = "", entries: Iterable[str] = (),
+             sections: Iterable[str] = ()) -> dict[str, Any]:
+    """A CPD activity as the NMC's CPD record asks for it (``sections``: the
+    toolkit sections whose reading it logs, so they are not offered twice)."""
+    return {
+        "date": parse_date(date).isoformat(),
+        "title": _short("the title", title),
+        "method": _short("the method", method),
+        "hours": parse_hours(hours),
+        "participatory": bool(participatory),
+        "themes": list(dict.fromkeys(match_theme(t) for t in themes)),
+        "standards": sorted(dict.fromkeys(match_standard(s) for s in standards)),
+        "learned": _long("what you learned", learned),
+        "evidence": _long("the evidence", evidence),
+        "entries": list(dict.fromkeys(e for e in entries if e)),
+        "sections": list(dict.fromkeys(x for x in sections if x)),
+    }
+
+
+def reading_proposal(read: Sequence[tuple[str, str, int, dt.date]],
+                     cpd: Iterable[dict[str, Any]]) -> dict[str, Any] | None:
+    """A CPD activity for reading not logged yet, or ``None``.
+
+    ``read`` holds (section id, title, minutes, day read) for each section read;
+    sections named by an existing CPD record are left out. Hours are the
+    sections' reading times, to the nearest quarter hour (at least a quarter).
+    """
+    logged = {x for r in cpd for x in (r.get("sections") or []) if isinstance(x, str)}
+    fresh = [item for item in read if item[0] not in logged]
+    if not fresh:
+        return None
+    minutes = sum(max(0, m) for _, _, m, _ in fresh)
+    hours = max(0.25, round(minutes / 15) / 4)
+    count = len(fresh)
+    return {
+        "date": max(day for *_, day in fresh).isoformat(),
+        "title": f"Reading: co-producing with carers ({count} section{'' if count == 1 else 's'})",
+        "method": "reading", "hours": hours, "participatory": False,
+        "learned": "", "sections": [sid for sid, *_ in fresh],
+        "read": [title for _, title, _, _ in fresh],
+    }
+
+
+def make_feedback(*, date: str | dt.date, source: str, said: str, changed: str = "") -> dict[str, Any]:
+    """A piece of practice-related feedback (the kind of source, never a name)."""
+    return {
+        "date": parse_date(date).isoformat(),
+        "source": _one_of("source", source, FEEDBACK_SOURCES),
+        "said": _long("what was said", said, required=True),
+        "changed": _long("what changed", changed),
+    }
+
+
+def make_hours(*, date: str | dt.date, hours: str | float, role: str = "",
+               until: str | dt.date | None = None) -> dict[str, Any]:
+    """Practice hours worked on a day or over a period (``date`` to ``until``)."""
+    start = parse_date(date)
+    end = parse_date(until) if until else None
+    if end is not None and end < start:
+        raise ValueError(f"the period ends ({end}) before it starts ({start})")
+    return {"date": start.isoformat(), "until": end.isoformat() if end else None,
+            "hours": parse_hours(hours), "role": _short("the role", role, required=False)}
+
+
+def make_discussion(*, date: str | dt.date, partner: str, pin: str, email: str, address: str,
+                    postcode: str, accounts: Iterable[str], notes: str = "") -> dict[str, Any]:
+    """The reflective discussion form: the only record holding a person's name."""
+    email = _short("the email", email)
+    if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
+        raise ValueError(f"{email!r} does not look like an email address")
+    postcode = _short("the postcode", postcode).upper()
+    if len(postcode) > POSTCODE_MAX:
+        raise ValueError(f"the postcode is longer than {POSTCODE_MAX} characters")
+    ids = list(dict.fromkeys(a for a in accounts if a))
+    if not ids:
+        raise ValueError("say which accounts (journal entry ids) were discussed")
+    return {
+        "date": parse_date(date).isoformat(),
+        "partner": _short("the partner's name", partner),
+        "pin": check_pin(pin),
+        "email": email,
+        "address": _long("the professional address", address, required=True),
+        "postcode": postcode,
+        "accounts": ids,
+        "notes": _long("notes", notes),
+    }
+
+
+PARTNER_FIELDS: tuple[str, ...] = ("partner", "pin", "email", "address", "postcode")
+
+
+def without_partner(record: dict[str, Any]) -> dict[str, Any]:
+    """A discussion record with the partner's details taken out."""
+    return {k: v for k, v in record.items() if k not in PARTNER_FIELDS}
+
+
+def complete_accounts(entries: Iterable[Any], win: Window | None) -> list[str]:
+    """Ids of the journal entries written inside ``win`` that are complete NMC accounts."""
+    from coprod_tui.domain.export_common import local_day
+    from coprod_tui.domain.export_nmc import account_gaps
+
+    return [e.id for e in entries
+            if (win is None or win.holds(local_day(e.created))) and not account_gaps(e)]

@@ -1,0 +1,133 @@
+"""A whole NMC revalidation record built through the command line, as real processes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from coprod_tui.revalidation.summary import summary
+from coprod_tui.store import Store
+from tests.conftest import env_for
+from tests.revalidation_data import complete_account, write_import_file
+
+PIN = "12A3456B"
+PARTNER = "Jo Partnerperson"
+
+
+def coprod(data: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    done = subprocess.run([sys.executable, "-m", "coprod_tui", *args], env=env_for(data, TZ="UTC"),
+                          capture_output=True, timeout=60, text=True, input=stdin)
+    assert "Traceback" not in done.stderr
+    return done
+
+
+def ok(data: Path, *args: str, stdin: str = "") -> str:
+    done = coprod(data, *args, stdin=stdin)
+    assert done.returncode == 0, (args, done.stderr)
+    return done.stdout
+
+
+def progress(data: Path) -> dict:
+    return json.loads(ok(data, "revalidation", "--json"))
+
+
+def test_a_complete_record_and_exactly_what_is_missing(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    today = dt.date.today()
+    renewal = today + dt.timedelta(days=214)
+    day = (today - dt.timedelta(days=30)).isoformat()
+    ok(data, "registration", "--regulator", "nmc", "--date", renewal.isoformat())
+    start = dt.datetime.combine(today - dt.timedelta(days=60), dt.time(9), dt.timezone.utc)
+    accounts = [complete_account(n, start + dt.timedelta(days=n)) for n in range(5)]
+    ok(data, "import", str(write_import_file(tmp_path / "accounts.json", accounts)))
+    learned = tmp_path / "learned.txt"
+    learned.write_text("How carers plan their week, and to ask before booking.", encoding="utf-8")
+    ok(data, "cpd", "add", "--date", day, "--title", "Co-production workshop", "--method",
+       "workshop", "--hours", "20", "--participatory", "--theme", "prioritise",
+       "--learned", f"@{learned}", "--evidence-file", str(learned), "--entry", "0" * 8)
+    ok(data, "cpd", "add", "--date", day, "--title", "Reading the toolkit", "--method", "reading",
+       "--hours", "15", "--individual", "--theme", "Practise effectively", "--learned", "-",
+       stdin="The spectrum of engagement.")
+    for n in range(4):
+        ok(data, "feedback", "add", "--date", day, "--source", "carer", "--said", "-",
+           "--changed", f"@{learned}", stdin=f"Feedback number {n}: the visits fit better.")
+    ok(data, "hours", "add", "--date", (today - dt.timedelta(days=300)).isoformat(),
+       "--until", day, "--hours", "450", "--role", "community nurse")
+    address = tmp_path / "address.txt"
+    address.write_text("Ward 4, General Hospital", encoding="utf-8")
+    ids = [arg for n in range(5) for arg in ("--account", str(n) * 8)]
+    ok(data, "discussion", "add", "--partner", PARTNER, "--pin", PIN.lower(), "--date", day,
+       "--email", "jo@example.org", "--postcode", "ab1 2cd", "--address", f"@{address}", *ids)
+
+    # One piece missing: the fifth feedback. Both say exactly that.
+    state = progress(data)
+    assert state["complete"] is False
+    assert state["missing"] == ["1 piece of practice-related feedback"]
+    assert [r["id"] for r in state["requirements"] if not r["met"]] == ["feedback"]
+    line = summary(Store.open(data))
+    assert line == ("CPD ok, part. ok, feedback 4/5, accounts ok, hours ok, discussion ok; "
+                    "214 days left")
+    ok(data, "feedback", "add", "--date", day, "--source", "manager", "--said", "-",
+       stdin="Clear plans that families can follow.")
+
+    state = progress(data)
+    assert state["complete"] is True and state["missing"] == []
+    assert state["days_left"] == 214
+    have = {r["id"]: r["have"] for r in state["requirements"]}
+    assert have == {"practice-hours": 450, "cpd-hours": 35, "participatory-hours": 20,
+                    "feedback": 5, "accounts": 5, "discussion": 5}
+    line = summary(Store.open(data))
+    assert line == ("Complete: CPD 35h (20 part.), feedback 5, accounts 5, hours 450, "
+                    "discussion; 214 days left")
+    assert "complete: everything" in ok(data, "revalidation")
+
+    # The partner's details are in no export unless asked for.
+    for fmt in ("nmc", "hcpc", "html", "md", "txt", "json"):
+        text = ok(data, "export", "--format", fmt)
+        for detail in (PARTNER, PIN, "jo@example.org", "AB1 2CD", "General Hospital"):
+            assert detail not in text, (fmt, detail)
+    pack = ok(data, "export", "--format", "nmc", "--with-partner")
+    assert f"Partner's name: {PARTNER}" in pack and f"Partner's NMC PIN: {PIN}" in pack
+    assert "Partner's professional address: Ward 4, General Hospital" in pack
+    listed = ok(data, "discussion", "list")
+    assert PARTNER not in listed and "5 accounts" in listed
+    assert PARTNER in ok(data, "discussion", "list", "--with-partner")
+
+    pack = ok(data, "export", "--format", "nmc")
+    assert "MISSING" not in pack.split("REFLECTIVE ACCOUNTS\n")[1]
+    assert pack.count("REFLECTIVE ACCOUNT ") == 5 and "Drafts" not in pack
+    assert "Partner's details:\n  left out of this export" in pack
+
+
+def test_long_text_is_never_taken_from_the_command_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    done = coprod(data, "feedback", "add", "--source", "carer", "--said", "Mrs Smith was upset")
+    assert done.returncode == 2
+    assert "can be read by other users" in done.stderr
+    done = coprod(data, "feedback", "add", "--source", "carer")
+    assert done.returncode == 2 and "--said -" in done.stderr
+    assert not (data / "coprod.json").exists() or "Smith" not in (data / "coprod.json").read_text()
+
+
+def test_bad_values_exit_2_with_one_clear_line(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    cases = [
+        (("discussion", "add", "--partner", "A", "--pin", "1234567", "--date", "2026-01-01",
+          "--email", "a@b.org", "--postcode", "X", "--address", "-", "--account", "x"),
+         "is not an NMC PIN"),
+        (("cpd", "add", "--title", "t", "--method", "m", "--hours", "lots", "--individual",
+          "--learned", "-"), "is not a number of hours"),
+        (("cpd", "add", "--title", "t", "--method", "m", "--hours", "1", "--individual",
+          "--theme", "kindness", "--learned", "-"), "unknown Code theme"),
+        (("feedback", "add", "--source", "neighbour", "--said", "-"), "choices: carer, patient"),
+        (("registration", "--regulator", "nmc", "--date", "30/06/2027"), "YYYY-MM-DD"),
+        (("hours", "add", "--date", "2026-02-01", "--until", "2026-01-01", "--hours", "8"),
+         "before it starts"),
+    ]
+    for args, expected in cases:
+        done = coprod(data, *args, stdin="text")
+        assert done.returncode == 2, (args, done.stderr)
+        assert expected in done.stderr, (args, done.stderr)
