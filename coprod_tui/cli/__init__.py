@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -22,7 +23,8 @@ from coprod_tui.errors import CoprodError, UsageError
 # subcommands, which keeps them and the domain code they load off the start-up
 # path of the full-screen app.
 COMMAND_MODULES: list[str | ModuleType] = [
-    "core", "reading", "journal", "spectrum", "complexity", "stocktake", "transfer",
+    "core", "reading", "journal", "entries", "drafts", "spectrum", "complexity", "stocktake",
+    "transfer", "settings",
 ]
 
 
@@ -65,6 +67,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="do not capture the mouse (your terminal's own copy works)")
     parser.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS,
                         help="draw with ASCII characters only (also when TERM=linux)")
+    parser.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
+                        help="plain mode: numbered menus and questions, one line at a time, "
+                             "no escape codes (for screen readers; also when TERM=dumb)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for entry in COMMAND_MODULES:
         module = importlib.import_module(f"coprod_tui.cli.{entry}") if isinstance(entry, str) else entry
@@ -90,6 +95,7 @@ def _full_screen_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
     parser = _OptionsOnlyParser(add_help=False, parents=[common_options()])
     parser.add_argument("--no-mouse", action="store_true", default=argparse.SUPPRESS)
     parser.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS)
+    parser.add_argument("--plain", action="store_true", default=argparse.SUPPRESS)
     try:
         args, rest = parser.parse_known_args(argv)
     except _NotJustOptions:
@@ -102,6 +108,10 @@ def _full_screen_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
 
 
 def _run_tui(args: argparse.Namespace) -> int:
+    if getattr(args, "plain", False) or os.environ.get("TERM") == "dumb":
+        from coprod_tui.cli.plain import run
+
+        return run(args)
     from coprod_tui.cli.tui import run_tui
 
     return run_tui(args)

@@ -62,6 +62,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     group.add_argument("--history", action="store_true", help="list finished stocktakes")
     group.add_argument("--compare", nargs=2, metavar=("ID1", "ID2"),
                        help="compare two stocktakes (ids from --history; a prefix is enough)")
+    group.add_argument("--show", metavar="ID",
+                       help="print one finished stocktake in full, with its notes")
     p.add_argument("--json", action="store_true", help="with --history: print JSON")
     p.set_defaults(func=cmd_stocktake)
 
@@ -72,6 +74,8 @@ def cmd_stocktake(args: argparse.Namespace) -> int:
         raise UsageError("--json works only with --history")
     if args.history:
         return _history(open_store(args), stocktakes.load_statements(content_dirs(args)), args.json)
+    if args.show:
+        return _show(open_store(args), stocktakes.load_statements(content_dirs(args)), args.show)
     if args.compare:
         return _compare(open_store(args), stocktakes.load_statements(content_dirs(args)),
                         args.compare)
@@ -128,6 +132,15 @@ def _resolve(done: list[Stocktake], prefix: str) -> Stocktake:
         raise UsageError(f"no finished stocktake has the id {prefix!r}; choices: {choices}")
     choices = ", ".join(s.id for s in found)
     raise UsageError(f"{prefix!r} matches several stocktakes ({choices}); type more of the id")
+
+
+def _show(store: Store, statements: StatementSet, prefix: str) -> int:
+    stocktake = _resolve(stocktakes.finished(store), prefix)
+    lines = result_lines(stocktake, statements, ascii_only=True)
+    if stocktake.participants:
+        lines.insert(1, f"Taking part: {stocktake.participants}")
+    print(make_visible("\n".join(lines)))
+    return 0
 
 
 def _compare(store: Store, statements: StatementSet, ids: list[str]) -> int:
