@@ -24,7 +24,7 @@ from coprod_tui.domain.text import make_visible, one_line
 from coprod_tui.errors import CoprodError, UsageError
 from coprod_tui.store import Store
 from coprod_tui.store.entries import EntryStore
-from coprod_tui.store.entry_save import save_edited
+from coprod_tui.store.entry_save import opened, save_edited
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -103,7 +103,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
     """Change an entry in the user's editor, never overwriting a change made meanwhile."""
     store = open_store(args)
     entry = resolve_entry(store, args.id)
-    opened = entry.updated
+    before = opened(store, entry.id)
     if entry.framework not in FRAMEWORKS:
         raise CoprodError(f"entries written as {make_visible(entry.framework)!r} cannot be "
                           "edited here; use the full-screen app")
@@ -136,7 +136,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
         entry.actions = parse_actions(actions_text, entry.actions) if actions_text or \
             entry.actions else []
         try:
-            outcome = save_edited(store, entry, opened)
+            outcome = save_edited(store, entry, before)
         except CoprodError as error:
             keep = True
             raise CoprodError(f"{error.message}; your text is kept in {path}") from error

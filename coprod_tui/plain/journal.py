@@ -24,7 +24,7 @@ from coprod_tui.domain.values import ContentError, ValuesContent
 from coprod_tui.errors import CoprodError
 from coprod_tui.plain.console import Back, Home, Quit
 from coprod_tui.store.entries import EntryStore
-from coprod_tui.store.entry_save import save_edited
+from coprod_tui.store.entry_save import opened, save_edited
 
 if TYPE_CHECKING:
     from coprod_tui.plain.app import Plain
@@ -118,7 +118,7 @@ class Writing:
     entry: Entry
     key: str
     editing: bool = False
-    opened_updated: str = ""
+    opened_print: str = ""
     actions_text: str = ""
     partial: list[str] = field(default_factory=list)
     partial_section: str | None = None
@@ -138,7 +138,7 @@ class Writing:
                 [earlier, *self.partial] if earlier else self.partial)
         return {"editing": self.editing, "guide_value": None, "entry": entry.to_doc(),
                 "shown": dict(entry.sections), "actions_text": self.actions_text,
-                "opened_updated": self.opened_updated}
+                "opened_print": self.opened_print}
 
 
 def keep_draft(plain: Plain, writing: Writing) -> None:
@@ -300,6 +300,7 @@ def _with_actions(writing: Writing) -> Entry:
     entry = Entry.from_doc(writing.entry.to_doc())
     entry.id = writing.entry.id
     entry.actions = parse_actions(writing.actions_text, writing.entry.actions)
+    writing.entry.actions = entry.actions  # the same ids on the next look and when saved
     return entry
 
 
@@ -347,7 +348,7 @@ def _save(plain: Plain, writing: Writing) -> bool:
         return False
     try:
         if writing.editing:
-            outcome = save_edited(plain.store, entry, writing.opened_updated)
+            outcome = save_edited(plain.store, entry, writing.opened_print)
             console.say(outcome.message(writing.entry.id).capitalize() + ".")
         else:
             EntryStore(plain.store).add(entry)
@@ -427,7 +428,7 @@ def view(plain: Plain, entry_id: str) -> None:
 def edit(plain: Plain, entry: Entry, draft: dict[str, Any] | None = None) -> None:
     """Change a saved entry part by part (a change made meanwhile elsewhere is kept too)."""
     writing = Writing(Entry.from_doc(entry.to_doc()), key=f"{DRAFT_PREFIX}{entry.id}",
-                      editing=True, opened_updated=entry.updated,
+                      editing=True, opened_print=opened(plain.store, entry.id),
                       actions_text=format_actions(entry.actions))
     if draft:
         _from_draft(writing, draft)
@@ -441,7 +442,7 @@ def _from_draft(writing: Writing, data: dict[str, Any]) -> None:
         entry.sections.update({k: v for k, v in shown.items() if isinstance(v, str)})
     writing.entry = entry
     writing.actions_text = str(data.get("actions_text") or format_actions(entry.actions))
-    writing.opened_updated = str(data.get("opened_updated") or entry.updated)
+    writing.opened_print = str(data.get("opened_print") or writing.opened_print)
 
 
 # -- actions ---------------------------------------------------------------------------------
