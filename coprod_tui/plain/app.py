@@ -79,6 +79,9 @@ def run_plain(inp: TextIO, out: TextIO, data_dir: Path, content_dirs: list[Path]
         except EOFError:
             console.say("End of input: goodbye.")
             return 0
+        except KeyboardInterrupt:
+            console.say("Interrupted.")
+            return 130
         except CoprodError as error:
             console.say(f"error: {error.message}")
             console.say()

@@ -9,8 +9,10 @@ after keeping unsaved writing as a draft.
 
 from __future__ import annotations
 
+import contextlib
+import signal
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from coprod_tui.domain.text import make_visible
@@ -19,6 +21,21 @@ NAVIGATION = ("At a menu, type a number and press Enter. Also: b back, h home, q
               "? help. Where you are asked for text, type it and press Enter; "
               "an empty line moves on. Ctrl-D (end of input) keeps unsaved writing "
               "as a draft and leaves.")
+
+
+@contextlib.contextmanager
+def signals_held() -> Iterator[None]:
+    """Hold a hang-up or SIGTERM until the block ends, so a draft being kept is
+    written whole (the signal then interrupts as usual)."""
+    held = {getattr(signal, n) for n in ("SIGHUP", "SIGTERM") if hasattr(signal, n)}
+    if not hasattr(signal, "pthread_sigmask") or not held:
+        yield
+        return
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 class Back(Exception):
@@ -46,12 +63,21 @@ class Console:
         self.out = out
         self.width = max(20, width)
         self.help_text = NAVIGATION
+        self.gone = False
 
     # -- writing ------------------------------------------------------------------------
     def write(self, text: str) -> None:
-        """Write ``text`` as it is (control characters made visible) and flush."""
-        self.out.write(make_visible(text))
-        self.out.flush()
+        """Write ``text`` as it is (control characters made visible) and flush.
+
+        Once the terminal is gone (a hang-up: writing fails), nothing more is
+        written, so leaving (and keeping a draft) goes on quietly."""
+        if self.gone:
+            return
+        try:
+            self.out.write(make_visible(text))
+            self.out.flush()
+        except OSError:
+            self.gone = True
 
     def say(self, text: str = "") -> None:
         """Write ``text`` and end the line."""
@@ -70,7 +96,11 @@ class Console:
     def line(self, prompt: str) -> str:
         """Ask and return one line as typed (without its line end); EOFError at the end."""
         self.write(prompt)
-        raw = self.inp.readline()
+        try:
+            raw = "" if self.gone else self.inp.readline()
+        except OSError:  # the terminal hung up (EIO): no more input will come
+            self.gone = True
+            raw = ""
         if not raw:
             self.write("\n")
             raise EOFError

@@ -22,7 +22,7 @@ from coprod_tui.domain.search import Filters, SearchIndex, parse_tags
 from coprod_tui.domain.text import one_line
 from coprod_tui.domain.values import ContentError, ValuesContent
 from coprod_tui.errors import CoprodError
-from coprod_tui.plain.console import Back, Home, Quit
+from coprod_tui.plain.console import Back, Home, Quit, signals_held
 from coprod_tui.store.entries import EntryStore
 from coprod_tui.store.entry_save import opened, save_edited
 
@@ -146,7 +146,8 @@ def keep_draft(plain: Plain, writing: Writing) -> None:
     if writing.saved or not writing.has_text():
         return
     try:
-        plain.store.save_draft(writing.key, writing.draft())
+        with signals_held():
+            plain.store.save_draft(writing.key, writing.draft())
     except CoprodError as error:
         plain.console.say(f"error: the draft could not be kept: {error.message}")
         plain.console.say("Your text, so that you can copy it:")
@@ -175,7 +176,7 @@ def _guarded(plain: Plain, writing: Writing, step: Any) -> None:
     """Run a writing step; on leaving or end of input keep what was typed as a draft."""
     try:
         step(plain, writing)
-    except (Back, Home, Quit, EOFError):
+    except (Back, Home, Quit, EOFError, KeyboardInterrupt):
         keep_draft(plain, writing)
         raise
 
@@ -309,7 +310,10 @@ def _change_part(plain: Plain, writing: Writing, content: ValuesContent | None) 
     parts: list[tuple[str, Any]] = [("Title", None), ("Tags", None)]
     if entry.framework != VALUES_WALK:
         parts.append(("Values", None))
-    parts += [(label, sid) for sid, label in FRAMEWORKS[entry.framework]]
+    labels = dict(FRAMEWORKS.get(entry.framework, ()))
+    order = [sid for sid, _ in FRAMEWORKS.get(entry.framework, ())]
+    order += [sid for sid in entry.sections if sid not in order]
+    parts += [(labels.get(sid, sid), sid) for sid in order]
     if has_actions(entry.framework):
         parts.append(("Actions", None))
     try:

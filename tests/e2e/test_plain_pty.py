@@ -188,3 +188,20 @@ def test_interactive_spectrum_offers_to_save(data_dir: Path) -> None:
         assert term.wait_exit(TIMEOUT) == 0
     [doc] = Store.open(data_dir).all("spectrum")
     assert doc["title"] == "Co-designed leaflet" and doc["place"] == "co-production"
+
+
+def test_a_hang_up_while_writing_keeps_a_draft(data_dir: Path) -> None:
+    with PtyApp.coprod(data_dir, "--plain", size=(80, 24)) as term:
+        talk = Talk(term)
+        for line in ("2", "1", "1"):
+            talk.choose(line)
+        talk.answer("Numbers separated by spaces", "3")
+        talk.answer("Title (optional", "On the ward")
+        talk.answer("Tags (optional", "")
+        talk.answer("> ", "What mattered to her")
+        term.wait_for("> ", timeout=TIMEOUT, start=talk.mark)
+        term.hang_up()
+        term.wait_exit(TIMEOUT)
+    [draft] = Store.open(data_dir).drafts()
+    assert draft["data"]["entry"]["sections"]["text"] == "What mattered to her"
+    assert draft["data"]["entry"]["title"] == "On the ward"
