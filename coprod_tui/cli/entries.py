@@ -104,6 +104,11 @@ def cmd_edit(args: argparse.Namespace) -> int:
     store = open_store(args)
     entry = resolve_entry(store, args.id)
     before = opened(store, entry.id)
+    if any(line.lstrip().startswith("#") for text in entry.sections.values()
+           for line in text.splitlines()):
+        # The editor file treats such lines as guidance or headings: they would be lost.
+        raise CoprodError("this entry has lines starting with '#', which `coprod edit` would "
+                          "drop; change it in the app or in plain mode (coprod --plain)")
     if entry.framework not in FRAMEWORKS:
         raise CoprodError(f"entries written as {make_visible(entry.framework)!r} cannot be "
                           "edited here; use the full-screen app")

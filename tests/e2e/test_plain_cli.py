@@ -178,3 +178,11 @@ def test_practice_rounds_from_piped_stdin(data_dir: Path) -> None:
     short = coprod(data_dir, "spectrum", "--practice", stdin="1\n")
     assert short.returncode == 1 and "not kept" in short.stderr
     assert len(Store.open(data_dir).all("practice")) == 2
+
+
+def test_edit_refuses_an_entry_whose_lines_it_would_drop(data_dir: Path, tmp_path: Path) -> None:
+    entry = add_entry(data_dir, sections={"what": "#carers week went well"})
+    done = coprod(data_dir, "edit", entry.id[:8], EDITOR=editor(tmp_path, "true\n"), VISUAL="")
+    assert done.returncode == 1 and "starting with '#'" in done.stderr
+    kept = EntryStore(Store.open(data_dir)).get(entry.id)
+    assert kept is not None and kept.sections == {"what": "#carers week went well"}
