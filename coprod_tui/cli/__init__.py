@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -23,8 +24,8 @@ from coprod_tui.errors import CoprodError, UsageError, describe_os_error
 # subcommands, which keeps them and the domain code they load off the start-up
 # path of the full-screen app.
 COMMAND_MODULES: list[str | ModuleType] = [
-    "core", "reading", "journal", "trash", "spectrum", "complexity", "stocktake", "transfer",
-    "coprod_tui.revalidation.cli",
+    "core", "reading", "journal", "entries", "drafts", "trash", "spectrum", "complexity",
+    "stocktake", "transfer", "settings", "coprod_tui.revalidation.cli",
 ]
 
 
@@ -76,6 +77,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="do not capture the mouse (your terminal's own copy works)")
     parser.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS,
                         help="draw with ASCII characters only (also when TERM=linux)")
+    parser.add_argument("--plain", action="store_true", default=argparse.SUPPRESS,
+                        help="plain mode: numbered menus and questions, one line at a time, "
+                             "no escape codes (for screen readers; also when TERM=dumb)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for entry in COMMAND_MODULES:
         if isinstance(entry, str):
@@ -104,6 +108,7 @@ def _full_screen_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
     parser = _OptionsOnlyParser(add_help=False, parents=[common_options()])
     parser.add_argument("--no-mouse", action="store_true", default=argparse.SUPPRESS)
     parser.add_argument("--ascii", action="store_true", default=argparse.SUPPRESS)
+    parser.add_argument("--plain", action="store_true", default=argparse.SUPPRESS)
     try:
         args, rest = parser.parse_known_args(argv)
     except _NotJustOptions:
@@ -116,6 +121,10 @@ def _full_screen_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
 
 
 def _run_tui(args: argparse.Namespace) -> int:
+    if getattr(args, "plain", False) or os.environ.get("TERM") == "dumb":
+        from coprod_tui.cli.plain import run
+
+        return run(args)
     from coprod_tui.cli.tui import run_tui
 
     return run_tui(args)

@@ -69,6 +69,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("--editor", action="store_true",
                    help="write the title, description and plan in your own editor (then saves)")
     p.add_argument("--list", action="store_true", help="list your saved challenges and stop")
+    p.add_argument("--practice", action="store_true",
+                   help="practise on a round of scenarios (answers read line by line, "
+                        "from a terminal or a pipe); the score is kept")
     p.set_defaults(func=cmd_complexity)
 
 
@@ -105,6 +108,11 @@ def _text(result: Result) -> str:
         lines += ["", "This is sense-making, not sorting. What would change the result:"]
         lines += [f"  - {line}" for line in changes]
     return "\n".join(lines)
+
+
+def result_text(result: Result) -> str:
+    """The result as plain text (also shown by plain mode)."""
+    return _text(result)
 
 
 def as_json(result: Result) -> dict[str, object]:
@@ -179,6 +187,8 @@ def cmd_complexity(args: argparse.Namespace) -> int:
     """Assess the answers given (asking for missing ones on a terminal) and print the result."""
     if args.list:
         return _list(args)
+    if args.practice:
+        return _practice(args)
     answers = {q.id: getattr(args, q.id) for q in QUESTIONS}
     missing = [q for q in QUESTIONS if answers[q.id] is None]
     if missing:
@@ -207,4 +217,25 @@ def cmd_complexity(args: argparse.Namespace) -> int:
         if saved is not None:
             print(f"\nSaved as {make_visible(str(saved['title']))!r}; reopen it in the app "
                   "(coprod, then 4) to revise it.")
+    return 0
+
+
+def _practice(args: argparse.Namespace) -> int:
+    """A practice round on standard input and output; the score is kept."""
+    from coprod_tui.cli.context import content_dirs
+    from coprod_tui.errors import CoprodError
+    from coprod_tui.plain import Back, Console, Home, Quit
+    from coprod_tui.plain.complexity import practice_round
+
+    store = open_store(args)
+    console = Console(sys.stdin, sys.stdout)
+    try:
+        items = practice_round(console, cx.load_scenarios(content_dirs(args)))
+    except (Back, Home, Quit):
+        print("Round stopped; it was not kept.")
+        return 0
+    except EOFError:
+        raise CoprodError("input ended before the round finished; it was not kept") from None
+    cx.save_round(store, items)
+    print("Your score is kept in the practice history.")
     return 0

@@ -72,6 +72,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     text_option(p, "--description", what="with --save: what the activity is", default="")
     p.add_argument("--editor", action="store_true",
                    help="write the title and description in your own editor (then saves)")
+    p.add_argument("--practice", action="store_true",
+                   help="practise on a round of scenarios (answers read line by line, "
+                        "from a terminal or a pipe); the score is kept")
     p.set_defaults(func=cmd_spectrum)
 
 
@@ -192,13 +195,16 @@ def result_text(result: SpectrumResult, draw: bool = False) -> str:
 
 def cmd_spectrum(args: argparse.Namespace) -> int:
     """Place an activity from flags, or by asking on a terminal."""
+    if args.practice:
+        return _practice(args)
     if args.refine is not None and args.refine not in REFINE_IDS:
         raise UsageError(
             f"--refine: {make_visible(args.refine)!r} is not a valid answer; "
             f"choices: {', '.join(REFINE_IDS)}"
         )
     complete = args.no_citizens or all((args.knowledge, args.decisions, args.acts))
-    if not complete and is_terminal(sys.stdin) and not args.json:
+    asked = not complete and is_terminal(sys.stdin) and not args.json
+    if asked:
         answers = _interactive(args, input)
     else:
         answers = _from_flags(args)
@@ -206,6 +212,10 @@ def cmd_spectrum(args: argparse.Namespace) -> int:
         result = place(answers)
     except ValueError as error:
         raise UsageError(str(error)) from error
+    if asked and args.save is None:
+        print(result_text(result, draw=args.draw))
+        _offer_save(args, result, input)
+        return 0
     saved = _save(args, result)
     if args.json:
         data = result_json(result)
@@ -248,3 +258,47 @@ def _save(args: argparse.Namespace, result: SpectrumResult) -> str | None:
         editor_file,
     )
     return str(doc["id"])
+
+
+def _offer_save(args: argparse.Namespace, result: SpectrumResult,
+                read: Callable[[str], str]) -> None:
+    """After asking on a terminal: keep the placement if the user wants to."""
+    print()
+    try:
+        answer = read("Save this placement? [y/N]: ").strip().lower()
+        if answer not in _YES:
+            return
+        title = ""
+        while not title:
+            title = read("Title of the activity: ").strip()
+        description = read("What the activity is (optional): ").strip()
+    except EOFError:
+        print("\nNot saved.")
+        return
+    from coprod_tui.cli.context import open_store
+    from coprod_tui.store.spectrum import save_placement
+
+    doc = save_placement(open_store(args), title, description, result)
+    print(f"Saved as {str(doc['id'])[:8]}: {make_visible(title)}")
+
+
+def _practice(args: argparse.Namespace) -> int:
+    """A practice round on standard input and output; the score is kept."""
+    from coprod_tui.cli.context import content_dirs, open_store
+    from coprod_tui.plain import Back, Console, Home, Quit
+    from coprod_tui.plain.spectrum import practice_round
+    from coprod_tui.store.spectrum import save_round
+    from coprod_tui.toolkit.spectrum_scenarios import load_scenarios
+
+    store = open_store(args)
+    console = Console(sys.stdin, sys.stdout)
+    try:
+        attempts = practice_round(console, load_scenarios(content_dirs(args)))
+    except (Back, Home, Quit):
+        print("Round stopped; it was not kept.")
+        return 0
+    except EOFError:
+        raise CoprodError("input ended before the round finished; it was not kept") from None
+    save_round(store, attempts)
+    print("Your score is kept in the practice history.")
+    return 0

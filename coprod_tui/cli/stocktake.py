@@ -71,6 +71,8 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     group.add_argument("--team", nargs="+", metavar="FILE",
                        help=f"combine {MIN_PEOPLE} or more --share files into a team view: the "
                             "spread for each statement and value, and where people disagree most")
+    group.add_argument("--show", metavar="ID",
+                       help="print one finished stocktake in full, with its notes")
     p.add_argument("--output", "-o", metavar="FILE", help="with --share: the file to write")
     p.add_argument("--with-notes", action="store_true",
                    help="with --share: add the notes (what is working, what next)")
@@ -94,6 +96,8 @@ def cmd_stocktake(args: argparse.Namespace) -> int:
         return _team(args)
     if args.history:
         return _history(open_store(args), stocktakes.load_statements(content_dirs(args)), args.json)
+    if args.show:
+        return _show(open_store(args), stocktakes.load_statements(content_dirs(args)), args.show)
     if args.compare:
         return _compare(open_store(args), stocktakes.load_statements(content_dirs(args)),
                         args.compare)
@@ -150,6 +154,15 @@ def _resolve(done: list[Stocktake], prefix: str) -> Stocktake:
         raise UsageError(f"no finished stocktake has the id {prefix!r}; choices: {choices}")
     choices = ", ".join(s.id for s in found)
     raise UsageError(f"{prefix!r} matches several stocktakes ({choices}); type more of the id")
+
+
+def _show(store: Store, statements: StatementSet, prefix: str) -> int:
+    stocktake = _resolve(stocktakes.finished(store), prefix)
+    lines = result_lines(stocktake, statements, ascii_only=True)
+    if stocktake.participants:
+        lines.insert(1, f"Taking part: {stocktake.participants}")
+    print(make_visible("\n".join(lines)))
+    return 0
 
 
 def _compare(store: Store, statements: StatementSet, ids: list[str]) -> int:

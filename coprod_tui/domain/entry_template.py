@@ -7,7 +7,8 @@ the framework (and ``## Actions`` where actions belong). Lines starting with
 
 from __future__ import annotations
 
-from coprod_tui.domain.entry import FRAMEWORKS
+from coprod_tui.domain.actions import format_actions
+from coprod_tui.domain.entry import FRAMEWORKS, Entry
 
 ACTIONS_HEADING = "Actions"
 
@@ -17,9 +18,12 @@ def has_actions(framework: str) -> bool:
     return framework in ("rolfe", "gibbs")
 
 
-def render_template(framework: str, title: str = "", hints: dict[str, str] | None = None) -> str:
-    """The file the writer fills in."""
+def render_template(framework: str, title: str = "", hints: dict[str, str] | None = None,
+                    sections: dict[str, str] | None = None, actions: str = "") -> str:
+    """The file the writer fills in (with ``sections`` and ``actions`` already written
+    when changing a saved entry)."""
     hints = hints or {}
+    sections = sections or {}
     lines = [
         f"Title: {title}",
         "# Write under each heading; leave a part empty to skip it.",
@@ -30,11 +34,22 @@ def render_template(framework: str, title: str = "", hints: dict[str, str] | Non
         lines.append(f"## {label}")
         if section_id in hints:
             lines.append(f"# {hints[section_id]}")
+        if sections.get(section_id, "").strip():
+            lines.append(sections[section_id])
         lines += ["", ""]
     if has_actions(framework):
         lines += [f"## {ACTIONS_HEADING}",
-                  "# One a line; end a line with 'by 2026-12-01' for a due date.", "", ""]
+                  "# One a line; end a line with 'by 2026-12-01' for a due date."]
+        if actions.strip():
+            lines.append(actions)
+        lines += ["", ""]
     return "\n".join(lines)
+
+
+def render_entry(entry: Entry, hints: dict[str, str] | None = None) -> str:
+    """A saved entry as the template, filled in (``coprod edit``)."""
+    return render_template(entry.framework, entry.title, hints, entry.sections,
+                           format_actions(entry.actions))
 
 
 def parse_template(text: str, framework: str) -> tuple[str, dict[str, str], str]:

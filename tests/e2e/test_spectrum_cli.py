@@ -109,6 +109,7 @@ def test_asks_line_by_line_on_a_terminal(data_dir: Path) -> None:
         ("Who makes the decisions?", "organisation"),
         ("Who acts on the decisions?", "organisation"),
         ("Enter to skip: ", "2"),
+        ("Save this placement? [y/N]: ", "n"),
     ])
     assert code == 0
     assert "Place: consultation (doing for)" in out

@@ -1,4 +1,4 @@
-"""domain/ and store/ never import textual (they stay usable without the TUI)."""
+"""domain/, store/ and plain/ never import textual (they stay usable without the TUI)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "coprod_tui"
-PURE_LAYERS = ("domain", "store")
+PURE_LAYERS = ("domain", "store", "plain")
 
 
 def textual_imports(source: str) -> list[str]:

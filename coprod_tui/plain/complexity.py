@@ -1,0 +1,144 @@
+"""Plain mode: the five complexity questions, practice scenarios and saved
+challenges. :func:`practice_round` is also ``coprod complexity --practice``."""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING, Any
+
+from coprod_tui.domain.clock import local_display
+from coprod_tui.domain.complexity import (
+    ANSWER_LABELS,
+    ANSWERS,
+    DOMAIN_IDS,
+    DOMAINS,
+    PLAN_FIELDS,
+    QUESTIONS,
+    assess,
+)
+from coprod_tui.domain.complexity_scenarios import Scenario
+from coprod_tui.domain.text import one_line
+from coprod_tui.plain.console import Back, Console
+from coprod_tui.store import complexity as cx
+
+if TYPE_CHECKING:
+    from coprod_tui.plain.app import Plain
+
+ROUND_SIZE = 5
+
+
+def run(plain: Plain) -> None:
+    """The complexity menu."""
+    while True:
+        choice = plain.console.choose(
+            "Complexity: is your challenge one to co-produce?",
+            ["Assess a challenge (five questions)", "Practise on scenarios",
+             f"Saved challenges ({len(cx.challenges(plain.store))})"])
+        try:
+            if choice == 0:
+                assess_challenge(plain)
+            elif choice == 1:
+                items = practice_round(plain.console, cx.load_scenarios(plain.content_dirs))
+                cx.save_round(plain.store, items)
+                plain.console.say("Your score is kept in the practice history.")
+                plain.console.say()
+            else:
+                _saved(plain)
+        except Back:
+            continue
+
+
+def assess_challenge(plain: Plain) -> None:
+    """Ask the five questions, print the result, offer to save the challenge."""
+    from coprod_tui.cli.complexity import result_text
+
+    console = plain.console
+    labels = [ANSWER_LABELS[a] for a in ANSWERS]
+    answers: dict[str, str] = {}
+    for number, question in enumerate(QUESTIONS, start=1):
+        console.wrap(question.hint)
+        answers[question.id] = ANSWERS[console.choose(f"{number}. {question.text}", labels)]
+    result = assess(answers)
+    console.wrap(result_text(result))
+    console.say()
+    if not console.yes_no("Save this challenge?", default=False):
+        return
+    title = ""
+    while not title:
+        title = console.text("Title of the challenge")
+    description = console.text("Description (optional)")
+    plan = {key: console.text(f"{label} (optional)") for key, label in PLAN_FIELDS
+            if key != "review"}
+    doc = cx.save_challenge(plain.store, cx.new_challenge(title, description, answers, plan))
+    console.say(f"Saved as {str(doc['id'])[:8]}: {title}")
+    console.say()
+
+
+def _saved(plain: Plain) -> None:
+    console = plain.console
+    docs = cx.challenges(plain.store)
+    if not docs:
+        console.say("No challenges saved yet.")
+        return
+    options = [f"{local_display(d.get('updated', ''), with_time=False)}  "
+               f"{DOMAINS.get(d.get('domain', ''), DOMAINS['confusion']).label:<13} "
+               f"{one_line(d.get('title', ''), 40)}" for d in docs]
+    doc = docs[console.choose("Saved challenges", options)]
+    from coprod_tui.cli.complexity import result_text
+
+    console.say(f"Title: {doc.get('title', '')}")
+    if doc.get("description"):
+        console.say(f"Description: {doc['description']}")
+    for key, label in PLAN_FIELDS:
+        if (doc.get("plan") or {}).get(key):
+            console.say(f"{label}: {doc['plan'][key]}")
+    console.wrap(result_text(assess(doc.get("answers", {}))))
+    console.say()
+    console.pause()
+
+
+def practice_round(console: Console, scenarios: list[Scenario],
+                   rng: random.Random | None = None, size: int = ROUND_SIZE) -> list[dict[str, Any]]:
+    """A round of scenarios with feedback; returns the items to keep with
+    :func:`coprod_tui.store.complexity.save_round`."""
+    rng = rng or random.Random()
+    chosen = rng.sample(scenarios, min(size, len(scenarios)))
+    items: list[dict[str, Any]] = []
+    places = [f"{DOMAINS[d].label}: {DOMAINS[d].verbs}" for d in DOMAIN_IDS]
+    for number, scenario in enumerate(chosen, start=1):
+        right = sum(1 for item in items if item["correct"])
+        console.say()
+        console.say(f"Scenario {number} of {len(chosen)}: {scenario.title}"
+                    f"   (right so far: {right})")
+        console.wrap(scenario.text)
+        domain = DOMAIN_IDS[console.choose("Where does it sit?", places)]
+        items.append({"scenario": scenario.id, "title": scenario.title, "chosen": domain,
+                      "expected": scenario.expected, "correct": scenario.accepts(domain)})
+        console.wrap(feedback_text(scenario, domain))
+        if number < len(chosen):
+            console.pause()
+    right = sum(1 for item in items if item["correct"])
+    console.say()
+    console.say(f"Round finished: {right} of {len(items)} right.")
+    for item in items:
+        mark = "[right]" if item["correct"] else "[wrong]"
+        console.say(f"  {mark} {item['title']}: you said {DOMAINS[item['chosen']].label}, "
+                    f"expected {DOMAINS[item['expected']].label}")
+    return items
+
+
+def feedback_text(scenario: Scenario, chosen: str) -> str:
+    """What follows a choice: right or not, why, and how the five questions lead there."""
+    expected = DOMAINS[scenario.expected].label
+    mine = DOMAINS[chosen].label
+    if chosen == scenario.expected:
+        head = f"Right: {expected}."
+    elif scenario.accepts(chosen):
+        head = f"A reasonable view: you chose {mine}; the expected answer is {expected}."
+    else:
+        head = f"Not quite: you chose {mine}; the expected answer is {expected}."
+    lines = [head, scenario.explanation, "How the five questions lead there:"]
+    lines += [f"  {ANSWER_LABELS[scenario.answers[q.id]]}: {q.text}" for q in QUESTIONS]
+    if scenario.differ:
+        lines.append(f"Where people differ: {scenario.differ}")
+    return "\n".join(lines)

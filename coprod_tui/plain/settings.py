@@ -1,0 +1,31 @@
+"""Plain mode: every setting with its choices (the same list as the Settings screen)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from coprod_tui.domain.preferences import PREFERENCES
+from coprod_tui.plain.console import Back
+
+if TYPE_CHECKING:
+    from coprod_tui.plain.app import Plain
+
+
+def run(plain: Plain) -> None:
+    """List settings; choosing one offers its choices."""
+    console = plain.console
+    while True:
+        store = plain.store
+        options = [f"{p.label}: {p.label_of(store.get_setting(p.key, p.default))}"
+                   for p in PREFERENCES]
+        pref = PREFERENCES[console.choose("Settings", options)]
+        console.wrap(pref.help)
+        current = store.get_setting(pref.key, pref.default)
+        labels = [label + (" (now)" if stored == current else "") for stored, label in pref.choices]
+        try:
+            choice = console.choose(pref.label, labels)
+        except Back:
+            continue
+        store.set_setting(pref.key, pref.choices[choice][0])
+        console.say(f"{pref.label} is now: {pref.choices[choice][1]}.")
+        console.say()

@@ -1,0 +1,149 @@
+"""Plain mode: place an activity on the spectrum of engagement, practise on
+scenarios, and list saved placements. :func:`practice_round` is also
+``coprod spectrum --practice``."""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING
+
+from coprod_tui.domain.clock import local_display
+from coprod_tui.domain.spectrum import (
+    APPROACHES,
+    CITIZENS_HELP,
+    CITIZENS_PROMPT,
+    HOLDER_LABELS,
+    HOLDERS,
+    QUESTIONS,
+    REFINING,
+    SpectrumAnswers,
+    approach,
+    base_approach,
+    path_text,
+    place,
+)
+from coprod_tui.domain.spectrum_scenarios import Attempt, Scenario, pick_round, score
+from coprod_tui.domain.text import one_line
+from coprod_tui.plain.console import Back, Console
+from coprod_tui.store import spectrum as records
+
+if TYPE_CHECKING:
+    from coprod_tui.plain.app import Plain
+
+
+def run(plain: Plain) -> None:
+    """The spectrum menu."""
+    while True:
+        choice = plain.console.choose(
+            "Spectrum of engagement",
+            ["Place an activity (three questions)", "Practise on scenarios",
+             f"Saved placements ({len(records.placements(plain.store))})"])
+        try:
+            if choice == 0:
+                place_activity(plain)
+            elif choice == 1:
+                from coprod_tui.toolkit.spectrum_scenarios import load_scenarios
+
+                attempts = practice_round(plain.console, load_scenarios(plain.content_dirs))
+                records.save_round(plain.store, attempts)
+                plain.console.say("Your score is kept in the practice history.")
+                plain.console.say()
+            else:
+                _saved(plain)
+        except Back:
+            continue
+
+
+def ask_answers(console: Console) -> SpectrumAnswers:
+    """The three questions (and the optional refining one), as numbered choices."""
+    console.wrap(CITIZENS_HELP)
+    citizens = console.choose(CITIZENS_PROMPT, ["Yes", "No"]) == 0
+    values: dict[str, str | None] = {q.id: None for q in QUESTIONS}
+    if citizens:
+        for question in QUESTIONS:
+            console.wrap(question.help)
+            values[question.id] = HOLDERS[console.choose(
+                question.prompt, [HOLDER_LABELS[h] for h in HOLDERS])]
+    base = base_approach(SpectrumAnswers(values["knowledge"], values["decisions"],
+                                         values["acts"], citizens))
+    refine = None
+    refining = REFINING.get(base.group)
+    if refining is not None:
+        options = [o.label for o in refining.options] + ["Skip this question"]
+        picked = console.choose(f"Optional: {refining.prompt}", options)
+        refine = refining.options[picked].id if picked < len(refining.options) else None
+    return SpectrumAnswers(values["knowledge"], values["decisions"], values["acts"],
+                           citizens, refine)
+
+
+def place_activity(plain: Plain) -> None:
+    """Ask the questions, print where the activity sits, offer to save it."""
+    from coprod_tui.cli.spectrum import result_text
+
+    console = plain.console
+    result = place(ask_answers(console))
+    console.say(result_text(result))
+    console.say()
+    if console.yes_no("Save this placement?", default=False):
+        title = ""
+        while not title:
+            title = console.text("Title of the activity")
+        description = console.text("What the activity is (optional)")
+        doc = records.save_placement(plain.store, title, description, result)
+        console.say(f"Saved as {str(doc['id'])[:8]}: {title}")
+        console.say()
+
+
+def _saved(plain: Plain) -> None:
+    console = plain.console
+    docs = records.placements(plain.store)
+    if not docs:
+        console.say("No placements saved yet.")
+        return
+    options = [f"{local_display(d.get('created', ''), with_time=False)}  "
+               f"{one_line(d.get('title', ''), 40)}: {records.place_name(d)}" for d in docs]
+    doc = docs[console.choose("Saved placements, newest first", options)]
+    from coprod_tui.cli.spectrum import result_text
+
+    console.say(f"Title: {doc.get('title', '')}")
+    if doc.get("description"):
+        console.say(f"Description: {doc['description']}")
+    console.say(result_text(records.result_of(doc)))
+    console.say()
+    console.pause()
+
+
+def practice_round(console: Console, scenarios: list[Scenario],
+                   rng: random.Random | None = None) -> list[Attempt]:
+    """Ask a round of scenarios one by one with feedback; returns the attempts
+    (the caller keeps them). Ends with the score and a review of what was missed."""
+    chosen = pick_round(scenarios, rng=rng)
+    attempts: list[Attempt] = []
+    places = [f"{ap.name} ({ap.group_label})" for ap in APPROACHES]
+    for number, scenario in enumerate(chosen, start=1):
+        console.say()
+        console.say(f"Scenario {number} of {len(chosen)}: {scenario.title}"
+                    f"   (right so far: {score(attempts)})")
+        console.wrap(scenario.text)
+        picked = APPROACHES[console.choose("Where does it sit?", places)].id
+        attempt = Attempt(scenario.id, picked, scenario.place)
+        attempts.append(attempt)
+        right = approach(scenario.place)
+        console.say("Right." if attempt.correct else
+                    f"Not quite: you chose {approach(picked).name}.")
+        console.say(f"The place: {right.name} ({right.group_label}).")
+        console.wrap("Why: " + scenario.explanation)
+        console.say("How the three questions lead there:")
+        console.say(path_text(scenario.answers))
+        console.say(f"Right so far: {score(attempts)} of {len(attempts)}.")
+        if number < len(chosen):
+            console.pause()
+    console.say()
+    console.say(f"Round finished: you placed {score(attempts)} of {len(attempts)} right.")
+    missed = [(s, a) for s, a in zip(chosen, attempts, strict=True) if not a.correct]
+    if missed:
+        console.say("To look at again:")
+        for scenario, attempt in missed:
+            console.say(f"  {scenario.title}: you said {approach(attempt.chosen).name}, "
+                        f"expected {approach(attempt.expected).name}")
+    return attempts

@@ -1,0 +1,82 @@
+"""Plain mode: take a stocktake statement by statement, list past ones, show one."""
+
+from __future__ import annotations
+
+import contextlib
+from typing import TYPE_CHECKING
+
+from coprod_tui.domain.stocktake import Stocktake
+from coprod_tui.domain.stocktake_report import history_line, result_lines
+from coprod_tui.plain.console import Back, Console
+from coprod_tui.store import stocktakes
+
+if TYPE_CHECKING:
+    from coprod_tui.plain.app import Plain
+
+
+class _Lines:
+    """A text stream that sends what is printed to the console (made visible there)."""
+
+    def __init__(self, console: Console) -> None:
+        self.console = console
+
+    def write(self, text: str) -> int:
+        self.console.write(text)
+        return len(text)
+
+    def flush(self) -> None:
+        self.console.out.flush()
+
+
+def run(plain: Plain) -> None:
+    """The stocktake menu."""
+    console = plain.console
+    while True:
+        done = stocktakes.finished(plain.store)
+        choice = console.choose("Stocktake", ["Take a stocktake (fifteen statements)",
+                                              f"Past stocktakes ({len(done)})"])
+        try:
+            if choice == 0:
+                take(plain)
+            else:
+                history(plain)
+        except Back:
+            continue
+
+
+def take(plain: Plain) -> None:
+    """The same questions as ``coprod stocktake``; answers are saved one by one."""
+    from coprod_tui.cli.stocktake import run_interactive
+
+    statements = stocktakes.load_statements(plain.content_dirs)
+    with contextlib.redirect_stdout(_Lines(plain.console)):  # type: ignore[type-var]
+        run_interactive(plain.store, statements, plain.console.line)
+    plain.console.say()
+
+
+def show_lines(plain: Plain, stocktake: Stocktake) -> list[str]:
+    """One finished stocktake in full, its notes included."""
+    statements = stocktakes.load_statements(plain.content_dirs)
+    lines = result_lines(stocktake, statements, ascii_only=True)
+    if stocktake.participants:
+        lines.insert(1, f"Taking part: {stocktake.participants}")
+    return lines
+
+
+def history(plain: Plain) -> None:
+    """Past stocktakes, newest first: choose one to read it in full."""
+    console = plain.console
+    while True:
+        done = list(reversed(stocktakes.finished(plain.store)))
+        if not done:
+            console.say("No finished stocktakes yet.")
+            return
+        chosen = done[console.choose("Past stocktakes, newest first",
+                                     [history_line(s) for s in done])]
+        for line in show_lines(plain, chosen):
+            console.say(line)
+        console.say()
+        try:
+            console.pause()
+        except Back:
+            continue
