@@ -31,12 +31,13 @@ bench: $(VENV)/.installed
 # marked fuzzy), then compile the .mo that ships in the wheel. Commit all three.
 LOCALE := coprod_tui/locale
 i18n: $(VENV)/.installed
-	$(BIN)/pybabel extract --quiet -F babel.cfg -k _ -k N_ -k ngettext:1,2 \
+	mkdir -p build
+	$(BIN)/pybabel -q extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 \
 		--no-location --sort-output --add-comments=Translators: --project=coprod-tui \
-		-o $(LOCALE)/coprod.pot coprod_tui
-	$(BIN)/pybabel update --quiet -D coprod -i $(LOCALE)/coprod.pot -d $(LOCALE) -l cy \
+		-o build/coprod.pot coprod_tui
+	$(BIN)/pybabel -q update -D coprod -i build/coprod.pot -d $(LOCALE) -l cy \
 		--no-wrap --ignore-obsolete
-	$(BIN)/pybabel compile --quiet -D coprod -d $(LOCALE) -l cy --statistics
+	$(BIN)/pybabel compile -D coprod -d $(LOCALE) -l cy --statistics
 
 wheel: $(VENV)/.installed
 	$(BIN)/python -m pip wheel --quiet --no-deps -w dist .
