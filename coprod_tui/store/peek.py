@@ -1,37 +1,51 @@
-"""Read one setting before the store is opened, without creating or locking anything.
+"""Read-only looks at small files before the store is opened (start-up path).
 
-The command line needs the ``language`` setting before it builds its help
-(``coprod --help`` must not create a data folder). Files are replaced
-atomically, so reading ``state.json`` without the lock sees a whole file. Any
-problem gives ``None``: opening the store later reports it properly.
+These never lock, create or change anything; problems are reported later by
+the store proper (or, for the keymap, returned as a message).
 """
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from coprod_tui.store.files import STATE_FILE
+from coprod_tui.store.storage import read_json_file
 
-# Settings and reading progress are small; a larger file is not worth parsing here.
-MAX_PEEK_BYTES = 2_000_000
+KEYMAP_FILE = "keymap.json"
 
 
-def peek_setting(data_dir: Path, key: str) -> object:
-    """The stored value of setting ``key`` in ``data_dir``, or ``None``."""
-    path = Path(data_dir) / STATE_FILE
+def peek_setting(data_dir: Path, key: str) -> Any:
+    """A setting from ``state.json`` without opening the store (``None`` if absent)."""
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_PEEK_BYTES + 1)
-        if len(raw) > MAX_PEEK_BYTES:
-            return None
-        data = json.loads(raw.decode("utf-8"))
-    except (OSError, ValueError):
+        data = read_json_file(data_dir / STATE_FILE) or {}
+    except Exception:  # noqa: BLE001 - the store reports problems properly later
         return None
-    table = data.get("settings") if isinstance(data, dict) else None
-    if not isinstance(table, dict):
-        return None
-    for doc in table.values():
+    for doc in data.get("settings", {}).values():
         if isinstance(doc, dict) and doc.get("id") == key:
             return doc.get("value")
     return None
+
+
+def read_keymap(data_dir: Path) -> tuple[dict[str, str], str | None]:
+    """Read ``keymap.json`` (binding id -> keys); returns (keymap, problem or None)."""
+    path = data_dir / KEYMAP_FILE
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}, None
+    except OSError as error:
+        return {}, f"cannot read {path}: {error.strerror}"
+    try:
+        data = json.loads(raw)
+    except ValueError as error:
+        return {}, f"{path} is not valid JSON ({error}); default keys are in use"
+    if not isinstance(data, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in data.items()
+    ):
+        return {}, (
+            f"{path} must map binding ids to keys, e.g. {{\"quit\": \"ctrl+x\"}}; "
+            "default keys are in use"
+        )
+    return data, None
