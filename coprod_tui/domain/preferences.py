@@ -75,10 +75,12 @@ PREFERENCES.append(
     )
 )
 
-# Interface language (issue 20). The label and choices are in both languages so
-# that someone who cannot read the current one can still find their own. The
-# default follows the system locale; `--lang cy|en` overrides this for one run.
-PREFERENCES.append(
+# Interface language (issue 20), first in the list: the label and choices are in
+# both languages so that someone who cannot read the current one can still find
+# their own. The default follows the system locale; `--lang cy|en` overrides
+# this for one run.
+PREFERENCES.insert(
+    0,
     Preference(
         "language",
         "Language / Iaith",
