@@ -36,7 +36,7 @@ i18n: $(VENV)/.installed
 		--no-location --sort-output --add-comments=Translators: --project=coprod-tui \
 		-o build/coprod.pot coprod_tui
 	$(BIN)/pybabel -q update -D coprod -i build/coprod.pot -d $(LOCALE) -l cy \
-		--no-wrap --ignore-obsolete
+		--no-wrap --ignore-obsolete --ignore-pot-creation-date
 	$(BIN)/pybabel compile -D coprod -d $(LOCALE) -l cy --statistics
 
 wheel: $(VENV)/.installed
