@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench wheel clean
+.PHONY: run test lint bench wheel clean i18n
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,19 @@ lint: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/run.py
+
+# Welsh catalogue: extract every _()/N_()/ngettext() string into the template,
+# merge it into the one .po file (new strings appear untranslated, changed ones
+# marked fuzzy), then compile the .mo that ships in the wheel. Commit all three.
+LOCALE := coprod_tui/locale
+i18n: $(VENV)/.installed
+	mkdir -p build
+	$(BIN)/pybabel -q extract -F babel.cfg -k _ -k N_ -k ngettext:1,2 \
+		--no-location --sort-output --add-comments=Translators: --project=coprod-tui \
+		-o build/coprod.pot coprod_tui
+	$(BIN)/pybabel -q update -D coprod -i build/coprod.pot -d $(LOCALE) -l cy \
+		--no-wrap --ignore-obsolete --ignore-pot-creation-date
+	$(BIN)/pybabel compile -D coprod -d $(LOCALE) -l cy --statistics
 
 wheel: $(VENV)/.installed
 	$(BIN)/python -m pip wheel --quiet --no-deps -w dist .

@@ -52,16 +52,21 @@ _OS_REASONS = {
 }
 
 
+def os_reason(error: OSError) -> str:
+    """Why an operating-system call failed, in words (no ``[Errno N]``, no path)."""
+    import errno as errno_names
+
+    name = errno_names.errorcode.get(error.errno or -1, "")
+    return _OS_REASONS.get(name) or (error.strerror or str(error)).lower()
+
+
 def describe_os_error(error: OSError) -> str:
     """An ``OSError`` as one sentence in words: what failed, on which path, and why.
 
     ``[Errno 36] File name too long: '/x...'`` becomes
     ``cannot use /x...: the name is too long``; long paths are shortened.
     """
-    import errno as errno_names
-
-    name = errno_names.errorcode.get(error.errno or -1, "")
-    reason = _OS_REASONS.get(name) or (error.strerror or str(error)).lower()
+    reason = os_reason(error)
     path = error.filename
     if path is None:
         return reason[0].upper() + reason[1:] if reason else "an operating-system error"

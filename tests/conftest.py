@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from coprod_tui import i18n
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -20,6 +22,14 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("COPROD_DATA_DIR", raising=False)
     monkeypatch.delenv("COPROD_CONTENT_DIR", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # The interface follows the system locale: a developer working in Welsh
+    # would otherwise see every English assertion fail. Tests of the language
+    # choice set these themselves.
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        if "cy" in os.environ.get(variable, "").lower():
+            monkeypatch.setenv(variable, "C.UTF-8")
+    # The language in use is process-wide: each test starts in English.
+    i18n.set_language(i18n.ENGLISH)
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import sys
 from coprod_tui.cli.context import content_dirs
 from coprod_tui.domain.text import make_visible
 from coprod_tui.errors import UsageError
+from coprod_tui.i18n import _, current_language
 from coprod_tui.toolkit import Catalog, Section, Tier, load_catalog
 from coprod_tui.toolkit.text import to_plain
 
@@ -20,15 +21,17 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     """Add ``coprod read``."""
     p = subparsers.add_parser(
         "read", parents=[common],
-        help="read the toolkit as plain text: `coprod read --list`, `coprod read TIER [SECTION]`",
-        description="Print a reading tier, or one section of it, as plain text wrapped to "
-                    "the terminal. With no tier (or --list), list tiers and sections.",
+        help=_("read the toolkit as plain text: `coprod read --list`, "
+               "`coprod read TIER [SECTION]`"),
+        description=_("Print a reading tier, or one section of it, as plain text wrapped to "
+                      "the terminal. With no tier (or --list), list tiers and sections."),
     )
-    p.add_argument("tier", metavar="TIER", nargs="?", help="tier id, e.g. 10-minutes")
-    p.add_argument("section", metavar="SECTION", nargs="?", help="section id within the tier")
-    p.add_argument("--list", action="store_true", help="list tier and section ids with times")
+    p.add_argument("tier", metavar=_("TIER"), nargs="?", help=_("tier id, e.g. 10-minutes"))
+    p.add_argument("section", metavar=_("SECTION"), nargs="?",
+                   help=_("section id within the tier"))
+    p.add_argument("--list", action="store_true", help=_("list tier and section ids with times"))
     p.add_argument("--mark-read", action="store_true",
-                   help="record what is printed as read, as the full-screen app does")
+                   help=_("record what is printed as read, as the full-screen app does"))
     p.set_defaults(func=cmd_read)
 
 
@@ -43,7 +46,7 @@ def _mark_read(args: argparse.Namespace, sections: list[Section]) -> None:
     for section in sections:
         progress.set_read(section.id)
     names = ", ".join(section.id for section in sections)
-    print(f"coprod: marked read: {names}", file=sys.stderr)
+    print(_("coprod: marked read: {names}").format(names=names), file=sys.stderr)
 
 
 def _catalog(args: argparse.Namespace) -> Catalog:
@@ -62,15 +65,26 @@ def _section_text(section: Section, width: int) -> str:
     return make_visible(to_plain(section.read_text(), width))
 
 
+def _in_other_language(section: Section) -> str:
+    """A note after a section's title when its text is not in the interface language."""
+    if section.language == current_language():
+        return ""
+    # Translators: after the title of a section whose text is still in English.
+    return " " + _("[in English]")
+
+
 def list_text(catalog: Catalog) -> str:
     """Every tier and section with ids and reading times."""
     lines: list[str] = []
     for tier in catalog.tiers:
-        lines.append(f"{tier.id}  {tier.title} (about {tier.minutes} min of reading)")
+        lines.append(_("{id}  {title} (about {minutes} min of reading)").format(
+            id=tier.id, title=tier.title, minutes=tier.minutes))
         for section in tier.sections:
-            lines.append(f"  {section.id:<28} {section.minutes:>2} min  {section.title}")
+            lines.append(_("  {id:<28} {minutes:>2} min  {title}").format(
+                id=section.id, minutes=section.minutes,
+                title=section.title + _in_other_language(section)))
         lines.append("")
-    lines.append("Read one with: coprod read TIER [SECTION]")
+    lines.append(_("Read one with: coprod read TIER [SECTION]"))
     return make_visible("\n".join(lines))
 
 
@@ -78,7 +92,8 @@ def _tier(catalog: Catalog, tier_id: str) -> Tier:
     tier = catalog.tier(tier_id)
     if tier is None:
         choices = ", ".join(t.id for t in catalog.tiers)
-        raise UsageError(f"unknown tier {make_visible(tier_id)!r}; choices: {choices}")
+        raise UsageError(_("unknown tier {tier!r}; choices: {choices}").format(
+            tier=make_visible(tier_id), choices=choices))
     return tier
 
 
@@ -94,14 +109,16 @@ def cmd_read(args: argparse.Namespace) -> int:
         section = next((s for s in tier.sections if s.id == args.section), None)
         if section is None:
             choices = ", ".join(s.id for s in tier.sections)
-            raise UsageError(f"unknown section {make_visible(args.section)!r} in tier "
-                             f"{tier.id}; choices: {choices}")
+            raise UsageError(_("unknown section {section!r} in tier {tier}; "
+                               "choices: {choices}").format(
+                section=make_visible(args.section), tier=tier.id, choices=choices))
         print(_section_text(section, width), end="")
         _mark_read(args, [section])
         return 0
     print(make_visible(to_plain(f"# {tier.title}\n\n{tier.about}", width)))
     for index, section in enumerate(tier.sections, 1):
-        print(f"[{index} of {len(tier.sections)}, {section.minutes} min]")
+        print(_("[{index} of {count}, {minutes} min]").format(
+            index=index, count=len(tier.sections), minutes=section.minutes))
         print(_section_text(section, width))
     _mark_read(args, list(tier.sections))
     return 0

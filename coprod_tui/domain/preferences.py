@@ -74,3 +74,24 @@ PREFERENCES.append(
         "free",
     )
 )
+
+# Interface language (issue 20), first in the list: the label and choices are in
+# both languages so that someone who cannot read the current one can still find
+# their own. The default follows the system locale; `--lang cy|en` overrides
+# this for one run.
+PREFERENCES.insert(
+    0,
+    Preference(
+        "language",
+        "Language / Iaith",
+        "The interface language: English or Cymraeg (Welsh). Cymraeg is being "
+        "translated and not yet reviewed; untranslated text stays in English. "
+        "Takes effect next start; `coprod --lang cy` or `--lang en` for one run.",
+        (
+            ("system", "as the system (LANG) / fel y system"),
+            ("en", "English"),
+            ("cy", "Cymraeg"),
+        ),
+        "system",
+    )
+)

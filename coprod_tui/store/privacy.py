@@ -10,6 +10,7 @@ import os
 import stat
 from pathlib import Path
 
+from coprod_tui.errors import os_reason
 from coprod_tui.store.errors import UnsafeLocationError
 
 DIR_MODE = 0o700
@@ -56,7 +57,8 @@ def ensure_private_dir(path: Path) -> None:
             pass
         except OSError as error:
             raise UnsafeLocationError(
-                f"cannot create the data folder {path}: {describe_os_error(error)}; "
+                f"cannot open the data folder {path}: cannot create it: "
+                f"{describe_os_error(error)}; "
                 "choose another folder with --data-dir or COPROD_DATA_DIR"
             ) from None
     st = path.stat()
@@ -70,8 +72,8 @@ def ensure_private_dir(path: Path) -> None:
 
 
 def describe_os_error(error: OSError) -> str:
-    """An operating-system error in words (no ``[Errno N]``)."""
-    return os.strerror(error.errno).lower() if error.errno else str(error)
+    """An operating-system error in words (no ``[Errno N]``, no path)."""
+    return os_reason(error)
 
 
 def make_private_parents(folder: Path) -> None:
@@ -95,7 +97,8 @@ def make_private_parents(folder: Path) -> None:
             continue
         except OSError as error:
             raise UnsafeLocationError(
-                f"cannot create the folder {new}: {describe_os_error(error)}; "
+                f"cannot open the data folder {folder}: cannot create {new}: "
+                f"{describe_os_error(error)}; "
                 "choose another data folder with --data-dir or COPROD_DATA_DIR"
             ) from None
         os.chmod(new, DIR_MODE)

@@ -17,6 +17,15 @@ any problem is skipped as a whole, with one message naming the file.
 Pack text is untrusted: titles, labels, about texts and every message come back
 with control characters made visible (``ESC`` as ``^[``); section text is made
 visible when it is read (:meth:`Section.read_text`).
+
+Translations: ``reading/<code>/manifest.json`` (e.g. ``reading/cy/``) has the
+same shape, with ``file`` relative to that folder and ``minutes`` optional.
+When the interface is in that language, it gives known tiers their titles and
+known sections their text; it adds nothing and removes nothing, so every
+section not translated stays in English, in its place. A folder's translation
+applies to the sections as they stand after that folder is merged: a pack that
+replaces a built-in section replaces its translation too (the pack's English,
+unless the pack brings its own translation).
 """
 
 from __future__ import annotations
@@ -28,7 +37,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from coprod_tui import paths
+from coprod_tui import i18n, paths
 from coprod_tui.domain.text import make_visible
 from coprod_tui.toolkit.jsonfile import (
     TooDeepError,
@@ -46,6 +55,11 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 def manifest_path(content_dir: Path) -> Path:
     """Where a content folder keeps its reading manifest."""
     return Path(content_dir) / MANIFEST
+
+
+def translation_path(content_dir: Path, language: str) -> Path:
+    """Where a content folder keeps the reading manifest of one translation."""
+    return Path(content_dir) / "reading" / language / "manifest.json"
 
 
 @dataclass
@@ -188,6 +202,64 @@ def _place(tiers: list[_TierDraft], target: _TierDraft, section: Section) -> Non
     target.sections.append(section)
 
 
+def _check_file(item: dict[str, Any], folder: Path, path: Path, what: str) -> Path:
+    file_name = _text_field(item, "file", path, what)
+    assert file_name is not None
+    relative = Path(file_name)
+    if relative.is_absolute() or ".." in relative.parts or relative.suffix != ".md":
+        raise _fail(path, f"{what}: \"file\" must be a .md path inside {folder}"
+                          f" (got {file_name!r})")
+    file_path = folder / relative
+    if not file_path.is_file():
+        raise _fail(path, f"{what}: file {file_name!r} not found (looked for {file_path})")
+    return file_path
+
+
+def _translate(tiers: list[_TierDraft], content_dir: Path, language: str,
+               origin: str) -> list[_TierDraft]:
+    """``tiers`` with one folder's translation into ``language`` applied (a new
+    list; raises :class:`ContentError` for a broken or mismatched translation)."""
+    path = translation_path(content_dir, language)
+    data = _read_manifest(path)
+    folder = path.parent
+    result = [replace(t, sections=list(t.sections)) for t in tiers]
+    for index, item in enumerate(data["tiers"]):
+        if not isinstance(item, dict):
+            raise _fail(path, f"tier {index + 1}: expected an object")
+        tier_id = _check_id(item.get("id"), path, f"tier {index + 1}")
+        target = next((t for t in result if t.id == tier_id), None)
+        if target is None:
+            raise _fail(path, f"tier '{tier_id}' is not in the English manifest"
+                              " (a translation adds no tiers)")
+        what = f"tier '{tier_id}'"
+        for key in ("title", "label", "about"):
+            value = _text_field(item, key, path, what, required=False)
+            if value is not None:
+                setattr(target, key, value)
+        sections = item.get("sections", [])
+        if not isinstance(sections, list):
+            raise _fail(path, f"{what}: \"sections\" must be a list")
+        for number, entry in enumerate(sections):
+            if not isinstance(entry, dict):
+                raise _fail(path, f"{what}, section {number + 1}: expected an object")
+            section_id = _check_id(entry.get("id"), path, f"{what}, section {number + 1}")
+            place = next((i for i, s in enumerate(target.sections) if s.id == section_id), None)
+            if place is None:
+                raise _fail(path, f"section '{section_id}' is not in tier '{tier_id}'"
+                                  " of the English manifest (a translation adds no sections)")
+            swhat = f"section '{section_id}'"
+            title = _text_field(entry, "title", path, swhat)
+            assert title is not None
+            file_path = _check_file(entry, folder, path, swhat)
+            minutes = entry.get("minutes", target.sections[place].minutes)
+            if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 600:
+                raise _fail(path, f"{swhat}: \"minutes\" must be a whole number from 1 to 600"
+                                  f" (got {json.dumps(minutes)})")
+            target.sections[place] = Section(section_id, title, tier_id, file_path, minutes,
+                                             origin, language)
+    return result
+
+
 def _freeze(tiers: list[_TierDraft]) -> tuple[Tier, ...]:
     return tuple(
         Tier(t.id, t.title or t.id, t.label or t.title or t.id, t.about or "", tuple(t.sections))
@@ -195,25 +267,38 @@ def _freeze(tiers: list[_TierDraft]) -> tuple[Tier, ...]:
     )
 
 
-def load_catalog(pack_dirs: Sequence[Path] = (), builtin: Path | None = None) -> Catalog:
-    """The built-in reading content with every usable content pack merged in.
+def load_catalog(pack_dirs: Sequence[Path] = (), builtin: Path | None = None,
+                 language: str | None = None) -> Catalog:
+    """The built-in reading content with every usable content pack merged in,
+    translated into ``language`` (default: the interface language) where a
+    translation exists, English elsewhere.
 
-    A broken built-in manifest raises :class:`ContentError`. A broken pack is
-    skipped and described in ``Catalog.problems``; a pack folder without a
-    reading manifest is ignored (it may hold content for other areas).
+    A broken built-in manifest or translation raises :class:`ContentError`. A
+    broken pack (or pack translation) is skipped and described in
+    ``Catalog.problems``; a pack folder with neither a reading manifest nor a
+    translation is ignored (it may hold content for other areas).
     """
+    code = i18n.normalise(language) or i18n.current_language()
     base_dir = builtin if builtin is not None else paths.builtin_content_dir()
     tiers = parse_manifest(base_dir, "built-in")
+    if code != i18n.ENGLISH and translation_path(base_dir, code).exists():
+        tiers = _translate(tiers, base_dir, code, "built-in")
     problems: list[str] = []
     for pack in pack_dirs:
         pack = Path(pack)
         if not pack.is_dir():
             problems.append(f"content pack {pack}: folder not found")
             continue
-        if not manifest_path(pack).exists():
+        translated = code != i18n.ENGLISH and translation_path(pack, code).exists()
+        if not manifest_path(pack).exists() and not translated:
             continue
         try:
-            tiers = _merge(tiers, parse_manifest(pack, str(pack)), manifest_path(pack))
+            merged = tiers
+            if manifest_path(pack).exists():
+                merged = _merge(merged, parse_manifest(pack, str(pack)), manifest_path(pack))
+            if translated:
+                merged = _translate(merged, pack, code, str(pack))
+            tiers = merged
         except ContentError as error:
             problems.append(f"content pack {error.message} (pack skipped)")
     return Catalog(_freeze(tiers), tuple(problems))

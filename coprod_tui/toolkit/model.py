@@ -33,6 +33,7 @@ class Section:
     path: Path
     minutes: int
     origin: str = "built-in"
+    language: str = "en"  # the language the file is written in
 
     def read_text(self) -> str:
         """The section's Markdown (raises :class:`ContentError` if unreadable).

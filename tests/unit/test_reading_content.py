@@ -20,6 +20,8 @@ from coprod_tui.toolkit.text import (
 from tests.conftest import ROOT
 
 READING = ROOT / "content" / "reading"
+TRANSLATIONS = ("cy",)
+LANGUAGES = ("en", *TRANSLATIONS)
 
 # Every link in the toolkit's Part 1 (checked against the reference text too when it is present).
 TOOLKIT_LINKS = [
@@ -55,7 +57,9 @@ def test_manifest_and_files_agree() -> None:
     assert catalog.problems == ()
     assert [t.id for t in catalog.tiers] == ["10-minutes", "30-minutes", "an-hour", "follow-up"]
     listed = {s.path.resolve() for s in catalog.sections()}
-    on_disk = {p.resolve() for p in READING.rglob("*.md")}
+    # Translations (reading/cy/...) are checked in test_reading_welsh.py.
+    on_disk = {p.resolve() for p in READING.rglob("*.md")
+               if p.relative_to(READING).parts[0] not in TRANSLATIONS}
     assert listed == on_disk, "every Markdown file is in the manifest and the other way round"
     ids = [s.id for s in catalog.sections()]
     assert len(ids) == len(set(ids))
@@ -77,8 +81,9 @@ def test_every_toolkit_link_is_in_the_content() -> None:
     assert expected <= linked, "each link is also listed (and copyable) in the reader"
 
 
-def test_reading_times_match_word_counts() -> None:
-    for section in load_catalog().sections():
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_reading_times_match_word_counts(language: str) -> None:
+    for section in load_catalog(language=language).sections():
         words = word_count(section.read_text())
         assert minutes_match(section.minutes, words), (
             f"{section.id}: {section.minutes} min stated, {words} words"
@@ -92,8 +97,9 @@ def test_minutes_match_rejects_a_wrong_time() -> None:
     assert not minutes_match(10, 200)
 
 
-def test_tables_and_plain_text_fit_80_columns() -> None:
-    for section in load_catalog().sections():
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_tables_and_plain_text_fit_80_columns(language: str) -> None:
+    for section in load_catalog(language=language).sections():
         text = section.read_text()
         for line in text.splitlines():
             if line.startswith("|"):
@@ -103,9 +109,10 @@ def test_tables_and_plain_text_fit_80_columns() -> None:
                 assert len(line) <= 79, f"{section.id}: {line}"
 
 
-def test_sections_are_short_enough_to_open_fast() -> None:
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_sections_are_short_enough_to_open_fast(language: str) -> None:
     # The Markdown widget is quick for a few hundred words; long documents are split.
-    for section in load_catalog().sections():
+    for section in load_catalog(language=language).sections():
         assert word_count(section.read_text()) < 900, section.id
 
 
