@@ -44,7 +44,7 @@ async def journal(data_dir: Path) -> dict:
     from textual.widgets import OptionList
 
     from coprod_tui.app import CoprodApp
-    from coprod_tui.ui.screens.journal import JournalScreen
+    from coprod_tui.journal.list_screen import JournalScreen
 
     app = CoprodApp(data_dir=data_dir)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -78,7 +78,7 @@ async def journal(data_dir: Path) -> dict:
 
 def reading(data_dir: Path) -> dict:
     """Seconds to open each reading section (until rendered and laid out)."""
-    from coprod_tui.ui.reading_timing import time_section_opens
+    from coprod_tui.reading.timing import time_section_opens
 
     timings = time_section_opens(data_dir)
     return {"sections": {sid: wall for sid, (wall, _cpu) in timings.items()}}

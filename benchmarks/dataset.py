@@ -14,8 +14,10 @@ import datetime as dt
 import random
 from pathlib import Path
 
-from coprod_tui.domain.complexity import ANSWERS, DOMAINS, QUESTION_IDS
-from coprod_tui.domain.entry import (
+from coprod_tui.complexity import records as complexity
+from coprod_tui.complexity.rules import ANSWERS, DOMAINS, QUESTION_IDS
+from coprod_tui.core.store import Store
+from coprod_tui.journal.entry import (
     ACCOUNT_KINDS,
     CODE_THEMES,
     FRAMEWORKS,
@@ -25,12 +27,13 @@ from coprod_tui.domain.entry import (
     Entry,
     Link,
 )
-from coprod_tui.domain.spectrum import HOLDERS, SpectrumAnswers, place
-from coprod_tui.domain.spectrum_places import APPROACH_IDS
-from coprod_tui.domain.spectrum_scenarios import Attempt
-from coprod_tui.domain.stocktake import NOTE_KINDS, Stocktake
-from coprod_tui.domain.stocktake_statements import SCORES, STATEMENTS_PER_VALUE
-from coprod_tui.store import Store, complexity, spectrum, stocktakes
+from coprod_tui.spectrum import records as spectrum
+from coprod_tui.spectrum.places import APPROACH_IDS
+from coprod_tui.spectrum.rules import HOLDERS, SpectrumAnswers, place
+from coprod_tui.spectrum.scenarios import Attempt
+from coprod_tui.stocktake import records as stocktakes
+from coprod_tui.stocktake.rules import NOTE_KINDS, Stocktake
+from coprod_tui.stocktake.statements import SCORES, STATEMENTS_PER_VALUE
 
 WORDS = (
     "carer patient team ward discharge meeting conversation power decision listen "

@@ -19,8 +19,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from coprod_tui.store import Store  # noqa: E402
-from coprod_tui.store.importer import import_file  # noqa: E402
+from coprod_tui.core.store import Store  # noqa: E402
+from coprod_tui.transfer.importer import import_file  # noqa: E402
 
 
 def jrnl_file(path: Path, count: int) -> None:

@@ -12,10 +12,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from coprod_tui.domain.entry import FRAMEWORKS, VALUE_IDS, Entry
-from coprod_tui.domain.search import Filters
-from coprod_tui.store import Store
-from coprod_tui.ui.screens.journal import load_journal
+from coprod_tui.core.store import Store
+from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS, Entry
+from coprod_tui.journal.list_screen import load_journal
+from coprod_tui.journal.search import Filters
 
 WORDS = ("carer team plan ward discharge power trust idea network home family "
          "meeting listened decided strengths silo outcome good life son daughter").split()

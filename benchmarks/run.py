@@ -132,9 +132,9 @@ def save_row(data_dir: Path, runs: int) -> Row:
     """One journal save through the app's store vs TinyDB's JSONStorage insert."""
     from tinydb import TinyDB
 
-    from coprod_tui.store import Store
-    from coprod_tui.store.entries import EntryStore
-    from coprod_tui.store.repository import MAIN_FILE
+    from coprod_tui.core.store import Store
+    from coprod_tui.core.store.repository import MAIN_FILE
+    from coprod_tui.journal.records import EntryStore
 
     with tempfile.TemporaryDirectory() as tmp:
         ours_dir = Path(tmp) / "ours"

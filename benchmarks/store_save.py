@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from tinydb import TinyDB  # noqa: E402
 
-from coprod_tui.store import MAIN_FILE, Store  # noqa: E402
-from coprod_tui.store.schema import CURRENT_SCHEMA, set_schema  # noqa: E402
+from coprod_tui.core.store import MAIN_FILE, Store  # noqa: E402
+from coprod_tui.core.store.schema import CURRENT_SCHEMA, set_schema  # noqa: E402
 
 WORDS = (
     "carers patients staff together equal power share listen trust plan meeting ward "

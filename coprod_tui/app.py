@@ -22,23 +22,23 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList
 
-from coprod_tui.errors import CoprodError
-from coprod_tui.store.peek import peek_setting, read_keymap
-from coprod_tui.ui.areas import AREAS, Area
-from coprod_tui.ui.drafts import (
+from coprod_tui.core.store.peek import peek_setting, read_keymap
+from coprod_tui.core.ui.drafts import (
     DraftSource,
     LoseTextDialog,
     capture_failed_drafts,
     fallback_folders,
     write_fallback,
 )
-from coprod_tui.ui.speedups import install as install_speedups
-from coprod_tui.ui.terminal import HIGH_CONTRAST, too_small, use_ascii_drawing
-from coprod_tui.ui.terminal_watch import TerminalWatch, queued_output
+from coprod_tui.core.ui.speedups import install as install_speedups
+from coprod_tui.core.ui.terminal import HIGH_CONTRAST, too_small, use_ascii_drawing
+from coprod_tui.core.ui.terminal_watch import TerminalWatch, queued_output
+from coprod_tui.errors import CoprodError
+from coprod_tui.shell.areas import AREAS, Area
 
 if TYPE_CHECKING:
-    from coprod_tui.domain.entry import Link
-    from coprod_tui.store import Store
+    from coprod_tui.core.store import Store
+    from coprod_tui.journal.entry import Link
 
 install_speedups()
 
@@ -103,7 +103,7 @@ class CoprodApp(App[int]):
         self._leaving = False
         self._terminal_watch: TerminalWatch | None = None
         self._areas = {area.id: area for area in AREAS}
-        from coprod_tui.ui.screens.home import HomeScreen
+        from coprod_tui.shell.home import HomeScreen
 
         self.add_mode("home", HomeScreen)
         for area in AREAS:
@@ -120,7 +120,7 @@ class CoprodApp(App[int]):
     def store(self) -> Store:
         """The user's store (imported and built on first use, off the start path)."""
         if self._store is None:
-            from coprod_tui.store.repository import Store
+            from coprod_tui.core.store.repository import Store
 
             self._store = Store(self.data_dir)
         return self._store
@@ -155,7 +155,7 @@ class CoprodApp(App[int]):
         self.call_after_refresh(self._check_size)
 
     def _check_size(self) -> None:
-        from coprod_tui.ui.screens.too_small import TooSmallScreen
+        from coprod_tui.shell.too_small import TooSmallScreen
 
         width, height = self.size
         small = too_small(width, height)
@@ -229,7 +229,7 @@ class CoprodApp(App[int]):
     @work(thread=True, exclusive=True, group="recover")
     def _recover_unsaved(self) -> None:
         """Take back drafts an earlier session had to leave in a fallback file."""
-        from coprod_tui.ui.drafts import recover_fallbacks
+        from coprod_tui.core.ui.drafts import recover_fallbacks
 
         try:
             messages = recover_fallbacks(self.store, fallback_folders(self.data_dir))
@@ -254,7 +254,7 @@ class CoprodApp(App[int]):
 
     def fail(self, message: str) -> None:
         """Show a fatal error screen; the app then quits without writing."""
-        from coprod_tui.ui.screens.error import ErrorScreen
+        from coprod_tui.shell.error import ErrorScreen
 
         self.fatal_message = message
         self.push_screen(ErrorScreen(message))
@@ -369,7 +369,7 @@ class CoprodApp(App[int]):
 
     def _blocked(self) -> bool:
         """True while a fatal error or the too-small message covers the app."""
-        from coprod_tui.ui.screens.too_small import TooSmallScreen
+        from coprod_tui.shell.too_small import TooSmallScreen
 
         return bool(self.fatal_message) or isinstance(self.screen, TooSmallScreen)
 
@@ -397,7 +397,7 @@ class CoprodApp(App[int]):
 
     def action_help(self) -> None:
         """Show the keys in force on this screen, and its help text."""
-        from coprod_tui.ui.screens.help import HelpScreen
+        from coprod_tui.shell.help import HelpScreen
 
         if self._blocked():
             return
@@ -414,7 +414,7 @@ class CoprodApp(App[int]):
         Provided by the journal: ``ui/screens/entry_editor.py``
         ``EntryEditorScreen.new_linked(title, values, link, summary)``.
         """
-        from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
+        from coprod_tui.journal.editor import EntryEditorScreen
 
         self.push_screen(EntryEditorScreen.new_linked(title, values, link, summary))
 
@@ -424,7 +424,7 @@ class CoprodApp(App[int]):
         Provided by the journal: ``ui/screens/entry_editor.py``
         ``EntryEditorScreen.for_value(value_id)``.
         """
-        from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
+        from coprod_tui.journal.editor import EntryEditorScreen
 
         self.push_screen(EntryEditorScreen.for_value(value_id))
 
@@ -433,7 +433,7 @@ class CoprodApp(App[int]):
 
         Provided by reading: ``ui/screens/reader.py`` ``ReaderScreen.for_section(section_id)``.
         """
-        from coprod_tui.ui.screens.reader import ReaderScreen
+        from coprod_tui.reading.reader import ReaderScreen
 
         self.push_screen(ReaderScreen.for_section(section_id))
 
@@ -443,7 +443,7 @@ class CoprodApp(App[int]):
         Provided by the spectrum exercise: ``ui/screens/spectrum_place.py``
         ``PlaceActivityScreen.prefilled(title, description, link)``.
         """
-        from coprod_tui.ui.screens.spectrum_place import PlaceActivityScreen
+        from coprod_tui.spectrum.place_screen import PlaceActivityScreen
 
         self.push_screen(PlaceActivityScreen.prefilled(title, description, link))
 
@@ -451,7 +451,7 @@ class CoprodApp(App[int]):
         """The command palette (ctrl+p), with a cursor that does not blink."""
         from textual.command import CommandPalette
 
-        from coprod_tui.ui.widgets.quiet import quiet_command_palette
+        from coprod_tui.core.ui.quiet import quiet_command_palette
 
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(quiet_command_palette())

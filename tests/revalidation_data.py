@@ -10,7 +10,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from coprod_tui.domain.entry import Action, Entry
+from coprod_tui.journal.entry import Action, Entry
 
 TOPICS = (
     ("Asking a carer what matters first", "strengths"),

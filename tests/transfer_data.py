@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from coprod_tui.domain.entry import Action, Entry, Link
-from coprod_tui.store import Store
+from coprod_tui.core.store import Store
+from coprod_tui.journal.entry import Action, Entry, Link
 
 ESC_TITLE = "Colours \x1b[31mred\x1b[0m and a bell \x07"
 

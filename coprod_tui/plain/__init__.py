@@ -4,7 +4,7 @@ numbered menus and questions, one line at a time.
 For screen readers and braille displays (Textual draws nothing they can
 follow), for slow links and for scripts. Everything here reads and writes
 text streams passed in, never redraws and never writes an escape sequence:
-every line goes through :func:`coprod_tui.domain.text.make_visible`. This
+every line goes through :func:`coprod_tui.core.text.make_visible`. This
 package never imports ``textual``.
 """
 

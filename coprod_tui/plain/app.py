@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from coprod_tui.core.store import Store
 from coprod_tui.errors import CoprodError
 from coprod_tui.plain.console import NAVIGATION, Back, Console, Home, Quit
-from coprod_tui.store import Store
 
 WELCOME = ("coprod plain mode: co-production with carers in health settings. "
            "Nothing is redrawn; each line is printed once.")

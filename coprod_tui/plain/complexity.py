@@ -6,8 +6,8 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING, Any
 
-from coprod_tui.domain.clock import local_display
-from coprod_tui.domain.complexity import (
+from coprod_tui.complexity import records as cx
+from coprod_tui.complexity.rules import (
     ANSWER_LABELS,
     ANSWERS,
     DOMAIN_IDS,
@@ -16,10 +16,10 @@ from coprod_tui.domain.complexity import (
     QUESTIONS,
     assess,
 )
-from coprod_tui.domain.complexity_scenarios import Scenario
-from coprod_tui.domain.text import one_line
+from coprod_tui.complexity.scenarios import Scenario
+from coprod_tui.core.clock import local_display
+from coprod_tui.core.text import one_line
 from coprod_tui.plain.console import Back, Console
-from coprod_tui.store import complexity as cx
 
 if TYPE_CHECKING:
     from coprod_tui.plain.app import Plain
@@ -50,7 +50,7 @@ def run(plain: Plain) -> None:
 
 def assess_challenge(plain: Plain) -> None:
     """Ask the five questions, print the result, offer to save the challenge."""
-    from coprod_tui.cli.complexity import result_text
+    from coprod_tui.complexity.cli import result_text
 
     console = plain.console
     labels = [ANSWER_LABELS[a] for a in ANSWERS]
@@ -84,7 +84,7 @@ def _saved(plain: Plain) -> None:
                f"{DOMAINS.get(d.get('domain', ''), DOMAINS['confusion']).label:<13} "
                f"{one_line(d.get('title', ''), 40)}" for d in docs]
     doc = docs[console.choose("Saved challenges", options)]
-    from coprod_tui.cli.complexity import result_text
+    from coprod_tui.complexity.cli import result_text
 
     console.say(f"Title: {doc.get('title', '')}")
     if doc.get("description"):
@@ -100,7 +100,7 @@ def _saved(plain: Plain) -> None:
 def practice_round(console: Console, scenarios: list[Scenario],
                    rng: random.Random | None = None, size: int = ROUND_SIZE) -> list[dict[str, Any]]:
     """A round of scenarios with feedback; returns the items to keep with
-    :func:`coprod_tui.store.complexity.save_round`."""
+    :func:`coprod_tui.complexity.records.save_round`."""
     rng = rng or random.Random()
     chosen = rng.sample(scenarios, min(size, len(scenarios)))
     items: list[dict[str, Any]] = []

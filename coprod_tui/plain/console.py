@@ -15,7 +15,7 @@ import textwrap
 from collections.abc import Iterator, Sequence
 from typing import TextIO
 
-from coprod_tui.domain.text import make_visible
+from coprod_tui.core.text import make_visible
 
 NAVIGATION = ("At a menu, type a number and press Enter. Also: b back, h home, q quit, "
               "? help. Where you are asked for text, type it and press Enter; "

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coprod_tui.domain.entry import VALUE_IDS
-from coprod_tui.domain.export_common import ExportFilter
-from coprod_tui.store.exports import ExportExistsError, default_path, render, write_export
+from coprod_tui.journal.entry import VALUE_IDS
+from coprod_tui.transfer.common import ExportFilter
+from coprod_tui.transfer.files import ExportExistsError, default_path, render, write_export
 
 if TYPE_CHECKING:
     from coprod_tui.plain.app import Plain

@@ -12,19 +12,19 @@ import uuid
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from coprod_tui.domain.actions import format_actions, parse_actions
-from coprod_tui.domain.clock import local_display
-from coprod_tui.domain.entry import FRAMEWORKS, VALUE_IDS, WRITING_FRAMEWORKS, Entry
-from coprod_tui.domain.entry_template import has_actions
-from coprod_tui.domain.preferences import preference
-from coprod_tui.domain.privacy_check import GUIDANCE, check_privacy
-from coprod_tui.domain.search import Filters, SearchIndex, parse_tags
-from coprod_tui.domain.text import one_line
-from coprod_tui.domain.values import ContentError, ValuesContent
+from coprod_tui.core.clock import local_display
+from coprod_tui.core.preferences import preference
+from coprod_tui.core.text import one_line
 from coprod_tui.errors import CoprodError
+from coprod_tui.journal.actions import format_actions, parse_actions
+from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS, WRITING_FRAMEWORKS, Entry
+from coprod_tui.journal.entry_save import opened, save_edited
+from coprod_tui.journal.privacy_check import GUIDANCE, check_privacy
+from coprod_tui.journal.records import EntryStore
+from coprod_tui.journal.search import Filters, SearchIndex, parse_tags
+from coprod_tui.journal.template import has_actions
+from coprod_tui.journal.values import ContentError, ValuesContent
 from coprod_tui.plain.console import Back, Home, Quit, signals_held
-from coprod_tui.store.entries import EntryStore
-from coprod_tui.store.entry_save import opened, save_edited
 
 if TYPE_CHECKING:
     from coprod_tui.plain.app import Plain
@@ -35,7 +35,7 @@ VALUES_WALK = "values"
 
 
 def _content(plain: Plain) -> ValuesContent | None:
-    from coprod_tui.toolkit.values_content import load_values
+    from coprod_tui.journal.values_content import load_values
 
     try:
         return load_values(plain.content_dirs)

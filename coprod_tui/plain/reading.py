@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coprod_tui.plain.console import Back
-from coprod_tui.store.reading import ReadingProgress
-from coprod_tui.toolkit import Catalog, Section, load_catalog
-from coprod_tui.toolkit.text import to_plain
+from coprod_tui.reading.catalog import Catalog, Section, load_catalog
+from coprod_tui.reading.records import ReadingProgress
+from coprod_tui.reading.text import to_plain
 
 if TYPE_CHECKING:
     from coprod_tui.plain.app import Plain

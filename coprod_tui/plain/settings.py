@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from coprod_tui.domain.preferences import PREFERENCES
+from coprod_tui.core.preferences import PREFERENCES
 from coprod_tui.plain.console import Back
 
 if TYPE_CHECKING:

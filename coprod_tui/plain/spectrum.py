@@ -7,8 +7,11 @@ from __future__ import annotations
 import random
 from typing import TYPE_CHECKING
 
-from coprod_tui.domain.clock import local_display
-from coprod_tui.domain.spectrum import (
+from coprod_tui.core.clock import local_display
+from coprod_tui.core.text import one_line
+from coprod_tui.plain.console import Back, Console
+from coprod_tui.spectrum import records
+from coprod_tui.spectrum.rules import (
     APPROACHES,
     CITIZENS_HELP,
     CITIZENS_PROMPT,
@@ -22,10 +25,7 @@ from coprod_tui.domain.spectrum import (
     path_text,
     place,
 )
-from coprod_tui.domain.spectrum_scenarios import Attempt, Scenario, pick_round, score
-from coprod_tui.domain.text import one_line
-from coprod_tui.plain.console import Back, Console
-from coprod_tui.store import spectrum as records
+from coprod_tui.spectrum.scenarios import Attempt, Scenario, pick_round, score
 
 if TYPE_CHECKING:
     from coprod_tui.plain.app import Plain
@@ -42,7 +42,7 @@ def run(plain: Plain) -> None:
             if choice == 0:
                 place_activity(plain)
             elif choice == 1:
-                from coprod_tui.toolkit.spectrum_scenarios import load_scenarios
+                from coprod_tui.spectrum.scenario_content import load_scenarios
 
                 attempts = practice_round(plain.console, load_scenarios(plain.content_dirs))
                 records.save_round(plain.store, attempts)
@@ -78,7 +78,7 @@ def ask_answers(console: Console) -> SpectrumAnswers:
 
 def place_activity(plain: Plain) -> None:
     """Ask the questions, print where the activity sits, offer to save it."""
-    from coprod_tui.cli.spectrum import result_text
+    from coprod_tui.spectrum.cli import result_text
 
     console = plain.console
     result = place(ask_answers(console))
@@ -103,7 +103,7 @@ def _saved(plain: Plain) -> None:
     options = [f"{local_display(d.get('created', ''), with_time=False)}  "
                f"{one_line(d.get('title', ''), 40)}: {records.place_name(d)}" for d in docs]
     doc = docs[console.choose("Saved placements, newest first", options)]
-    from coprod_tui.cli.spectrum import result_text
+    from coprod_tui.spectrum.cli import result_text
 
     console.say(f"Title: {doc.get('title', '')}")
     if doc.get("description"):

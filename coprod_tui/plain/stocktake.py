@@ -5,10 +5,10 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from coprod_tui.domain.stocktake import Stocktake
-from coprod_tui.domain.stocktake_report import history_line, result_lines
 from coprod_tui.plain.console import Back, Console
-from coprod_tui.store import stocktakes
+from coprod_tui.stocktake import records as stocktakes
+from coprod_tui.stocktake.report import history_line, result_lines
+from coprod_tui.stocktake.rules import Stocktake
 
 if TYPE_CHECKING:
     from coprod_tui.plain.app import Plain
@@ -46,7 +46,7 @@ def run(plain: Plain) -> None:
 
 def take(plain: Plain) -> None:
     """The same questions as ``coprod stocktake``; answers are saved one by one."""
-    from coprod_tui.cli.stocktake import run_interactive
+    from coprod_tui.stocktake.cli import run_interactive
 
     statements = stocktakes.load_statements(plain.content_dirs)
     with contextlib.redirect_stdout(_Lines(plain.console)):  # type: ignore[type-var]

@@ -17,13 +17,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from coprod_tui.cli.context import is_terminal, open_store
-from coprod_tui.domain.entry import CODE_THEMES
-from coprod_tui.domain.privacy_check import GUIDANCE, check_privacy
-from coprod_tui.domain.text import make_visible, one_line
+from coprod_tui.core.cli_context import is_terminal, open_store
+from coprod_tui.core.store import Store
+from coprod_tui.core.text import make_visible, one_line
 from coprod_tui.errors import CoprodError, UsageError
+from coprod_tui.journal.entry import CODE_THEMES
+from coprod_tui.journal.privacy_check import GUIDANCE, check_privacy
 from coprod_tui.revalidation import records, rules
-from coprod_tui.store import Store
 
 TEXT_HELP = "- reads standard input, @FILE reads a file; left out on a terminal, you are asked"
 
@@ -292,7 +292,7 @@ def cmd_cpd_add(args: argparse.Namespace) -> int:
     store = open_store(args)
     sections: list[str] = []
     if args.from_reading:
-        from coprod_tui.cli.context import content_dirs
+        from coprod_tui.core.cli_context import content_dirs
 
         proposal = records.reading_proposal(store, content_dirs(args))
         if proposal is None:

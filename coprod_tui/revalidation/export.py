@@ -16,12 +16,12 @@ import textwrap
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from coprod_tui.domain.clock import local_display
-from coprod_tui.domain.entry import Entry
-from coprod_tui.domain.export_common import ExportFilter, link_summary, local_day, select
-from coprod_tui.domain.export_nmc import REMINDER, account, account_gaps
-from coprod_tui.domain.text import make_visible
+from coprod_tui.core.clock import local_display
+from coprod_tui.core.text import make_visible
+from coprod_tui.journal.entry import Entry
 from coprod_tui.revalidation import rules
+from coprod_tui.transfer.common import ExportFilter, link_summary, local_day, select
+from coprod_tui.transfer.nmc import REMINDER, account, account_gaps
 
 Doc = dict[str, Any]
 PACK_FORMATS = ("nmc", "hcpc", "html")

@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from coprod_tui.domain.clock import now_iso
-from coprod_tui.domain.entry import Entry
+from coprod_tui.core.clock import now_iso
+from coprod_tui.core.store.repository import Store
+from coprod_tui.journal.entry import Entry
 from coprod_tui.revalidation import rules
-from coprod_tui.store.repository import Store
 
 Doc = dict[str, Any]
 REGISTRATION = "registration"
@@ -93,8 +93,8 @@ def progress(store: Store, today: dt.date | None = None) -> rules.Progress:
 def reading_proposal(store: Store, pack_dirs: list | None = None) -> Doc | None:
     """A CPD activity for toolkit reading not yet logged, or ``None`` (see
     :func:`rules.reading_proposal`)."""
-    from coprod_tui.domain.export_common import local_day
-    from coprod_tui.toolkit.loader import load_catalog
+    from coprod_tui.reading.loader import load_catalog
+    from coprod_tui.transfer.common import local_day
 
     read = {doc["id"]: local_day(doc.get("read_at")) for doc in store.all("reading")
             if isinstance(doc.get("id"), str) and doc.get("read")}

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from coprod_tui.domain.entry import CODE_THEMES
+from coprod_tui.journal.entry import CODE_THEMES
 
 REGULATORS: dict[str, str] = {
     "nmc": "NMC (Nursing and Midwifery Council)",
@@ -506,8 +506,8 @@ def without_partner(record: dict[str, Any]) -> dict[str, Any]:
 
 def complete_accounts(entries: Iterable[Any], win: Window | None) -> list[str]:
     """Ids of the journal entries written inside ``win`` that are complete NMC accounts."""
-    from coprod_tui.domain.export_common import local_day
-    from coprod_tui.domain.export_nmc import account_gaps
+    from coprod_tui.transfer.common import local_day
+    from coprod_tui.transfer.nmc import account_gaps
 
     return [e.id for e in entries
             if (win is None or win.holds(local_day(e.created))) and not account_gaps(e)]

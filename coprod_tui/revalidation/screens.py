@@ -20,12 +20,12 @@ from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
-from coprod_tui.domain.entry import CODE_THEMES
-from coprod_tui.domain.text import one_line
+from coprod_tui.core.text import one_line
+from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
+from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.journal.entry import CODE_THEMES
 from coprod_tui.revalidation import records, rules
-from coprod_tui.ui.text import literal
-from coprod_tui.ui.widgets.quiet import QuietInput, QuietTextArea
 
 CSS_TEXT = (Path(__file__).with_name("revalidation.tcss")).read_text(encoding="utf-8")
 LOG_TITLES = {
@@ -376,7 +376,7 @@ class RecordFormScreen(Screen[None]):
         self.app.draft_sources.discard(self)  # type: ignore[attr-defined]
         self.notify("Saved.")
         if self.kind in (records.CPD, records.FEEDBACK):
-            from coprod_tui.domain.privacy_check import check_privacy
+            from coprod_tui.journal.privacy_check import check_privacy
 
             texts = [v for v in values.values() if isinstance(v, str)]
             findings = check_privacy("\n".join(texts))

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from coprod_tui.core.store import Store
 from coprod_tui.revalidation import records, rules
-from coprod_tui.store import Store
 
 
 def summary(store: Store) -> str:

@@ -12,10 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from coprod_tui.domain.entry import VALUE_IDS
-from coprod_tui.domain.stocktake import Stocktake
-from coprod_tui.store import Store
-from coprod_tui.store.stocktakes import save as save_stocktake
+from coprod_tui.core.store import Store
+from coprod_tui.journal.entry import VALUE_IDS
+from coprod_tui.stocktake.records import save as save_stocktake
+from coprod_tui.stocktake.rules import Stocktake
 from tests.conftest import env_for
 
 EDITOR = """#!/bin/sh

@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from coprod_tui import __version__
-from coprod_tui.store import MAIN_FILE, Store
+from coprod_tui.core.store import MAIN_FILE, Store
 from tests.conftest import env_for
 
 ROOT = Path(__file__).resolve().parents[2]

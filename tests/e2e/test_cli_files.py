@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.store import MAIN_FILE, Store
-from coprod_tui.store.backups import backup_dir
+from coprod_tui.core.store import MAIN_FILE, Store
+from coprod_tui.core.store.backups import backup_dir
 from tests.conftest import env_for
 from tests.e2e.ptyterm import PtyApp
 

@@ -106,7 +106,7 @@ def test_save_then_list_with_a_plan(data_dir: Path) -> None:
                "--expected", "not known", "--review", "2027-02-01")
     assert done.returncode == 0, done.stderr
     assert "Saved as 'Lonely ^[[31mcarers'" in done.stdout
-    from coprod_tui.store import Store
+    from coprod_tui.core.store import Store
 
     [doc] = Store.open(data_dir).all("complexity")
     assert doc["domain"] == "complex"

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.store import Store
+from coprod_tui.core.store import Store
 from tests.conftest import env_for
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="needs a Unix pty")

@@ -10,8 +10,8 @@ import stat
 import time
 from pathlib import Path
 
-from coprod_tui.store import Store
-from coprod_tui.ui.drafts import FALLBACK_PREFIX
+from coprod_tui.core.store import Store
+from coprod_tui.core.ui.drafts import FALLBACK_PREFIX
 from tests.e2e.ptyterm import PtyApp
 
 TICKS = os.sysconf("SC_CLK_TCK")

@@ -8,11 +8,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from coprod_tui.domain.actions import parse_actions
-from coprod_tui.domain.entry import VALUE_IDS, Entry
-from coprod_tui.domain.stocktake import Stocktake
-from coprod_tui.store import Store, stocktakes
-from coprod_tui.store.entries import EntryStore
+from coprod_tui.core.store import Store
+from coprod_tui.journal.actions import parse_actions
+from coprod_tui.journal.entry import VALUE_IDS, Entry
+from coprod_tui.journal.records import EntryStore
+from coprod_tui.stocktake import records as stocktakes
+from coprod_tui.stocktake.rules import Stocktake
 from tests.conftest import env_for
 
 
@@ -73,8 +74,8 @@ def test_edit_never_overwrites_a_change_made_meanwhile(data_dir: Path, tmp_path:
     entry = add_entry(data_dir)
     # While the editor is open another session changes the entry.
     script = (f'{sys.executable} -m coprod_tui actions >/dev/null\n'
-              f'{sys.executable} -c "from coprod_tui.store import Store; '
-              f"from coprod_tui.store.entries import EntryStore; "
+              f'{sys.executable} -c "from coprod_tui.core.store import Store; '
+              f"from coprod_tui.journal.records import EntryStore; "
               f"s=EntryStore(Store.open(__import__('pathlib').Path('{data_dir}'))); "
               f"e=s.get('{entry.id}'); e.title='Changed elsewhere'; s.update(e)\"\n"
               'sed -i "s/Listen first/My own words/" "$1"\n')

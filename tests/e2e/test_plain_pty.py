@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coprod_tui.domain.entry import Entry
-from coprod_tui.domain.stocktake import NOTE_KINDS, steps
-from coprod_tui.store import Store, stocktakes
-from coprod_tui.store.entries import EntryStore
+from coprod_tui.core.store import Store
+from coprod_tui.journal.entry import Entry
+from coprod_tui.journal.records import EntryStore
+from coprod_tui.stocktake import records as stocktakes
+from coprod_tui.stocktake.rules import NOTE_KINDS, steps
 from tests.e2e.ptyterm import PtyApp
 
 TIMEOUT = 60.0

@@ -8,8 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from coprod_tui.core.store import Store
 from coprod_tui.revalidation.summary import summary
-from coprod_tui.store import Store
 from tests.conftest import env_for
 from tests.revalidation_data import complete_account, write_import_file
 

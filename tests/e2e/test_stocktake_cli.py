@@ -11,9 +11,10 @@ import sys
 import time
 from pathlib import Path
 
-from coprod_tui.domain.entry import VALUE_IDS
-from coprod_tui.domain.stocktake import Stocktake
-from coprod_tui.store import Store, stocktakes
+from coprod_tui.core.store import Store
+from coprod_tui.journal.entry import VALUE_IDS
+from coprod_tui.stocktake import records as stocktakes
+from coprod_tui.stocktake.rules import Stocktake
 from tests.conftest import env_for
 
 

@@ -12,7 +12,7 @@ import os
 import stat
 from pathlib import Path
 
-from coprod_tui.domain.entry import VALUE_IDS
+from coprod_tui.journal.entry import VALUE_IDS
 from tests.e2e.test_stocktake_cli import coprod, on_terminal
 
 

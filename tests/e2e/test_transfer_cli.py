@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from coprod_tui.store import Store
+from coprod_tui.core.store import Store
 from tests.conftest import env_for
 from tests.transfer_data import fill_store
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.store import MAIN_FILE, Store
+from coprod_tui.core.store import MAIN_FILE, Store
 from tests.e2e.ptyterm import PtyApp, strip_escapes
 
 

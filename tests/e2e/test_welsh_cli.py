@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.store import Store
+from coprod_tui.core.store import Store
 from tests.conftest import ROOT, env_for
 from tests.e2e.ptyterm import PtyApp
 

@@ -8,9 +8,9 @@ from pathlib import Path
 from textual.widgets import Footer, TextArea
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.store import Store
-from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
-from coprod_tui.ui.screens.help import HelpScreen
+from coprod_tui.core.store import Store
+from coprod_tui.journal.editor import EntryEditorScreen
+from coprod_tui.shell.help import HelpScreen
 from tests.conftest import wait_until
 
 

@@ -7,13 +7,13 @@ from pathlib import Path
 from textual.widgets import OptionList, Static
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.domain.complexity import DOMAIN_IDS
-from coprod_tui.store import complexity as cx
-from coprod_tui.ui.screens.complexity import ComplexityScreen
-from coprod_tui.ui.screens.complexity_challenge import ChallengeScreen
-from coprod_tui.ui.screens.complexity_history import PracticeHistoryScreen
-from coprod_tui.ui.screens.complexity_practice import PracticeScreen
-from coprod_tui.ui.screens.home import HomeScreen
+from coprod_tui.complexity import records as cx
+from coprod_tui.complexity.area_screen import ComplexityScreen
+from coprod_tui.complexity.challenge_screen import ChallengeScreen
+from coprod_tui.complexity.history_screen import PracticeHistoryScreen
+from coprod_tui.complexity.practice_screen import PracticeScreen
+from coprod_tui.complexity.rules import DOMAIN_IDS
+from coprod_tui.shell.home import HomeScreen
 from tests.conftest import wait_until
 
 

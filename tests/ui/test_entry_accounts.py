@@ -9,13 +9,13 @@ import pytest
 from textual.widgets import Static
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.domain.export_common import ExportFilter
-from coprod_tui.store import exports
-from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
-from coprod_tui.ui.screens.entry_view import EntryViewScreen
-from coprod_tui.ui.screens.journal import JournalScreen
-from coprod_tui.ui.widgets.choice import ChoiceDialog
-from coprod_tui.ui.widgets.nmc_dialog import ThemesDialog
+from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.journal.editor import EntryEditorScreen
+from coprod_tui.journal.list_screen import JournalScreen
+from coprod_tui.journal.nmc_dialog import ThemesDialog
+from coprod_tui.journal.view import EntryViewScreen
+from coprod_tui.transfer import files as exports
+from coprod_tui.transfer.common import ExportFilter
 from tests.conftest import wait_until
 from tests.ui.screen_text import screen_text
 
@@ -83,8 +83,8 @@ async def test_a_value_by_value_entry_answers_all_four_questions(
 
 
 async def test_stocktake_asks_for_roles_and_warns_about_a_name(data_dir: Path) -> None:
-    from coprod_tui.ui.screens.stocktake_run import StocktakeRunScreen
-    from coprod_tui.ui.screens.stocktake_setup import StocktakeSetupScreen
+    from coprod_tui.stocktake.run_screen import StocktakeRunScreen
+    from coprod_tui.stocktake.setup_screen import StocktakeSetupScreen
 
     app = CoprodApp(data_dir=data_dir)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.domain.export_common import ExportFilter
-from coprod_tui.store import exports
-from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
-from coprod_tui.ui.screens.journal import JournalScreen
-from coprod_tui.ui.widgets.nmc_dialog import ThemesDialog
+from coprod_tui.journal.editor import EntryEditorScreen
+from coprod_tui.journal.list_screen import JournalScreen
+from coprod_tui.journal.nmc_dialog import ThemesDialog
+from coprod_tui.transfer import files as exports
+from coprod_tui.transfer.common import ExportFilter
 from tests.conftest import wait_until
 from tests.ui.screen_text import screen_text
 

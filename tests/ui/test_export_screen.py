@@ -9,9 +9,9 @@ import pytest
 from textual.widgets import Input, Static
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.store import Store
-from coprod_tui.ui.screens.export import ConfirmReplace, ExportScreen
-from coprod_tui.ui.widgets.choice import ChoiceDialog
+from coprod_tui.core.store import Store
+from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.transfer.screen import ConfirmReplace, ExportScreen
 from tests.conftest import wait_until
 from tests.transfer_data import fill_store
 from tests.ui.screen_text import screen_text
@@ -103,7 +103,7 @@ async def test_json_from_the_screen_holds_everything(
 async def test_entries_chosen_one_by_one(
     data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from coprod_tui.ui.widgets.journal_dialogs import ValuesDialog
+    from coprod_tui.journal.dialogs import ValuesDialog
 
     monkeypatch.setenv("HOME", str(tmp_path))
     fill_store(Store.open(data_dir))

@@ -7,13 +7,13 @@ from pathlib import Path
 from textual.widgets import OptionList, Static, TextArea
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.domain.entry import VALUE_IDS, Action, Entry, Link
-from coprod_tui.store import Store
-from coprod_tui.store.entries import EntryStore
-from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
-from coprod_tui.ui.screens.entry_view import ActionsScreen, EntryViewScreen, TrashScreen
-from coprod_tui.ui.screens.journal import JournalScreen
-from coprod_tui.ui.widgets.journal_dialogs import PrivacyDialog
+from coprod_tui.core.store import Store
+from coprod_tui.journal.dialogs import PrivacyDialog
+from coprod_tui.journal.editor import EntryEditorScreen
+from coprod_tui.journal.entry import VALUE_IDS, Action, Entry, Link
+from coprod_tui.journal.list_screen import JournalScreen
+from coprod_tui.journal.records import EntryStore
+from coprod_tui.journal.view import ActionsScreen, EntryViewScreen, TrashScreen
 from tests.conftest import wait_until
 from tests.ui.screen_text import screen_text
 
@@ -314,8 +314,7 @@ async def test_contracts_reflect_on_and_write_about_value(data_dir: Path) -> Non
 
 
 async def test_long_lists_come_a_page_at_a_time(data_dir: Path, monkeypatch) -> None:
-    from coprod_tui.ui.screens import journal as journal_module
-
+    from coprod_tui.journal import list_screen as journal_module
     monkeypatch.setattr(journal_module, "PAGE", 2)
     seed(data_dir, *(Entry(values=["networks"], title=f"E{n}", id="") for n in range(3)))
     app = CoprodApp(data_dir=data_dir)

@@ -8,9 +8,9 @@ from textual import events
 from textual.widgets import TextArea
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
-from coprod_tui.ui.screens.entry_view import EntryViewScreen
-from coprod_tui.ui.screens.journal import JournalScreen
+from coprod_tui.journal.editor import EntryEditorScreen
+from coprod_tui.journal.list_screen import JournalScreen
+from coprod_tui.journal.view import EntryViewScreen
 from tests.conftest import wait_until
 from tests.ui.screen_text import screen_text
 

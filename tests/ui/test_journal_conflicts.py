@@ -8,19 +8,19 @@ import sys
 from pathlib import Path
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.domain.entry import Entry
-from coprod_tui.store import Store
-from coprod_tui.store.entries import CONFLICT_TAG, EntryStore
-from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
-from coprod_tui.ui.screens.entry_view import EntryViewScreen
+from coprod_tui.core.store import Store
+from coprod_tui.journal.editor import EntryEditorScreen
+from coprod_tui.journal.entry import Entry
+from coprod_tui.journal.records import CONFLICT_TAG, EntryStore
+from coprod_tui.journal.view import EntryViewScreen
 from tests.conftest import wait_until
 from tests.ui.test_journal import open_journal
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_SESSION = """
 import sys
-from coprod_tui.store import Store
-from coprod_tui.store.entries import EntryStore
+from coprod_tui.core.store import Store
+from coprod_tui.journal.records import EntryStore
 journal = EntryStore(Store.open(sys.argv[1]))
 if sys.argv[3] == "delete":
     journal.delete(sys.argv[2])

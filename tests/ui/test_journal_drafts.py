@@ -7,9 +7,9 @@ from pathlib import Path
 from textual.widgets import TextArea
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.domain.entry import Entry
-from coprod_tui.store import Store
-from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
+from coprod_tui.core.store import Store
+from coprod_tui.journal.editor import EntryEditorScreen
+from coprod_tui.journal.entry import Entry
 from tests.conftest import wait_until
 from tests.ui.screen_text import screen_text
 from tests.ui.test_journal import back_to_list, entries, open_journal, seed, start_entry

@@ -5,13 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.store import Store
-from coprod_tui.store.importer import import_file
-from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
-from coprod_tui.ui.screens.entry_view import EntryViewScreen
-from coprod_tui.ui.screens.home import HomeScreen
-from coprod_tui.ui.screens.journal import JournalScreen
-from coprod_tui.ui.widgets.journal_dialogs import PrivacyDialog, ValuesDialog
+from coprod_tui.core.store import Store
+from coprod_tui.journal.dialogs import PrivacyDialog, ValuesDialog
+from coprod_tui.journal.editor import EntryEditorScreen
+from coprod_tui.journal.list_screen import JournalScreen
+from coprod_tui.journal.view import EntryViewScreen
+from coprod_tui.shell.home import HomeScreen
+from coprod_tui.transfer.importer import import_file
 from tests.conftest import wait_until
 from tests.ui.screen_text import screen_text
 

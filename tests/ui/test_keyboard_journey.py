@@ -14,24 +14,24 @@ from pathlib import Path
 import pytest
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.domain.entry import VALUE_IDS
-from coprod_tui.store.reading import PLACE_ID
-from coprod_tui.ui.screens.complexity import ComplexityScreen
-from coprod_tui.ui.screens.complexity_challenge import ChallengeScreen
-from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
-from coprod_tui.ui.screens.export import ExportScreen
-from coprod_tui.ui.screens.home import HomeScreen
-from coprod_tui.ui.screens.journal import JournalScreen
-from coprod_tui.ui.screens.reader import ReaderScreen
-from coprod_tui.ui.screens.settings import SettingsScreen
-from coprod_tui.ui.screens.spectrum import SpectrumScreen
-from coprod_tui.ui.screens.spectrum_place import PlaceActivityScreen
-from coprod_tui.ui.screens.spectrum_result import SpectrumResultScreen
-from coprod_tui.ui.screens.stocktake import StocktakeScreen
-from coprod_tui.ui.screens.stocktake_result import StocktakeResultScreen
-from coprod_tui.ui.screens.stocktake_run import StocktakeRunScreen
-from coprod_tui.ui.screens.stocktake_setup import StocktakeSetupScreen
-from coprod_tui.ui.widgets.choice import ChoiceDialog
+from coprod_tui.complexity.area_screen import ComplexityScreen
+from coprod_tui.complexity.challenge_screen import ChallengeScreen
+from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.journal.editor import EntryEditorScreen
+from coprod_tui.journal.entry import VALUE_IDS
+from coprod_tui.journal.list_screen import JournalScreen
+from coprod_tui.reading.reader import ReaderScreen
+from coprod_tui.reading.records import PLACE_ID
+from coprod_tui.shell.home import HomeScreen
+from coprod_tui.shell.settings import SettingsScreen
+from coprod_tui.spectrum.area_screen import SpectrumScreen
+from coprod_tui.spectrum.place_screen import PlaceActivityScreen
+from coprod_tui.spectrum.result_screen import SpectrumResultScreen
+from coprod_tui.stocktake.area_screen import StocktakeScreen
+from coprod_tui.stocktake.result_screen import StocktakeResultScreen
+from coprod_tui.stocktake.run_screen import StocktakeRunScreen
+from coprod_tui.stocktake.setup_screen import StocktakeSetupScreen
+from coprod_tui.transfer.screen import ExportScreen
 from tests.conftest import wait_until
 
 

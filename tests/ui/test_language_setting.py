@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from coprod_tui.app import CoprodApp
+from coprod_tui.core.store.peek import peek_setting
+from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.i18n import choose_language
-from coprod_tui.store.peek import peek_setting
-from coprod_tui.ui.screens.settings import SettingsScreen
-from coprod_tui.ui.widgets.choice import ChoiceDialog
+from coprod_tui.shell.settings import SettingsScreen
 from tests.conftest import wait_until
 
 

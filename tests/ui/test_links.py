@@ -10,20 +10,21 @@ from __future__ import annotations
 from pathlib import Path
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.domain.entry import VALUE_IDS
-from coprod_tui.domain.export_common import ExportFilter
-from coprod_tui.store import Store, exports
-from coprod_tui.ui.screens.complexity import ComplexityScreen
-from coprod_tui.ui.screens.complexity_challenge import ChallengeScreen
-from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
-from coprod_tui.ui.screens.reader import ReaderScreen
-from coprod_tui.ui.screens.spectrum import SpectrumScreen
-from coprod_tui.ui.screens.spectrum_place import PlaceActivityScreen
-from coprod_tui.ui.screens.spectrum_result import SpectrumResultScreen
-from coprod_tui.ui.screens.stocktake import StocktakeScreen
-from coprod_tui.ui.screens.stocktake_history import StocktakeHistoryScreen
-from coprod_tui.ui.screens.stocktake_result import StocktakeResultScreen
-from coprod_tui.ui.widgets.quiet import QuietInput
+from coprod_tui.complexity.area_screen import ComplexityScreen
+from coprod_tui.complexity.challenge_screen import ChallengeScreen
+from coprod_tui.core.store import Store
+from coprod_tui.core.ui.quiet import QuietInput
+from coprod_tui.journal.editor import EntryEditorScreen
+from coprod_tui.journal.entry import VALUE_IDS
+from coprod_tui.reading.reader import ReaderScreen
+from coprod_tui.spectrum.area_screen import SpectrumScreen
+from coprod_tui.spectrum.place_screen import PlaceActivityScreen
+from coprod_tui.spectrum.result_screen import SpectrumResultScreen
+from coprod_tui.stocktake.area_screen import StocktakeScreen
+from coprod_tui.stocktake.history_screen import StocktakeHistoryScreen
+from coprod_tui.stocktake.result_screen import StocktakeResultScreen
+from coprod_tui.transfer import files as exports
+from coprod_tui.transfer.common import ExportFilter
 from tests.conftest import wait_until
 from tests.ui.test_stocktake import make_finished
 
@@ -181,7 +182,7 @@ async def test_stocktake_result_writes_about_and_reads_on_the_weakest_value(
 
 async def test_a_fresh_home_shows_all_nine_areas_at_80x24(data_dir: Path) -> None:
     """Each area's summary fits its line, so no area is pushed off a fresh home screen."""
-    from coprod_tui.ui.screens.home import HomeScreen
+    from coprod_tui.shell.home import HomeScreen
     from tests.ui.screen_text import screen_text
 
     app = CoprodApp(data_dir=data_dir)

@@ -7,13 +7,13 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.store.reading import PLACE_ID
-from coprod_tui.ui.screens.help import HelpScreen
-from coprod_tui.ui.screens.home import HomeScreen
-from coprod_tui.ui.screens.reader import ReaderScreen
-from coprod_tui.ui.screens.reading import ReadingScreen
-from coprod_tui.ui.widgets.links import LinksDialog
-from coprod_tui.ui.widgets.reader_body import ReaderBody
+from coprod_tui.reading.contents_screen import ReadingScreen
+from coprod_tui.reading.links import LinksDialog
+from coprod_tui.reading.reader import ReaderScreen
+from coprod_tui.reading.reader_body import ReaderBody
+from coprod_tui.reading.records import PLACE_ID
+from coprod_tui.shell.help import HelpScreen
+from coprod_tui.shell.home import HomeScreen
 from tests.conftest import ROOT, wait_until
 
 NESTA = "https://www.nesta.org.uk/report/good-and-bad-help-how-purpose-and-confidence-transform-lives/"

@@ -8,11 +8,11 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from coprod_tui.app import CoprodApp
+from coprod_tui.core.store import Store
+from coprod_tui.reading.records import ReadingProgress
 from coprod_tui.revalidation import records, rules
 from coprod_tui.revalidation.screens import RecordFormScreen, RevalidationScreen
-from coprod_tui.store import Store
-from coprod_tui.store.reading import ReadingProgress
-from coprod_tui.ui.screens.home import HomeScreen
+from coprod_tui.shell.home import HomeScreen
 from tests.conftest import wait_until
 from tests.transfer_data import fill_store
 from tests.ui.screen_text import screen_text
@@ -142,8 +142,8 @@ async def test_reading_time_is_offered_as_cpd_once(data_dir: Path) -> None:
 async def test_export_screen_saves_the_printable_pack_without_the_partner(
     data_dir: Path, tmp_path: Path, monkeypatch
 ) -> None:
-    from coprod_tui.ui.screens.export import ExportScreen
-    from coprod_tui.ui.widgets.choice import ChoiceDialog
+    from coprod_tui.core.ui.choice import ChoiceDialog
+    from coprod_tui.transfer.screen import ExportScreen
 
     monkeypatch.setenv("HOME", str(tmp_path))
     store = Store.open(data_dir)

@@ -7,10 +7,10 @@ from pathlib import Path
 from textual.widgets import OptionList
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.ui.areas import AREAS
-from coprod_tui.ui.screens.help import HelpScreen
-from coprod_tui.ui.screens.home import HomeScreen
-from coprod_tui.ui.widgets.choice import ChoiceDialog
+from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.shell.areas import AREAS
+from coprod_tui.shell.help import HelpScreen
+from coprod_tui.shell.home import HomeScreen
 from tests.conftest import wait_until
 
 

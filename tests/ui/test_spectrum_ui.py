@@ -8,18 +8,18 @@ from pathlib import Path
 from textual.widgets import OptionList, Static
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.domain.entry import Link
-from coprod_tui.domain.spectrum import APPROACHES
-from coprod_tui.ui.screens.home import HomeScreen
-from coprod_tui.ui.screens.spectrum import (
+from coprod_tui.core.ui.quiet import QuietInput
+from coprod_tui.journal.entry import Link
+from coprod_tui.shell.home import HomeScreen
+from coprod_tui.spectrum.area_screen import (
     PracticeHistoryScreen,
     SavedPlacementsScreen,
     SpectrumScreen,
 )
-from coprod_tui.ui.screens.spectrum_place import PlaceActivityScreen
-from coprod_tui.ui.screens.spectrum_practice import PracticeScreen
-from coprod_tui.ui.screens.spectrum_result import SpectrumDrawing, SpectrumResultScreen
-from coprod_tui.ui.widgets.quiet import QuietInput
+from coprod_tui.spectrum.place_screen import PlaceActivityScreen
+from coprod_tui.spectrum.practice_screen import PracticeScreen
+from coprod_tui.spectrum.result_screen import SpectrumDrawing, SpectrumResultScreen
+from coprod_tui.spectrum.rules import APPROACHES
 from tests.conftest import wait_until
 
 

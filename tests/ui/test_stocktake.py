@@ -7,16 +7,17 @@ from pathlib import Path
 from textual.widgets import OptionList, Static
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.domain.entry import VALUE_IDS
-from coprod_tui.domain.stocktake import Stocktake
-from coprod_tui.store import Store, stocktakes
-from coprod_tui.ui.screens.home import HomeScreen
-from coprod_tui.ui.screens.stocktake import StocktakeScreen
-from coprod_tui.ui.screens.stocktake_compare import StocktakeCompareScreen, StocktakeTrendScreen
-from coprod_tui.ui.screens.stocktake_history import StocktakeHistoryScreen
-from coprod_tui.ui.screens.stocktake_result import StocktakeResultScreen
-from coprod_tui.ui.screens.stocktake_run import StocktakeRunScreen
-from coprod_tui.ui.screens.stocktake_setup import StocktakeSetupScreen
+from coprod_tui.core.store import Store
+from coprod_tui.journal.entry import VALUE_IDS
+from coprod_tui.shell.home import HomeScreen
+from coprod_tui.stocktake import records as stocktakes
+from coprod_tui.stocktake.area_screen import StocktakeScreen
+from coprod_tui.stocktake.compare_screen import StocktakeCompareScreen, StocktakeTrendScreen
+from coprod_tui.stocktake.history_screen import StocktakeHistoryScreen
+from coprod_tui.stocktake.result_screen import StocktakeResultScreen
+from coprod_tui.stocktake.rules import Stocktake
+from coprod_tui.stocktake.run_screen import StocktakeRunScreen
+from coprod_tui.stocktake.setup_screen import StocktakeSetupScreen
 from tests.conftest import wait_until
 
 

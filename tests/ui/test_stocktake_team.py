@@ -10,11 +10,13 @@ import pytest
 from textual.widgets import Static
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.domain.entry import VALUE_IDS
-from coprod_tui.store import Store, stocktake_share, stocktakes
-from coprod_tui.ui.screens.stocktake import StocktakeScreen
-from coprod_tui.ui.screens.stocktake_history import StocktakeHistoryScreen
-from coprod_tui.ui.screens.stocktake_team import (
+from coprod_tui.core.store import Store
+from coprod_tui.journal.entry import VALUE_IDS
+from coprod_tui.stocktake import records as stocktakes
+from coprod_tui.stocktake import share as stocktake_share
+from coprod_tui.stocktake.area_screen import StocktakeScreen
+from coprod_tui.stocktake.history_screen import StocktakeHistoryScreen
+from coprod_tui.stocktake.team_screen import (
     ShareDialog,
     StocktakeTeamPickScreen,
     StocktakeTeamScreen,

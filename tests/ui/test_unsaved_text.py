@@ -15,14 +15,14 @@ from pathlib import Path
 from textual.widgets import TextArea
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.store import Store
-from coprod_tui.ui.drafts import (
+from coprod_tui.core.store import Store
+from coprod_tui.core.ui.drafts import (
     FALLBACK_PREFIX,
     LoseTextDialog,
     recover_fallbacks,
     write_fallback,
 )
-from coprod_tui.ui.screens.entry_editor import EntryEditorScreen
+from coprod_tui.journal.editor import EntryEditorScreen
 from tests.conftest import wait_until
 from tests.ui.screen_text import screen_text
 from tests.ui.test_journal import open_journal, start_entry

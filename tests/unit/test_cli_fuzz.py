@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from coprod_tui.cli import build_parser, main
-from coprod_tui.store import Store
+from coprod_tui.core.store import Store
 
 PARSER = build_parser()
 _SUBPARSERS = next(a for a in PARSER._actions if isinstance(a, argparse._SubParsersAction))

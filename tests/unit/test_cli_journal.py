@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.store import Store
+from coprod_tui.core.store import Store
 from tests.conftest import env_for
 
 LITERAL = "[bold]x[/] [/] \x1b[31mred"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.domain.clock import local_display, now_iso, parse_day
-from coprod_tui.store import Store
+from coprod_tui.core.clock import local_display, now_iso, parse_day
+from coprod_tui.core.store import Store
 
 
 @pytest.fixture

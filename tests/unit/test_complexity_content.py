@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from coprod_tui import paths
-from coprod_tui.domain.complexity import DOMAIN_IDS, classify
-from coprod_tui.domain.complexity_scenarios import ScenarioError, parse_scenarios
-from coprod_tui.store import Store
-from coprod_tui.store import complexity as cx
+from coprod_tui.complexity import records as cx
+from coprod_tui.complexity.rules import DOMAIN_IDS, classify
+from coprod_tui.complexity.scenarios import ScenarioError, parse_scenarios
+from coprod_tui.core.store import Store
 
 BUILTIN = paths.builtin_content_dir() / cx.SCENARIO_FILE
 RAW = json.loads(BUILTIN.read_text(encoding="utf-8"))["scenarios"]

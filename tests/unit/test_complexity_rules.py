@@ -6,7 +6,8 @@ import itertools
 
 import pytest
 
-from coprod_tui.domain.complexity import (
+from coprod_tui.complexity.map import MARK, draw_map
+from coprod_tui.complexity.rules import (
     ANSWERS,
     DOMAIN_IDS,
     DOMAINS,
@@ -18,7 +19,6 @@ from coprod_tui.domain.complexity import (
     normalise_answer,
     summary_text,
 )
-from coprod_tui.domain.complexity_map import MARK, draw_map
 
 ALL = [dict(zip(QUESTION_IDS, combo, strict=True)) for combo in itertools.product(ANSWERS, repeat=5)]
 

@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from coprod_tui.toolkit import load_catalog
+from coprod_tui.reading.catalog import load_catalog
 from tests.conftest import ROOT
 
 CONTENT = ROOT / "content"

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.toolkit import load_catalog
-from coprod_tui.toolkit.text import word_count
+from coprod_tui.reading.catalog import load_catalog
+from coprod_tui.reading.text import word_count
 from tests.conftest import ROOT
 
 CONTENT = ROOT / "content"

@@ -13,10 +13,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from coprod_tui.domain.text import make_visible
-from coprod_tui.toolkit import ContentError, load_catalog
-from coprod_tui.toolkit.jsonfile import read_content_json, read_limited_text, visible_strings
-from coprod_tui.toolkit.text import find_links, to_plain
+from coprod_tui.core.content import read_content_json, read_limited_text, visible_strings
+from coprod_tui.core.text import make_visible
+from coprod_tui.reading.catalog import ContentError, load_catalog
+from coprod_tui.reading.text import find_links, to_plain
 
 # C0 controls but tab and newline, DEL, C1 controls.
 CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

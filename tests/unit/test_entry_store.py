@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coprod_tui.domain.entry import Action, Entry, Link
-from coprod_tui.store import Store
-from coprod_tui.store.entries import EntryStore
+from coprod_tui.core.store import Store
+from coprod_tui.journal.entry import Action, Entry, Link
+from coprod_tui.journal.records import EntryStore
 
 
 def test_add_get_update_delete_restore_empty(data_dir: Path) -> None:
@@ -44,7 +44,7 @@ def test_mark_action_done(data_dir: Path) -> None:
 
 
 def test_home_summary_counts_values_and_open_actions(data_dir: Path) -> None:
-    from coprod_tui.ui.journal_summary import journal_summary
+    from coprod_tui.journal.summary import journal_summary
 
     store = Store.open(data_dir)
     assert journal_summary(store).startswith("No entries yet")

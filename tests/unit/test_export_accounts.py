@@ -5,16 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coprod_tui.domain.entry import FRAMEWORKS, Entry
-from coprod_tui.domain.entry_template import parse_template, render_template
-from coprod_tui.domain.export_common import ExportFilter, select
-from coprod_tui.domain.export_nmc import MAPPING, account, render_nmc
-from coprod_tui.domain.export_text import render_md, render_txt
-from coprod_tui.domain.jrnl import convert
-from coprod_tui.store import Store
-from coprod_tui.store.entries import EntryStore
-from coprod_tui.store.exports import render
-from coprod_tui.store.importer import import_file
+from coprod_tui.core.store import Store
+from coprod_tui.journal.entry import FRAMEWORKS, Entry
+from coprod_tui.journal.records import EntryStore
+from coprod_tui.journal.template import parse_template, render_template
+from coprod_tui.transfer.common import ExportFilter, select
+from coprod_tui.transfer.files import render
+from coprod_tui.transfer.importer import import_file
+from coprod_tui.transfer.jrnl import convert
+from coprod_tui.transfer.nmc import MAPPING, account, render_nmc
+from coprod_tui.transfer.text_format import render_md, render_txt
 
 STAMP = "2026-11-26T09:00:00+00:00"
 

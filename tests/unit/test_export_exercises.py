@@ -4,20 +4,20 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coprod_tui.domain.export_common import ExportFilter, describe_record, select
-from coprod_tui.domain.export_text import render_md, render_txt
-from coprod_tui.domain.spectrum import SpectrumAnswers, place
-from coprod_tui.domain.stocktake import Stocktake
-from coprod_tui.domain.stocktake_statements import (
+from coprod_tui.complexity.records import new_challenge, save_challenge
+from coprod_tui.core.store import Store
+from coprod_tui.spectrum.records import placement_doc
+from coprod_tui.spectrum.rules import SpectrumAnswers, place
+from coprod_tui.stocktake import records as stocktake_store
+from coprod_tui.stocktake.rules import Stocktake
+from coprod_tui.stocktake.statements import (
     ScalePoint,
     StatementSet,
     ValueStatements,
 )
-from coprod_tui.store import Store
-from coprod_tui.store import stocktakes as stocktake_store
-from coprod_tui.store.complexity import new_challenge, save_challenge
-from coprod_tui.store.exports import gather
-from coprod_tui.store.spectrum import placement_doc
+from coprod_tui.transfer.common import ExportFilter, describe_record, select
+from coprod_tui.transfer.files import gather
+from coprod_tui.transfer.text_format import render_md, render_txt
 
 STAMP = "2026-11-26T09:00:00+00:00"
 VALUES = ("strengths", "networks", "what-matters", "relationships", "change-makers")
@@ -192,8 +192,8 @@ def test_gather_reads_the_shipped_statements(tmp_path: Path) -> None:
 
 
 def test_links_name_the_result_in_words() -> None:
-    from coprod_tui.domain.entry import Entry, Link
-    from coprod_tui.domain.export_nmc import render_nmc
+    from coprod_tui.journal.entry import Entry, Link
+    from coprod_tui.transfer.nmc import render_nmc
 
     entry = Entry(values=["networks"], title="After the stocktake", framework="free",
                   sections={"text": "Thoughts"}, created="2026-10-20T09:00:00+00:00",

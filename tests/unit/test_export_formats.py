@@ -6,13 +6,13 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from coprod_tui.domain.entry import Entry
-from coprod_tui.domain.export_common import ExportFilter, select
-from coprod_tui.domain.export_nmc import render_nmc
-from coprod_tui.domain.export_text import render_md, render_txt
-from coprod_tui.domain.jrnl import convert
-from coprod_tui.store import Store
-from coprod_tui.store.exports import read_all_tables
+from coprod_tui.core.store import Store
+from coprod_tui.journal.entry import Entry
+from coprod_tui.transfer.common import ExportFilter, select
+from coprod_tui.transfer.files import read_all_tables
+from coprod_tui.transfer.jrnl import convert
+from coprod_tui.transfer.nmc import render_nmc
+from coprod_tui.transfer.text_format import render_md, render_txt
 from tests.transfer_data import fill_store, gibbs_entry, rolfe_entry
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "jrnl_export.json"

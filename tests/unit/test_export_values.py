@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from coprod_tui.domain.entry import Entry, Link
-from coprod_tui.domain.export_common import ExportFilter, select
-from coprod_tui.domain.export_nmc import render_nmc
-from coprod_tui.domain.export_text import render_md, render_txt
+from coprod_tui.journal.entry import Entry, Link
+from coprod_tui.transfer.common import ExportFilter, select
+from coprod_tui.transfer.nmc import render_nmc
+from coprod_tui.transfer.text_format import render_md, render_txt
 
 STAMP = "2026-11-26T09:00:00+00:00"
 WALK = Entry(

@@ -14,8 +14,8 @@ from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
 from coprod_tui import i18n
+from coprod_tui.core.store.peek import peek_setting
 from coprod_tui.i18n import _, ngettext
-from coprod_tui.store.peek import peek_setting
 from tests.conftest import ROOT
 
 PACKAGE = ROOT / "coprod_tui"
@@ -179,7 +179,7 @@ def test_peek_setting_reads_without_creating_anything(tmp_path: Path) -> None:
     folder = tmp_path / "data"
     assert peek_setting(folder, "language") is None
     assert not folder.exists()
-    from coprod_tui.store import Store
+    from coprod_tui.core.store import Store
 
     store = Store.open(folder)
     store.set_setting("mouse", "off")

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.domain.entry import Entry
-from coprod_tui.store import MAIN_FILE, Store
-from coprod_tui.store.importer import ImportRefusedError, import_file
+from coprod_tui.core.store import MAIN_FILE, Store
+from coprod_tui.journal.entry import Entry
+from coprod_tui.transfer.importer import ImportRefusedError, import_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -148,8 +148,8 @@ def test_import_of_a_pipe_is_refused_without_waiting(data_dir: Path, tmp_path: P
 
 
 def test_a_huge_content_section_is_refused_not_read(tmp_path: Path) -> None:
-    from coprod_tui.toolkit.jsonfile import CONTENT_LIMIT
-    from coprod_tui.toolkit.model import ContentError, Section
+    from coprod_tui.core.content import CONTENT_LIMIT
+    from coprod_tui.reading.model import ContentError, Section
 
     path = tmp_path / "huge.md"
     with open(path, "wb") as handle:
@@ -163,9 +163,9 @@ def test_a_huge_content_section_is_refused_not_read(tmp_path: Path) -> None:
 
 
 def test_a_deep_pack_manifest_is_refused_with_a_message(tmp_path: Path) -> None:
-    from coprod_tui.toolkit.jsonfile import read_content_json
-    from coprod_tui.toolkit.loader import manifest_path, parse_manifest
-    from coprod_tui.toolkit.model import ContentError
+    from coprod_tui.core.content import read_content_json
+    from coprod_tui.reading.loader import manifest_path, parse_manifest
+    from coprod_tui.reading.model import ContentError
 
     path = manifest_path(tmp_path)
     path.parent.mkdir(parents=True)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from coprod_tui.domain.actions import format_actions, open_actions, parse_actions
-from coprod_tui.domain.entry import Action, Entry
-from coprod_tui.domain.search import NO_VALUE, Filters, SearchIndex, parse_tags, value_counts
+from coprod_tui.journal.actions import format_actions, open_actions, parse_actions
+from coprod_tui.journal.entry import Action, Entry
+from coprod_tui.journal.search import NO_VALUE, Filters, SearchIndex, parse_tags, value_counts
 
 
 def make(title: str, values: list[str], day: str, text: str = "", tags=()) -> Entry:
@@ -76,7 +76,7 @@ def test_open_actions_soonest_first_and_done_ones_left_out() -> None:
 
 
 def test_entry_template_round_trip() -> None:
-    from coprod_tui.domain.entry_template import parse_template, render_template
+    from coprod_tui.journal.template import parse_template, render_template
 
     text = render_template("gibbs", "T", {"feelings": "How did it feel?"})
     assert "## Feelings\n# How did it feel?" in text and "## Actions" in text

@@ -6,10 +6,10 @@ import subprocess
 import sys
 
 MODULES = [
-    "coprod_tui.domain.values", "coprod_tui.domain.search", "coprod_tui.domain.actions",
-    "coprod_tui.domain.privacy_check", "coprod_tui.domain.entry_template",
-    "coprod_tui.store.entries", "coprod_tui.toolkit.values_content", "coprod_tui.cli.journal",
-    "coprod_tui.ui.journal_summary",
+    "coprod_tui.journal.values", "coprod_tui.journal.search", "coprod_tui.journal.actions",
+    "coprod_tui.journal.privacy_check", "coprod_tui.journal.template",
+    "coprod_tui.journal.records", "coprod_tui.journal.values_content", "coprod_tui.journal.cli",
+    "coprod_tui.journal.summary",
 ]
 
 

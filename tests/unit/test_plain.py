@@ -7,17 +7,18 @@ import random
 import re
 from pathlib import Path
 
-from coprod_tui.domain.entry import Entry
-from coprod_tui.domain.stocktake import NOTE_KINDS, steps
+from coprod_tui.complexity import records as cx
+from coprod_tui.core.store import Store
+from coprod_tui.journal.entry import Entry
+from coprod_tui.journal.entry_save import opened, save_edited
+from coprod_tui.journal.records import EntryStore
 from coprod_tui.plain import Console, run_plain
 from coprod_tui.plain.complexity import practice_round as complexity_round
 from coprod_tui.plain.spectrum import practice_round as spectrum_round
-from coprod_tui.store import Store, stocktakes
-from coprod_tui.store import complexity as cx
-from coprod_tui.store.entries import EntryStore
-from coprod_tui.store.entry_save import opened, save_edited
-from coprod_tui.store.reading import ReadingProgress
-from coprod_tui.toolkit.spectrum_scenarios import load_scenarios
+from coprod_tui.reading.records import ReadingProgress
+from coprod_tui.spectrum.scenario_content import load_scenarios
+from coprod_tui.stocktake import records as stocktakes
+from coprod_tui.stocktake.rules import NOTE_KINDS, steps
 
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
@@ -103,7 +104,7 @@ def test_tick_an_action(data_dir: Path) -> None:
     entry = EntryStore(Store.open(data_dir)).add(
         Entry(values=["strengths"], framework="rolfe", sections={"what": "x"}))
     store = Store.open(data_dir)
-    from coprod_tui.domain.actions import parse_actions
+    from coprod_tui.journal.actions import parse_actions
 
     entry.actions = parse_actions("Ring the centre")
     EntryStore(store).update(entry)
@@ -140,7 +141,7 @@ def test_read_and_mark_a_section(data_dir: Path) -> None:
 
 
 def test_settings(data_dir: Path) -> None:
-    code, text = run(data_dir, "7", "1", "2", "q")
+    code, text = run(data_dir, "7", "2", "2", "q")  # 1 is Language (issue 20)
     assert code == 0 and "Mouse is now: off." in text
     assert Store.open(data_dir).get_setting("mouse") == "off"
 
@@ -148,7 +149,7 @@ def test_settings(data_dir: Path) -> None:
 def test_spectrum_practice_round_scores() -> None:
     scenarios = load_scenarios()
     chosen = random.Random(3).sample(scenarios, min(6, len(scenarios)))
-    from coprod_tui.domain.spectrum import APPROACH_IDS
+    from coprod_tui.spectrum.rules import APPROACH_IDS
 
     answers = []
     for scenario in chosen:

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from coprod_tui.domain.privacy_check import check_privacy, nhs_number_valid
+from coprod_tui.journal.privacy_check import check_privacy, nhs_number_valid
 
 
 @pytest.mark.parametrize("digits", ["9434765919", "4010232137", "9990000018"])

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from coprod_tui import paths
-from coprod_tui.toolkit import load_catalog
-from coprod_tui.toolkit.text import (
+from coprod_tui.reading.catalog import load_catalog
+from coprod_tui.reading.text import (
     estimated_minutes,
     find_links,
     minutes_match,

@@ -9,8 +9,8 @@ import sys
 def test_toolkit_store_and_cli_do_not_import_textual() -> None:
     code = (
         "import sys\n"
-        "import coprod_tui.toolkit, coprod_tui.toolkit.progress, coprod_tui.toolkit.text\n"
-        "import coprod_tui.store.reading, coprod_tui.cli.reading\n"
+        "import coprod_tui.reading.catalog, coprod_tui.reading.progress, coprod_tui.reading.text\n"
+        "import coprod_tui.reading.records, coprod_tui.reading.cli\n"
         "from coprod_tui.cli import build_parser\n"
         "build_parser().parse_args(['read', '--list'])\n"
         "assert 'textual' not in sys.modules, 'textual was imported'\n"

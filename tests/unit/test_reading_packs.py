@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.store import Store
-from coprod_tui.store.reading import PLACE_ID, Place, ReadingProgress
-from coprod_tui.toolkit import load_catalog
-from coprod_tui.toolkit.progress import first_unread, summary_line
+from coprod_tui.core.store import Store
+from coprod_tui.reading.catalog import load_catalog
+from coprod_tui.reading.progress import first_unread, summary_line
+from coprod_tui.reading.records import PLACE_ID, Place, ReadingProgress
 from tests.conftest import ROOT
 
 EXAMPLE = ROOT / "content" / "examples" / "local-pack"

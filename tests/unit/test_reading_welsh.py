@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from coprod_tui import i18n
-from coprod_tui.toolkit import load_catalog
+from coprod_tui.reading.catalog import load_catalog
 from tests.conftest import ROOT
 
 WELSH = ROOT / "content" / "reading" / "cy"

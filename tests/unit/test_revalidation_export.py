@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.domain.export_common import ExportFilter
+from coprod_tui.core.store import Store
 from coprod_tui.revalidation import records, rules
-from coprod_tui.store import Store
-from coprod_tui.store.exports import render
+from coprod_tui.transfer.common import ExportFilter
+from coprod_tui.transfer.files import render
 from tests.revalidation_data import complete_account
 
 STAMP = "2026-12-01T09:00:00+00:00"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.domain.entry import Entry
-from coprod_tui.domain.export_nmc import account, account_gaps
+from coprod_tui.journal.entry import Entry
 from coprod_tui.revalidation import rules
+from coprod_tui.transfer.nmc import account, account_gaps
 from tests.revalidation_data import complete_account
 
 PACKAGE = Path(__file__).resolve().parents[2] / "coprod_tui" / "revalidation"

@@ -6,7 +6,8 @@ import itertools
 
 import pytest
 
-from coprod_tui.domain.spectrum import (
+from coprod_tui.spectrum.drawing import draw_spectrum
+from coprod_tui.spectrum.rules import (
     APPROACHES,
     BETWEEN,
     BETWEEN_PLACES,
@@ -23,7 +24,6 @@ from coprod_tui.domain.spectrum import (
     path_text,
     place,
 )
-from coprod_tui.domain.spectrum_drawing import draw_spectrum
 
 O, P, B = ORGANISATION, PEOPLE, BOTH  # noqa: E741 - short names keep the table readable
 

@@ -10,15 +10,15 @@ from pathlib import Path
 import pytest
 
 from coprod_tui import paths
-from coprod_tui.domain.spectrum import APPROACH_IDS, place
-from coprod_tui.domain.spectrum_scenarios import (
+from coprod_tui.spectrum.rules import APPROACH_IDS, place
+from coprod_tui.spectrum.scenario_content import SCENARIOS_FILE, load_scenarios
+from coprod_tui.spectrum.scenarios import (
     Attempt,
     ScenarioError,
     parse_scenarios,
     pick_round,
     score,
 )
-from coprod_tui.toolkit.spectrum_scenarios import SCENARIOS_FILE, load_scenarios
 
 BUILTIN = paths.builtin_content_dir() / SCENARIOS_FILE
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coprod_tui.domain.entry import Link
-from coprod_tui.domain.spectrum import SpectrumAnswers, place
-from coprod_tui.domain.spectrum_scenarios import Attempt
-from coprod_tui.store import Store
-from coprod_tui.store import spectrum as records
+from coprod_tui.core.store import Store
+from coprod_tui.journal.entry import Link
+from coprod_tui.spectrum import records
+from coprod_tui.spectrum.rules import SpectrumAnswers, place
+from coprod_tui.spectrum.scenarios import Attempt
 
 
 def test_placements_and_rounds_round_trip(data_dir: Path) -> None:
@@ -39,9 +39,9 @@ def test_spectrum_rules_store_and_cli_do_not_import_textual() -> None:
     import sys
 
     code = (
-        "import sys, coprod_tui.domain.spectrum, coprod_tui.domain.spectrum_drawing, "
-        "coprod_tui.domain.spectrum_scenarios, coprod_tui.store.spectrum, "
-        "coprod_tui.toolkit.spectrum_scenarios, coprod_tui.cli.spectrum; "
+        "import sys, coprod_tui.spectrum.rules, coprod_tui.spectrum.drawing, "
+        "coprod_tui.spectrum.scenarios, coprod_tui.spectrum.records, "
+        "coprod_tui.spectrum.scenario_content, coprod_tui.spectrum.cli; "
         "print('textual' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

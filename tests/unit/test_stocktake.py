@@ -9,8 +9,17 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.domain.entry import VALUE_IDS
-from coprod_tui.domain.stocktake import (
+from coprod_tui.core.store import Store
+from coprod_tui.journal.entry import VALUE_IDS
+from coprod_tui.stocktake import records as stocktakes
+from coprod_tui.stocktake.report import (
+    bar,
+    comparison_lines,
+    result_lines,
+    summary_line,
+    trend_lines,
+)
+from coprod_tui.stocktake.rules import (
     BANDS,
     STEP_COUNT,
     Stocktake,
@@ -26,14 +35,6 @@ from coprod_tui.domain.stocktake import (
     trend,
     weakest_values,
 )
-from coprod_tui.domain.stocktake_report import (
-    bar,
-    comparison_lines,
-    result_lines,
-    summary_line,
-    trend_lines,
-)
-from coprod_tui.store import Store, stocktakes
 
 
 def taken(scores: dict[str, list[int]] | int, stamp: str = "2026-03-01T10:00:00+00:00",
@@ -251,7 +252,7 @@ def test_store_keeps_one_unfinished_and_lists_finished(tmp_path: Path) -> None:
 
 
 def test_domain_and_store_stay_free_of_textual() -> None:
-    code = ("import sys, coprod_tui.domain.stocktake, coprod_tui.domain.stocktake_report, "
-            "coprod_tui.store.stocktakes, coprod_tui.cli.stocktake; "
+    code = ("import sys, coprod_tui.stocktake.rules, coprod_tui.stocktake.report, "
+            "coprod_tui.stocktake.records, coprod_tui.stocktake.cli; "
             "assert 'textual' not in sys.modules, 'textual imported'")
     subprocess.run([sys.executable, "-c", code], check=True)

@@ -11,9 +11,9 @@ from typing import Any
 import pytest
 
 from coprod_tui import paths
-from coprod_tui.domain.entry import VALUE_IDS
-from coprod_tui.domain.stocktake_statements import StatementsFileError, parse_statements
-from coprod_tui.store import stocktakes
+from coprod_tui.journal.entry import VALUE_IDS
+from coprod_tui.stocktake import records as stocktakes
+from coprod_tui.stocktake.statements import StatementsFileError, parse_statements
 
 BUILTIN = paths.builtin_content_dir() / "stocktake.json"
 
@@ -62,7 +62,7 @@ def test_statements_ask_one_thing_and_work_about_oneself() -> None:
         assert "permission from the top" not in text
     # Read about oneself, "we" and "staff" are "me": the intro and the level hint say so.
     assert '"we" and "staff" as you' in statements.intro
-    from coprod_tui.domain.stocktake import level_hint
+    from coprod_tui.stocktake.rules import level_hint
     assert '"we" and "staff" as you' in level_hint("myself")
     # Nothing that only an organisation can do without an individual reading: money only
     # alongside something a person can set aside.

@@ -11,9 +11,12 @@ from typing import Any
 
 import pytest
 
-from coprod_tui.domain.entry import VALUE_IDS
-from coprod_tui.domain.stocktake import Stocktake
-from coprod_tui.domain.stocktake_team import (
+from coprod_tui.errors import CoprodError
+from coprod_tui.journal.entry import VALUE_IDS
+from coprod_tui.stocktake import records as stocktakes
+from coprod_tui.stocktake import share as stocktake_share
+from coprod_tui.stocktake.rules import Stocktake
+from coprod_tui.stocktake.team import (
     MAX_NOTE_CHARS,
     MAX_SHARE_BYTES,
     SHARE_KIND,
@@ -25,8 +28,6 @@ from coprod_tui.domain.stocktake_team import (
     team_doc,
     team_lines,
 )
-from coprod_tui.errors import CoprodError
-from coprod_tui.store import stocktake_share, stocktakes
 
 STATEMENTS = stocktakes.load_statements()
 

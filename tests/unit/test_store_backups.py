@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from coprod_tui.store import MAIN_FILE, Store, backups
+from coprod_tui.core.store import MAIN_FILE, Store, backups
 
 
 def test_copies_kept_in_the_same_second_are_all_kept(data_dir: Path) -> None:

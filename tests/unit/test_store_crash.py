@@ -19,7 +19,7 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from coprod_tui.store import MAIN_FILE, Store
+from coprod_tui.core.store import MAIN_FILE, Store
 
 TRIALS = 200
 LANES = 8
@@ -27,7 +27,7 @@ LANES = 8
 # Imports only the store, so each trial starts quickly.
 CHILD = """
 import sys, uuid
-from coprod_tui.store import Store
+from coprod_tui.core.store import Store
 store = Store.open(sys.argv[1])
 sys.stdout.write("ready\\n"); sys.stdout.flush()
 text = "a reflection about working with carers as equals " * 4

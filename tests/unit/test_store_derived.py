@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from coprod_tui.store import Store
-from coprod_tui.ui.journal_summary import journal_index
+from coprod_tui.core.store import Store
+from coprod_tui.journal.summary import journal_index
 
 
 def test_built_once_while_the_file_is_unchanged(data_dir: Path) -> None:

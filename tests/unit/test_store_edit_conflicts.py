@@ -7,17 +7,17 @@ import subprocess
 import sys
 from pathlib import Path
 
-from coprod_tui.domain.entry import Entry
-from coprod_tui.store import Store
-from coprod_tui.store.entries import CONFLICT_TAG, EntryStore
+from coprod_tui.core.store import Store
+from coprod_tui.journal.entry import Entry
+from coprod_tui.journal.records import CONFLICT_TAG, EntryStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
 # Session B, a real second process: edit (or delete) the entry and save.
 SESSION_B = """
 import sys
-from coprod_tui.store import Store
-from coprod_tui.store.entries import EntryStore
+from coprod_tui.core.store import Store
+from coprod_tui.journal.records import EntryStore
 journal = EntryStore(Store.open(sys.argv[1]))
 if sys.argv[3] == "delete":
     journal.delete(sys.argv[2])
@@ -95,7 +95,7 @@ def test_an_unchanged_entry_saves_in_place(data_dir: Path) -> None:
 
 def test_marking_an_action_done_elsewhere_is_not_overwritten(data_dir: Path) -> None:
     journal = EntryStore(Store.open(data_dir))
-    from coprod_tui.domain.entry import Action
+    from coprod_tui.journal.entry import Action
 
     entry = journal.add(Entry(values=["strengths"], title="t", sections={"text": "x"},
                               actions=[Action("call the carer")]))

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.store import MAIN_FILE, Store, UnsafeLocationError
-from coprod_tui.store.files import LOCK_FILE
-from coprod_tui.store.storage import read_json_file
+from coprod_tui.core.store import MAIN_FILE, Store, UnsafeLocationError
+from coprod_tui.core.store.files import LOCK_FILE
+from coprod_tui.core.store.storage import read_json_file
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.store import MAIN_FILE, Store, UnsafeLocationError
+from coprod_tui.core.store import MAIN_FILE, Store, UnsafeLocationError
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_UID = 65534  # "nobody"
@@ -23,7 +23,7 @@ needs_root = pytest.mark.skipif(
 USE_EVERYTHING = """
 import os, sys
 os.umask(0)
-from coprod_tui.store import Store
+from coprod_tui.core.store import Store
 store = Store.open(sys.argv[1])
 store.insert("entries", {"text": "private"})
 store.set_setting("theme", "textual-light")

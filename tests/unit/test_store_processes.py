@@ -11,15 +11,15 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.store import MAIN_FILE, Store
-from coprod_tui.store.storage import read_json_file
+from coprod_tui.core.store import MAIN_FILE, Store
+from coprod_tui.core.store.storage import read_json_file
 
 ROOT = Path(__file__).resolve().parents[2]
 
 # Both writers open the store, say so, wait for "go", then save 200 entries.
 WRITER = """
 import sys
-from coprod_tui.store import Store
+from coprod_tui.core.store import Store
 store = Store.open(sys.argv[1])
 print("ready", flush=True)
 sys.stdin.readline()
@@ -67,7 +67,7 @@ def test_two_processes_saving_200_each_keep_all_400(data_dir: Path) -> None:
 BIG_SAVE = """
 import signal, sys
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # as `coprod` does: EFBIG, not death
-from coprod_tui.store import Store, WriteFailedError
+from coprod_tui.core.store import Store, WriteFailedError
 store = Store.open(sys.argv[1])
 try:
     store.insert("entries", {"text": "a long reflection " * 2000})
@@ -136,7 +136,7 @@ def test_restore_over_the_file_size_limit_exits_1_and_changes_nothing(data_dir: 
 # a save fails with a clear message.
 READ_ONLY_SAVE = """
 import sys
-from coprod_tui.store import Store, WriteFailedError
+from coprod_tui.core.store import Store, WriteFailedError
 store = Store.open(sys.argv[1])
 print("entries read:", store.count("entries"))
 try:
@@ -193,7 +193,7 @@ def test_save_on_a_read_only_file_system_fails_clearly_and_changes_nothing(
 OPEN_ON_FULL_DISK = """
 import signal, sys
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-from coprod_tui.store import Store, WriteFailedError
+from coprod_tui.core.store import Store, WriteFailedError
 store = Store.open(sys.argv[1])
 print("entries read:", store.count("entries"))
 try:

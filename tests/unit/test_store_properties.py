@@ -12,13 +12,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from coprod_tui.domain.entry import FRAMEWORKS, Entry
-from coprod_tui.domain.export_common import ExportFilter
-from coprod_tui.domain.text import make_visible
+from coprod_tui.core.store import Store
+from coprod_tui.core.text import make_visible
 from coprod_tui.errors import CoprodError
-from coprod_tui.store import Store
-from coprod_tui.store.exports import read_all_tables, record_problems, render
-from coprod_tui.store.importer import import_file
+from coprod_tui.journal.entry import FRAMEWORKS, Entry
+from coprod_tui.transfer.common import ExportFilter
+from coprod_tui.transfer.files import read_all_tables, record_problems, render
+from coprod_tui.transfer.importer import import_file
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow])
@@ -144,8 +144,8 @@ def test_stored_times_show_under_any_local_zone(stamp: str, zone: str) -> None:
     import os
     import time
 
-    from coprod_tui.domain.clock import local_display
-    from coprod_tui.domain.export_common import local_day, local_time
+    from coprod_tui.core.clock import local_display
+    from coprod_tui.transfer.common import local_day, local_time
 
     before = os.environ.get("TZ")
     os.environ["TZ"] = zone
@@ -163,7 +163,7 @@ def test_stored_times_show_under_any_local_zone(stamp: str, zone: str) -> None:
 
 
 def test_a_data_file_nested_thousands_deep_is_reported_not_a_traceback(tmp_path: Path) -> None:
-    from coprod_tui.store import MAIN_FILE, CorruptDataError
+    from coprod_tui.core.store import MAIN_FILE, CorruptDataError
 
     data = tmp_path / "data"
     Store.open(data)

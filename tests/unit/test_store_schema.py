@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.store import MAIN_FILE, NewerSchemaError, Store
-from coprod_tui.store.schema import CURRENT_SCHEMA, META_TABLE, schema_of
-from coprod_tui.store.storage import read_json_file
+from coprod_tui.core.store import MAIN_FILE, NewerSchemaError, Store
+from coprod_tui.core.store.schema import CURRENT_SCHEMA, META_TABLE, schema_of
+from coprod_tui.core.store.storage import read_json_file
 from tests.conftest import env_for
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,7 +90,7 @@ def test_coprod_check_refuses_a_newer_file_in_one_line(data_dir: Path) -> None:
 
 def test_a_broken_settings_file_says_how_to_start_afresh(tmp_path) -> None:
     """state.json holds no journal: the message offers moving it aside, not a backup."""
-    from coprod_tui.store import CorruptDataError, Store
+    from coprod_tui.core.store import CorruptDataError, Store
 
     folder = tmp_path / "data"
     Store.open(folder).set_setting("theme", "nord")

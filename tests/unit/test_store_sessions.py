@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from coprod_tui.store import Store
-from coprod_tui.store.repository import STATE_FILE
+from coprod_tui.core.store import Store
+from coprod_tui.core.store.repository import STATE_FILE
 
 
 def _one_second_timestamps(path: Path) -> None:

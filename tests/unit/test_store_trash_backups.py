@@ -11,10 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from coprod_tui.domain.entry import Entry
-from coprod_tui.store import MAIN_FILE, Store, backups
-from coprod_tui.store.entries import EntryStore
-from coprod_tui.store.importer import import_file
+from coprod_tui.core.store import MAIN_FILE, Store, backups
+from coprod_tui.journal.entry import Entry
+from coprod_tui.journal.records import EntryStore
+from coprod_tui.transfer.importer import import_file
 
 ROOT = Path(__file__).resolve().parents[2]
 SECRET = "Mrs Patient Name-Zyx"

@@ -11,10 +11,10 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from coprod_tui.domain.entry import Entry
-from coprod_tui.store import MAIN_FILE, Store, backups
-from coprod_tui.store.entries import EntryStore
-from coprod_tui.store.storage import read_json_file
+from coprod_tui.core.store import MAIN_FILE, Store, backups
+from coprod_tui.core.store.storage import read_json_file
+from coprod_tui.journal.entry import Entry
+from coprod_tui.journal.records import EntryStore
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -22,10 +22,10 @@ ROOT = Path(__file__).resolve().parents[2]
 SESSION = r"""
 import json, sys
 from pathlib import Path
-from coprod_tui.domain.entry import Entry
-from coprod_tui.store import Store
-from coprod_tui.store.entries import EntryStore
-from coprod_tui.store.importer import import_file
+from coprod_tui.journal.entry import Entry
+from coprod_tui.core.store import Store
+from coprod_tui.journal.records import EntryStore
+from coprod_tui.transfer.importer import import_file
 data, name, shared = sys.argv[1], sys.argv[2], sys.argv[3]
 journal = EntryStore(Store.open(data))
 where = {}
@@ -98,9 +98,9 @@ def test_two_sessions_doing_everything_at_once_lose_nothing(data_dir: Path) -> N
 
 WRITER = r"""
 import sys
-from coprod_tui.domain.entry import Entry
-from coprod_tui.store import Store
-from coprod_tui.store.entries import EntryStore
+from coprod_tui.journal.entry import Entry
+from coprod_tui.core.store import Store
+from coprod_tui.journal.records import EntryStore
 journal = EntryStore(Store.open(sys.argv[1]))
 print("ready", flush=True)
 sys.stdin.readline()

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 from textual.drivers._writer_thread import WriterThread
 from textual.drivers.linux_driver import LinuxDriver
 
-from coprod_tui.ui.terminal_watch import (
+from coprod_tui.core.ui.terminal_watch import (
     TerminalWatch,
     discard_output,
     queued_output,

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.domain.entry import Entry
-from coprod_tui.domain.export_common import ExportFilter
-from coprod_tui.store import FILES, Store
-from coprod_tui.store.exports import ExportExistsError, read_all_tables, render, write_export
-from coprod_tui.store.importer import ImportRefusedError, import_file
-from coprod_tui.store.schema import CURRENT_SCHEMA
+from coprod_tui.core.store import FILES, Store
+from coprod_tui.core.store.schema import CURRENT_SCHEMA
+from coprod_tui.journal.entry import Entry
+from coprod_tui.transfer.common import ExportFilter
+from coprod_tui.transfer.files import ExportExistsError, read_all_tables, render, write_export
+from coprod_tui.transfer.importer import ImportRefusedError, import_file
 from tests.transfer_data import fill_store
 
 FIXTURE = Path(__file__).resolve().parent.parent / "fixtures" / "jrnl_export.json"
@@ -169,9 +169,9 @@ def test_export_files_are_private_and_never_silently_replaced(tmp_path: Path) ->
 def test_domain_and_store_modules_never_import_textual() -> None:
     code = (
         "import sys\n"
-        "import coprod_tui.domain.export_text, coprod_tui.domain.export_nmc\n"
-        "import coprod_tui.domain.export_json, coprod_tui.domain.jrnl\n"
-        "import coprod_tui.store.exports, coprod_tui.store.importer, coprod_tui.cli.transfer\n"
+        "import coprod_tui.transfer.text_format, coprod_tui.transfer.nmc\n"
+        "import coprod_tui.transfer.json_format, coprod_tui.transfer.jrnl\n"
+        "import coprod_tui.transfer.files, coprod_tui.transfer.importer, coprod_tui.transfer.cli\n"
         "assert 'textual' not in sys.modules, 'textual imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
@@ -186,9 +186,9 @@ def test_entries_from_to_doc_get_an_id_on_insert(tmp_path: Path) -> None:
 
 
 def test_value_by_value_and_value_less_entries_round_trip(tmp_path: Path) -> None:
-    from coprod_tui.domain.entry import Entry
-    from coprod_tui.domain.export_common import ExportFilter
-    from coprod_tui.store.exports import render, write_export
+    from coprod_tui.journal.entry import Entry
+    from coprod_tui.transfer.common import ExportFilter
+    from coprod_tui.transfer.files import render, write_export
 
     store = Store.open(tmp_path / "a")
     store.insert("entries", Entry(values=["strengths"], framework="values", title="Walk",

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from coprod_tui.domain.entry import FRAMEWORKS, VALUE_IDS
-from coprod_tui.domain.values import ContentError, parse_values_content
-from coprod_tui.toolkit.values_content import load_values, read_values_file, values_file
+from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS
+from coprod_tui.journal.values import ContentError, parse_values_content
+from coprod_tui.journal.values_content import load_values, read_values_file, values_file
 
 SHIPPED = Path(__file__).resolve().parents[2] / "content" / "values.json"
 

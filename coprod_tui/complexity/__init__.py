@@ -1,0 +1,1 @@
+"""complexity: see docs/ARCHITECTURE.md."""

@@ -1,0 +1,350 @@
+"""One challenge: describe it, answer the questions, see the map, plan, save.
+
+Two steps on one screen: "answers" (title, description, questions) and
+"result" (the map, what it means, the plan). Unsaved text is kept as a draft.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.css.query import NoMatches
+from textual.screen import Screen
+from textual.widgets import ContentSwitcher, Footer, Header, Input, Label, Static
+
+from coprod_tui.complexity import records as cx
+from coprod_tui.complexity.map import draw_map
+from coprod_tui.complexity.questions import QuestionList
+from coprod_tui.complexity.rules import (
+    DOMAINS,
+    NOT_KNOWN,
+    PLAN_FIELDS,
+    answers_line,
+    assess,
+    change_lines,
+    question,
+    summary_text,
+)
+from coprod_tui.complexity.styles import COMPLEXITY_CSS
+from coprod_tui.core.clock import local_display, parse_day
+from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
+from coprod_tui.core.ui.text import literal
+from coprod_tui.errors import CoprodError
+from coprod_tui.journal.entry import Link
+
+HELP = """\
+## A challenge
+
+**Step 1, answers.** Give the challenge a title and a few words of description,
+then answer the five questions: move with the arrows and press `y`, `n` or `u`
+(not sure). Enter or space changes the highlighted answer. `ctrl+n` shows the result.
+
+**Step 2, result.** The map marks where your challenge sits, with `[X]` and words.
+Read what it means, how to respond and what that means for co-production, and
+which answers would change it. Then plan a first probe (a small, safe thing
+to try and learn from) or action, who is
+involved, what you expect (`not known` is a fine answer) and when you will review it.
+
+`ctrl+s` saves from either step; saving again later keeps the earlier answers.
+On the result step `ctrl+r` opens a journal entry about it; for a complex challenge `ctrl+o` checks
+on the spectrum of engagement that your plan is "doing with". `ctrl+l` goes
+back to the list (unsaved changes are kept as a draft).
+"""
+
+
+class ChallengeScreen(Screen[None]):
+    """Describe, answer, see the result, plan and save one challenge."""
+
+    CSS = COMPLEXITY_CSS
+
+    HELP = HELP
+    BINDINGS = [
+        Binding("ctrl+n", "show_result", "Result", id="complexity-result",
+                tooltip="See the result on the map"),
+        Binding("ctrl+b", "show_answers", "Answers", id="complexity-answers",
+                tooltip="Back to the description and questions"),
+        Binding("ctrl+s", "save", "Save", id="complexity-save", tooltip="Save this challenge"),
+        Binding("ctrl+r", "reflect", "Reflect", id="complexity-reflect",
+                tooltip="Reflect on this in the journal"),
+        Binding("ctrl+o", "spectrum", "Spectrum", id="complexity-spectrum",
+                tooltip="Place this on the spectrum of engagement"),
+        Binding("ctrl+l", "back", "List", id="complexity-list", tooltip="Back to your challenges"),
+    ]
+
+    def __init__(self, record: dict[str, Any] | None = None) -> None:
+        super().__init__()
+        self.record = record
+        self.record_id: str | None = record.get("id") if record else None
+        self.step = "answers"
+        self._saved_state: dict[str, Any] | None = None
+
+    @property
+    def draft_key(self) -> str:
+        """Where unsaved changes are kept."""
+        return f"complexity:{self.record_id or 'new'}"
+
+    # -- layout -------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        doc = self.record or {}
+        plan = doc.get("plan", {})
+        yield Header(show_clock=False)
+        yield Static("", id="complexity-step", classes="screen-title", markup=False)
+        with ContentSwitcher(initial="answers", id="complexity-steps"):
+            with VerticalScroll(id="answers"):
+                yield Label("Title", classes="field-label")
+                yield QuietInput(doc.get("title", ""), placeholder="a few words", id="challenge-title")
+                yield Label("Describe the challenge", classes="field-label")
+                yield QuietTextArea(doc.get("description", ""), id="challenge-description")
+                yield Label("Five questions (arrows, then y / n / u)", classes="field-label")
+                yield QuestionList(doc.get("answers", {}), id="questions")
+                yield Static("", id="question-hint", markup=False)
+                yield Static("", id="result-so-far", markup=False)
+            with VerticalScroll(id="result"):
+                yield Static("", id="complexity-map", markup=False)
+                yield Static("", id="result-text", markup=False)
+                with Vertical(id="plan"):
+                    yield Static("Your plan", classes="field-label")
+                    for key, label in PLAN_FIELDS:
+                        yield Label(label, id=f"label-{key}", classes="field-label")
+                        yield QuietInput(plan.get(key, ""), id=f"plan-{key}",
+                                         placeholder=self._placeholder(key))
+                yield Static("", id="challenge-history", markup=False)
+        yield Footer()
+
+    @staticmethod
+    def _placeholder(key: str) -> str:
+        return {"expected": f"what you expect, or '{NOT_KNOWN}'", "review": "YYYY-MM-DD"}.get(key, "")
+
+    def on_mount(self) -> None:
+        self._saved_state = self.state() if self.record_id else None
+        self._restore_draft()
+        self.app.draft_sources.add(self)  # type: ignore[attr-defined]
+        self._show_step("answers")
+        self.query_one("#challenge-title", Input).focus()
+
+    def _restore_draft(self) -> None:
+        try:
+            draft = self.app.store.load_draft(self.draft_key)  # type: ignore[attr-defined]
+        except CoprodError as error:
+            self.notify(error.message, severity="error")
+            return
+        if not draft:
+            return
+        self.query_one("#challenge-title", Input).value = draft.get("title", "")
+        self.query_one("#challenge-description", QuietTextArea).text = draft.get("description", "")
+        self.query_one("#questions", QuestionList).load(draft.get("answers", {}))
+        for key, _ in PLAN_FIELDS:
+            self.query_one(f"#plan-{key}", Input).value = draft.get("plan", {}).get(key, "")
+        self.notify("Your unsaved changes were restored.")
+
+    # -- state ------------------------------------------------------------------------
+    def state(self) -> dict[str, Any]:
+        """What is on screen now (answers not given are None)."""
+        return {
+            "title": self.query_one("#challenge-title", Input).value,
+            "description": self.query_one("#challenge-description", QuietTextArea).text,
+            "answers": dict(self.query_one("#questions", QuestionList).answers),
+            "plan": {key: self.query_one(f"#plan-{key}", Input).value for key, _ in PLAN_FIELDS},
+        }
+
+    def dirty(self) -> bool:
+        """Whether anything differs from what was last saved."""
+        state = self.state()
+        if self._saved_state is None:
+            return bool(state["title"].strip() or state["description"].strip()
+                        or any(state["answers"].values())
+                        or any(v.strip() for v in state["plan"].values()))
+        return state != self._saved_state
+
+    def save_draft(self) -> None:
+        """Keep unsaved changes (called on quit and hang-up)."""
+        try:
+            if not (self.is_mounted and self.is_attached and self.dirty()):
+                return
+            state = self.state()
+        except NoMatches:  # already taken apart (closed): nothing left to keep
+            return
+        self.app.store.save_draft(self.draft_key, state)  # type: ignore[attr-defined]
+
+    def on_unmount(self) -> None:
+        self.app.draft_sources.discard(self)  # type: ignore[attr-defined]
+
+    # -- showing ------------------------------------------------------------------------
+    def _show_step(self, step: str) -> None:
+        self.step = step
+        self.query_one("#complexity-steps", ContentSwitcher).current = step
+        title = "Step 1 of 2: describe and answer" if step == "answers" else "Step 2 of 2: result and plan"
+        self.query_one("#complexity-step", Static).update(title)
+        self._update_result()
+        self.refresh_bindings()
+
+    def _update_result(self) -> None:
+        questions = self.query_one("#questions", QuestionList)
+        result = assess(questions.completed())
+        info = result.info
+        unanswered = [q for q, a in questions.answers.items() if a is None]
+        note = f" ({len(unanswered)} not answered yet, counted as not sure)" if unanswered else ""
+        self.query_one("#result-so-far", Static).update(
+            f"Result so far: {info.label}{note}. ctrl+n shows it on the map."
+        )
+        ascii_only = bool(getattr(self.app, "ascii_only", False))
+        self.query_one("#complexity-map", Static).update(draw_map(result.domain, ascii_only))
+        lines = [
+            f"Your challenge looks {info.label.upper()} ({info.verbs}).",
+            f"{info.verbs.capitalize()}: {info.verbs_gloss}", "",
+            f"What it means: {info.meaning}", "",
+            f"Like: {info.analogy}", "",
+            f"How to respond: {info.response}", "",
+            f"For co-production: {info.coproduction}", "",
+            "Why: " + " ".join(result.reasons),
+        ]
+        changes = change_lines(result)
+        if changes:
+            lines += ["", "Sense-making, not sorting. What would change the result:"]
+            lines += [f"  - {line}" for line in changes]
+        self.query_one("#result-text", Static).update("\n".join(lines))
+        self.query_one("#label-action", Label).update(info.first_step)
+        self.query_one("#label-who", Label).update(info.who)
+        self._show_history()
+
+    def _show_history(self) -> None:
+        history = (self.record or {}).get("history", [])
+        lines = []
+        if history:
+            lines = ["", "Earlier versions (oldest first):"]
+            for old in history:
+                label = DOMAINS.get(old.get("domain", ""), DOMAINS["confusion"]).label
+                lines.append(f"  {local_display(old.get('saved', ''))}  {label}: "
+                             f"{answers_line(old.get('answers', {}))}")
+        self.query_one("#challenge-history", Static).update(literal("\n".join(lines)))
+
+    @on(QuestionList.Answered)
+    def _answered(self) -> None:
+        self._update_result()
+        self.refresh_bindings()
+
+    @on(QuestionList.OptionHighlighted, "#questions")
+    def _hint(self, event: QuestionList.OptionHighlighted) -> None:
+        if event.option.id:
+            self.query_one("#question-hint", Static).update(question(event.option.id).hint)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Show each key only where it works."""
+        if action == "show_result":
+            return self.step == "answers"
+        if action == "show_answers":
+            return self.step == "result"
+        if action == "reflect":
+            return self.step == "result"
+        if action == "spectrum":
+            if not self.is_mounted or self.step != "result":
+                return self.step == "result"
+            return assess(self.query_one("#questions", QuestionList).completed()).domain == "complex"
+        return True
+
+    # -- actions ------------------------------------------------------------------------
+    def action_show_result(self) -> None:
+        """Step 2: the map, the result and the plan."""
+        self._show_step("result")
+        self.query_one("#result", VerticalScroll).focus()
+
+    def action_show_answers(self) -> None:
+        """Step 1: description and questions."""
+        self._show_step("answers")
+        self.query_one("#questions", QuestionList).focus()
+
+    def _valid(self, state: dict[str, Any]) -> bool:
+        if not state["title"].strip():
+            self._show_step("answers")
+            self.query_one("#challenge-title", Input).focus()
+            self.notify("Give the challenge a title first.", severity="warning")
+            return False
+        review = state["plan"]["review"].strip()
+        if review:
+            try:
+                parse_day(review)
+            except ValueError as error:
+                self._show_step("result")
+                self.query_one("#plan-review", Input).focus()
+                self.notify(f"Review date: {error}.", severity="warning")
+                return False
+        return True
+
+    def save(self) -> bool:
+        """Save (or revise) the challenge; False, with the text left on screen, if not."""
+        state = self.state()
+        if not self._valid(state):
+            return False
+        doc = cx.new_challenge(state["title"].strip(), state["description"],
+                               self.query_one("#questions", QuestionList).completed(),
+                               {k: v.strip() for k, v in state["plan"].items()})
+        store = self.app.store  # type: ignore[attr-defined]
+        old_key = self.draft_key
+        try:
+            saved = cx.save_challenge(store, doc, self.record_id)
+            store.discard_draft(old_key)
+            if old_key != f"complexity:{saved['id']}":
+                store.discard_draft(f"complexity:{saved['id']}")
+        except CoprodError as error:
+            self.notify(error.message, severity="error", timeout=10)
+            return False
+        self.record, self.record_id = saved, saved["id"]
+        self._saved_state = self.state()
+        self._show_history()
+        return True
+
+    def action_save(self) -> None:
+        """Save and say so."""
+        if self.save():
+            self.notify(f"Saved: {DOMAINS[self.record['domain']].label.lower()}.")  # type: ignore[index]
+
+    def _saved_link(self) -> tuple[str, Link] | None:
+        if (self.record_id is None or self.dirty()) and not self.save():
+            return None
+        title = self.record["title"]  # type: ignore[index]
+        return title, Link("complexity", self.record_id or "", title)
+
+    def action_reflect(self) -> None:
+        """Save, then open a journal entry linked to this challenge."""
+        saved = self._saved_link()
+        if saved is None:
+            return
+        title, link = saved
+        result = assess(self.record["answers"])  # type: ignore[index]
+        summary = summary_text(title, result, self.record.get("plan"))  # type: ignore[union-attr]
+        try:
+            self.app.reflect_on(title, list(result.info.values), link, summary)  # type: ignore[attr-defined]
+        except ImportError:
+            self.notify("The journal is not available in this version.", severity="warning")
+
+    def action_spectrum(self) -> None:
+        """Save, then place the planned approach on the spectrum of engagement."""
+        saved = self._saved_link()
+        if saved is None:
+            return
+        title, link = saved
+        plan = self.record.get("plan", {})  # type: ignore[union-attr]
+        parts = [self.record.get("description", "").strip()]  # type: ignore[union-attr]
+        if plan.get("action"):
+            parts.append(f"First probe: {plan['action']}")
+        if plan.get("who"):
+            parts.append(f"Who is involved: {plan['who']}")
+        try:
+            self.app.place_on_spectrum(title, "\n".join(p for p in parts if p), link)  # type: ignore[attr-defined]
+        except ImportError:
+            self.notify("The spectrum exercise is not available in this version.", severity="warning")
+
+    def action_back(self) -> None:
+        """Back to the list, keeping unsaved changes as a draft."""
+        if self.dirty():
+            try:
+                self.save_draft()
+                self.notify("Unsaved changes kept as a draft.")
+            except CoprodError as error:
+                self.notify(error.message, severity="error", timeout=10)
+                return
+        self.dismiss()

@@ -1,0 +1,94 @@
+"""Past complexity practice rounds: date and score, and each round's answers."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coprod_tui.complexity import records as cx
+from coprod_tui.complexity.rules import DOMAINS
+from coprod_tui.complexity.styles import COMPLEXITY_CSS
+from coprod_tui.core.clock import local_display
+from coprod_tui.errors import CoprodError
+
+
+def round_details(doc: dict[str, Any]) -> str:
+    """Each scenario of a round, right or wrong, in words."""
+    lines = []
+    for item in doc.get("attempts", []):
+        mark = "[right]" if item.get("correct") else "[wrong]"
+        chosen = DOMAINS.get(item.get("chosen", ""), DOMAINS["confusion"]).label
+        expected = DOMAINS.get(item.get("expected", ""), DOMAINS["confusion"]).label
+        lines.append(f"{mark} {item.get('title', item.get('scenario', ''))}: "
+                     f"you said {chosen}, expected {expected}")
+    return "\n".join(lines)
+
+
+class PracticeHistoryScreen(ModalScreen[None]):
+    """A dialog listing past rounds, newest first; closes with ``c`` or Escape."""
+
+    CSS = COMPLEXITY_CSS
+
+    BINDINGS = [
+        Binding("c", "close", "Close", id="complexity-history-close"),
+        Binding("escape", "close", "Close", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.rounds: dict[str, dict[str, Any]] = {}
+        self.loaded = False
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="complexity-history-dialog"):
+            yield Static("Complexity practice: your rounds", classes="dialog-title")
+            yield OptionList(id="rounds")
+            yield Static("", id="round-details", markup=False)
+            yield Static("arrows: see a round    c or Esc: close", classes="dialog-keys")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#rounds", OptionList).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="complexity-history")
+    def load(self) -> None:
+        """Read the rounds off the UI thread."""
+        try:
+            docs = cx.rounds(self.app.store)  # type: ignore[attr-defined]
+        except CoprodError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="error")
+            return
+        self.app.call_from_thread(self._show, docs)
+
+    def _show(self, docs: list[dict[str, Any]]) -> None:
+        options = self.query_one("#rounds", OptionList)
+        self.rounds = {doc["id"]: doc for doc in docs}
+        options.clear_options()
+        if not docs:
+            options.add_option(Option("No rounds yet: press p on the complexity screen.",
+                                      id="none", disabled=True))
+        for doc in docs:
+            options.add_option(Option(
+                f"{local_display(doc.get('date', ''))}   {doc.get('score', 0)} of {doc.get('total', 0)}",
+                id=doc["id"],
+            ))
+        if docs:
+            options.highlighted = 0
+        self.loaded = True
+
+    @on(OptionList.OptionHighlighted, "#rounds")
+    def _details(self, event: OptionList.OptionHighlighted) -> None:
+        doc = self.rounds.get(event.option.id or "")
+        self.query_one("#round-details", Static).update(round_details(doc) if doc else "")
+
+    def action_close(self) -> None:
+        """Close."""
+        self.dismiss(None)

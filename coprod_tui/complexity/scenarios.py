@@ -1,0 +1,108 @@
+"""Practice scenarios for the complexity exercise: checked and turned into objects.
+
+Scenarios come from ``complexity_scenarios.json`` (trainers can extend it in a
+content pack). :func:`parse_scenarios` checks already-parsed JSON and raises
+:class:`ScenarioError` naming the file, the scenario and the problem. Pure: the
+store reads the files.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from coprod_tui.complexity.rules import ANSWERS, DOMAIN_IDS, QUESTION_IDS, classify
+from coprod_tui.errors import CoprodError
+
+REQUIRED_TEXT = ("id", "title", "text", "expected", "explanation")
+
+
+class ScenarioError(CoprodError):
+    """A scenario file is not valid; the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """One situation to place, with the expected result and why."""
+
+    id: str
+    title: str
+    text: str
+    expected: str
+    answers: dict[str, str]
+    explanation: str
+    differ: str = ""
+    also: tuple[str, ...] = ()
+
+    def accepts(self, domain: str) -> bool:
+        """Whether ``domain`` is the expected result or a listed reasonable view."""
+        return domain == self.expected or domain in self.also
+
+
+def _scenario(item: Any, where: str) -> Scenario:
+    if not isinstance(item, dict):
+        raise ScenarioError(f"{where}: must be an object with {', '.join(REQUIRED_TEXT)}")
+    for key in REQUIRED_TEXT:
+        value = item.get(key)
+        if not isinstance(value, str) or not value.strip():
+            raise ScenarioError(f"{where}: '{key}' must be non-empty text")
+    where = f"{where} ('{item['id']}')"
+    known = {*REQUIRED_TEXT, "answers", "differ", "also"}
+    unknown = sorted(set(item) - known)
+    if unknown:
+        raise ScenarioError(f"{where}: unknown field {', '.join(unknown)}; fields: {', '.join(sorted(known))}")
+    if item["expected"] not in DOMAIN_IDS:
+        raise ScenarioError(
+            f"{where}: expected {item['expected']!r} is not a result; choices: {', '.join(DOMAIN_IDS)}"
+        )
+    answers = item.get("answers")
+    if not isinstance(answers, dict) or set(answers) != set(QUESTION_IDS):
+        raise ScenarioError(f"{where}: 'answers' must give each of {', '.join(QUESTION_IDS)}")
+    for qid in QUESTION_IDS:
+        if answers[qid] not in ANSWERS:
+            raise ScenarioError(
+                f"{where}: answer {qid} {answers[qid]!r} is not one of {', '.join(ANSWERS)}"
+            )
+    got, _ = classify(answers)
+    if got != item["expected"]:
+        raise ScenarioError(
+            f"{where}: its answers lead to {got!r}, not the expected {item['expected']!r}; "
+            "change the answers or the expected result"
+        )
+    differ = item.get("differ", "")
+    if not isinstance(differ, str):
+        raise ScenarioError(f"{where}: 'differ' must be text")
+    also = item.get("also", [])
+    if not isinstance(also, list) or any(d not in DOMAIN_IDS or d == item["expected"] for d in also):
+        raise ScenarioError(
+            f"{where}: 'also' must list other results from {', '.join(DOMAIN_IDS)}"
+        )
+    return Scenario(
+        id=item["id"].strip(), title=item["title"].strip(), text=item["text"].strip(),
+        expected=item["expected"], answers={q: answers[q] for q in QUESTION_IDS},
+        explanation=item["explanation"].strip(), differ=differ.strip(), also=tuple(also),
+    )
+
+
+def parse_scenarios(data: Any, source: str) -> list[Scenario]:
+    """Scenarios from parsed JSON ``{"scenarios": [...]}``; ``source`` names the file in errors."""
+    if not isinstance(data, dict) or not isinstance(data.get("scenarios"), list):
+        raise ScenarioError(f"{source}: must be an object with a list 'scenarios'")
+    scenarios: list[Scenario] = []
+    seen: set[str] = set()
+    for number, item in enumerate(data["scenarios"], start=1):
+        scenario = _scenario(item, f"{source}: scenario {number}")
+        if scenario.id in seen:
+            raise ScenarioError(f"{source}: scenario {number}: id {scenario.id!r} is used twice")
+        seen.add(scenario.id)
+        scenarios.append(scenario)
+    return scenarios
+
+
+def merge_scenarios(groups: list[list[Scenario]]) -> list[Scenario]:
+    """Built-in scenarios first, then each pack's; a pack's scenario replaces one with its id."""
+    merged: dict[str, Scenario] = {}
+    for group in groups:
+        for scenario in group:
+            merged[scenario.id] = scenario
+    return list(merged.values())

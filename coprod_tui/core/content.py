@@ -1,0 +1,162 @@
+"""Reading untrusted files with limits, and content text made safe to show.
+
+Shared by imports (``store/importer.py``) and content packs (manifests,
+section files, trainer-editable JSON). Limits are on what is actually read,
+never on what ``stat`` says a file's size is: ``/dev/zero``, a FIFO or a
+file growing while read report a small size or none. Content packs are
+untrusted: every text in a content file (keys included) comes back with its
+control characters made visible (``ESC`` as ``^[``), so nothing a pack holds
+can drive the terminal of whoever reads it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from coprod_tui.core.text import make_visible
+
+# Sections are a few thousand words; this is a hundred times more. Only this
+# much is ever read, whatever the file claims.
+CONTENT_LIMIT = 2 * 1024 * 1024
+MAX_CONTENT_BYTES = CONTENT_LIMIT
+# No coprod file or content file nests anywhere near this deep.
+MAX_DEPTH = 64
+_CHUNK = 1 << 20
+
+
+class TooLargeError(ValueError):
+    """More than the limit could be read (the message says how much is allowed)."""
+
+
+class TooDeepError(ValueError):
+    """JSON nested deeper than :data:`MAX_DEPTH`."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of ``path``; :class:`TooLargeError` if there is more.
+
+    Reads in chunks and stops one byte past the limit, so an endless source
+    (``/dev/zero``) costs at most ``limit`` bytes of memory and stops at once.
+    ``OSError`` is passed on (missing file, folder, no permission).
+    """
+    chunks: list[bytes] = []
+    total = 0
+    with open(path, "rb") as handle:
+        while True:
+            chunk = handle.read(min(_CHUNK, limit + 1 - total))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            total += len(chunk)
+            if total > limit:
+                raise TooLargeError(
+                    f"it is larger than {limit // (1024 * 1024) or 1} MB; content files must be smaller"
+                )
+    return b"".join(chunks)
+
+
+def too_deep(data: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether parsed JSON nests lists and objects more than ``limit`` deep
+    (iterative: checking a deep value must not itself recurse)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((v, depth + 1) for v in value.values() if isinstance(v, (dict, list)))
+        elif isinstance(value, list):
+            stack.extend((v, depth + 1) for v in value if isinstance(v, (dict, list)))
+    return False
+
+
+def _too_deep_message(max_depth: int) -> str:
+    return f"nested too deeply: lists and objects nested more than {max_depth} levels deep"
+
+
+def loads_limited(raw: str | bytes, max_depth: int = MAX_DEPTH) -> Any:
+    """``json.loads`` that refuses nesting deeper than ``max_depth`` with
+    :class:`TooDeepError` (``ValueError`` for invalid JSON as usual).
+
+    Python's parser raises ``RecursionError`` near 1,000 levels; shallower but
+    still absurd nesting is refused after parsing, so that nothing later
+    (validation, saving) meets it.
+    """
+    try:
+        data = json.loads(raw)
+    except RecursionError:
+        raise TooDeepError(_too_deep_message(max_depth)) from None
+    if isinstance(data, (dict, list)) and too_deep(data, max_depth):
+        raise TooDeepError(_too_deep_message(max_depth))
+    return data
+
+
+def read_content_text(path: Path, limit: int = CONTENT_LIMIT) -> str:
+    """A content file's text, at most ``limit`` bytes (``TooLargeError``),
+    ``OSError`` or ``UnicodeDecodeError`` otherwise. Line endings become
+    ``\n`` as ``Path.read_text`` does."""
+    text = read_limited(path, limit).decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+#: The name the content loaders and their tests use.
+read_limited_text = read_content_text
+
+
+def visible_strings(value: Any) -> Any:
+    """``value`` (parsed JSON) with every string, keys included, through ``make_visible``."""
+    if isinstance(value, str):
+        return make_visible(value)
+    if isinstance(value, list):
+        return [visible_strings(item) for item in value]
+    if isinstance(value, dict):
+        return {make_visible(str(key)): visible_strings(item) for key, item in value.items()}
+    return value
+
+
+def read_content_json(path: Path, error: Callable[[str], Exception]) -> Any:
+    """Parse ``path`` with every text made visible; failures raise
+    ``error(message)`` naming the file and the problem.
+
+    Messages: ``PATH: the file is missing``, ``PATH: cannot read: REASON`` or
+    ``PATH: not valid JSON at line L, column C: WHAT``.
+    """
+    where = make_visible(str(path))
+    try:
+        text = read_content_text(path)
+    except FileNotFoundError:
+        raise error(f"{where}: the file is missing") from None
+    except TooLargeError as problem:
+        raise error(f"{where}: cannot read: {problem}") from None
+    except OSError as problem:
+        raise error(f"{where}: cannot read: {problem.strerror or problem}") from None
+    except UnicodeDecodeError as problem:
+        raise error(f"{where}: cannot read: not UTF-8 text ({problem.reason})") from None
+    try:
+        return visible_strings(loads_limited(text))
+    except TooDeepError as problem:
+        raise error(f"{where}: cannot read: {problem}") from None
+    except json.JSONDecodeError as problem:
+        raise error(
+            f"{where}: not valid JSON at line {problem.lineno}, column {problem.colno}: "
+            f"{problem.msg}"
+        ) from None
+
+
+__all__ = [
+    "CONTENT_LIMIT",
+    "MAX_DEPTH",
+    "TooDeepError",
+    "TooLargeError",
+    "loads_limited",
+    "too_deep",
+    "read_content_json",
+    "read_content_text",
+    "read_limited",
+    "read_limited_text",
+    "visible_strings",
+]
+

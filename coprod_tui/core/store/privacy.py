@@ -1,0 +1,164 @@
+"""Keep the data folder private: 0700 folder, 0600 files, owned by the user.
+
+Reflections about patients and carers must never be readable by another user
+on a shared server, whatever the user's umask.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+from coprod_tui.core.store.errors import UnsafeLocationError
+from coprod_tui.errors import os_reason
+
+DIR_MODE = 0o700
+FILE_MODE = 0o600
+
+
+def _owner_problem(path: Path, st: os.stat_result, what: str) -> str | None:
+    if st.st_uid != os.geteuid():
+        return (
+            f"{what} {path} belongs to another user (uid {st.st_uid}); "
+            "use a folder of your own with --data-dir or COPROD_DATA_DIR"
+        )
+    if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return (
+            f"{what} {path} can be changed by other users; "
+            f"run `chmod go-w {path}` or choose another folder"
+        )
+    return None
+
+
+def _check_link(path: Path) -> None:
+    try:
+        lst = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(lst.st_mode) and lst.st_uid != os.geteuid():
+        raise UnsafeLocationError(
+            f"refusing to use {path}: it is a symbolic link owned by another user "
+            f"(uid {lst.st_uid}); remove it or choose another folder"
+        )
+
+
+def ensure_private_dir(path: Path) -> None:
+    """Create ``path`` as a 0700 folder, or check an existing one is ours and safe.
+
+    An existing folder that is ours but readable by others is tightened to 0700.
+    """
+    _check_link(path)
+    if not path.exists():
+        make_private_parents(path.parent)
+        try:
+            path.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            pass
+        except OSError as error:
+            raise UnsafeLocationError(
+                f"cannot open the data folder {path}: cannot create it: "
+                f"{describe_os_error(error)}; "
+                "choose another folder with --data-dir or COPROD_DATA_DIR"
+            ) from None
+    st = path.stat()
+    if not stat.S_ISDIR(st.st_mode):
+        raise UnsafeLocationError(f"{path} is not a folder; choose another data folder")
+    problem = _owner_problem(path, st, "the data folder")
+    if problem:
+        raise UnsafeLocationError(f"refusing to use the data folder: {problem}")
+    if stat.S_IMODE(st.st_mode) != DIR_MODE:
+        os.chmod(path, DIR_MODE)
+
+
+def describe_os_error(error: OSError) -> str:
+    """An operating-system error in words (no ``[Errno N]``, no path)."""
+    return os_reason(error)
+
+
+def make_private_parents(folder: Path) -> None:
+    """Create ``folder`` and its missing parents, each new one 0700 whatever the umask.
+
+    Under ``umask 000`` ``mkdir -p`` would make ``~/.local`` and ``~/.local/share``
+    0777, letting another user move or swap the data folder inside them.
+    Existing folders are left as they are.
+    """
+    missing = []
+    current = folder
+    while not current.exists():
+        missing.append(current)
+        if current.parent == current:
+            break
+        current = current.parent
+    for new in reversed(missing):
+        try:
+            new.mkdir(mode=DIR_MODE)
+        except FileExistsError:
+            continue
+        except OSError as error:
+            raise UnsafeLocationError(
+                f"cannot open the data folder {folder}: cannot create {new}: "
+                f"{describe_os_error(error)}; "
+                "choose another data folder with --data-dir or COPROD_DATA_DIR"
+            ) from None
+        os.chmod(new, DIR_MODE)
+
+
+def folder_identity(path: Path) -> tuple[int, int, int, int]:
+    """(device, inode, owner, mode) of a folder: what must not change while coprod runs."""
+    st = os.stat(path)
+    return (st.st_dev, st.st_ino, st.st_uid, st.st_mode)
+
+
+def check_private_file(path: Path) -> None:
+    """Refuse a symbolic link, or a file someone else owns or can write; tighten
+    ours to 0600 (never through a link: ``chmod`` would change its target)."""
+    _check_link(path)
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return
+    if stat.S_ISLNK(st.st_mode):
+        raise UnsafeLocationError(
+            f"refusing to use {path}: it is a symbolic link, which coprod never follows "
+            "in its data folder; remove it"
+        )
+    problem = _owner_problem(path, st, "the file")
+    if problem:
+        raise UnsafeLocationError(f"refusing to use {path.name}: {problem}")
+    if stat.S_IMODE(st.st_mode) != FILE_MODE:
+        os.chmod(path, FILE_MODE)
+
+
+def open_private(path: Path, flags: int) -> int:
+    """``os.open`` a file with mode 0600 whatever the umask; returns the descriptor.
+
+    A symbolic link is never followed (``O_NOFOLLOW``): a link planted in place
+    of a data or lock file would otherwise send the write, and the ``fchmod``,
+    to its target.
+    """
+    fd = os.open(path, flags | os.O_CLOEXEC | os.O_NOFOLLOW, FILE_MODE)
+    try:
+        os.fchmod(fd, FILE_MODE)
+    except OSError:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_nofollow(path: Path) -> bytes:
+    """The bytes of a file in the data folder, never through a symbolic link.
+
+    Raises ``FileNotFoundError`` if it does not exist and ``OSError`` (``ELOOP``)
+    for a link.
+    """
+    fd = os.open(path, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
+    with open(fd, "rb") as handle:
+        return handle.read()
+
+
+def write_private_bytes(path: Path, data: bytes) -> None:
+    """Write a whole file (an export, a backup) atomically with mode 0600."""
+    from coprod_tui.core.store.storage import atomic_write_bytes
+
+    atomic_write_bytes(path, data)

@@ -1,0 +1,1 @@
+"""core.ui: see docs/ARCHITECTURE.md."""

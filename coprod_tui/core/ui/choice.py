@@ -1,0 +1,62 @@
+"""A dialog to pick one value from a list; closes with ``c`` or Escape."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coprod_tui.core.ui.text import literal
+
+
+class ChoiceDialog(ModalScreen[str | None]):
+    """Pick one of ``choices`` ((value, label) pairs); dismisses with the value or None."""
+
+    BINDINGS = [
+        Binding("c", "cancel", "Cancel", id="choice-cancel"),
+        Binding("escape", "cancel", "Cancel", show=False),
+    ]
+
+    def __init__(self, title: str, choices: list[tuple[str, str]], current: str | None = None,
+                 note: str = "") -> None:
+        super().__init__()
+        self.title_text = title
+        self.choices = choices
+        self.current = current
+        self.note = note
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static(literal(self.title_text), classes="dialog-title")
+            if self.note:
+                yield Static(literal(self.note), classes="dialog-note")
+            yield OptionList(
+                *(
+                    Option(literal(("* " if value == self.current else "  ") + label), id=value)
+                    for value, label in self.choices
+                ),
+                id="choices",
+            )
+            yield Static("Enter: choose    c or Esc: cancel", classes="dialog-keys")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        options = self.query_one("#choices", OptionList)
+        options.focus()
+        if self.current is not None:
+            try:
+                options.highlighted = options.get_option_index(self.current)
+            except Exception:  # noqa: BLE001 - unknown current value: leave at top
+                pass
+
+    @on(OptionList.OptionSelected, "#choices")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+    def action_cancel(self) -> None:
+        """Close without choosing."""
+        self.dismiss(None)

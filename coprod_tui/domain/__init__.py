@@ -1,1 +1,0 @@
-"""Pure rules of co-production practice. No files, no textual."""

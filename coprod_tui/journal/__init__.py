@@ -1,0 +1,1 @@
+"""journal: see docs/ARCHITECTURE.md."""

@@ -1,0 +1,375 @@
+"""The journal: entries newest first, search as you type, filters, counts.
+
+Entries are read once in a worker into a :class:`SearchIndex`; each keystroke
+filters in memory and refills one ``OptionList`` (a virtual list), so the
+screen stays quick with 10,000 entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from textual import on, work
+from textual.app import App, ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coprod_tui.core.store import Store
+from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.core.ui.safe_text import SafeInput
+from coprod_tui.errors import CoprodError
+from coprod_tui.journal.dialogs import ConfirmDialog, DateRangeDialog, DraftsDialog
+from coprod_tui.journal.editor import EntryEditorScreen
+from coprod_tui.journal.entry import VALUE_IDS, Entry
+from coprod_tui.journal.records import EntryStore
+from coprod_tui.journal.search import NO_VALUE, Filters, SearchIndex
+from coprod_tui.journal.styles import JOURNAL_CSS
+from coprod_tui.journal.summary import journal_index
+from coprod_tui.journal.support import (
+    DRAFT_PREFIX,
+    LEGEND,
+    VALUE_LETTERS,
+    draft_description,
+    entry_row,
+    values_content,
+)
+
+KEYS_LINE = "Enter view  e edit  x delete  a actions  b trash  r drafts  F1 every key"
+# Rows put in the list at a time: typing stays quick with 10,000 entries.
+PAGE = 300
+
+HELP = """\
+## Journal
+
+Your private reflections, newest first. Each row shows the day, the values
+it covers as letters (S strengths, N networks, W what matters,
+R relationships, C change makers; `-` for the rest) and the title.
+
+- `n` new entry about one value (its explanation and prompts are shown)
+- `w` value by value: one experience through all five values
+- `/` search titles, text and tags as you type (`Esc` or Enter back to the list)
+- `f` filter menu, or directly `v` value, `t` tag, `d` dates; choose "any" to clear
+- Enter view, `e` edit, `x` delete (asks first; restore from the trash `b`)
+- `a` open actions, `r` drafts of unsaved writing
+"""
+
+
+def load_journal(store: Store) -> SearchIndex:
+    """Every entry, indexed (the work a benchmark times); shared with home's
+    summary and rebuilt only when the data file changed."""
+    return journal_index(store)
+
+
+def edit_screen(app: App, entry: Entry) -> EntryEditorScreen:
+    """An editor for ``entry``, restoring unsaved changes kept as a draft if there are any."""
+    try:
+        draft = app.store.load_draft(f"{DRAFT_PREFIX}{entry.id}")  # type: ignore[attr-defined]
+    except CoprodError:
+        draft = None
+    if draft:
+        app.notify("Carrying on from your unsaved changes to this entry.")
+    return EntryEditorScreen.editing_entry(entry, draft)
+
+
+class JournalScreen(Screen[None]):
+    """The list of entries with search and filters."""
+
+    CSS = JOURNAL_CSS
+
+    HELP = HELP
+    BINDINGS = [
+        Binding("n", "new", "New", id="journal-new"),
+        Binding("w", "walk", "By value", id="journal-walk"),
+        Binding("slash", "search", "Search", id="journal-search"),
+        Binding("f", "filter_menu", "Filter", id="journal-filter"),
+        Binding("v", "filter_value", "Filter by value", id="journal-value", show=False),
+        Binding("t", "filter_tag", "Filter by tag", id="journal-tag", show=False),
+        Binding("d", "filter_dates", "Filter by dates", id="journal-dates", show=False),
+        Binding("e", "edit", "Edit", id="journal-edit"),
+        Binding("x", "delete", "Delete", id="journal-delete"),
+        Binding("a", "actions", "Actions", id="journal-actions"),
+        Binding("b", "trash", "Trash", id="journal-trash"),
+        Binding("r", "drafts", "Drafts", id="journal-drafts", show=False),
+        Binding("escape", "leave_search", "Back", show=False, id="journal-back"),
+        Binding("down", "to_list", "To the list", show=False, id="journal-to-list"),
+    ]
+    # The list, not the search box, has focus from the first frame: a fast "2n" opens a
+    # new entry instead of typing "n" into the search.
+    AUTO_FOCUS = "#entries"
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.index = SearchIndex()
+        self.filters = Filters()
+        self.matches: list[Entry] = []
+        self.shown: list[Entry] = []
+        self.limit = PAGE
+        self._rows: dict[int, Content] = {}
+        self.loaded = False
+        self._offered_drafts = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static("Journal", classes="screen-title")
+        yield SafeInput(placeholder="Search titles, text and tags ( / )", id="search")
+        yield Static("", id="journal-filters", markup=False)
+        yield OptionList(id="entries")
+        yield Static(f"{LEGEND}\n{KEYS_LINE}", id="journal-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#entries", OptionList).focus()
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        self.reload()
+
+    def on_store_ready(self) -> None:
+        self.reload()
+
+    # -- loading ---------------------------------------------------------------------
+    @work(thread=True, exclusive=True, group="journal-load")
+    def reload(self) -> None:
+        """Read entries and drafts off the UI thread."""
+        app = self.app
+        if not getattr(app, "store_ready", False):
+            return
+        try:
+            index = load_journal(app.store)  # type: ignore[attr-defined]
+            drafts = [d for d in app.store.drafts()  # type: ignore[attr-defined]
+                      if str(d.get("id", "")).startswith(DRAFT_PREFIX)]
+        except CoprodError as error:
+            app.call_from_thread(self.notify, error.message, severity="error", timeout=10)
+            return
+        app.call_from_thread(self._loaded, index, drafts)
+
+    def _loaded(self, index: SearchIndex, drafts: list[dict]) -> None:
+        if index is not self.index:
+            # A new index is long-lived: keep the garbage collector off it.
+            getattr(self.app, "keep_long_lived", lambda: None)()
+        self.index = index
+        self._rows = {}
+        self.loaded = True
+        self.refilter()
+        # Offer drafts once, when the journal is first opened (after a restart):
+        # not each time the user comes back from an editor they chose to leave.
+        if drafts and not self._offered_drafts:
+            self._offer_drafts(drafts)
+        self._offered_drafts = True
+
+    # -- filtering -------------------------------------------------------------------
+    def refilter(self, keep_limit: bool = False) -> None:
+        """Apply the search words and filters to the loaded entries."""
+        if not keep_limit:
+            self.limit = PAGE
+        self.matches = self.index.search(self.filters)
+        self.shown = self.matches[: self.limit]
+        entries = self.query_one("#entries", OptionList)
+        highlighted = entries.highlighted if keep_limit else 0
+        # No option ids: rows map to ``self.shown`` by index (and an imported
+        # file with a repeated or missing id cannot break the list).
+        entries.set_options(Option(self._row(e)) for e in self.shown)
+        more = len(self.matches) - len(self.shown)
+        if more > 0:
+            entries.add_option(Option(f"... {more} more: press Enter to show the next {PAGE}"))
+        if self.shown:
+            entries.highlighted = highlighted
+        counts = self.index.value_counts()
+        count_text = "  ".join(f"{VALUE_LETTERS[v]} {counts[v]}" for v in VALUE_IDS)
+        if counts[NO_VALUE]:
+            count_text += f"  no value {counts[NO_VALUE]}"
+        total = len(self.index)
+        described = self.filters.describe()
+        line = f"{len(self.matches)} of {total} entries · {count_text}"
+        if described:
+            line += f"\nshowing {described}"
+        if not total:
+            line = "No entries yet. Press n to write about a value, or w to go value by value."
+        self.query_one("#journal-filters", Static).update(line)
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self.filters = replace(self.filters, words=event.value)
+        self.refilter()
+
+    @on(Input.Submitted, "#search")
+    def _search_done(self) -> None:
+        self.action_to_list()
+
+    def action_search(self) -> None:
+        """Type to search."""
+        self.query_one("#search", Input).focus()
+
+    def action_to_list(self) -> None:
+        """Move from the search box to the list."""
+        self.query_one("#entries", OptionList).focus()
+
+    def action_leave_search(self) -> None:
+        """Esc: from the search box back to the list, otherwise home."""
+        if self.focused is self.query_one("#search"):
+            self.action_to_list()
+        else:
+            self.app.action_home()  # type: ignore[attr-defined]
+
+    def action_filter_menu(self) -> None:
+        """Choose how to narrow the list (each also has its own key)."""
+        choices = [("value", "v  by value"), ("tag", "t  by tag"), ("dates", "d  by dates"),
+                   ("clear", "   show everything (clear filters and search)")]
+
+        def chosen(what: str | None) -> None:
+            if what == "clear":
+                self.query_one("#search", Input).value = ""
+                self._set(value=None, tag=None, since=None, until=None, words="")
+            elif what:
+                getattr(self, f"action_filter_{what}")()
+
+        self.app.push_screen(ChoiceDialog("Narrow the list", choices), chosen)
+
+    def action_filter_value(self) -> None:
+        """Show only entries covering one value."""
+        content = values_content(self.app)
+        choices = [("any", "any value")] + [
+            (v, content.name(v) if content else v) for v in VALUE_IDS
+        ] + [(NO_VALUE, "no value chosen yet (choose one with e, then ctrl+o)")]
+        self.app.push_screen(
+            ChoiceDialog("Show entries about", choices, self.filters.value or "any"),
+            lambda v: self._set(value=None if v == "any" else v) if v else None,
+        )
+
+    def action_filter_tag(self) -> None:
+        """Show only entries with one tag."""
+        tags = self.index.tags()
+        if not tags:
+            self.notify("No entry has tags yet.")
+            return
+        choices = [("\x00any", "any tag")] + [(t, t) for t in tags]
+        self.app.push_screen(
+            ChoiceDialog("Show entries tagged", choices, self.filters.tag or "\x00any"),
+            lambda t: self._set(tag=None if t == "\x00any" else t) if t else None,
+        )
+
+    def action_filter_dates(self) -> None:
+        """Show only entries written between two days."""
+        def chosen(result: tuple[dt.date | None, dt.date | None] | None) -> None:
+            if result is not None:
+                self._set(since=result[0], until=result[1])
+
+        self.app.push_screen(DateRangeDialog(self.filters.since, self.filters.until), chosen)
+
+    def _set(self, **changes: object) -> None:
+        self.filters = replace(self.filters, **changes)  # type: ignore[arg-type]
+        self.refilter()
+
+    # -- entries -------------------------------------------------------------------
+    def _current(self) -> Entry | None:
+        entries = self.query_one("#entries", OptionList)
+        if entries.highlighted is None or entries.highlighted >= len(self.shown):
+            return None
+        return self.shown[entries.highlighted]
+
+    @on(OptionList.OptionSelected, "#entries")
+    def _view(self, event: OptionList.OptionSelected) -> None:
+        from coprod_tui.journal.view import EntryViewScreen
+
+        if event.option_index == len(self.shown):  # the "more" row
+            self.limit += PAGE
+            self.refilter(keep_limit=True)
+        elif 0 <= event.option_index < len(self.shown):
+            self.app.push_screen(EntryViewScreen(self.shown[event.option_index].id))
+
+    def _row(self, entry: Entry) -> Content:
+        """A list row, built once per loaded entry (typing re-uses them)."""
+        row = self._rows.get(id(entry))
+        if row is None:
+            row = self._rows[id(entry)] = entry_row(entry)
+        return row
+
+    def action_new(self) -> None:
+        """Write about one value: choose it first."""
+        content = values_content(self.app)
+        choices = [(v, content.name(v) if content else v) for v in VALUE_IDS]
+        self.app.push_screen(
+            ChoiceDialog("Write about which value?", choices),
+            lambda v: self.app.push_screen(EntryEditorScreen.for_value(v)) if v else None,
+        )
+
+    def action_walk(self) -> None:
+        """One experience through all five values."""
+        self.app.push_screen(EntryEditorScreen.walk())
+
+    def action_edit(self) -> None:
+        """Edit the highlighted entry."""
+        entry = self._current()
+        if entry is not None:
+            self.app.push_screen(edit_screen(self.app, entry))
+
+    def action_delete(self) -> None:
+        """Move the highlighted entry to the trash (after asking)."""
+        entry = self._current()
+        if entry is None:
+            return
+        from coprod_tui.journal.support import entry_label
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                EntryStore(self.app.store).delete(entry.id)  # type: ignore[attr-defined]
+            except CoprodError as error:
+                self.notify(error.message, severity="error", timeout=10)
+                return
+            self.notify("Moved to the trash (b to see it and restore).")
+            self.reload()
+
+        self.app.push_screen(
+            ConfirmDialog("Delete this entry?",
+                          f"{entry_label(entry)}\n\nIt moves to the trash, where you can "
+                          "restore it until the trash is emptied."),
+            confirmed,
+        )
+
+    def action_actions(self) -> None:
+        """Open actions from every entry."""
+        from coprod_tui.journal.view import ActionsScreen
+
+        self.app.push_screen(ActionsScreen())
+
+    def action_trash(self) -> None:
+        """Deleted entries."""
+        from coprod_tui.journal.view import TrashScreen
+
+        self.app.push_screen(TrashScreen())
+
+    # -- drafts -------------------------------------------------------------------------
+    def action_drafts(self) -> None:
+        """Offer unsaved writing kept as drafts."""
+        try:
+            drafts = [d for d in self.app.store.drafts()  # type: ignore[attr-defined]
+                      if str(d.get("id", "")).startswith(DRAFT_PREFIX)]
+        except CoprodError as error:
+            self.notify(error.message, severity="error")
+            return
+        if not drafts:
+            self.notify("No drafts waiting.")
+            return
+        self._offer_drafts(drafts)
+
+    def _offer_drafts(self, drafts: list[dict]) -> None:
+        listed = [(d["id"], draft_description(d["id"], d)) for d in drafts]
+        by_key = {d["id"]: d for d in drafts}
+
+        def chosen(result: tuple[str, str] | None) -> None:
+            if result is None:
+                return
+            what, key = result
+            if what == "discard":
+                self.app.store.discard_draft(key)  # type: ignore[attr-defined]
+                self.notify("Draft discarded.")
+                return
+            self.app.push_screen(EntryEditorScreen.from_draft(key, by_key[key]["data"]))
+
+        self.app.push_screen(DraftsDialog(listed), chosen)

@@ -1,0 +1,51 @@
+"""Choose an entry's NMC revalidation details: the kind of account and the Code themes.
+
+Used by the entry editor (ctrl+t); the ``nmc`` export lays the entry out with them
+and marks them MISSING when they were never chosen.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import App
+
+from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.journal.dialogs import ValuesDialog
+from coprod_tui.journal.entry import ACCOUNT_KINDS, CODE_THEMES, Entry
+
+NO_KIND = "\x00none"
+
+
+class ThemesDialog(ValuesDialog):
+    """Tick the Code themes an entry is relevant to: space toggles, Enter confirms."""
+
+    def __init__(self, chosen: list[str]) -> None:
+        super().__init__([(t, t) for t in CODE_THEMES], chosen,
+                         title="Which themes of the NMC Code is it relevant to?")
+
+
+def ask_nmc(app: App, entry: Entry, changed: Callable[[], None]) -> None:
+    """Ask for the kind of account, then the themes; set them on ``entry`` and call ``changed``.
+
+    Cancelling either dialog leaves the entry as it was.
+    """
+    kinds = [(NO_KIND, "Not chosen yet")] + [(k, k[:1].upper() + k[1:]) for k in ACCOUNT_KINDS]
+
+    def kind_chosen(value: str | None) -> None:
+        if value is None:
+            return
+
+        def themes_chosen(ticked: list[str] | None) -> None:
+            if ticked is not None:
+                entry.account_kind = None if value == NO_KIND else value
+                entry.code_themes = ticked
+                changed()
+
+        app.push_screen(ThemesDialog(list(entry.code_themes)), themes_chosen)
+
+    app.push_screen(
+        ChoiceDialog("NMC reflective account: what kind?", kinds, entry.account_kind or NO_KIND,
+                     note="For the nmc export (revalidation). Both can be left for later."),
+        kind_chosen,
+    )

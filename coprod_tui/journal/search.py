@@ -1,0 +1,154 @@
+"""Filtering and full-text search over journal entries, in memory.
+
+The journal loads every entry once and builds a :class:`SearchIndex`; each
+keystroke then runs :func:`SearchIndex.search`, a pass over lowercased strings,
+which stays well under a frame for 10,000 entries.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from coprod_tui.core.clock import parse_iso, to_local
+from coprod_tui.journal.entry import VALUE_IDS, Entry
+
+# ``Filters.value`` for entries with no value chosen yet (e.g. moved in from jrnl).
+NO_VALUE = "\x00none"
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the list is narrowed to; empty fields do not filter."""
+
+    words: str = ""
+    value: str | None = None
+    tag: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+
+    def describe(self) -> str:
+        """A short line such as ``value: networks · tag: carers · since 2026-01-01``."""
+        parts = []
+        if self.value == NO_VALUE:
+            parts.append("no value chosen yet")
+        elif self.value:
+            parts.append(f"value: {self.value}")
+        if self.tag:
+            parts.append(f"tag: {self.tag}")
+        if self.since:
+            parts.append(f"since {self.since.isoformat()}")
+        if self.until:
+            parts.append(f"until {self.until.isoformat()}")
+        return " · ".join(parts)
+
+
+def entry_day(entry: Entry) -> dt.date | None:
+    """The local calendar day an entry was created."""
+    try:
+        return to_local(parse_iso(entry.created)).date()
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+@dataclass
+class _Row:
+    entry: Entry
+    haystack: str
+    tags: frozenset[str]
+    day: dt.date | None
+
+
+def haystack(entry: Entry) -> str:
+    """Everything searchable in an entry, lowercased: title, sections, tags, actions."""
+    parts = [entry.title, *entry.sections.values(), *entry.tags]
+    parts.extend(action.text for action in entry.actions)
+    return "\n".join(parts).casefold()
+
+
+@dataclass
+class SearchIndex:
+    """Entries newest first with their lowercased text, ready to filter."""
+
+    rows: list[_Row] = field(default_factory=list)
+    _counts: dict[str, int] | None = field(default=None, repr=False, compare=False)
+
+    @classmethod
+    def build(cls, entries: list[Entry]) -> SearchIndex:
+        """Index ``entries`` (any order; kept newest first)."""
+        ordered = sorted(entries, key=lambda e: e.created, reverse=True)
+        return cls(
+            [
+                _Row(e, haystack(e), frozenset(t.casefold() for t in e.tags), entry_day(e))
+                for e in ordered
+            ]
+        )
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def entries(self) -> list[Entry]:
+        """Every entry, newest first."""
+        return [row.entry for row in self.rows]
+
+    def value_counts(self) -> dict[str, int]:
+        """:func:`value_counts` of every entry (worked out once per index)."""
+        if self._counts is None:
+            self._counts = value_counts(self.entries())
+        return dict(self._counts)
+
+    def search(self, filters: Filters) -> list[Entry]:
+        """Entries matching every word (anywhere) and every filter, newest first."""
+        words = filters.words.casefold().split()
+        tag = filters.tag.casefold() if filters.tag else None
+        result = []
+        for row in self.rows:
+            if filters.value == NO_VALUE:
+                if row.entry.values:
+                    continue
+            elif filters.value and filters.value not in row.entry.values:
+                continue
+            if tag and tag not in row.tags:
+                continue
+            if filters.since and (row.day is None or row.day < filters.since):
+                continue
+            if filters.until and (row.day is None or row.day > filters.until):
+                continue
+            if words and not all(word in row.haystack for word in words):
+                continue
+            result.append(row.entry)
+        return result
+
+    def tags(self) -> list[str]:
+        """Every tag used, sorted."""
+        seen: dict[str, str] = {}
+        for row in self.rows:
+            for tag in row.entry.tags:
+                seen.setdefault(tag.casefold(), tag)
+        return sorted(seen.values(), key=str.casefold)
+
+
+def value_counts(entries: list[Entry]) -> dict[str, int]:
+    """How many entries cover each value (an entry may count for several).
+
+    Entries with no value chosen yet are counted under :data:`NO_VALUE`.
+    """
+    counts = dict.fromkeys(VALUE_IDS, 0)
+    counts[NO_VALUE] = 0
+    for entry in entries:
+        if not entry.values:
+            counts[NO_VALUE] += 1
+        for value in entry.values:
+            if value in counts:
+                counts[value] += 1
+    return counts
+
+
+def parse_tags(text: str) -> list[str]:
+    """Tags typed as ``carers, ward 7; team`` -> ``["carers", "ward 7", "team"]`` (no repeats)."""
+    tags: list[str] = []
+    for raw in text.replace(";", ",").split(","):
+        tag = " ".join(raw.split())
+        if tag and tag.casefold() not in (t.casefold() for t in tags):
+            tags.append(tag)
+    return tags

@@ -1,0 +1,186 @@
+"""The five values with their explanations and prompts, and the frameworks' hints.
+
+Pure: :func:`parse_values_content` turns the decoded JSON of ``content/values.json``
+into typed objects and checks it, raising :class:`ContentError` naming the file
+and the problem. Reading the file is ``toolkit/values_content.py``'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS
+
+MIN_PROMPTS = 4
+MAX_PROMPTS = 6
+PROMPT_KINDS = ("practice", "team")
+
+
+class ContentError(ValueError):
+    """Trainer-edited content is malformed; the message names the file and problem."""
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """A reflection question; ``about`` is ``practice`` or ``team`` (own organisation)."""
+
+    text: str
+    about: str = "practice"
+
+
+@dataclass(frozen=True)
+class Value:
+    """One of the five values of co-production."""
+
+    id: str
+    name: str
+    title: str
+    explanation: str
+    prompts: tuple[Prompt, ...]
+
+
+@dataclass(frozen=True)
+class FrameworkGuide:
+    """How a reflective framework is presented: its name and a hint per section."""
+
+    id: str
+    name: str
+    about: str
+    hints: dict[str, str] = field(default_factory=dict)
+
+    def hint(self, section_id: str) -> str:
+        """The hint for one section ('' if none)."""
+        return self.hints.get(section_id, "")
+
+
+@dataclass(frozen=True)
+class ValuesContent:
+    """Everything in ``values.json``."""
+
+    values: tuple[Value, ...]
+    frameworks: dict[str, FrameworkGuide]
+
+    def value(self, value_id: str) -> Value:
+        """The value with this id (``KeyError`` if unknown)."""
+        for value in self.values:
+            if value.id == value_id:
+                return value
+        raise KeyError(value_id)
+
+    def name(self, value_id: str) -> str:
+        """A value's short name, or the id itself if unknown."""
+        try:
+            return self.value(value_id).name
+        except KeyError:
+            return value_id
+
+
+def _text(data: Any, where: str, source: str) -> str:
+    if not isinstance(data, str) or not data.strip():
+        raise ContentError(f"{source}: {where} must be non-empty text")
+    return data.strip()
+
+
+def _parse_value(data: Any, index: int, source: str) -> Value:
+    if not isinstance(data, dict):
+        raise ContentError(f"{source}: values[{index}] must be an object")
+    value_id = _text(data.get("id"), f"values[{index}].id", source)
+    where = f"value {value_id!r}"
+    prompts_data = data.get("prompts")
+    if not isinstance(prompts_data, list):
+        raise ContentError(f"{source}: {where}: prompts must be a list")
+    if not MIN_PROMPTS <= len(prompts_data) <= MAX_PROMPTS:
+        raise ContentError(
+            f"{source}: {where} has {len(prompts_data)} prompts; "
+            f"it needs {MIN_PROMPTS} to {MAX_PROMPTS}"
+        )
+    prompts = []
+    for number, item in enumerate(prompts_data, 1):
+        if isinstance(item, str):
+            item = {"text": item}
+        if not isinstance(item, dict):
+            raise ContentError(f"{source}: {where}: prompt {number} must be text or an object")
+        about = item.get("about", "practice")
+        if about not in PROMPT_KINDS:
+            raise ContentError(
+                f"{source}: {where}: prompt {number} has about={about!r}; "
+                f"choices: {', '.join(PROMPT_KINDS)}"
+            )
+        prompts.append(Prompt(_text(item.get("text"), f"{where} prompt {number}", source), about))
+    if not any(p.about == "team" for p in prompts):
+        raise ContentError(
+            f"{source}: {where} needs at least one prompt with \"about\": \"team\" "
+            "(turning to your own team and organisation)"
+        )
+    return Value(
+        id=value_id,
+        name=_text(data.get("name"), f"{where} name", source),
+        title=_text(data.get("title"), f"{where} title", source),
+        explanation=_text(data.get("explanation"), f"{where} explanation", source),
+        prompts=tuple(prompts),
+    )
+
+
+def _parse_framework(framework_id: str, data: Any, source: str) -> FrameworkGuide:
+    where = f"framework {framework_id!r}"
+    if not isinstance(data, dict):
+        raise ContentError(f"{source}: {where} must be an object")
+    hints = data.get("hints", {})
+    if not isinstance(hints, dict):
+        raise ContentError(f"{source}: {where}: hints must be an object")
+    known = [sid for sid, _ in FRAMEWORKS[framework_id]]
+    for section_id, hint in hints.items():
+        if section_id not in known:
+            raise ContentError(
+                f"{source}: {where} has a hint for unknown section {section_id!r}; "
+                f"choices: {', '.join(known)}"
+            )
+        _text(hint, f"{where} hint {section_id!r}", source)
+    return FrameworkGuide(
+        id=framework_id,
+        name=_text(data.get("name"), f"{where} name", source),
+        about=str(data.get("about", "")),
+        hints={k: v.strip() for k, v in hints.items()},
+    )
+
+
+def parse_values_content(data: Any, source: str = "values.json") -> ValuesContent:
+    """Validate decoded ``values.json`` and return it typed.
+
+    Raises :class:`ContentError` when a value is missing, duplicated or unknown,
+    a value has too few or too many prompts or none about the team, or a
+    framework hint names a section the framework does not have.
+    """
+    if not isinstance(data, dict):
+        raise ContentError(f"{source}: the top level must be an object")
+    raw_values = data.get("values")
+    if not isinstance(raw_values, list):
+        raise ContentError(f"{source}: \"values\" must be a list of the five values")
+    values = [_parse_value(item, i, source) for i, item in enumerate(raw_values)]
+    ids = [v.id for v in values]
+    for value_id in ids:
+        if value_id not in VALUE_IDS:
+            raise ContentError(
+                f"{source}: unknown value {value_id!r}; choices: {', '.join(VALUE_IDS)}"
+            )
+        if ids.count(value_id) > 1:
+            raise ContentError(f"{source}: value {value_id!r} appears more than once")
+    missing = [v for v in VALUE_IDS if v not in ids]
+    if missing:
+        raise ContentError(f"{source}: missing value(s): {', '.join(missing)}")
+    ordered = tuple(sorted(values, key=lambda v: VALUE_IDS.index(v.id)))
+    raw_frameworks = data.get("frameworks", {})
+    if not isinstance(raw_frameworks, dict):
+        raise ContentError(f"{source}: \"frameworks\" must be an object")
+    frameworks: dict[str, FrameworkGuide] = {}
+    for framework_id, item in raw_frameworks.items():
+        if framework_id not in FRAMEWORKS:
+            raise ContentError(
+                f"{source}: unknown framework {framework_id!r}; "
+                f"choices: {', '.join(FRAMEWORKS)}"
+            )
+        frameworks[framework_id] = _parse_framework(framework_id, item, source)
+    for framework_id in FRAMEWORKS:
+        frameworks.setdefault(framework_id, FrameworkGuide(framework_id, framework_id, ""))
+    return ValuesContent(values=ordered, frameworks=frameworks)

@@ -1,0 +1,314 @@
+"""Reading one entry, the open actions, and the trash.
+
+Every piece of user text goes through :func:`literal`, so ``[bold]`` and
+escape sequences show as typed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coprod_tui.core.clock import local_display
+from coprod_tui.core.text import one_line
+from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.core.ui.text import literal
+from coprod_tui.errors import CoprodError
+from coprod_tui.journal.dialogs import ConfirmDialog
+from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry
+from coprod_tui.journal.records import EntryStore
+from coprod_tui.journal.styles import JOURNAL_CSS
+from coprod_tui.journal.support import entry_label, entry_row, values_content
+from coprod_tui.transfer.common import FORMATS
+
+# The formats one entry can be exported to on its own (json is the whole backup).
+ENTRY_FORMATS: tuple[str, ...] = ("md", "txt", "nmc")
+
+BACK = [
+    Binding("c", "back", "Back", id="journal-view-back"),
+    Binding("escape", "back", "Back", show=False),
+]
+
+
+class _Back(Screen[None]):
+
+    CSS = JOURNAL_CSS
+    BINDINGS = BACK
+
+    def action_back(self) -> None:
+        """Return to the journal."""
+        self.dismiss(None)
+
+    def journal(self) -> EntryStore:
+        """The journal over the app's store."""
+        return EntryStore(self.app.store)  # type: ignore[attr-defined]
+
+    def _attempt(self, change: Callable[[], object]) -> bool:
+        """Run a store change; on failure say why and return ``False``."""
+        try:
+            change()
+        except CoprodError as error:
+            self.notify(error.message, severity="error", timeout=10)
+            return False
+        return True
+
+
+class EntryViewScreen(_Back):
+    """One entry, read-only: sections, actions, links, tags."""
+
+    HELP = (
+        "## An entry\n\n`e` edit, `x` delete (asks first), `o` export this entry on its own "
+        "(md, txt or an NMC reflective account, for supervision; saved as a new private file "
+        "in your home folder, its path shown at the top), `c` or `Esc` back to the list."
+    )
+    BINDINGS = [
+        Binding("e", "edit", "Edit", id="view-edit"),
+        Binding("x", "delete", "Delete", id="view-delete"),
+        Binding("o", "export", "Export entry", id="view-export",
+                tooltip="Export this entry on its own (md, txt or nmc)"),
+        *BACK,
+    ]
+
+    def __init__(self, entry_id: str) -> None:
+        super().__init__()
+        self.entry_id = entry_id
+        self.entry: Entry | None = None
+        self.exported_to: Path | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with VerticalScroll(id="entry-view"):
+            yield Static("", id="view-title", classes="screen-title")
+            yield Static("", id="view-exported")
+            yield Static("", id="view-meta")
+            yield Static("", id="view-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#entry-view").focus()
+        self.refresh_entry()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_entry()
+
+    def refresh_entry(self) -> None:
+        """Read the entry again and show it."""
+        try:
+            self.entry = self.journal().get(self.entry_id)
+        except CoprodError as error:
+            self.notify(error.message, severity="error")
+            return
+        if self.entry is None:
+            self.dismiss(None)
+            return
+        entry = self.entry
+        content = values_content(self.app)
+        names = [content.name(v) if content else v for v in entry.values]
+        framework = (content.frameworks[entry.framework].name
+                     if content and entry.framework in content.frameworks else entry.framework)
+        meta = [f"Values: {', '.join(names) or 'none chosen yet (e, then ctrl+o)'}", f"Framework: {framework}",
+                f"Written {local_display(entry.created)}"
+                + (f", changed {local_display(entry.updated)}" if entry.updated != entry.created
+                   else "")]
+        if entry.tags:
+            meta.append("Tags: " + ", ".join(entry.tags))
+        for link in entry.links:
+            meta.append(f"Linked to {link.kind}: {link.label or link.ref}")
+        if entry.account_kind or entry.code_themes:
+            meta.append(f"NMC account: {entry.account_kind or 'kind not chosen'}; Code themes: "
+                        + ("; ".join(entry.code_themes) or "none chosen"))
+        body: list[str] = []
+        # The framework's order (what happened, the values, what next, the Code),
+        # then any part it does not know, so nothing written is hidden.
+        order = [sid for sid, _ in FRAMEWORKS.get(entry.framework, ())]
+        order += [sid for sid in entry.sections if sid not in order]
+        labels = dict(FRAMEWORKS.get(entry.framework, ()))
+        for section_id in order:
+            text = entry.sections.get(section_id, "")
+            if isinstance(text, str) and text.strip():
+                body += [f"== {labels.get(section_id, section_id)} ==", text, ""]
+        if entry.actions:
+            body.append("== Actions ==")
+            body += [action_line(a) for a in entry.actions]
+        self.query_one("#view-title", Static).update(literal(entry_label(entry)))
+        self.query_one("#view-meta", Static).update(literal("\n".join(meta)))
+        self.query_one("#view-body", Static).update(literal("\n".join(body)))
+
+    def action_edit(self) -> None:
+        """Edit this entry."""
+        from coprod_tui.journal.list_screen import edit_screen
+
+        if self.entry is not None:
+            self.app.push_screen(edit_screen(self.app, self.entry))
+
+    def action_export(self) -> None:
+        """Export this entry on its own, after choosing the format."""
+        choices = [(fmt, f"{fmt}: {FORMATS[fmt]}") for fmt in ENTRY_FORMATS]
+        self.app.push_screen(
+            ChoiceDialog("Export this entry on its own", choices, "md",
+                         note="A new file in your home folder that only you can read; "
+                              "nothing is replaced."),
+            self._export_chosen)
+
+    def _export_chosen(self, fmt: str | None) -> None:
+        if fmt in ENTRY_FORMATS:
+            self.export_entry(fmt)
+
+    @work(thread=True, exclusive=True, group="entry-export")
+    def export_entry(self, fmt: str) -> None:
+        """Write the export off the UI thread, then show where it went."""
+        from coprod_tui.transfer.files import write_entry_export
+
+        try:
+            path = write_entry_export(self.app.store, self.entry_id, fmt)  # type: ignore[attr-defined]
+        except CoprodError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="error",
+                                      timeout=10, markup=False)
+            return
+        self.app.call_from_thread(self._exported, fmt, path)
+
+    def _exported(self, fmt: str, path: Path) -> None:
+        self.exported_to = path
+        message = f"Exported this entry ({fmt}) to {path} (only you can read it)."
+        self.query_one("#view-exported", Static).update(literal(message))
+        self.notify(message, markup=False)
+
+    def action_delete(self) -> None:
+        """Move this entry to the trash (after asking)."""
+        def confirmed(yes: bool | None) -> None:
+            if yes and self._attempt(lambda: self.journal().delete(self.entry_id)):
+                self.notify("Moved to the trash.")
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmDialog("Delete this entry?",
+                                           "It moves to the trash, where you can restore it."),
+                             confirmed)
+
+
+def action_line(action: Action) -> str:
+    """``[x] text (due 2026-12-01)``: done shown by a mark, not colour."""
+    due = f" (due {action.due})" if action.due else ""
+    return f"[{'x' if action.done else ' '}] {action.text}{due}"
+
+
+class ActionsScreen(_Back):
+    """Every action not yet done; Enter or space marks one done."""
+
+    HELP = "## Open actions\n\nEnter or space marks the highlighted action done."
+    BINDINGS = [
+        Binding("space", "done", "Mark done", id="actions-done"),
+        *BACK,
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static("Open actions (soonest due first)", classes="screen-title")
+        yield OptionList(id="open-actions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self.load()
+
+    @work(thread=True, exclusive=True, group="journal-actions")
+    def load(self) -> None:
+        """Read open actions off the UI thread."""
+        try:
+            pairs = self.journal().open_actions()
+        except CoprodError as error:
+            self.app.call_from_thread(self.notify, error.message, severity="error")
+            return
+        self.app.call_from_thread(self._show, pairs)
+
+    def _show(self, pairs: list[tuple[Entry, Action]]) -> None:
+        options = self.query_one(OptionList)
+        options.set_options(
+            Option(literal(f"{action_line(a)}  - {one_line(entry_label(e), 30)}"),
+                   id=f"{e.id}:{a.id}")
+            for e, a in pairs
+        )
+        if not pairs:
+            options.add_option(Option("No open actions.", disabled=True))
+        else:
+            options.highlighted = 0
+
+    @on(OptionList.OptionSelected, "#open-actions")
+    def _selected(self) -> None:
+        self.action_done()
+
+    def action_done(self) -> None:
+        """Mark the highlighted action done."""
+        option = self.query_one(OptionList).highlighted_option
+        if option is None or not option.id:
+            return
+        entry_id, _, action_id = option.id.partition(":")
+        try:
+            self.journal().mark_action_done(entry_id, action_id)
+        except CoprodError as error:
+            self.notify(error.message, severity="error")
+            return
+        self.notify("Action marked done.")
+        self.load()
+
+
+class TrashScreen(_Back):
+    """Deleted entries: restore one, or empty the trash for good."""
+
+    HELP = "## Trash\n\n`r` restores the highlighted entry; `x` empties the trash (asks first)."
+    BINDINGS = [
+        Binding("r", "restore", "Restore", id="trash-restore"),
+        Binding("x", "empty", "Empty trash", id="trash-empty"),
+        *BACK,
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static("Trash: deleted entries", classes="screen-title")
+        yield OptionList(id="trash")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(OptionList).focus()
+        self.load()
+
+    def load(self) -> None:
+        """Show what is in the trash."""
+        try:
+            docs = self.journal().trash()
+        except CoprodError as error:
+            self.notify(error.message, severity="error")
+            return
+        options = self.query_one(OptionList)
+        options.set_options(Option(entry_row(Entry.from_doc(d)), id=d["id"]) for d in docs)
+        if docs:
+            options.highlighted = 0
+        else:
+            options.add_option(Option("The trash is empty.", disabled=True))
+
+    def action_restore(self) -> None:
+        """Put the highlighted entry back in the journal."""
+        option = self.query_one(OptionList).highlighted_option
+        if option is None or not option.id:
+            return
+        if self._attempt(lambda: self.journal().restore(option.id)):
+            self.notify("Entry restored.")
+        self.load()
+
+    def action_empty(self) -> None:
+        """Delete everything in the trash for good (after asking)."""
+        def confirmed(yes: bool | None) -> None:
+            if yes and self._attempt(self.journal().empty_trash):
+                self.notify("Emptied the trash.")
+                self.load()
+
+        self.app.push_screen(ConfirmDialog("Empty the trash?",
+                                           "Entries in the trash are removed for good."),
+                             confirmed)

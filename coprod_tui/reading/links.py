@@ -1,0 +1,87 @@
+"""A dialog listing a section's web links; Enter copies one (OSC 52).
+
+coprod never opens a browser: on a shared server it would open on the server.
+"""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Footer, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coprod_tui.core.text import make_visible
+from coprod_tui.core.ui.text import literal
+from coprod_tui.reading.text import SectionLink
+
+COPY_NOTE = "If nothing was copied, your terminal may not allow OSC 52; the address is on screen."
+
+
+def copy_link(screen_app, url: str) -> None:  # noqa: ANN001 - any Textual App
+    """Copy ``url`` with the terminal's clipboard (OSC 52) and say so.
+
+    The address comes from a content pack (or a click on rendered Markdown):
+    its control characters are made visible both in what is copied (pasting
+    it into a shell must not run escape sequences) and in the notice.
+    """
+    url = make_visible(url)
+    screen_app.copy_to_clipboard(url)
+    screen_app.notify(f"Copied {url}\n{COPY_NOTE}", title="Link copied", markup=False)
+
+
+class LinksDialog(ModalScreen[None]):
+    """Every link of a section; Enter copies the highlighted one."""
+
+    BINDINGS = [
+        Binding("c", "close", "Close", id="links-close"),
+        Binding("escape", "close", "Close", show=False),
+        Binding("y", "copy", "Copy", id="links-copy"),
+    ]
+
+    def __init__(self, title: str, links: list[SectionLink]) -> None:
+        super().__init__()
+        self.title_text = title
+        self.links = links
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog", id="links-dialog"):
+            yield Static(literal(f"Links in: {self.title_text}"), classes="dialog-title")
+            if self.links:
+                yield OptionList(
+                    *(
+                        Option(Content.assemble(literal(link.label), "\n  ", literal(link.url)),
+                               id=str(index))
+                        for index, link in enumerate(self.links)
+                    ),
+                    id="links",
+                )
+            else:
+                yield Static("This section has no links.", id="links-none")
+            yield Static("Enter or y: copy    c or Esc: close", classes="dialog-keys")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        if self.links:
+            options = self.query_one("#links", OptionList)
+            options.highlighted = 0
+            options.focus()
+
+    @on(OptionList.OptionSelected, "#links")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        copy_link(self.app, self.links[int(event.option.id or 0)].url)
+
+    def action_copy(self) -> None:
+        """Copy the highlighted link."""
+        if not self.links:
+            return
+        index = self.query_one("#links", OptionList).highlighted
+        if index is not None:
+            copy_link(self.app, self.links[index].url)
+
+    def action_close(self) -> None:
+        """Close the list."""
+        self.dismiss(None)

@@ -1,0 +1,164 @@
+"""Core subcommands: ``where``, ``check``, ``backups``, ``restore``."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import errno
+import os
+import stat
+from pathlib import Path
+
+from coprod_tui import paths
+from coprod_tui.core.cli_context import content_dirs, data_dir, open_store
+from coprod_tui.core.store import FILES, MAIN_FILE, backups
+from coprod_tui.core.store.privacy import ensure_private_dir
+from coprod_tui.core.store.schema import CURRENT_SCHEMA, schema_of
+from coprod_tui.core.store.storage import atomic_write_bytes, parse_tables
+from coprod_tui.core.text import make_visible
+from coprod_tui.errors import CoprodError, OSFailure, UsageError
+
+#: A journal of 10,000 entries is about 30 MB; refuse what cannot be one.
+MAX_RESTORE_BYTES = 512 * 1024 * 1024
+
+
+def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    """Add this module's subcommands."""
+    p = subparsers.add_parser("where", parents=[common], help="print the data and content folders in use")
+    p.set_defaults(func=cmd_where)
+    p = subparsers.add_parser("check", parents=[common], help="verify the data files and count what they hold")
+    p.set_defaults(func=cmd_check)
+    p = subparsers.add_parser("backups", parents=[common], help="list the automatic backups")
+    p.set_defaults(func=cmd_backups)
+    p = subparsers.add_parser("restore", parents=[common], help="put a backup back (the current file is kept aside)")
+    p.add_argument("backup", metavar="BACKUP",
+                   help="a name from `coprod backups`; a path (with /, e.g. ./file.json) "
+                        "for a file elsewhere, which must be yours and not a link")
+    p.set_defaults(func=cmd_restore)
+
+
+def cmd_where(args: argparse.Namespace) -> int:
+    """Print where coprod keeps things."""
+    folder = data_dir(args)
+    print(f"data folder:     {folder}")
+    print(f"data file:       {folder / MAIN_FILE}")
+    for name in FILES[1:]:
+        print(f"                 {folder / name}")
+    print(f"backups:         {backups.backup_dir(folder)}")
+    print(f"content:         {paths.builtin_content_dir()}")
+    for pack in content_dirs(args):
+        print(f"content pack:    {pack}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """Open the store (which validates and upgrades), check every record's shape
+    and print counts; exit 1 naming each record the app could not show."""
+    from coprod_tui.transfer.files import record_problems
+
+    store = open_store(args)
+    problems = record_problems(store)
+    if problems:
+        print(f"{store.path}: {len(problems)} record(s) the app cannot show:")
+        for line in problems[:50]:
+            print(f"  {make_visible(line)}")
+        if len(problems) > 50:
+            print(f"  ... and {len(problems) - 50} more")
+        raise CoprodError(
+            "the data holds records coprod cannot show (listed above); restore a backup "
+            "(`coprod backups`, `coprod restore NAME`) or correct them with care"
+        )
+    print(f"{store.path}: OK (data version {CURRENT_SCHEMA})")
+    counts = store.counts()
+    if not counts:
+        print("  no records yet")
+    for table, count in counts.items():
+        print(f"  {table:<20} {count}")
+    found = backups.list_backups(store.data_dir)
+    print(f"  backups: {len(found)}" + (f", newest {found[0].name}" if found else ""))
+    return 0
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    """List backups, newest first."""
+    folder = data_dir(args)
+    found = backups.list_backups(folder)
+    if not found:
+        print(f"no backups yet in {backups.backup_dir(folder)}")
+        return 0
+    for path in found:
+        stamp = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        print(f"{path.name:<44} {stamp}  {path.stat().st_size:>10,} bytes")
+    return 0
+
+
+def backup_source(folder: Path, name: str) -> Path:
+    """The file ``coprod restore NAME`` means.
+
+    A bare name is only ever a backup in the backups folder, never a file of
+    that name in the current folder (which another user may have planted
+    there). A name holding ``/`` is a path, checked by :func:`read_own_file`.
+    """
+    if "/" in name:
+        return Path(name).expanduser()
+    for path in backups.list_backups(folder):
+        if path.name == name or path.stem == name:
+            return path
+    names = ", ".join(p.name for p in backups.list_backups(folder)) or "none"
+    raise UsageError(f"no backup named {make_visible(name)!r} in {backups.backup_dir(folder)}; "
+                     f"backups: {names} (give a path with / for a file elsewhere, e.g. ./{make_visible(name)})")
+
+
+def read_own_file(path: Path, limit: int = MAX_RESTORE_BYTES) -> bytes:
+    """The bytes of ``path`` if it is a regular file of ours that only we can change.
+
+    Opened with ``O_NOFOLLOW`` and checked with ``fstat`` on the open file, so
+    a symbolic link, or a file swapped in between a check and the open, is refused.
+    """
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise CoprodError(f"refusing to read {path}: it is a symbolic link; "
+                              "give the file itself") from None
+        raise OSFailure(error, "cannot read it") from None
+    with os.fdopen(fd, "rb") as handle:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise CoprodError(f"refusing to read {path}: it is not a regular file")
+        if st.st_uid != os.geteuid():
+            raise CoprodError(f"refusing to read {path}: it belongs to another user "
+                              f"(uid {st.st_uid}), who could have put anything in it")
+        if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+            raise CoprodError(f"refusing to read {path}: other users can change it; "
+                              f"check it, run `chmod go-w {path}`, then try again")
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise CoprodError(f"refusing to read {path}: it is larger than {limit:,} bytes")
+    return data
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    """Validate a backup, keep the current file aside, and put the backup in place."""
+    folder = data_dir(args)
+    ensure_private_dir(folder)
+    source = backup_source(folder, args.backup)
+    raw = read_own_file(source)
+    try:
+        data = parse_tables(raw)
+    except Exception as error:  # noqa: BLE001 - any unreadable content is refused
+        raise CoprodError(f"cannot restore {source}: {error}; nothing was changed") from None
+    if not data or schema_of(data) > CURRENT_SCHEMA:
+        raise CoprodError(f"cannot restore {source}: it is empty or from a newer coprod; "
+                          "nothing was changed")
+    from coprod_tui.core.store.lock import FileLock
+    from coprod_tui.core.store.repository import LOCK_FILE
+
+    with FileLock(folder / LOCK_FILE).held():
+        kept = backups.keep_copy(folder, folder / MAIN_FILE, "before-restore")
+        # The bytes checked above, not the path again: it cannot change in between.
+        atomic_write_bytes(folder / MAIN_FILE, raw)
+    if kept:
+        print(f"kept the previous file as {kept}")
+    print(make_visible(f"restored {source.name} to {folder / MAIN_FILE}"))
+    return 0

@@ -1,0 +1,127 @@
+"""Home: the dashboard of areas, each opened by a digit or arrows + Enter."""
+
+from __future__ import annotations
+
+import textwrap
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coprod_tui.core.text import one_line
+from coprod_tui.shell.areas import AREAS, Area, area_by_key
+
+# 80 columns less the margins, the list's border and scrollbar, the key and the title
+# (12 columns: "Revalidation").
+SUMMARY_WIDTH = 51
+
+WELCOME = (
+    "Co-production: the people who provide a service and the people who use it "
+    "(patients, carers) share power and work together as equals. coprod helps you "
+    "learn it at the depth you have time for, try it on your own work, and keep a "
+    "private journal of your practice, value by value."
+)
+
+HELP = """\
+## Home
+
+Each area has a number: press it to go straight there, or move with the
+arrow keys and press Enter. `h` comes back here from anywhere, `ctrl+p`
+opens the command palette, and `q` quits (unsaved writing is kept as a draft).
+"""
+
+
+def _prompt(area: Area, summary: str | None) -> Content:
+    """An area's key, title and progress (or what it is), wrapped to at most two lines."""
+    text = one_line(summary if summary else area.blurb, 10_000)
+    lines = textwrap.wrap(text, SUMMARY_WIDTH) or [""]
+    if len(lines) > 2:
+        lines = [lines[0], one_line(" ".join(lines[1:]), SUMMARY_WIDTH)]
+    head = Content.assemble(
+        (f" {area.key} ", "bold reverse"), " ", (f"{area.title:<12}", "bold"), " ", lines[0]
+    )
+    if len(lines) == 1:
+        return head
+    return Content.assemble(head, "\n", " " * 18, lines[1])
+
+
+class HomeScreen(Screen[None]):
+    """The first screen: areas with their progress."""
+
+    HELP = HELP
+    BINDINGS = [
+        Binding(str(d), f"open_digit('{d}')", f"Open {d}", show=False, id=f"open-{d}")
+        for d in range(10)
+    ] + [Binding("enter", "open_highlighted", "Open", id="open", show=True)] + [
+        Binding("r", "continue_reading", "Continue reading", id="continue-reading")
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static(WELCOME, id="welcome", markup=False)
+        yield OptionList(
+            *(Option(_prompt(area, None), id=area.id) for area in AREAS), id="areas"
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        areas = self.query_one("#areas", OptionList)
+        areas.highlighted = 0
+        areas.focus()
+        self.refresh_summaries()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_summaries()
+
+    def on_store_ready(self) -> None:
+        self.refresh_summaries()
+
+    @work(thread=True, exclusive=True, group="home-summaries")
+    def refresh_summaries(self) -> None:
+        """Compute each area's progress line off the UI thread."""
+        app = self.app
+        if not getattr(app, "store_ready", False):
+            return
+        for area in AREAS:
+            if area.summary is None:
+                continue
+            try:
+                text = area.summarise(app.store)  # type: ignore[attr-defined]
+            except Exception as error:  # noqa: BLE001 - a summary must never break home
+                text = f"(could not read progress: {error})"
+            if text:
+                app.call_from_thread(self._set_summary, area, text)
+        # The summaries built the journal's search index, which the store keeps
+        # (gc.freeze is safe from any thread).
+        app.keep_long_lived()  # type: ignore[attr-defined]
+
+    def _set_summary(self, area: Area, text: str) -> None:
+        options = self.query_one("#areas", OptionList)
+        options.replace_option_prompt(area.id, _prompt(area, text))
+
+    def action_open_digit(self, digit: str) -> None:
+        """Open the area with this number."""
+        area = area_by_key(digit)
+        if area is not None:
+            self.app.open_area(area.id)  # type: ignore[attr-defined]
+
+    def action_continue_reading(self) -> None:
+        """Open the reader where you left off (provided by reading)."""
+        from coprod_tui.reading.contents_screen import continue_reading
+
+        continue_reading(self.app)
+
+    def action_open_highlighted(self) -> None:
+        """Open the highlighted area."""
+        option = self.query_one("#areas", OptionList).highlighted_option
+        if option is not None and option.id:
+            self.app.open_area(option.id)  # type: ignore[attr-defined]
+
+    @on(OptionList.OptionSelected, "#areas")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.app.open_area(event.option.id)  # type: ignore[attr-defined]

@@ -1,0 +1,131 @@
+"""Settings: theme and preferences, remembered between runs."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coprod_tui.core.preferences import PREFERENCES, Preference
+from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.errors import CoprodError
+
+HELP = """\
+## Settings
+
+Move to a setting and press Enter to change it. Changes are saved at once and
+remembered next time. Key bindings can be changed in `keymap.json` in your
+data folder (see the README).
+"""
+
+
+class SettingsScreen(Screen[None]):
+    """A list of settings; Enter opens a choice dialog."""
+
+    HELP = HELP
+    BINDINGS = [Binding("enter", "change", "Change", id="settings-change")]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static("Settings", classes="screen-title")
+        yield OptionList(id="settings")
+        yield Static("", id="settings-help", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_rows()
+        self.query_one("#settings", OptionList).focus()
+
+    def on_screen_resume(self) -> None:
+        self.refresh_rows()
+
+    def _rows(self) -> list[tuple[str, str, str]]:
+        """(id, label, current value label) for every setting."""
+        store = self.app.store  # type: ignore[attr-defined]
+        rows = [("theme", "Theme", self.app.theme)]
+        values = store.settings()
+        for pref in PREFERENCES:
+            rows.append((pref.key, pref.label, pref.label_of(values.get(pref.key, pref.default))))
+        return rows
+
+    def refresh_rows(self) -> None:
+        """Redraw the list with current values."""
+        options = self.query_one("#settings", OptionList)
+        highlighted = options.highlighted
+        try:
+            rows = self._rows()
+        except CoprodError as error:
+            self.notify(error.message, severity="error")
+            return
+        options.clear_options()
+        options.add_options(
+            Option(Content.assemble((f"{label:<28}", "bold"), Content(value)), id=key)
+            for key, label, value in rows
+        )
+        if highlighted is None or highlighted >= options.option_count:
+            highlighted = 0
+        options.highlighted = highlighted
+
+    @on(OptionList.OptionHighlighted, "#settings")
+    def _show_help(self, event: OptionList.OptionHighlighted) -> None:
+        key = event.option.id
+        text = "Colours of the whole app."
+        for pref in PREFERENCES:
+            if pref.key == key:
+                text = pref.help
+        self.query_one("#settings-help", Static).update(text)
+
+    @on(OptionList.OptionSelected, "#settings")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.change(event.option.id or "")
+
+    def action_change(self) -> None:
+        """Change the highlighted setting."""
+        option = self.query_one("#settings", OptionList).highlighted_option
+        if option is not None and option.id:
+            self.change(option.id)
+
+    def change(self, key: str) -> None:
+        """Open the choice dialog for ``key``."""
+        if key == "theme":
+            themes = sorted(self.app.available_themes)
+            self.app.push_screen(
+                ChoiceDialog("Theme", [(t, t) for t in themes], self.app.theme),
+                self._set_theme,
+            )
+            return
+        pref = next((p for p in PREFERENCES if p.key == key), None)
+        if pref is None:
+            return
+        current = self.app.store.settings().get(pref.key, pref.default)  # type: ignore[attr-defined]
+        self.app.push_screen(
+            ChoiceDialog(pref.label, list(pref.choices), current, pref.help),
+            lambda value, pref=pref: self._set_pref(pref, value),
+        )
+
+    def _save(self, key: str, value: str) -> bool:
+        try:
+            self.app.store.set_setting(key, value)  # type: ignore[attr-defined]
+        except CoprodError as error:
+            self.notify(error.message, severity="error", timeout=10)
+            return False
+        return True
+
+    def _set_theme(self, value: str | None) -> None:
+        if value is None:
+            return
+        self.app.theme = value
+        if self._save("theme", value):
+            self.notify(f"Theme set to {value}.")
+        self.refresh_rows()
+
+    def _set_pref(self, pref: Preference, value: str | None) -> None:
+        if value is None or not pref.valid(value):
+            return
+        if self._save(pref.key, value):
+            self.notify(f"{pref.label} set to {pref.label_of(value)}.")
+        self.refresh_rows()

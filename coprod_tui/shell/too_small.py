@@ -1,0 +1,42 @@
+"""Shown over everything while the terminal is smaller than the minimum."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+from coprod_tui.core.ui.terminal import MIN_HEIGHT, MIN_WIDTH
+
+
+def message(width: int, height: int) -> str:
+    """The text shown, e.g. ``terminal too small: needs 80 x 24, now 60 x 20``."""
+    return (
+        f"terminal too small: needs {MIN_WIDTH} x {MIN_HEIGHT}, now {width} x {height}\n"
+        "Make the window larger (or the font smaller); q quits. Nothing is lost."
+    )
+
+
+class TooSmallScreen(ModalScreen[None]):
+    """A plain message; it goes away by itself when the terminal is large enough."""
+
+    BINDINGS = [Binding("q", "app.quit_app", "Quit", id="too-small-quit")]
+
+    DEFAULT_CSS = """
+    TooSmallScreen { align: left top; background: $background; }
+    TooSmallScreen > Static { width: 100%; height: auto; }
+    """
+
+    def __init__(self, width: int, height: int) -> None:
+        super().__init__()
+        self._text = message(width, height)
+
+    def compose(self) -> ComposeResult:
+        yield Static(self._text, id="too-small", markup=False)
+
+    def show_size(self, width: int, height: int) -> None:
+        """Update the numbers after another resize (maybe before the text is mounted)."""
+        self._text = message(width, height)
+        for text in self.query("#too-small").results(Static):
+            text.update(self._text)

@@ -1,0 +1,1 @@
+"""spectrum: see docs/ARCHITECTURE.md."""

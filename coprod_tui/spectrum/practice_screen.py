@@ -1,0 +1,217 @@
+"""Practise: place a round of scenarios, get feedback on each, keep the score."""
+
+from __future__ import annotations
+
+import random
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coprod_tui.core.ui.text import literal
+from coprod_tui.errors import CoprodError
+from coprod_tui.spectrum import records
+from coprod_tui.spectrum.rules import APPROACHES, approach, path_text
+from coprod_tui.spectrum.scenario_content import load_scenarios
+from coprod_tui.spectrum.scenarios import Attempt, Scenario, pick_round, score
+
+HELP = """\
+## Practise on scenarios
+
+Read each situation and choose where it sits: press the place's number (or
+arrows and Enter). Feedback shows the right place, why, and how the three
+questions lead there; `n` moves on. At the end the round's score is kept with
+its date (see the practice history). Trainers can add scenarios in
+`spectrum_scenarios.json` in a content pack.
+"""
+
+ASK, FEEDBACK, FINISHED = "ask", "feedback", "finished"
+
+
+def _choice_label(number: int, approach_id: str) -> Content:
+    ap = approach(approach_id)
+    return Content(f"{number}  {ap.name} ({ap.group_label})")
+
+
+class PracticeScreen(Screen[None]):
+    """One practice round: ask, feedback, ask... then the score."""
+
+    HELP = HELP
+    DEFAULT_CSS = """
+    PracticeScreen #practice-body { height: 1fr; padding: 0 1 0 2; scrollbar-size-vertical: 1; }
+    PracticeScreen #practice-progress { color: $text-muted; padding: 1 0 0 0; }
+    PracticeScreen #practice-title { text-style: bold; padding: 1 0 0 0; }
+    PracticeScreen #practice-text, PracticeScreen #practice-feedback { padding: 1 1 0 0; }
+    PracticeScreen #practice-choices { height: auto; margin: 1 0 0 0; }
+    PracticeScreen #practice-hint { color: $text-muted; }
+    """
+    BINDINGS = [
+        Binding("n", "next", "Next scenario", id="spectrum-practice-next"),
+        Binding("p", "again", "Practise again", id="spectrum-practice-again"),
+        Binding("d", "done", "Done", id="spectrum-practice-done",
+                tooltip="Back to the spectrum menu"),
+    ] + [
+        Binding(str(n), f"choose_number({n})", f"Choose {n}", show=False,
+                id=f"spectrum-practice-{n}")
+        for n in range(1, len(APPROACHES) + 1)
+    ]
+
+    def __init__(self, rng: random.Random | None = None) -> None:
+        super().__init__()
+        self.rng = rng or random.Random()
+        self.round: list[Scenario] = []
+        self.index = 0
+        self.attempts: list[Attempt] = []
+        self.phase = ASK
+        self.saved = False
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        with VerticalScroll(id="practice-body"):
+            yield Static("", id="practice-progress")
+            yield Static("", id="practice-title")
+            yield Static("", id="practice-text")
+            yield OptionList(
+                *(Option(_choice_label(n, a.id), id=a.id)
+                  for n, a in enumerate(APPROACHES, start=1)),
+                id="practice-choices",
+            )
+            yield Static("Where does it sit? Press its number, or arrows and Enter.",
+                         id="practice-hint")
+            yield Static("", id="practice-feedback")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.start_round()
+
+    @property
+    def current(self) -> Scenario | None:
+        """The scenario being placed, or ``None`` when the round is over."""
+        return self.round[self.index] if self.index < len(self.round) else None
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Only the keys that make sense in this phase."""
+        if action == "choose_number":
+            return self.phase == ASK
+        if action == "next":
+            return self.phase == FEEDBACK
+        if action == "again":
+            return self.phase == FINISHED
+        return True
+
+    def start_round(self) -> None:
+        """Pick a new round of scenarios and ask the first."""
+        try:
+            scenarios = load_scenarios(self.app.content_dirs)  # type: ignore[attr-defined]
+        except CoprodError as error:
+            self.phase = FINISHED
+            self.query_one("#practice-choices").display = False
+            self.query_one("#practice-hint").display = False
+            self.query_one("#practice-text", Static).update(literal(error.message))
+            self.notify(error.message, severity="error", timeout=15)
+            self.refresh_bindings()
+            return
+        self.round = pick_round(scenarios, rng=self.rng)
+        self.index = 0
+        self.attempts = []
+        self.saved = False
+        self.ask()
+
+    def ask(self) -> None:
+        """Show the current scenario and the places to choose from."""
+        scenario = self.current
+        assert scenario is not None
+        self.phase = ASK
+        self.query_one("#practice-progress", Static).update(Content(
+            f"Scenario {self.index + 1} of {len(self.round)}   "
+            f"right so far: {score(self.attempts)}"))
+        self.query_one("#practice-title", Static).update(literal(scenario.title))
+        self.query_one("#practice-text", Static).update(literal(scenario.text))
+        self.query_one("#practice-feedback", Static).update("")
+        choices = self.query_one("#practice-choices", OptionList)
+        choices.display = True
+        self.query_one("#practice-hint").display = True
+        choices.highlighted = 0
+        choices.focus()
+        self.query_one("#practice-body", VerticalScroll).scroll_home(animate=False)
+        self.refresh_bindings()
+
+    @on(OptionList.OptionSelected, "#practice-choices")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id and self.phase == ASK:
+            self.choose(event.option.id)
+
+    def action_choose_number(self, number: int) -> None:
+        """Choose the numbered place."""
+        if self.phase == ASK and 1 <= number <= len(APPROACHES):
+            self.choose(APPROACHES[number - 1].id)
+
+    def choose(self, place_id: str) -> None:
+        """Record the choice and show the feedback."""
+        scenario = self.current
+        assert scenario is not None
+        attempt = Attempt(scenario.id, place_id, scenario.place)
+        self.attempts.append(attempt)
+        self.phase = FEEDBACK
+        right = approach(scenario.place)
+        chosen = approach(place_id)
+        verdict = "Right." if attempt.correct else f"Not quite: you chose {chosen.name}."
+        text = "\n\n".join([
+            verdict,
+            f"The place: {right.name} ({right.group_label}).",
+            "Why: " + scenario.explanation,
+            "How the three questions lead there:\n" + path_text(scenario.answers),
+            "Press n for the next scenario." if self.index + 1 < len(self.round)
+            else "Press n to see your score.",
+        ])
+        self.query_one("#practice-choices").display = False
+        self.query_one("#practice-hint").display = False
+        self.query_one("#practice-feedback", Static).update(literal(text))
+        self.query_one("#practice-body", VerticalScroll).focus()
+        self.refresh_bindings()
+
+    def action_next(self) -> None:
+        """On to the next scenario, or finish the round."""
+        if self.phase != FEEDBACK:
+            return
+        self.index += 1
+        if self.current is not None:
+            self.ask()
+        else:
+            self.finish()
+
+    def finish(self) -> None:
+        """Keep the round's score and show it."""
+        self.phase = FINISHED
+        got, total = score(self.attempts), len(self.attempts)
+        message = "Your score is kept in the practice history."
+        try:
+            records.save_round(self.app.store, self.attempts)  # type: ignore[attr-defined]
+            self.saved = True
+        except CoprodError as error:
+            message = f"The score could not be saved: {error.message}"
+            self.notify(error.message, severity="error", timeout=10)
+        self.query_one("#practice-progress", Static).update(Content("Round finished"))
+        self.query_one("#practice-title", Static).update(
+            Content(f"You placed {got} of {total} scenarios right."))
+        self.query_one("#practice-text", Static).update(Content(
+            f"{message}\n\nPress p to practise again or d to go back."))
+        self.query_one("#practice-feedback", Static).update("")
+        self.query_one("#practice-body", VerticalScroll).focus()
+        self.refresh_bindings()
+
+    def action_again(self) -> None:
+        """A new round."""
+        if self.phase == FINISHED:
+            self.query_one("#practice-choices").display = True
+            self.start_round()
+
+    def action_done(self) -> None:
+        """Back to the spectrum menu (a round left unfinished is not scored)."""
+        self.dismiss(None)

@@ -1,0 +1,177 @@
+"""The result of placing an activity: the spectrum drawn across the screen with
+the place marked (``[x]``, ``^`` and "this activity", never colour alone), the
+group, the approach, why, whether it can be right and how to move towards
+doing with. Save it, reflect on it in the journal, go back, or finish.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.content import Content
+from textual.screen import Screen
+from textual.widget import Widget
+from textual.widgets import Footer, Header, Static
+
+from coprod_tui.core.ui.text import literal
+from coprod_tui.errors import CoprodError
+from coprod_tui.journal.entry import Link
+from coprod_tui.spectrum import records
+from coprod_tui.spectrum.drawing import draw_spectrum
+from coprod_tui.spectrum.rules import SpectrumResult
+
+HELP = """\
+## Where your activity sits
+
+The drawing runs from "doing to" on the left to "doing with" on the right; your
+activity's place is ticked `[x]` and pointed at with `^`. Community-led action and
+collaboration sit off the line. The spectrum is levels, not steps: every place
+can be the right one for a situation.
+
+`s` saves the placement, `r` saves it (if needed) and opens a journal entry about
+it, `b` goes back to change your answers, `d` returns to the spectrum menu.
+"""
+
+
+class SpectrumDrawing(Widget):
+    """The spectrum as text, as wide as the widget allows (up to 78 columns)."""
+
+    DEFAULT_CSS = """
+    SpectrumDrawing { height: auto; width: 1fr; }
+    """
+
+    def __init__(self, place_id: str | None, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.place_id = place_id
+
+    def lines(self) -> list[str]:
+        """The drawing at the current width."""
+        width = self.size.width or 78
+        return draw_spectrum(self.place_id, min(78, width))
+
+    def render(self) -> Content:
+        """Plain text: nothing in it is markup."""
+        return Content("\n".join(self.lines()))
+
+    def get_content_height(self, container, viewport, width: int) -> int:  # noqa: ANN001
+        """As many rows as the drawing has."""
+        return len(draw_spectrum(self.place_id, min(78, width or 78)))
+
+
+class SpectrumResultScreen(Screen[str | None]):
+    """One placement's result; dismisses with ``"done"`` or ``"back"``."""
+
+    HELP = HELP
+    DEFAULT_CSS = """
+    SpectrumResultScreen #result-body { padding: 0 0 0 1; scrollbar-size-vertical: 1; }
+    SpectrumResultScreen .result-head { text-style: bold; padding: 1 0 0 0; }
+    SpectrumResultScreen .result-para { padding: 1 1 0 0; }
+    SpectrumResultScreen #result-saved { color: $text-muted; padding: 1 1 0 0; }
+    """
+    BINDINGS = [
+        Binding("s", "save", "Save", id="spectrum-result-save", tooltip="Save this placement"),
+        Binding("r", "reflect", "Reflect on this", id="spectrum-result-reflect",
+                tooltip="Write a journal entry linked to this result"),
+        Binding("b", "back", "Back", id="spectrum-result-back",
+                tooltip="Back to change your answers"),
+        Binding("d", "done", "Done", id="spectrum-result-done",
+                tooltip="Back to the spectrum menu"),
+    ]
+
+    def __init__(self, title: str, description: str, result: SpectrumResult,
+                 link: Link | None = None, record_id: str | None = None,
+                 on_saved: Callable[[str], None] | None = None) -> None:
+        super().__init__()
+        self.on_saved = on_saved
+        self.activity_title = title
+        self.description = description
+        self.result = result
+        self.link = link
+        self.record_id = record_id
+
+    def compose(self) -> ComposeResult:
+        ap = self.result.approach
+        yield Header(show_clock=False)
+        with VerticalScroll(id="result-body"):
+            yield Static(literal(self.activity_title or "(untitled activity)", "bold"),
+                         classes="result-head", id="result-title")
+            if self.description:
+                yield Static(literal(self.description), classes="result-para")
+            yield Static(
+                Content(f"Place: {ap.name}   Group: {ap.group_label}"),
+                classes="result-head", id="result-place",
+            )
+            yield SpectrumDrawing(ap.id, id="result-drawing")
+            yield Static(Content(f'"{ap.stance}" (for example: {ap.example})'),
+                         classes="result-para")
+            yield Static(Content("Why: " + self.result.explanation), classes="result-para",
+                         id="result-why")
+            yield Static(Content("Can it be right? " + self.result.right_when), classes="result-para")
+            yield Static(Content("Towards doing with: " + self.result.move), classes="result-para")
+            yield Static(self._saved_text(), id="result-saved")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#result-body").focus()
+
+    def _saved_text(self) -> Content:
+        if self.record_id:
+            return Content("Saved. It is listed under saved placements.")
+        return Content("Not saved yet: press s to save.")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide Save once saved."""
+        if action == "save" and self.record_id:
+            return None
+        return True
+
+    def save(self) -> bool:
+        """Save the placement once; True when it is saved."""
+        if self.record_id:
+            return True
+        try:
+            doc = records.save_placement(
+                self.app.store,  # type: ignore[attr-defined]
+                self.activity_title, self.description, self.result, self.link,
+            )
+            self.app.store.discard_draft("spectrum:place")  # type: ignore[attr-defined]
+        except CoprodError as error:
+            self.notify(error.message, severity="error", timeout=10)
+            return False
+        self.record_id = doc["id"]
+        if self.on_saved is not None:
+            self.on_saved(doc["id"])
+        self.query_one("#result-saved", Static).update(self._saved_text())
+        self.refresh_bindings()
+        return True
+
+    def action_save(self) -> None:
+        """Save this placement."""
+        if self.save():
+            self.notify("Placement saved.")
+
+    def action_reflect(self) -> None:
+        """Save if needed, then open a journal entry linked to this result."""
+        if not self.save() or not self.record_id:
+            return
+        title = self.activity_title or self.result.approach.name
+        try:
+            self.app.reflect_on(  # type: ignore[attr-defined]
+                f"Spectrum: {title}",
+                list(self.result.approach.values),
+                Link("spectrum", self.record_id, title),
+                self.result.summary(),
+            )
+        except ImportError:
+            self.notify("The journal is not available in this version.", severity="warning")
+
+    def action_back(self) -> None:
+        """Back to where this result came from."""
+        self.dismiss("back")
+
+    def action_done(self) -> None:
+        """Finish: back to the spectrum menu."""
+        self.dismiss("done")

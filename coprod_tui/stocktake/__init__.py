@@ -1,0 +1,1 @@
+"""stocktake: see docs/ARCHITECTURE.md."""

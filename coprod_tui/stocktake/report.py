@@ -1,0 +1,184 @@
+"""Stocktake results, comparisons and trends as plain text lines.
+
+Shared by the screens and the command line so both say the same thing.
+Everything is readable without colour: bars come with their numbers, and
+changes with signs and words. User text (who took part, notes) is passed
+through as typed; callers show it literally.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from coprod_tui.core.clock import local_display, to_local
+from coprod_tui.core.text import one_line
+from coprod_tui.stocktake.rules import (
+    NOTE_KINDS,
+    TOTAL_MAX,
+    TOTAL_MIN,
+    VALUE_MAX,
+    Comparison,
+    Stocktake,
+    Trend,
+    band_for,
+    change_words,
+    level_label,
+    reminder_due,
+    signed,
+    weakest_values,
+    when,
+)
+from coprod_tui.stocktake.statements import StatementSet
+
+NAME_WIDTH = 15
+
+
+def bar(score: int, maximum: int, width: int, ascii_only: bool = False) -> str:
+    """A bar of ``width`` cells, filled in proportion to ``score`` out of ``maximum``."""
+    full, empty = ("#", ".") if ascii_only else ("\u2588", "\u2591")
+    filled = round(width * max(0, min(score, maximum)) / maximum) if maximum else 0
+    return full * filled + empty * (width - filled)
+
+
+def day(stocktake: Stocktake) -> str:
+    """The stocktake's date, local, without the time."""
+    return local_display(stocktake.date, with_time=False)
+
+
+def heading(stocktake: Stocktake) -> str:
+    """Date, level and who took part on one line."""
+    line = f"{local_display(stocktake.date)}  {level_label(stocktake.level)}"
+    if stocktake.participants.strip():
+        line += f"  (with {one_line(stocktake.participants, 40)})"
+    return line
+
+
+def score_lines(stocktake: Stocktake, statements: StatementSet, ascii_only: bool = False) -> list[str]:
+    """One line per value with its bar and score, then the total."""
+    lines = []
+    scores = stocktake.value_scores()
+    weakest = weakest_values(stocktake)
+    for value_id, score in scores.items():
+        name = statements.name(value_id)
+        marker = "  <- weakest" if value_id in weakest and len(weakest) < len(scores) else ""
+        lines.append(f"{name:<{NAME_WIDTH}} {bar(score, VALUE_MAX, VALUE_MAX, ascii_only)} "
+                     f"{score:>2}/{VALUE_MAX}{marker}")
+    total = stocktake.total()
+    lines.append(f"{'Total':<{NAME_WIDTH}} {bar(total, TOTAL_MAX, VALUE_MAX, ascii_only)} "
+                 f"{total:>2}/{TOTAL_MAX}")
+    return lines
+
+
+def band_lines(stocktake: Stocktake) -> list[str]:
+    """The band and what it means."""
+    band = band_for(stocktake.total())
+    return [f"Band: {band.name} ({band.low}-{band.high} of {TOTAL_MAX})", band.meaning]
+
+
+def weakest_lines(stocktake: Stocktake, statements: StatementSet) -> list[str]:
+    """The weakest value(s) and suggested next steps."""
+    weakest = weakest_values(stocktake)
+    scores = stocktake.value_scores()
+    if len(weakest) == len(scores):
+        lines = [f"All five values scored the same ({scores[weakest[0]]}/{VALUE_MAX}). "
+                 "Pick the one that matters most to the people you work with."]
+    else:
+        names = ", ".join(f"{statements.name(v)} ({scores[v]}/{VALUE_MAX})" for v in weakest)
+        lines = [f"Weakest: {names}"]
+    for value_id in weakest:
+        value = statements.value(value_id)
+        lines.append(f"Next steps for {value.name}: {value.summary}")
+        lines += [f"  - {step}" for step in value.next_steps]
+    return lines
+
+
+def notes_lines(stocktake: Stocktake, statements: StatementSet) -> list[str]:
+    """Each value's notes (only the ones written)."""
+    lines = []
+    for value in statements.values:
+        written = [(label, stocktake.notes.get(value.id, {}).get(kind, "").strip())
+                   for kind, label in NOTE_KINDS]
+        written = [(label, text) for label, text in written if text]
+        if written:
+            lines.append(f"{value.name}:")
+            lines += [f"  {label}: {text}" for label, text in written]
+    return lines
+
+
+def result_lines(stocktake: Stocktake, statements: StatementSet, ascii_only: bool = False) -> list[str]:
+    """The whole result of a finished stocktake."""
+    lines = [heading(stocktake), ""]
+    lines += score_lines(stocktake, statements, ascii_only)
+    lines += [""] + band_lines(stocktake) + [""] + weakest_lines(stocktake, statements)
+    notes = notes_lines(stocktake, statements)
+    if notes:
+        lines += ["", "Notes"] + notes
+    lines += ["", f"These statements are coprod's own. The official audit tool of the "
+                  f"Co-production Network for Wales: {statements.official_tool}"]
+    return lines
+
+
+def history_line(stocktake: Stocktake) -> str:
+    """One stocktake in a list: date, level, total, band and short id."""
+    total = stocktake.total()
+    return (f"{day(stocktake)}  {level_label(stocktake.level):<16} {total:>2}/{TOTAL_MAX}  "
+            f"{band_for(total).name:<16} {stocktake.id[:8]}")
+
+
+def comparison_lines(comparison: Comparison, statements: StatementSet) -> list[str]:
+    """Two stocktakes side by side with the change per value and in total."""
+    older, newer = comparison.older, comparison.newer
+    lines = [
+        f"{'':<{NAME_WIDTH}} {day(older):>10}  {day(newer):>10}  Change",
+        f"{'':<{NAME_WIDTH}} {older.id[:8]:>10}  {newer.id[:8]:>10}",
+    ]
+    for change in comparison.values:
+        lines.append(
+            f"{statements.name(change.key):<{NAME_WIDTH}} {change.before:>7}/{VALUE_MAX}  "
+            f"{change.after:>7}/{VALUE_MAX}  {signed(change.change):>3} ({change_words(change.change)})"
+        )
+    total = comparison.total
+    lines.append(
+        f"{'Total':<{NAME_WIDTH}} {total.before:>7}/{TOTAL_MAX}  {total.after:>7}/{TOTAL_MAX}  "
+        f"{signed(total.change):>3} ({change_words(total.change)})"
+    )
+    lines.append(f"{'Band':<{NAME_WIDTH}} {band_for(total.before).name}  ->  {band_for(total.after).name}")
+    lines.append(f"{'Level':<{NAME_WIDTH}} {level_label(older.level)}  ->  {level_label(newer.level)}")
+    return lines
+
+
+def trend_lines(result: Trend, statements: StatementSet, ascii_only: bool = False) -> list[str]:
+    """Totals over time as bars, the direction and each value's change overall."""
+    lines = []
+    previous: int | None = None
+    for stocktake, total in result.points:
+        change = "" if previous is None else f"  {signed(total - previous)}"
+        lines.append(f"{day(stocktake)}  {bar(total, TOTAL_MAX, 30, ascii_only)} "
+                     f"{total:>2}/{TOTAL_MAX}{change}")
+        previous = total
+    first, last = day(result.points[0][0]), day(result.points[-1][0])
+    lines += ["", f"Overall: {result.direction}, {signed(result.total.change)} "
+                  f"({change_words(result.total.change)}) from {first} to {last}"]
+    for change in result.values:
+        lines.append(f"  {statements.name(change.key):<{NAME_WIDTH}} {change.before:>2} -> "
+                     f"{change.after:>2}  {signed(change.change):>3} ({change_words(change.change)})")
+    return lines
+
+
+def summary_line(done: list[Stocktake], waiting: Stocktake | None, months: int | None,
+                 today: dt.date) -> str:
+    """One line for home: the last stocktake's date and total, a gentle reminder
+    when it is older than ``months``, and any stocktake in progress."""
+    parts = []
+    if done:
+        last = done[-1]
+        taken = to_local(when(last)).date()
+        total = last.total()
+        parts.append(f"last {taken.isoformat()}: {total}/{TOTAL_MAX}, {band_for(total).name}")
+        if reminder_due(taken, today, months):
+            parts.append(f"over {months} months ago: time for another when you are ready")
+    if waiting is not None:
+        parts.append(f"one in progress ({waiting.answered()} of {TOTAL_MIN} answered)")
+    if not parts:
+        return "Take stock of your practice against the five values"
+    return "; ".join(parts)

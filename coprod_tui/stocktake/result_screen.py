@@ -1,0 +1,96 @@
+"""A stocktake's result: bars with numbers, total, band, weakest value, next steps."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.core.ui.text import literal
+from coprod_tui.stocktake.report import result_lines
+from coprod_tui.stocktake.rules import Stocktake, weakest_values
+from coprod_tui.stocktake.statements import StatementSet
+
+HELP = """\
+## Stocktake result
+
+Each value's score out of 15 is drawn as a bar with its number; the total is
+out of 75. The band says in plain words where the scores put you. The weakest
+value comes with next steps: `w` opens the journal to write about it, and `r`
+opens the reading on the values. Arrows and page keys scroll; Escape or `b`
+goes back.
+"""
+
+
+class StocktakeResultScreen(Screen[None]):
+    """The result of one finished stocktake."""
+
+    HELP = HELP
+    BINDINGS = [
+        Binding("w", "write", "Write about weakest", id="stocktake-write",
+                tooltip="Open the journal prompts for the weakest value"),
+        Binding("r", "read", "Read on values", id="stocktake-read",
+                tooltip="Open the reading on the five values"),
+        Binding("b", "back", "Back", id="stocktake-result-back"),
+        Binding("escape", "back", "Back", show=False, id="stocktake-result-back-alt"),
+    ]
+
+    DEFAULT_CSS = """
+    #stocktake-result-body { padding: 1 2; height: 1fr; }
+    #stocktake-result { height: auto; }
+    """
+
+    def __init__(self, stocktake: Stocktake, statements: StatementSet) -> None:
+        super().__init__()
+        self.stocktake = stocktake
+        self.statements = statements
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static("Stocktake result", classes="screen-title")
+        with VerticalScroll(id="stocktake-result-body"):
+            yield Static(literal(self.text()), id="stocktake-result")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#stocktake-result-body").focus()
+
+    def text(self) -> str:
+        """The result as plain text (what is on screen)."""
+        ascii_only = bool(getattr(self.app, "ascii_only", False))
+        return "\n".join(result_lines(self.stocktake, self.statements, ascii_only))
+
+    def action_write(self) -> None:
+        """Write in the journal about the weakest value (asks which, if several)."""
+        weakest = weakest_values(self.stocktake)
+        if len(weakest) == 1:
+            self._write(weakest[0])
+            return
+        self.app.push_screen(
+            ChoiceDialog("Write about which value?",
+                         [(v, self.statements.name(v)) for v in weakest], weakest[0]),
+            self._write,
+        )
+
+    def _write(self, value_id: str | None) -> None:
+        if value_id is None:
+            return
+        try:
+            self.app.write_about_value(value_id)  # type: ignore[attr-defined]
+        except ImportError:
+            self.notify("The journal is not part of this version of coprod.", severity="warning")
+
+    def action_read(self) -> None:
+        """Open the reading for the weakest value."""
+        section = self.statements.value(weakest_values(self.stocktake)[0]).reading
+        try:
+            self.app.open_reading(section)  # type: ignore[attr-defined]
+        except ImportError:
+            self.notify("The reading is not part of this version of coprod.", severity="warning")
+
+    def action_back(self) -> None:
+        """Back to where the result was opened from."""
+        self.app.pop_screen()

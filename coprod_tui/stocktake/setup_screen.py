@@ -1,0 +1,106 @@
+"""Before a stocktake: who it is about, and who is taking part."""
+
+from __future__ import annotations
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coprod_tui.core.text import one_line
+from coprod_tui.core.ui.quiet import QuietInput
+from coprod_tui.errors import CoprodError
+from coprod_tui.journal.privacy_check import check_privacy
+from coprod_tui.stocktake import records as stocktakes
+from coprod_tui.stocktake.rules import LEVELS, Stocktake
+from coprod_tui.stocktake.statements import StatementSet
+
+HELP = """\
+## A new stocktake
+
+Choose who the stocktake is about with the arrow keys and Enter: your own
+practice, your team's, or your organisation's. If several people are taking
+part, write their roles, not their names ("two nurses, a carer, the carers'
+lead"): the stocktake goes into exports, and a name there identifies someone.
+Leave it empty if it is just you. Enter in that box, or `ctrl+s`, begins.
+Escape goes back.
+"""
+
+
+class StocktakeSetupScreen(Screen[None]):
+    """Level and participants; then the statements."""
+
+    HELP = HELP
+    BINDINGS = [
+        Binding("ctrl+s", "begin", "Begin", id="stocktake-begin", tooltip="Start the statements"),
+        Binding("escape", "back", "Back", id="stocktake-setup-back", tooltip="Back to Stocktake"),
+    ]
+
+    DEFAULT_CSS = """
+    #stocktake-level { height: auto; margin: 0 2; }
+    .stocktake-label { padding: 1 2 0 2; height: auto; }
+    #stocktake-participants { margin: 0 2; }
+    """
+
+    def __init__(self, statements: StatementSet) -> None:
+        super().__init__()
+        self.statements = statements
+        self.level = LEVELS[0][0]
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static("A new stocktake", classes="screen-title")
+        yield Static("Who is this stocktake about? (arrows, then Enter)", classes="stocktake-label")
+        yield OptionList(*self._options(), id="stocktake-level")
+        yield Static("Who is taking part? (optional: roles, not names; Enter begins)",
+                     classes="stocktake-label")
+        yield QuietInput(placeholder="e.g. ward team: two nurses, a carer, the carers' lead",
+                         id="stocktake-participants")
+        yield Footer()
+
+    def _options(self) -> list[Option]:
+        return [Option(Content(("* " if level == self.level else "  ") + label), id=level)
+                for level, label in LEVELS]
+
+    def on_mount(self) -> None:
+        self.query_one("#stocktake-level", OptionList).focus()
+
+    @on(OptionList.OptionSelected, "#stocktake-level")
+    def _level_chosen(self, event: OptionList.OptionSelected) -> None:
+        self.level = event.option.id or self.level
+        levels = self.query_one("#stocktake-level", OptionList)
+        index = levels.highlighted
+        levels.clear_options()
+        levels.add_options(self._options())
+        levels.highlighted = index
+        self.query_one("#stocktake-participants", Input).focus()
+
+    @on(Input.Submitted, "#stocktake-participants")
+    def _submitted(self) -> None:
+        self.action_begin()
+
+    def action_begin(self) -> None:
+        """Save the new stocktake and show its first statement."""
+        from coprod_tui.stocktake.run_screen import StocktakeRunScreen
+
+        participants = self.query_one("#stocktake-participants", Input).value.strip()
+        names = [f.text for f in check_privacy(participants) if f.kind == "name"]
+        if names:
+            # A warning, not a block: the writer knows whether it is a name.
+            self.notify(f"'{one_line(names[0], 30)}' looks like a name: roles such as "
+                        "'two nurses, a carer' keep the stocktake anonymous.",
+                        severity="warning", timeout=8, markup=False)
+        stocktake = Stocktake(level=self.level, participants=participants)
+        try:
+            stocktakes.save(self.app.store, stocktake)  # type: ignore[attr-defined]
+        except CoprodError as error:
+            self.notify(error.message, severity="error", timeout=10)
+            return
+        self.app.switch_screen(StocktakeRunScreen(stocktake, self.statements))
+
+    def action_back(self) -> None:
+        """Back to the stocktake area without starting."""
+        self.app.pop_screen()

@@ -1,0 +1,219 @@
+"""The ``nmc`` export: each entry as a draft NMC revalidation reflective account.
+
+The NMC form asks four questions. A framework's sections are placed under the
+question they answer; a question nothing answers is marked MISSING with a hint
+of what to write, never filled with invented text. The anonymisation rules
+head the output.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from coprod_tui.core.clock import local_display
+from coprod_tui.core.text import make_visible
+from coprod_tui.journal.entry import (
+    ACCOUNT_KINDS,
+    CODE_SECTION,
+    CODE_THEMES,
+    FRAMEWORKS,
+    VALUE_IDS,
+    Entry,
+)
+from coprod_tui.transfer.common import (
+    Selection,
+    action_line,
+    framework_name,
+    link_summary,
+    local_day,
+    sections_of,
+    value_label,
+)
+
+QUESTIONS: tuple[tuple[str, str], ...] = (
+    ("nature", "What was the nature of the CPD activity, practice-related feedback, "
+               "or event or experience in your practice?"),
+    ("learned", "What did you learn from it?"),
+    ("changed", "How did you change or improve your practice as a result?"),
+    ("code", "How is this relevant to the Code?"),
+)
+
+# framework -> question -> section ids answering it, in order. Every framework
+# ends with the "code" part (``CODE_SECTION``), which answers question 4.
+_CODE = {"code": (CODE_SECTION[0],)}
+MAPPING: dict[str, dict[str, tuple[str, ...]]] = {
+    "gibbs": {
+        "nature": ("description", "feelings"),
+        "learned": ("evaluation", "analysis", "conclusion"),
+        "changed": ("action-plan",),
+        **_CODE,
+    },
+    "rolfe": {
+        "nature": ("what",),
+        "learned": ("so-what",),
+        "changed": ("now-what",),
+        **_CODE,
+    },
+    # Free writing is one story: it answers question 1; the rest stay MISSING
+    # until written elsewhere (actions count for question 3).
+    "free": {"nature": ("text",), **_CODE},
+    # Value by value: what happened is the experience; what each value brought
+    # out is what was learned; what next is the change.
+    "values": {
+        "nature": ("what-happened",),
+        "learned": tuple(sid for sid, _ in FRAMEWORKS["values"] if sid in VALUE_IDS),
+        "changed": ("what-next",),
+        **_CODE,
+    },
+}
+
+HINTS = {
+    "nature": "describe what happened or what the activity was, without identifying anyone",
+    "learned": "say what you learned from it",
+    "changed": "say what you changed or will change in your practice",
+    "code": "say how it relates to the Code themes you chose (the entry's "
+            "'How it relates to the Code' box)",
+}
+
+REMINDER = """\
+BEFORE YOU USE THESE ACCOUNTS
+- They must not include anything that could identify a patient, service user,
+  carer, colleague or anyone else. Removing a name, age and address is usually
+  not enough: take out places, dates, rare conditions and roles that point to a
+  person.
+- Keep to what you learned and what you changed, not every detail of events.
+- The NMC asks for five reflective accounts in each three-year revalidation
+  period, on its approved form, and a reflective discussion with another
+  registrant, recorded separately.
+- These are drafts made from your journal. Where it says MISSING, coprod has
+  nothing to put there: write that part yourself before copying it to the form.
+"""
+
+
+def _missing(question: str) -> str:
+    return f"MISSING: {HINTS[question]}."
+
+
+def _answers(entry: Entry) -> dict[str, list[tuple[str, str]]]:
+    """question -> (section label, text) parts that answer it."""
+    labels = dict(FRAMEWORKS.get(entry.framework, ()))
+    mapping = MAPPING.get(entry.framework)
+    answers: dict[str, list[tuple[str, str]]] = {q: [] for q, _ in QUESTIONS}
+    if mapping is None:
+        # An unknown framework: keep every section, under the first question.
+        answers["nature"] = sections_of(entry)
+        return answers
+    used: set[str] = set()
+    for question, section_ids in mapping.items():
+        for sid in section_ids:
+            used.add(sid)
+            text = entry.sections.get(sid, "")
+            if isinstance(text, str) and text.strip():
+                answers[question].append((labels.get(sid, sid), text.strip()))
+    extra = [(sid, t) for sid, t in entry.sections.items() if sid not in used]
+    for sid, text in extra:
+        if isinstance(text, str) and text.strip():
+            answers["nature"].append((labels.get(sid, value_label(sid)), text.strip()))
+    return answers
+
+
+def account_gaps(entry: Entry) -> tuple[str, ...]:
+    """What an entry still lacks to be a complete NMC reflective account.
+
+    The ids of :data:`QUESTIONS` nothing answers yet ("code" also needs one or
+    more of the Code's themes; "changed" is also answered by planned actions),
+    preceded by ``"kind"`` when the kind of account is not chosen. Empty means
+    complete: :func:`account` then prints no MISSING line.
+    """
+    answers = _answers(entry)
+    gaps: list[str] = []
+    if entry.account_kind not in ACCOUNT_KINDS:
+        gaps.append("kind")
+    for question, _ in QUESTIONS:
+        answered = bool(answers[question])
+        if question == "changed":
+            answered = answered or bool(entry.actions)
+        if question == "code":
+            answered = answered and any(t in CODE_THEMES for t in entry.code_themes)
+        if not answered:
+            gaps.append(question)
+    return tuple(gaps)
+
+
+def _parts(parts: list[tuple[str, str]], source: str | None) -> list[str]:
+    lines: list[str] = []
+    for label, text in parts:
+        if source:
+            lines.append(f"[{source}: {label}]")
+        lines += [text, ""]
+    return lines
+
+
+def account(entry: Entry, number: int, total: int, links: list[str] | None = None) -> str:
+    """One entry as a reflective account (plain text, not yet made visible).
+
+    ``links`` describe the exercise results that prompted the entry; they are
+    shown under the first question, as what the reflection was about.
+    """
+    title = " ".join((entry.title or "Untitled reflection").split())
+    head = f"REFLECTIVE ACCOUNT {number} OF {total}"
+    day = local_day(entry.created)
+    lines = [head, "=" * len(head), "", f"Title: {title}"]
+    lines.append(f"Date of the entry: {day.isoformat() if day else 'unknown'}")
+    kind = entry.account_kind if entry.account_kind in ACCOUNT_KINDS else None
+    lines.append(
+        f"Kind of account: {kind}" if kind
+        else "Kind of account: MISSING: choose one of " + "; ".join(ACCOUNT_KINDS) + "."
+    )
+    lines.append(f"Written with: {framework_name(entry.framework)}")
+    if entry.values:
+        lines.append(
+            "Co-production values: " + ", ".join(value_label(v) for v in entry.values)
+        )
+    lines.append("")
+    answers = _answers(entry)
+    source = None if entry.framework == "free" else framework_name(entry.framework).split()[0]
+    for index, (question, text) in enumerate(QUESTIONS, start=1):
+        lines += textwrap.wrap(f"{index}. {text}", 79, subsequent_indent="   ") + [""]
+        if question == "code":
+            themes = [t for t in entry.code_themes if t in CODE_THEMES]
+            lines.append(
+                "Themes of the Code: " + "; ".join(themes) if themes
+                else "Themes of the Code: MISSING: choose one or more of "
+                + "; ".join(CODE_THEMES) + "."
+            )
+            lines.append("")
+            parts = answers[question]
+            lines += _parts(parts, source) if parts else [_missing(question), ""]
+            continue
+        parts = answers[question]
+        if question == "nature" and links:
+            lines += [f"Prompted by: {' '.join(text.split())}" for text in links] + [""]
+        if question == "changed":
+            lines += _parts(parts, source)
+            if entry.actions:
+                lines.append("Actions:")
+                lines += [f"- {' '.join(action_line(a).split())}" for a in entry.actions]
+                lines.append("")
+            if not parts and not entry.actions:
+                lines += [_missing(question), ""]
+            continue
+        lines += _parts(parts, source) if parts else [_missing(question), ""]
+    return "\n".join(lines).rstrip("\n")
+
+
+def render_nmc(selection: Selection) -> str:
+    """The ``nmc`` export: the reminder, then one account per selected entry."""
+    lines = ["NMC REVALIDATION: DRAFT REFLECTIVE ACCOUNTS",
+             f"Made by coprod on {local_display(selection.exported)}.", ""]
+    lines += [f"Selected: {line}" for line in selection.filter.describe()]
+    lines += ["", REMINDER]
+    total = len(selection.entries)
+    if not total:
+        lines.append("No entries match, so there are no accounts.")
+    for number, entry in enumerate(selection.entries, start=1):
+        links = [link_summary(selection, link) for link in entry.links]
+        lines += [account(entry, number, total, links), ""]
+    while lines and lines[-1] == "":
+        lines.pop()
+    return make_visible("\n".join(lines) + "\n")

@@ -1,0 +1,369 @@
+"""Export: choose what (all, or by value, tag and dates), the format and where to save.
+
+The file is written by the store (0600, atomically); an existing file is
+replaced only after the user says so in a dialog.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from coprod_tui.core.clock import parse_day
+from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.core.ui.quiet import QuietInput
+from coprod_tui.core.ui.text import literal
+from coprod_tui.errors import CoprodError
+from coprod_tui.journal.entry import VALUE_IDS
+from coprod_tui.transfer.common import FORMATS, ExportFilter, default_filename, value_label
+
+HELP = """\
+## Export
+
+Take your reflections with you: for a CPD portfolio, an NMC revalidation
+reflective account, an HCPC profile or a team discussion.
+
+1. Move to **Format**, **Value** or **Tag** and press Enter to choose.
+   **Entries** picks entries one by one (`space` ticks, Enter done).
+   `a` sets everything back to the whole journal.
+2. `Tab` moves to the **From** and **To** dates (YYYY-MM-DD, empty for any)
+   and to **Save to** (the file name).
+3. Press `e` on the list, or `ctrl+s` anywhere, to export.
+
+Files are private to you (0600). An existing file is never replaced without
+asking. `json` is the full backup (every record, settings and drafts); bring
+it back with `coprod import FILE`. `nmc` is the whole NMC revalidation pack
+for your window (accounts under the form's four questions, what is missing
+marked; the CPD record, feedback, practice hours, the discussion); `hcpc` the
+parts of an HCPC CPD profile; `html` the pack as a page to print. The
+reflective discussion partner's details are never in an export made here
+(`coprod export --with-partner` adds them).
+"""
+
+ROWS = (("format", "Format"), ("value", "Value"), ("tag", "Tag"), ("entries", "Entries"),
+        ("go", ""))
+ALL = "*all*"  # the "no filter" choice in the value and tag dialogs
+
+
+class ConfirmReplace(ModalScreen[bool]):
+    """Ask before replacing an existing file; ``r`` replaces, ``c`` or Escape cancels."""
+
+    BINDINGS = [
+        Binding("r", "replace", "Replace", id="export-replace"),
+        Binding("c", "cancel", "Cancel", id="export-replace-cancel"),
+        Binding("escape", "cancel", "Cancel", show=False),
+    ]
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog"):
+            yield Static("The file already exists", classes="dialog-title")
+            yield Static(literal(f"{self.path} already exists. Replace it with this export?"))
+            yield Static("r: replace it    c or Esc: cancel (nothing is written)",
+                         classes="dialog-keys")
+        yield Footer()
+
+    def action_replace(self) -> None:
+        """Replace the file."""
+        self.dismiss(True)
+
+    def action_cancel(self) -> None:
+        """Keep the existing file."""
+        self.dismiss(False)
+
+
+class ExportScreen(Screen[None]):
+    """Choices on a list, dates and path in fields, and a status line."""
+
+    HELP = HELP
+    BINDINGS = [
+        Binding("enter", "change", "Change", id="export-change"),
+        Binding("e", "export", "Export", id="export-go", tooltip="Export with these choices"),
+        Binding("ctrl+s", "export", "Export", show=False, id="export-save"),
+        Binding("a", "all", "All entries", id="export-all", tooltip="Clear every filter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fmt = "md"
+        self.value: str | None = None
+        self.tag: str | None = None
+        self.ids: list[str] = []
+        self.known_tags: list[str] = []
+        self.saved_to: Path | None = None
+        self._default_path = self._path_for(self.fmt)
+
+    @staticmethod
+    def _path_for(fmt: str) -> str:
+        return "~/" + default_filename(fmt, dt.date.today())
+
+    def compose(self) -> ComposeResult:
+        yield Header(show_clock=False)
+        yield Static("Export your journal", classes="screen-title")
+        yield OptionList(id="export-choices")
+        with Horizontal(id="export-dates"):
+            with Vertical():
+                yield Static("From (YYYY-MM-DD, empty: any)", classes="field-label")
+                yield QuietInput(placeholder="YYYY-MM-DD", id="export-since")
+            with Vertical():
+                yield Static("To (YYYY-MM-DD, empty: any)", classes="field-label")
+                yield QuietInput(placeholder="YYYY-MM-DD", id="export-until")
+        yield Static("Save to", classes="field-label")
+        yield QuietInput(self._default_path, id="export-path")
+        yield Static("", id="export-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.refresh_rows()
+        self._status("Choose what to export, then press e (or ctrl+s).")
+        self.query_one("#export-choices", OptionList).focus()
+        self.load_tags()
+
+    def on_screen_resume(self) -> None:
+        self.load_tags()
+
+    def on_store_ready(self) -> None:
+        self.load_tags()
+
+    @work(thread=True, exclusive=True, group="export-tags")
+    def load_tags(self) -> None:
+        """Collect the tags in use (off the UI thread)."""
+        app = self.app
+        if not getattr(app, "store_ready", False):
+            return
+        try:
+            docs = app.store.all("entries")  # type: ignore[attr-defined]
+        except CoprodError as error:
+            app.call_from_thread(self.notify, error.message, severity="error")
+            return
+        found: dict[str, str] = {}
+        for doc in docs:
+            for tag in doc.get("tags", []) if isinstance(doc.get("tags"), list) else []:
+                if isinstance(tag, str) and tag:
+                    found.setdefault(tag.lower(), tag)
+        app.call_from_thread(setattr, self, "known_tags", sorted(found.values(), key=str.lower))
+
+    # -- the list of choices ---------------------------------------------------
+    def _row_text(self, key: str) -> Content:
+        if key == "go":
+            return Content.assemble(("> Export now", "bold"), "  (e, or ctrl+s from a field)")
+        if key == "format":
+            text = f"{self.fmt}: {FORMATS[self.fmt]}"
+        elif key == "value":
+            text = value_label(self.value) if self.value else "all values"
+        elif key == "entries":
+            text = (f"{len(self.ids)} chosen" if self.ids
+                    else "all that match (Enter to choose some)")
+        else:
+            text = self.tag if self.tag else "all tags"
+        if self.fmt == "json" and key in ("value", "tag", "entries"):
+            text += " (json holds everything)"
+        label = dict(ROWS)[key]
+        return Content.assemble((f"{label:<8}", "bold"), literal(text))
+
+    def refresh_rows(self) -> None:
+        """Redraw the list with the current choices."""
+        options = self.query_one("#export-choices", OptionList)
+        highlighted = options.highlighted
+        options.clear_options()
+        options.add_options(Option(self._row_text(key), id=key) for key, _ in ROWS)
+        options.highlighted = highlighted if highlighted is not None else 0
+
+    @on(OptionList.OptionSelected, "#export-choices")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self.change(event.option.id or "")
+
+    def action_change(self) -> None:
+        """Change the highlighted choice."""
+        option = self.query_one("#export-choices", OptionList).highlighted_option
+        if option is not None and option.id:
+            self.change(option.id)
+
+    def change(self, key: str) -> None:
+        """Open the dialog for one choice (or export, on the last row)."""
+        if key == "go":
+            self.action_export()
+        elif key == "format":
+            choices = [(fmt, f"{fmt}: {text}") for fmt, text in FORMATS.items()]
+            self.app.push_screen(ChoiceDialog("Format", choices, self.fmt), self._set_format)
+        elif key == "value":
+            choices = [(ALL, "all values")] + [(v, value_label(v)) for v in VALUE_IDS]
+            self.app.push_screen(ChoiceDialog("Value", choices, self.value or ALL),
+                                 lambda v: self._set("value", v))
+        elif key == "entries":
+            self.choose_entries()
+        elif key == "tag":
+            choices = [(ALL, "all tags")] + [(t, t) for t in self.known_tags]
+            note = "" if self.known_tags else "No entry has a tag yet."
+            self.app.push_screen(ChoiceDialog("Tag", choices, self.tag or ALL, note),
+                                 lambda v: self._set("tag", v))
+
+    def _set_format(self, fmt: str | None) -> None:
+        if fmt is None or fmt not in FORMATS:
+            return
+        path_input = self.query_one("#export-path", QuietInput)
+        if path_input.value.strip() in ("", self._default_path):
+            path_input.value = self._path_for(fmt)
+        self._default_path = self._path_for(fmt)
+        self.fmt = fmt
+        self.refresh_rows()
+
+    def _set(self, key: str, value: str | None) -> None:
+        if value is None:
+            return
+        setattr(self, key, None if value == ALL else value)
+        self.refresh_rows()
+
+    @work(thread=True, exclusive=True, group="export-entries")
+    def choose_entries(self) -> None:
+        """Read the entries (off the UI thread), then offer them to tick."""
+        from coprod_tui.journal.entry import Entry
+        from coprod_tui.transfer.common import local_day
+
+        app = self.app
+        try:
+            docs = app.store.all("entries")  # type: ignore[attr-defined]
+        except CoprodError as error:
+            app.call_from_thread(self.notify, error.message, severity="error")
+            return
+        rows = []
+        for doc in docs:
+            try:
+                entry = Entry.from_doc(doc)
+            except (TypeError, ValueError, AttributeError, KeyError):
+                continue
+            day = local_day(entry.created)
+            title = " ".join((entry.title or "Untitled").split())[:60]
+            rows.append((entry.created, entry.id, f"{day or '----------'}  {title}"))
+        rows.sort(reverse=True)
+        choices = [(entry_id, label) for _, entry_id, label in rows]
+        app.call_from_thread(self._offer_entries, choices)
+
+    def _offer_entries(self, choices: list[tuple[str, str]]) -> None:
+        from coprod_tui.journal.dialogs import ValuesDialog
+
+        if not choices:
+            self.notify("There are no entries yet.")
+            return
+
+        def chosen(ids: list[str] | None) -> None:
+            if ids is not None:
+                self.ids = ids
+                self.refresh_rows()
+
+        self.app.push_screen(ValuesDialog(choices, list(self.ids),
+                                          title="Which entries? (none ticked: all)"), chosen)
+
+    def action_all(self) -> None:
+        """Export the whole journal: clear value, tag, chosen entries and dates."""
+        self.value = self.tag = None
+        self.ids = []
+        for field_id in ("#export-since", "#export-until"):
+            self.query_one(field_id, QuietInput).value = ""
+        self.refresh_rows()
+        self._status("Everything in the journal will be exported.")
+
+    # -- exporting -----------------------------------------------------------------
+    def _status(self, text: str) -> None:
+        self.query_one("#export-status", Static).update(literal(text))
+
+    def _day(self, field_id: str, name: str) -> tuple[bool, dt.date | None]:
+        widget = self.query_one(field_id, QuietInput)
+        text = widget.value.strip()
+        if not text:
+            return True, None
+        try:
+            return True, parse_day(text)
+        except ValueError as error:
+            self.notify(f"{name}: {error}", severity="error")
+            widget.focus()
+            return False, None
+
+    def current_filter(self) -> ExportFilter | None:
+        """The filter from the choices and date fields, or ``None`` (after saying why)."""
+        ok_since, since = self._day("#export-since", "From")
+        if not ok_since:
+            return None
+        ok_until, until = self._day("#export-until", "To")
+        if not ok_until:
+            return None
+        if since and until and since > until:
+            self.notify("The From date is after the To date.", severity="error")
+            self.query_one("#export-since", QuietInput).focus()
+            return None
+        if self.fmt == "json":
+            return ExportFilter()
+        return ExportFilter(tuple(filter(None, [self.value])), tuple(filter(None, [self.tag])),
+                            since, until, tuple(self.ids))
+
+    def action_export(self) -> None:
+        """Export with the current choices, asking before replacing a file."""
+        if not getattr(self.app, "store_ready", False):
+            self.notify("Your data is still being opened; try again in a moment.")
+            return
+        flt = self.current_filter()
+        if flt is None:
+            return
+        raw = self.query_one("#export-path", QuietInput).value.strip()
+        if not raw:
+            self.notify("Give a file name to save to.", severity="error")
+            self.query_one("#export-path", QuietInput).focus()
+            return
+        path = Path(raw).expanduser()
+        if path.exists() or path.is_symlink():
+            self.app.push_screen(
+                ConfirmReplace(path),
+                lambda yes: self.run_export(self.fmt, flt, path, True) if yes else
+                self._status(f"Nothing written: {path} was kept as it is."),
+            )
+            return
+        self.run_export(self.fmt, flt, path, False)
+
+    @work(thread=True, exclusive=True, group="export-write")
+    def run_export(self, fmt: str, flt: ExportFilter, path: Path, overwrite: bool) -> None:
+        """Render and write the export off the UI thread."""
+        from coprod_tui.transfer.files import ExportExistsError, render, write_export
+
+        app = self.app
+        try:
+            text = render(app.store, fmt, flt)  # type: ignore[attr-defined]
+            written = write_export(path, text, overwrite=overwrite)
+        except ExportExistsError:
+            app.call_from_thread(self._status, f"{path} appeared meanwhile; press e again.")
+            return
+        except CoprodError as error:
+            app.call_from_thread(self._failed, error.message)
+            return
+        app.call_from_thread(self._saved, fmt, written)
+
+    def _failed(self, message: str) -> None:
+        self.notify(message, severity="error", timeout=10)
+        self._status(f"Not saved: {message}")
+
+    def _saved(self, fmt: str, path: Path) -> None:
+        self.saved_to = path
+        message = f"Saved the {fmt} export to {path} (only you can read it)."
+        self._status(message)
+        self.notify(message)
+
+    DEFAULT_CSS = """
+    ExportScreen #export-choices { height: auto; max-height: 9; margin: 1 2 0 2; }
+    ExportScreen #export-dates { height: auto; margin: 0 2; }
+    ExportScreen #export-dates > Vertical { height: auto; width: 1fr; }
+    ExportScreen #export-path { margin: 0 2; }
+    ExportScreen .field-label { margin: 0 2; height: auto; color: $text-muted; }
+    ExportScreen #export-dates .field-label { margin: 0 0; }
+    ExportScreen #export-status { padding: 0 2; height: auto; }
+    """

@@ -1,1 +1,0 @@
-"""Screens and widgets. Screens ask the store for data and render it."""

@@ -1,1 +1,0 @@
-"""Widgets reused by several screens."""
