@@ -75,12 +75,11 @@ PREFERENCES.append(
     )
 )
 
-# Interface language (issue 20), first in the list: the label and choices are in
-# both languages so that someone who cannot read the current one can still find
-# their own. The default follows the system locale; `--lang cy|en` overrides
+# Interface language (issue 20), last in the list (Settings' first rows keep
+# their places): the label and choices are in both languages so that someone who
+# cannot read the current one can still find their own. The default follows the system locale; `--lang cy|en` overrides
 # this for one run.
-PREFERENCES.insert(
-    0,
+PREFERENCES.append(
     Preference(
         "language",
         "Language / Iaith",

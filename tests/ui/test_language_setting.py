@@ -19,7 +19,7 @@ async def test_choose_cymraeg_in_settings(data_dir: Path) -> None:
         await wait_until(pilot, lambda: app.store_ready)
         await pilot.press("7")
         await wait_until(pilot, lambda: isinstance(app.screen, SettingsScreen))
-        await pilot.press("down", "enter")  # Theme, then Language / Iaith
+        await pilot.press("end", "enter")  # Language / Iaith, the last row
         await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         await pilot.press("down", "down", "enter")  # system -> English -> Cymraeg
         await wait_until(pilot, lambda: app.store.get_setting("language") == "cy")

@@ -141,7 +141,7 @@ def test_read_and_mark_a_section(data_dir: Path) -> None:
 
 
 def test_settings(data_dir: Path) -> None:
-    code, text = run(data_dir, "7", "2", "2", "q")  # 1 is Language (issue 20)
+    code, text = run(data_dir, "7", "1", "2", "q")
     assert code == 0 and "Mouse is now: off." in text
     assert Store.open(data_dir).get_setting("mouse") == "off"
 
