@@ -86,11 +86,6 @@ def challenges(store: Store) -> list[Doc]:
     return challenge_records(store).all()
 
 
-def get_challenge(store: Store, record_id: str) -> Doc | None:
-    """One challenge by id."""
-    return challenge_records(store).get(record_id)
-
-
 def latest_challenge(store: Store) -> Doc | None:
     """The challenge changed most recently, if any."""
     return challenge_records(store).latest()
