@@ -28,7 +28,7 @@ from coprod_tui.complexity.scenarios import (
     parse_scenarios,
 )
 from coprod_tui.core.clock import now_iso
-from coprod_tui.core.content import read_content_json
+from coprod_tui.core.content import cached, read_content_json
 from coprod_tui.core.store.collection import Collection, documents
 from coprod_tui.core.store.repository import Store
 from coprod_tui.core.store.session import Doc
@@ -109,14 +109,22 @@ def _read_scenarios(path: Path) -> list[Scenario]:
     return parse_scenarios(read_content_json(path, ScenarioError), str(path))
 
 
-def load_scenarios(content_dirs: list[Path] | None = None) -> list[Scenario]:
-    """The built-in scenarios plus any in content packs (raises ``ScenarioError``)."""
-    groups = [_read_scenarios(paths.builtin_content_dir() / SCENARIO_FILE)]
+def scenario_files(content_dirs: list[Path] | None = None) -> list[Path]:
+    """The scenario files in use: the built-in one, then each pack's, in order."""
+    files = [paths.builtin_content_dir() / SCENARIO_FILE]
     for folder in content_dirs or []:
         candidate = Path(folder) / SCENARIO_FILE
         if candidate.is_file():
-            groups.append(_read_scenarios(candidate))
-    return merge_scenarios(groups)
+            files.append(candidate)
+    return files
+
+
+def load_scenarios(content_dirs: list[Path] | None = None) -> list[Scenario]:
+    """The built-in scenarios plus any in content packs (raises ``ScenarioError``;
+    kept in the one content cache until a file changes)."""
+    files = scenario_files(content_dirs)
+    return list(cached("complexity-scenarios", files,
+                       lambda: tuple(merge_scenarios([_read_scenarios(f) for f in files]))))
 
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from coprod_tui import paths
 from coprod_tui.core.clock import now_iso
-from coprod_tui.core.content import read_content_json
+from coprod_tui.core.content import cached, read_content_json
 from coprod_tui.core.preferences import preference
 from coprod_tui.core.store.collection import Collection
 from coprod_tui.core.store.repository import Store
@@ -86,9 +86,11 @@ def statements_path(content_dirs: list[Path] | None = None) -> Path:
 
 
 def load_statements(content_dirs: list[Path] | None = None) -> StatementSet:
-    """Read and check the statements (raises :class:`StatementsFileError`)."""
+    """Read and check the statements (raises :class:`StatementsFileError`; kept in
+    the one content cache until the file changes)."""
     path = statements_path(content_dirs)
-    return parse_statements(read_content_json(path, StatementsFileError), str(path))
+    return cached("stocktake-statements", [path], lambda: parse_statements(
+        read_content_json(path, StatementsFileError), str(path)))
 
 
 # -- home ----------------------------------------------------------------------------
