@@ -76,9 +76,9 @@ def snapshot(store: Store) -> dict[str, Any]:
     """Every table the revalidation reads, taken under one lock."""
     with store.session() as s:
         return {
-            "registration": s.get(REGISTRATION, "registration"),
-            CPD: s.all(CPD), FEEDBACK: s.all(FEEDBACK), HOURS: s.all(HOURS),
-            DISCUSSIONS: s.all(DISCUSSIONS), "entries": s.all("entries"),
+            "registration": registration_records(store).get(REGISTRATION_ID, s),
+            **{table: log(store, table).docs(s) for table in LOGS},
+            "entries": journal(store).docs(s),
         }
 
 
