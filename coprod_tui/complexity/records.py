@@ -28,7 +28,8 @@ from coprod_tui.complexity.scenarios import (
     parse_scenarios,
 )
 from coprod_tui.core.clock import now_iso
-from coprod_tui.core.content import read_content_json
+from coprod_tui.core.content import cached, read_content_json
+from coprod_tui.core.store.collection import Collection, documents
 from coprod_tui.core.store.repository import Store
 from coprod_tui.core.store.session import Doc
 
@@ -37,6 +38,17 @@ PRACTICE = "practice"
 EXERCISE = "complexity"
 SCENARIO_FILE = "complexity_scenarios.json"
 _VERSION_KEYS = ("title", "description", "answers", "domain", "plan")
+
+
+def challenge_records(store: Store) -> Collection[Doc]:
+    """Saved challenges, most recently changed first."""
+    return documents(store, TABLE, order=lambda d: d.get("updated", ""))
+
+
+def round_records(store: Store) -> Collection[Doc]:
+    """Complexity practice rounds (the ``practice`` table's complexity part), newest first."""
+    return documents(store, PRACTICE, order=lambda d: d.get("date", ""),
+                     scope={"exercise": EXERCISE})
 
 
 def new_challenge(title: str, description: str, answers: dict[str, str],
@@ -56,73 +68,68 @@ def save_challenge(store: Store, doc: Doc, record_id: str | None = None) -> Doc:
     fields = {key: doc[key] for key in _VERSION_KEYS}
     fields["domain"] = assess(fields["answers"]).domain
     now = now_iso()
+    found = challenge_records(store)
     with store.session() as s:
-        old = s.get(TABLE, record_id) if record_id else None
+        old = found.get(record_id, s) if record_id else None
         if old is None:
-            return s.insert(TABLE, {**fields, "created": now, "updated": now, "history": []})
+            return found.add({**fields, "created": now, "updated": now, "history": []}, s)
         history = list(old.get("history", []))
         if any(old.get(key) != fields[key] for key in _VERSION_KEYS):
             earlier = {key: old.get(key) for key in _VERSION_KEYS}
             earlier["saved"] = old.get("updated", old.get("created", ""))
             history.append(earlier)
-        return s.put(TABLE, {**old, **fields, "updated": now, "history": history})
+        return found.put({**old, **fields, "updated": now, "history": history}, s)
 
 
 def challenges(store: Store) -> list[Doc]:
     """Every saved challenge, most recently changed first."""
-    return sorted(store.all(TABLE), key=lambda d: d.get("updated", ""), reverse=True)
-
-
-def get_challenge(store: Store, record_id: str) -> Doc | None:
-    """One challenge by id."""
-    return store.get(TABLE, record_id)
+    return challenge_records(store).all()
 
 
 def latest_challenge(store: Store) -> Doc | None:
     """The challenge changed most recently, if any."""
-    found = challenges(store)
-    return found[0] if found else None
+    return challenge_records(store).latest()
 
 
 def save_round(store: Store, attempts: list[dict[str, Any]]) -> Doc:
     """Keep a finished practice round: each item has scenario, title, chosen, expected, correct."""
     score = sum(1 for attempt in attempts if attempt.get("correct"))
-    return store.insert(PRACTICE, {
-        "exercise": EXERCISE, "date": now_iso(), "score": score, "total": len(attempts),
+    return round_records(store).add({
+        "date": now_iso(), "score": score, "total": len(attempts),
         "attempts": attempts,
     })
 
 
 def rounds(store: Store) -> list[Doc]:
     """Past complexity practice rounds, newest first."""
-    found = [d for d in store.all(PRACTICE) if d.get("exercise") == EXERCISE]
-    return sorted(found, key=lambda d: d.get("date", ""), reverse=True)
+    return round_records(store).all()
 
 
 def _read_scenarios(path: Path) -> list[Scenario]:
     return parse_scenarios(read_content_json(path, ScenarioError), str(path))
 
 
-def load_scenarios(content_dirs: list[Path] | None = None) -> list[Scenario]:
-    """The built-in scenarios plus any in content packs (raises ``ScenarioError``)."""
-    groups = [_read_scenarios(paths.builtin_content_dir() / SCENARIO_FILE)]
+def scenario_files(content_dirs: list[Path] | None = None) -> list[Path]:
+    """The scenario files in use: the built-in one, then each pack's, in order."""
+    files = [paths.builtin_content_dir() / SCENARIO_FILE]
     for folder in content_dirs or []:
         candidate = Path(folder) / SCENARIO_FILE
         if candidate.is_file():
-            groups.append(_read_scenarios(candidate))
-    return merge_scenarios(groups)
+            files.append(candidate)
+    return files
+
+
+def load_scenarios(content_dirs: list[Path] | None = None) -> list[Scenario]:
+    """The built-in scenarios plus any in content packs (raises ``ScenarioError``;
+    kept in the one content cache until a file changes)."""
+    files = scenario_files(content_dirs)
+    return list(cached("complexity-scenarios", files,
+                       lambda: tuple(merge_scenarios([_read_scenarios(f) for f in files]))))
+
 
 
 def home_summary(store: Store) -> str:
-    """The line shown on home: the latest challenge and its result, and the last practice score."""
-    from coprod_tui.complexity.rules import DOMAINS
-    from coprod_tui.core.text import one_line
+    """Home's line (kept for callers of this name; the line lives in :mod:`.summary`)."""
+    from coprod_tui.complexity.summary import home_summary as home_line
 
-    latest = latest_challenge(store)
-    done = rounds(store)
-    practice = f"last practice {done[0].get('score', 0)}/{done[0].get('total', 0)}" if done else ""
-    if latest is None:
-        return practice or "Is your challenge one to co-produce? Five questions"
-    label = DOMAINS.get(latest.get("domain", ""), DOMAINS["confusion"]).label.lower()
-    text = f"Latest: {one_line(latest.get('title', ''), 36)}: {label}"
-    return f"{text}; {practice}" if practice else text
+    return home_line(store)

@@ -12,9 +12,17 @@ from dataclasses import dataclass
 from typing import Any
 
 from coprod_tui.complexity.rules import ANSWERS, DOMAIN_IDS, QUESTION_IDS, classify
+from coprod_tui.core.content import Field, check_shape
 from coprod_tui.errors import CoprodError
 
 REQUIRED_TEXT = ("id", "title", "text", "expected", "explanation")
+FILE_SHAPE = {"scenarios": Field("list")}
+SCENARIO_SHAPE = {
+    **{key: Field("text") for key in REQUIRED_TEXT},
+    "answers": Field("object", required=False),
+    "differ": Field("any text", required=False),
+    "also": Field("list", required=False),
+}
 
 
 class ScenarioError(CoprodError):
@@ -40,17 +48,8 @@ class Scenario:
 
 
 def _scenario(item: Any, where: str) -> Scenario:
-    if not isinstance(item, dict):
-        raise ScenarioError(f"{where}: must be an object with {', '.join(REQUIRED_TEXT)}")
-    for key in REQUIRED_TEXT:
-        value = item.get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise ScenarioError(f"{where}: '{key}' must be non-empty text")
+    check_shape(item, SCENARIO_SHAPE, where, ScenarioError, closed=True)
     where = f"{where} ('{item['id']}')"
-    known = {*REQUIRED_TEXT, "answers", "differ", "also"}
-    unknown = sorted(set(item) - known)
-    if unknown:
-        raise ScenarioError(f"{where}: unknown field {', '.join(unknown)}; fields: {', '.join(sorted(known))}")
     if item["expected"] not in DOMAIN_IDS:
         raise ScenarioError(
             f"{where}: expected {item['expected']!r} is not a result; choices: {', '.join(DOMAIN_IDS)}"
@@ -69,11 +68,9 @@ def _scenario(item: Any, where: str) -> Scenario:
             f"{where}: its answers lead to {got!r}, not the expected {item['expected']!r}; "
             "change the answers or the expected result"
         )
-    differ = item.get("differ", "")
-    if not isinstance(differ, str):
-        raise ScenarioError(f"{where}: 'differ' must be text")
-    also = item.get("also", [])
-    if not isinstance(also, list) or any(d not in DOMAIN_IDS or d == item["expected"] for d in also):
+    differ = item.get("differ") or ""
+    also = item.get("also") or []
+    if any(d not in DOMAIN_IDS or d == item["expected"] for d in also):
         raise ScenarioError(
             f"{where}: 'also' must list other results from {', '.join(DOMAIN_IDS)}"
         )
@@ -86,8 +83,8 @@ def _scenario(item: Any, where: str) -> Scenario:
 
 def parse_scenarios(data: Any, source: str) -> list[Scenario]:
     """Scenarios from parsed JSON ``{"scenarios": [...]}``; ``source`` names the file in errors."""
-    if not isinstance(data, dict) or not isinstance(data.get("scenarios"), list):
-        raise ScenarioError(f"{source}: must be an object with a list 'scenarios'")
+    check_shape(data, FILE_SHAPE, source, ScenarioError,
+                style="{where}: must be an object with a list '{key}'")
     scenarios: list[Scenario] = []
     seen: set[str] = set()
     for number, item in enumerate(data["scenarios"], start=1):

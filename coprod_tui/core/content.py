@@ -1,4 +1,5 @@
-"""Reading untrusted files with limits, and content text made safe to show.
+"""Reading untrusted files with limits, content text made safe to show, one
+cache for every content file, and one declarative shape checker.
 
 Shared by imports (``store/importer.py``) and content packs (manifests,
 section files, trainer-editable JSON). Limits are on what is actually read,
@@ -7,14 +8,24 @@ file growing while read report a small size or none. Content packs are
 untrusted: every text in a content file (keys included) comes back with its
 control characters made visible (``ESC`` as ``^[``), so nothing a pack holds
 can drive the terminal of whoever reads it.
+
+Every loader of a content file (``values.json``, ``stocktake.json``, the
+spectrum and complexity scenarios, the reading manifests) reads through
+:func:`read_content_json`, keeps its result in the one :func:`cached` store
+(keyed by the files it read and their modification times, so an edited pack is
+read again), and checks the shape of its objects with :func:`check_shape`
+against a spec of field -> :class:`Field`, rather than by hand.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from coprod_tui.core.text import make_visible
 
@@ -146,8 +157,125 @@ def read_content_json(path: Path, error: Callable[[str], Exception]) -> Any:
         ) from None
 
 
+# -- one cache for every content file ------------------------------------------------
+T = TypeVar("T")
+_CACHE_SIZE = 32
+_cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _signature(path: Path) -> tuple[str, int, int]:
+    try:
+        info = path.stat()
+    except OSError:
+        return (str(path), -1, -1)
+    return (str(path), info.st_mtime_ns, info.st_size)
+
+
+def cached(kind: str, files: Sequence[Path], build: Callable[[], T]) -> T:
+    """``build()``, kept until one of ``files`` changes (modification time or size).
+
+    ``kind`` tells the loaders apart. Errors are not kept: a broken pack is
+    read (and reported) again next time, so fixing it takes effect at once.
+    Callers must not change what they get back.
+    """
+    key = (kind, *(_signature(Path(f)) for f in files))
+    with _cache_lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return _cache[key]
+    value = build()
+    with _cache_lock:
+        _cache[key] = value
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return value
+
+
+def clear_cache() -> None:
+    """Forget every cached content file (tests; a changed content folder)."""
+    with _cache_lock:
+        _cache.clear()
+
+
+# -- one shape checker ---------------------------------------------------------------
+_KINDS: dict[str, tuple[type | tuple[type, ...], str]] = {
+    "text": (str, "non-empty text"),
+    "any text": (str, "text"),
+    "list": (list, "a list"),
+    "object": (dict, "an object"),
+    "bool": (bool, "true or false"),
+    "int": (int, "a whole number"),
+}
+
+
+@dataclass(frozen=True)
+class Field:
+    """What one field of a content object must hold.
+
+    ``kind`` is ``"text"`` (non-empty), ``"any text"`` (may be empty),
+    ``"list"``, ``"object"``, ``"bool"`` or ``"int"``; ``required`` fields must
+    be present (an optional one may be absent or null).
+    """
+
+    kind: str
+    required: bool = True
+
+
+def _holds(kind: str, value: Any) -> bool:
+    expected, _ = _KINDS[kind]
+    if kind == "int" and isinstance(value, bool):
+        return False
+    if not isinstance(value, expected):
+        return False
+    return not (kind == "text" and not value.strip())
+
+
+def check_shape(
+    data: Any,
+    spec: Mapping[str, Field],
+    where: str,
+    error: Callable[[str], Exception],
+    *,
+    closed: bool = False,
+    style: str = "{where}: '{key}' must be {what}",
+    words: Mapping[str, str] | None = None,
+) -> dict[str, Any]:
+    """Check that ``data`` is an object whose fields hold what ``spec`` says.
+
+    Raises ``error(message)`` for the first problem; the message names the
+    place (``where``: the file and the record) and the field, in ``style``
+    (placeholders ``where``, ``key``, ``path`` -- ``where.key`` -- and
+    ``what``: ``"non-empty text"``, ``"a list"``... or the caller's ``words``
+    for a kind, so each file keeps the wording its trainers know). ``closed``
+    refuses fields the spec does not name. Returns ``data``.
+    """
+    if not isinstance(data, dict):
+        needed = [key if spec[key].kind != "list" else f"a list '{key}'"
+                  for key in spec if spec[key].required]
+        raise error(f"{where}: must be an object with {', '.join(needed)}")
+    for key, field in spec.items():
+        value = data.get(key)
+        if value is None and not field.required:
+            continue
+        if not _holds(field.kind, value):
+            what = (words or {}).get(field.kind, _KINDS[field.kind][1])
+            path = f"{where}.{key}" if where else key
+            raise error(style.format(where=where, key=key, path=path, what=what))
+    if closed:
+        unknown = sorted(set(data) - set(spec))
+        if unknown:
+            raise error(f"{where}: unknown field {', '.join(unknown)}; "
+                        f"fields: {', '.join(sorted(spec))}")
+    return data
+
+
 __all__ = [
     "CONTENT_LIMIT",
+    "Field",
+    "cached",
+    "check_shape",
+    "clear_cache",
     "MAX_DEPTH",
     "TooDeepError",
     "TooLargeError",

@@ -22,7 +22,6 @@ from coprod_tui.core.text import make_visible, one_line
 from coprod_tui.errors import CoprodError, UsageError
 from coprod_tui.journal.actions import parse_actions
 from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry
-from coprod_tui.journal.entry_save import opened, save_edited
 from coprod_tui.journal.records import EntryStore
 from coprod_tui.journal.template import parse_template, render_entry
 
@@ -103,7 +102,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
     """Change an entry in the user's editor, never overwriting a change made meanwhile."""
     store = open_store(args)
     entry = resolve_entry(store, args.id)
-    before = opened(store, entry.id)
+    opened = entry.updated  # the version the editor starts from
     if any(line.lstrip().startswith("#") for text in entry.sections.values()
            for line in text.splitlines()):
         # The editor file treats such lines as guidance or headings: they would be lost.
@@ -141,11 +140,11 @@ def cmd_edit(args: argparse.Namespace) -> int:
         entry.actions = parse_actions(actions_text, entry.actions) if actions_text or \
             entry.actions else []
         try:
-            outcome = save_edited(store, entry, before)
+            outcome = EntryStore(store).save_edit(entry, opened)
         except CoprodError as error:
             keep = True
             raise CoprodError(f"{error.message}; your text is kept in {path}") from error
-        print(make_visible(outcome.message(entry.id)))
+        print(make_visible(outcome.line))
         return 0
     finally:
         if not keep:

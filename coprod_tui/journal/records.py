@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from coprod_tui.core.clock import now_iso
 from coprod_tui.core.store import backups
+from coprod_tui.core.store.collection import Collection, documents
 from coprod_tui.core.store.repository import Store
 from coprod_tui.core.store.session import Doc
 from coprod_tui.journal.actions import open_actions
@@ -66,34 +67,50 @@ class SaveOutcome:
                     "Your version is saved as a new entry.")
         return "Entry saved."
 
+    @property
+    def as_new(self) -> bool:
+        """Whether the edit was kept as a new entry (the other version left as it is)."""
+        return self.status != "saved"
+
+    @property
+    def line(self) -> str:
+        """The same in the command line's words (``coprod edit``, plain mode)."""
+        if not self.as_new:
+            return f"saved changes to entry {self.entry.id[:8]}"
+        reason = "was deleted" if self.status == "deleted" else "was changed"
+        return (f"entry {self.other_id[:8]} {reason} while you were editing, so your version "
+                f"was saved as a new entry {self.entry.id[:8]}; both are kept")
+
 
 class EntryStore:
     """The journal's entries over a :class:`Store`."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        #: The journal's entries, newest first.
+        self.entries: Collection[Entry] = Collection(
+            store, ENTRIES, from_doc=Entry.from_doc, to_doc=Entry.to_doc,
+            order=lambda e: e.created)
+        #: Deleted entries' documents (kept whole, with a ``deleted`` stamp).
+        self.deleted: Collection[Doc] = documents(
+            store, TRASH, order=lambda d: d.get("deleted", ""))
 
     # -- reading -----------------------------------------------------------------
     def list(self) -> list[Entry]:
         """Every entry, newest first."""
-        entries = [Entry.from_doc(doc) for doc in self.store.all(ENTRIES)]
-        entries.sort(key=lambda e: e.created, reverse=True)
-        return entries
+        return self.entries.all()
 
     def get(self, entry_id: str) -> Entry | None:
         """One entry, or ``None``."""
-        doc = self.store.get(ENTRIES, entry_id)
-        return Entry.from_doc(doc) if doc is not None else None
+        return self.entries.get(entry_id)
 
     def count(self) -> int:
         """How many entries there are (the trash not included)."""
-        return self.store.count(ENTRIES)
+        return self.entries.count()
 
     def trash(self) -> list[Doc]:
         """Deleted entries' documents, most recently deleted first."""
-        docs = self.store.all(TRASH)
-        docs.sort(key=lambda d: d.get("deleted", ""), reverse=True)
-        return docs
+        return self.deleted.all()
 
     def open_actions(self) -> list[tuple[Entry, Action]]:
         """Actions not yet done, soonest due first."""
@@ -109,7 +126,7 @@ class EntryStore:
         entry.updated = entry.updated or entry.created
         for action in entry.actions:
             action.id = action.id or uuid.uuid4().hex
-        self.store.insert(ENTRIES, entry.to_doc())
+        self.entries.add(entry)
         return entry
 
     def update(self, entry: Entry) -> Entry:
@@ -133,10 +150,11 @@ class EntryStore:
         for action in entry.actions:
             action.id = action.id or uuid.uuid4().hex
         with self.store.session() as s:
+            # The stored document, not an Entry: its stamp is compared as stored.
             stored = s.get(ENTRIES, entry.id) if entry.id else None
-            if stored is not None and stored.get("updated", stored.get("created")) == opened:
+            if stored is not None and (stored.get("updated") or stored.get("created")) == opened:
                 entry.updated = _fresh_stamp(opened)
-                s.put(ENTRIES, entry.to_doc())
+                self.entries.put(entry, s)
                 return SaveOutcome("saved", entry)
             other_id = entry.id
             status = "conflict" if stored is not None else "deleted"
@@ -144,8 +162,8 @@ class EntryStore:
                 entry.tags = [*entry.tags, CONFLICT_TAG]
             # A new id: the other version keeps its own, in the journal or the trash.
             entry.id = uuid.uuid4().hex
-            entry.updated = now_iso()
-            s.insert(ENTRIES, entry.to_doc())
+            entry.updated = _fresh_stamp(opened)
+            self.entries.add(entry, s)
             return SaveOutcome(status, entry, other_id)
 
     def delete(self, entry_id: str) -> bool:
@@ -155,17 +173,17 @@ class EntryStore:
             if doc is None:
                 return False
             s.remove(ENTRIES, entry_id)
-            s.put(TRASH, {**doc, "deleted": now_iso()})
+            self.deleted.put({**doc, "deleted": now_iso()}, s)
         return True
 
     def restore(self, entry_id: str) -> bool:
         """Move an entry back from the trash; ``False`` if it is not there."""
         with self.store.session() as s:
-            doc = s.get(TRASH, entry_id)
+            doc = self.deleted.get(entry_id, s)
             if doc is None:
                 return False
             doc.pop("deleted", None)
-            s.remove(TRASH, entry_id)
+            self.deleted.remove(entry_id, s)
             s.put(ENTRIES, doc)
         return True
 
@@ -178,9 +196,8 @@ class EntryStore:
         """
         with self.store.lock.held():
             with self.store.session() as s:
-                ids = [d.get("id") for d in s.all(TRASH) if isinstance(d.get("id"), str)]
-                count = s.count(TRASH)
-                s.clear(TRASH)
+                ids = [d.get("id") for d in self.deleted.docs(s) if isinstance(d.get("id"), str)]
+                count = self.deleted.clear(s)
                 for record_id in ids:
                     s.remove("drafts", f"{DRAFT_PREFIX}{record_id}")
             backups.purge_records(self.store.data_dir, ids)
@@ -199,6 +216,6 @@ class EntryStore:
                     action.done_at = now_iso() if done else None
                     # A change like any other: an editor open on the entry must see it.
                     entry.updated = _fresh_stamp(entry.updated)
-                    s.put(ENTRIES, entry.to_doc())
+                    self.entries.put(entry, s)
                     return True
         return False

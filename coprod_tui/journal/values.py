@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from coprod_tui.core.content import Field, check_shape
 from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS
 
 MIN_PROMPTS = 4
@@ -76,9 +77,18 @@ class ValuesContent:
             return value_id
 
 
+# Shapes of values.json's objects (the checks beyond shape follow in the parsers).
+_STYLE = "{where}: {key} must be {what}"
+FILE_SHAPE = {"values": Field("list"), "frameworks": Field("object", required=False)}
+VALUE_SHAPE = {"id": Field("text"), "name": Field("text"), "title": Field("text"),
+               "explanation": Field("text"), "prompts": Field("list")}
+PROMPT_SHAPE = {"text": Field("text"), "about": Field("any text", required=False)}
+FRAMEWORK_SHAPE = {"name": Field("text"), "hints": Field("object", required=False)}
+
+
 def _text(data: Any, where: str, source: str) -> str:
-    if not isinstance(data, str) or not data.strip():
-        raise ContentError(f"{source}: {where} must be non-empty text")
+    check_shape({"text": data}, {"text": Field("text")}, f"{source}: {where}", ContentError,
+                style="{where} must be {what}")
     return data.strip()
 
 
@@ -87,9 +97,8 @@ def _parse_value(data: Any, index: int, source: str) -> Value:
         raise ContentError(f"{source}: values[{index}] must be an object")
     value_id = _text(data.get("id"), f"values[{index}].id", source)
     where = f"value {value_id!r}"
-    prompts_data = data.get("prompts")
-    if not isinstance(prompts_data, list):
-        raise ContentError(f"{source}: {where}: prompts must be a list")
+    check_shape(data, VALUE_SHAPE, f"{source}: {where}", ContentError, style=_STYLE)
+    prompts_data = data["prompts"]
     if not MIN_PROMPTS <= len(prompts_data) <= MAX_PROMPTS:
         raise ContentError(
             f"{source}: {where} has {len(prompts_data)} prompts; "
@@ -101,13 +110,15 @@ def _parse_value(data: Any, index: int, source: str) -> Value:
             item = {"text": item}
         if not isinstance(item, dict):
             raise ContentError(f"{source}: {where}: prompt {number} must be text or an object")
-        about = item.get("about", "practice")
+        check_shape(item, PROMPT_SHAPE, f"{source}: {where} prompt {number}", ContentError,
+                    style=_STYLE)
+        about = item.get("about") or "practice"
         if about not in PROMPT_KINDS:
             raise ContentError(
                 f"{source}: {where}: prompt {number} has about={about!r}; "
                 f"choices: {', '.join(PROMPT_KINDS)}"
             )
-        prompts.append(Prompt(_text(item.get("text"), f"{where} prompt {number}", source), about))
+        prompts.append(Prompt(item["text"].strip(), about))
     if not any(p.about == "team" for p in prompts):
         raise ContentError(
             f"{source}: {where} needs at least one prompt with \"about\": \"team\" "
@@ -115,9 +126,9 @@ def _parse_value(data: Any, index: int, source: str) -> Value:
         )
     return Value(
         id=value_id,
-        name=_text(data.get("name"), f"{where} name", source),
-        title=_text(data.get("title"), f"{where} title", source),
-        explanation=_text(data.get("explanation"), f"{where} explanation", source),
+        name=data["name"].strip(),
+        title=data["title"].strip(),
+        explanation=data["explanation"].strip(),
         prompts=tuple(prompts),
     )
 
@@ -126,9 +137,8 @@ def _parse_framework(framework_id: str, data: Any, source: str) -> FrameworkGuid
     where = f"framework {framework_id!r}"
     if not isinstance(data, dict):
         raise ContentError(f"{source}: {where} must be an object")
-    hints = data.get("hints", {})
-    if not isinstance(hints, dict):
-        raise ContentError(f"{source}: {where}: hints must be an object")
+    check_shape(data, FRAMEWORK_SHAPE, f"{source}: {where}", ContentError, style=_STYLE)
+    hints = data.get("hints") or {}
     known = [sid for sid, _ in FRAMEWORKS[framework_id]]
     for section_id, hint in hints.items():
         if section_id not in known:
@@ -139,7 +149,7 @@ def _parse_framework(framework_id: str, data: Any, source: str) -> FrameworkGuid
         _text(hint, f"{where} hint {section_id!r}", source)
     return FrameworkGuide(
         id=framework_id,
-        name=_text(data.get("name"), f"{where} name", source),
+        name=data["name"].strip(),
         about=str(data.get("about", "")),
         hints={k: v.strip() for k, v in hints.items()},
     )
@@ -154,9 +164,9 @@ def parse_values_content(data: Any, source: str = "values.json") -> ValuesConten
     """
     if not isinstance(data, dict):
         raise ContentError(f"{source}: the top level must be an object")
-    raw_values = data.get("values")
-    if not isinstance(raw_values, list):
-        raise ContentError(f"{source}: \"values\" must be a list of the five values")
+    check_shape(data, FILE_SHAPE, source, ContentError,
+                words={"list": "a list of the five values"}, style='{where}: "{key}" must be {what}')
+    raw_values = data["values"]
     values = [_parse_value(item, i, source) for i, item in enumerate(raw_values)]
     ids = [v.id for v in values]
     for value_id in ids:
@@ -170,9 +180,7 @@ def parse_values_content(data: Any, source: str = "values.json") -> ValuesConten
     if missing:
         raise ContentError(f"{source}: missing value(s): {', '.join(missing)}")
     ordered = tuple(sorted(values, key=lambda v: VALUE_IDS.index(v.id)))
-    raw_frameworks = data.get("frameworks", {})
-    if not isinstance(raw_frameworks, dict):
-        raise ContentError(f"{source}: \"frameworks\" must be an object")
+    raw_frameworks = data.get("frameworks") or {}
     frameworks: dict[str, FrameworkGuide] = {}
     for framework_id, item in raw_frameworks.items():
         if framework_id not in FRAMEWORKS:

@@ -1,16 +1,15 @@
 """Load ``values.json`` (the values, their prompts, framework hints) from content.
 
 A content pack folder holding its own ``values.json`` replaces the built-in one
-(the last pack given wins). The result is cached per folder list.
+(the last pack given wins). The result is kept in the one content cache (:func:`coprod_tui.core.content.cached`).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from coprod_tui import paths
-from coprod_tui.core.content import read_content_json
+from coprod_tui.core.content import cached, read_content_json
 from coprod_tui.core.text import make_visible
 from coprod_tui.journal.values import ContentError, ValuesContent, parse_values_content
 
@@ -31,16 +30,7 @@ def read_values_file(path: Path) -> ValuesContent:
     return parse_values_content(read_content_json(path, ContentError), make_visible(str(path)))
 
 
-@lru_cache(maxsize=8)
-def _cached(path: str, mtime: float) -> ValuesContent:
-    return read_values_file(Path(path))
-
-
 def load_values(content_dirs: list[Path] | None = None) -> ValuesContent:
     """The values content in use (cached until the file changes)."""
     path = values_file(content_dirs)
-    try:
-        mtime = path.stat().st_mtime
-    except OSError:
-        mtime = 0.0
-    return _cached(str(path), mtime)
+    return cached("values", [path], lambda: read_values_file(path))

@@ -18,7 +18,6 @@ from coprod_tui.core.text import one_line
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.actions import format_actions, parse_actions
 from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS, WRITING_FRAMEWORKS, Entry
-from coprod_tui.journal.entry_save import opened, save_edited
 from coprod_tui.journal.privacy_check import GUIDANCE, check_privacy
 from coprod_tui.journal.records import EntryStore
 from coprod_tui.journal.search import Filters, SearchIndex, parse_tags
@@ -118,7 +117,7 @@ class Writing:
     entry: Entry
     key: str
     editing: bool = False
-    opened_print: str = ""
+    opened: str = ""  # the ``updated`` stamp of the version being changed
     actions_text: str = ""
     partial: list[str] = field(default_factory=list)
     partial_section: str | None = None
@@ -138,7 +137,7 @@ class Writing:
                 [earlier, *self.partial] if earlier else self.partial)
         return {"editing": self.editing, "guide_value": None, "entry": entry.to_doc(),
                 "shown": dict(entry.sections), "actions_text": self.actions_text,
-                "opened_print": self.opened_print}
+                "opened": self.opened}
 
 
 def keep_draft(plain: Plain, writing: Writing) -> None:
@@ -352,8 +351,8 @@ def _save(plain: Plain, writing: Writing) -> bool:
         return False
     try:
         if writing.editing:
-            outcome = save_edited(plain.store, entry, writing.opened_print)
-            console.say(outcome.message(writing.entry.id).capitalize() + ".")
+            outcome = EntryStore(plain.store).save_edit(entry, writing.opened)
+            console.say(outcome.line.capitalize() + ".")
         else:
             EntryStore(plain.store).add(entry)
             console.say(f"Saved entry {entry.id[:8]}.")
@@ -432,7 +431,7 @@ def view(plain: Plain, entry_id: str) -> None:
 def edit(plain: Plain, entry: Entry, draft: dict[str, Any] | None = None) -> None:
     """Change a saved entry part by part (a change made meanwhile elsewhere is kept too)."""
     writing = Writing(Entry.from_doc(entry.to_doc()), key=f"{DRAFT_PREFIX}{entry.id}",
-                      editing=True, opened_print=opened(plain.store, entry.id),
+                      editing=True, opened=entry.updated,
                       actions_text=format_actions(entry.actions))
     if draft:
         _from_draft(writing, draft)
@@ -446,7 +445,9 @@ def _from_draft(writing: Writing, data: dict[str, Any]) -> None:
         entry.sections.update({k: v for k, v in shown.items() if isinstance(v, str)})
     writing.entry = entry
     writing.actions_text = str(data.get("actions_text") or format_actions(entry.actions))
-    writing.opened_print = str(data.get("opened_print") or writing.opened_print)
+    # An older plain-mode draft kept a fingerprint ("opened_print"): it never equals a
+    # stamp, so such a draft is saved as a new entry, never over a newer version.
+    writing.opened = str(data.get("opened") or data.get("opened_print") or writing.opened)
 
 
 # -- actions ---------------------------------------------------------------------------------

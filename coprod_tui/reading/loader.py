@@ -39,8 +39,11 @@ from typing import Any
 
 from coprod_tui import i18n, paths
 from coprod_tui.core.content import (
+    Field,
     TooDeepError,
     TooLargeError,
+    cached,
+    check_shape,
     loads_limited,
     read_content_text,
     visible_strings,
@@ -77,14 +80,20 @@ def _fail(where: Path, problem: str) -> ContentError:
     return ContentError(make_visible(f"{where}: {problem}"))
 
 
-def _text_field(obj: dict[str, Any], key: str, where: Path, what: str,
-                required: bool = True) -> str | None:
+# Shapes of a manifest's objects (ids, paths and minutes are checked after).
+SECTION_SHAPE = {"title": Field("text"), "file": Field("text")}
+TIER_SHAPE = {"title": Field("text", required=False), "label": Field("text", required=False),
+              "about": Field("text", required=False), "sections": Field("list", required=False)}
+
+
+def _shape(obj: dict[str, Any], spec: dict[str, Field], where: Path, what: str) -> None:
+    check_shape(obj, spec, what, lambda message: _fail(where, message),
+                style='{where}: "{key}" must be {what}', words={"text": "a non-empty text"})
+
+
+def _text_field(obj: dict[str, Any], key: str) -> str | None:
     value = obj.get(key)
-    if value is None and not required:
-        return None
-    if not isinstance(value, str) or not value.strip():
-        raise _fail(where, f"{what}: \"{key}\" must be a non-empty text")
-    return make_visible(value.strip())
+    return make_visible(value.strip()) if isinstance(value, str) else None
 
 
 def _check_id(value: object, where: Path, what: str) -> str:
@@ -124,8 +133,8 @@ def _parse_section(item: object, tier_id: str, folder: Path, path: Path, origin:
         raise _fail(path, f"{what}: expected an object")
     section_id = _check_id(item.get("id"), path, what)
     what = f"section '{section_id}'"
-    title = _text_field(item, "title", path, what)
-    file_name = _text_field(item, "file", path, what)
+    _shape(item, SECTION_SHAPE, path, what)
+    title, file_name = _text_field(item, "title"), _text_field(item, "file")
     assert title is not None and file_name is not None
     relative = Path(file_name)
     if relative.is_absolute() or ".." in relative.parts or relative.suffix != ".md":
@@ -155,15 +164,10 @@ def parse_manifest(content_dir: Path, origin: str) -> list[_TierDraft]:
         if any(t.id == tier_id for t in tiers):
             raise _fail(path, f"tier '{tier_id}' appears twice (duplicate id)")
         what = f"tier '{tier_id}'"
-        draft = _TierDraft(
-            tier_id,
-            _text_field(item, "title", path, what, required=False),
-            _text_field(item, "label", path, what, required=False),
-            _text_field(item, "about", path, what, required=False),
-        )
-        sections = item.get("sections", [])
-        if not isinstance(sections, list):
-            raise _fail(path, f"{what}: \"sections\" must be a list")
+        _shape(item, TIER_SHAPE, path, what)
+        draft = _TierDraft(tier_id, _text_field(item, "title"), _text_field(item, "label"),
+                           _text_field(item, "about"))
+        sections = item.get("sections") or []
         for number, entry in enumerate(sections):
             section = _parse_section(entry, tier_id, folder, path, origin, number)
             if section.id in seen_sections:
@@ -203,7 +207,8 @@ def _place(tiers: list[_TierDraft], target: _TierDraft, section: Section) -> Non
 
 
 def _check_file(item: dict[str, Any], folder: Path, path: Path, what: str) -> Path:
-    file_name = _text_field(item, "file", path, what)
+    _shape(item, {"file": Field("text")}, path, what)
+    file_name = _text_field(item, "file")
     assert file_name is not None
     relative = Path(file_name)
     if relative.is_absolute() or ".." in relative.parts or relative.suffix != ".md":
@@ -232,13 +237,12 @@ def _translate(tiers: list[_TierDraft], content_dir: Path, language: str,
             raise _fail(path, f"tier '{tier_id}' is not in the English manifest"
                               " (a translation adds no tiers)")
         what = f"tier '{tier_id}'"
+        _shape(item, TIER_SHAPE, path, what)
         for key in ("title", "label", "about"):
-            value = _text_field(item, key, path, what, required=False)
+            value = _text_field(item, key)
             if value is not None:
                 setattr(target, key, value)
-        sections = item.get("sections", [])
-        if not isinstance(sections, list):
-            raise _fail(path, f"{what}: \"sections\" must be a list")
+        sections = item.get("sections") or []
         for number, entry in enumerate(sections):
             if not isinstance(entry, dict):
                 raise _fail(path, f"{what}, section {number + 1}: expected an object")
@@ -248,7 +252,8 @@ def _translate(tiers: list[_TierDraft], content_dir: Path, language: str,
                 raise _fail(path, f"section '{section_id}' is not in tier '{tier_id}'"
                                   " of the English manifest (a translation adds no sections)")
             swhat = f"section '{section_id}'"
-            title = _text_field(entry, "title", path, swhat)
+            _shape(entry, SECTION_SHAPE, path, swhat)
+            title = _text_field(entry, "title")
             assert title is not None
             file_path = _check_file(entry, folder, path, swhat)
             minutes = entry.get("minutes", target.sections[place].minutes)
@@ -280,6 +285,15 @@ def load_catalog(pack_dirs: Sequence[Path] = (), builtin: Path | None = None,
     """
     code = i18n.normalise(language) or i18n.current_language()
     base_dir = builtin if builtin is not None else paths.builtin_content_dir()
+    folders = [Path(base_dir), *(Path(p) for p in pack_dirs)]
+    # A folder's own time changes when a section file is added or removed.
+    files = [f for d in folders
+             for f in (d, d / "reading", manifest_path(d), translation_path(d, code))]
+    return cached(f"reading:{code}", files,
+                  lambda: _build_catalog(base_dir, list(pack_dirs), code))
+
+
+def _build_catalog(base_dir: Path, pack_dirs: list[Path], code: str) -> Catalog:
     tiers = parse_manifest(base_dir, "built-in")
     if code != i18n.ENGLISH and translation_path(base_dir, code).exists():
         tiers = _translate(tiers, base_dir, code, "built-in")

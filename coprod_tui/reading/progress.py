@@ -1,14 +1,13 @@
-"""Progress over the catalog: counts per tier and the one-line home summary."""
+"""Progress over the catalog: counts per tier and the words of the home line.
+
+Pure: it is given the catalog and what was read (see :mod:`.summary`).
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
-from coprod_tui import paths
-from coprod_tui.core.store.repository import Store
-from coprod_tui.reading.loader import load_catalog
 from coprod_tui.reading.model import Catalog, Section, Tier
-from coprod_tui.reading.records import ReadingProgress
 
 
 def tier_counts(tier: Tier, read_ids: Iterable[str]) -> tuple[int, int]:
@@ -38,11 +37,3 @@ def summary_line(catalog: Catalog, read_ids: Iterable[str], current: str | None)
     read, count = tier_counts(tier, done)
     return f"{tier.label}: {read} of {count} read"
 
-
-def reading_summary(store: Store) -> str:
-    """Home's line for the Read area (content packs from ``COPROD_CONTENT_DIR``)."""
-    catalog = load_catalog(paths.content_pack_dirs())
-    progress = ReadingProgress(store)
-    place = progress.place()
-    line = summary_line(catalog, progress.read_ids(), place.section_id if place else None)
-    return line + ("  (r: continue reading)" if place else "")

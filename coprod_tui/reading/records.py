@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from coprod_tui.core.clock import now_iso
+from coprod_tui.core.store.collection import documents
 from coprod_tui.core.store.repository import Store
 
 TABLE = "reading"
@@ -30,24 +31,25 @@ class ReadingProgress:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self.records = documents(store, TABLE)
 
     def read_ids(self) -> set[str]:
         """Ids of every section marked read."""
         return {
-            doc["id"] for doc in self.store.all(TABLE)
+            doc["id"] for doc in self.records.all()
             if doc.get("id") != PLACE_ID and doc.get("read")
         }
 
     def set_read(self, section_id: str, read: bool = True) -> None:
         """Mark a section read (or unread again)."""
         if read:
-            self.store.put(TABLE, {"id": section_id, "read": True, "read_at": now_iso()})
+            self.records.put({"id": section_id, "read": True, "read_at": now_iso()})
         else:
-            self.store.remove(TABLE, section_id)
+            self.records.remove(section_id)
 
     def place(self) -> Place | None:
         """The remembered place, or ``None`` if nothing was opened yet."""
-        doc = self.store.get(TABLE, PLACE_ID)
+        doc = self.records.get(PLACE_ID)
         if not doc or not isinstance(doc.get("section"), str):
             return None
         scroll = doc.get("scroll")
@@ -55,5 +57,5 @@ class ReadingProgress:
 
     def save_place(self, section_id: str, scroll: int) -> None:
         """Remember the section being read and how far down it is."""
-        self.store.put(TABLE, {"id": PLACE_ID, "section": section_id,
+        self.records.put({"id": PLACE_ID, "section": section_id,
                                "scroll": max(0, int(scroll)), "at": now_iso()})

@@ -121,10 +121,6 @@ def _window_line(src: Source) -> str:
     return f"Window: {start} to {end}"
 
 
-def _yes(value: bool) -> str:
-    return "yes" if value else "no"
-
-
 def _progress(src: Source) -> rules.Progress:
     from coprod_tui.revalidation.records import DISCUSSIONS, progress_of
 

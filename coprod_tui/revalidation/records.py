@@ -11,6 +11,7 @@ import datetime as dt
 from typing import Any
 
 from coprod_tui.core.clock import now_iso
+from coprod_tui.core.store.collection import Collection, documents
 from coprod_tui.core.store.repository import Store
 from coprod_tui.journal.entry import Entry
 from coprod_tui.revalidation import rules
@@ -22,18 +23,35 @@ FEEDBACK = "feedback"
 HOURS = "practice_hours"
 DISCUSSIONS = "discussions"
 LOGS = (CPD, FEEDBACK, HOURS, DISCUSSIONS)
+REGISTRATION_ID = "registration"
+
+
+def log(store: Store, table: str) -> Collection[Doc]:
+    """One of the logs (:data:`LOGS`), oldest first (by date, then when written)."""
+    return documents(store, table, newest_first=False,
+                     order=lambda d: (str(d.get("date", "")), str(d.get("created", ""))))
+
+
+def registration_records(store: Store) -> Collection[Doc]:
+    """The registration table (one record, id ``registration``)."""
+    return documents(store, REGISTRATION)
+
+
+def journal(store: Store) -> Collection[Entry]:
+    """The journal's entries as the revalidation reads them (unreadable ones left out)."""
+    return Collection(store, "entries", from_doc=Entry.from_doc, skip_unreadable=True)
 
 
 def registration(store: Store) -> Doc | None:
     """The registration record, or ``None`` before one is set."""
-    return store.get(REGISTRATION, "registration")
+    return registration_records(store).get(REGISTRATION_ID)
 
 
 def set_registration(store: Store, regulator: str, renewal: str | dt.date) -> Doc:
     """Set the regulator and the revalidation (or renewal) date."""
     doc = rules.make_registration(regulator, renewal)
     doc["updated"] = now_iso()
-    return store.put(REGISTRATION, doc)
+    return registration_records(store).put(doc)
 
 
 def add(store: Store, table: str, record: Doc) -> Doc:
@@ -41,32 +59,26 @@ def add(store: Store, table: str, record: Doc) -> Doc:
     if table not in LOGS:
         raise ValueError(f"unknown revalidation table {table!r}")
     stamp = now_iso()
-    return store.insert(table, {**record, "created": stamp, "updated": stamp})
+    return log(store, table).add({**record, "created": stamp, "updated": stamp})
 
 
 def listed(store: Store, table: str) -> list[Doc]:
     """A table's records, oldest first (by date, then when they were written)."""
-    return sorted(store.all(table), key=lambda d: (str(d.get("date", "")), str(d.get("created", ""))))
+    return log(store, table).all()
 
 
 def entries(store: Store) -> list[Entry]:
     """The journal's entries (readable ones only)."""
-    found = []
-    for doc in store.all("entries"):
-        try:
-            found.append(Entry.from_doc(doc))
-        except (TypeError, ValueError, AttributeError, KeyError):
-            continue
-    return found
+    return journal(store).all()
 
 
 def snapshot(store: Store) -> dict[str, Any]:
     """Every table the revalidation reads, taken under one lock."""
     with store.session() as s:
         return {
-            "registration": s.get(REGISTRATION, "registration"),
-            CPD: s.all(CPD), FEEDBACK: s.all(FEEDBACK), HOURS: s.all(HOURS),
-            DISCUSSIONS: s.all(DISCUSSIONS), "entries": s.all("entries"),
+            "registration": registration_records(store).get(REGISTRATION_ID, s),
+            **{table: log(store, table).docs(s) for table in LOGS},
+            "entries": journal(store).docs(s),
         }
 
 
@@ -100,7 +112,7 @@ def reading_proposal(store: Store, pack_dirs: list | None = None) -> Doc | None:
             if isinstance(doc.get("id"), str) and doc.get("read")}
     items = [(s.id, s.title, s.minutes, read[s.id] or dt.date.today())
              for s in load_catalog(pack_dirs or ()).sections() if s.id in read]
-    return rules.reading_proposal(items, store.all(CPD))
+    return rules.reading_proposal(items, log(store, CPD).docs())
 
 
 def entry_ids(store: Store, prefixes: list[str]) -> list[str]:

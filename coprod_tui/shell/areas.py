@@ -5,7 +5,8 @@ an app action such as help). ``screen`` is a
 ``module:Class`` path imported only when the area is first opened, so the
 start-up path stays light. ``summary`` (optional, a ``module:function`` path
 or a function) computes the one-line progress shown on home; it runs in a
-worker thread and gets the store.
+worker thread and gets the store. Each area's line lives in its feature's
+``summary.py``.
 """
 
 from __future__ import annotations
@@ -49,32 +50,27 @@ def _load(path: str):  # noqa: ANN202 - whatever the "module:name" path names
     return getattr(importlib.import_module(module), name)
 
 
-def _settings_summary(store: Store) -> str:
-    theme = store.get_setting("theme")
-    return f"theme: {theme}" if theme else "theme, and how coprod behaves"
-
-
 AREAS: list[Area] = [
     Area("read", "1", "Read", "The toolkit at 10 minutes, 30 minutes, an hour, and follow-up",
-         "coprod_tui.reading.contents_screen:ReadingScreen", "coprod_tui.reading.progress:reading_summary"),
+         "coprod_tui.reading.contents_screen:ReadingScreen", "coprod_tui.reading.summary:reading_summary"),
     Area("journal", "2", "Journal", "Your private reflections, value by value",
          "coprod_tui.journal.list_screen:JournalScreen", "coprod_tui.journal.summary:journal_summary"),
     Area("spectrum", "3", "Spectrum", "Place an activity on the spectrum of engagement; practise",
-         "coprod_tui.spectrum.area_screen:SpectrumScreen", "coprod_tui.spectrum.records:summary"),
+         "coprod_tui.spectrum.area_screen:SpectrumScreen", "coprod_tui.spectrum.summary:summary"),
     Area("complexity", "4", "Complexity", "Is a challenge simple, complicated, complex or chaotic?",
          "coprod_tui.complexity.area_screen:ComplexityScreen",
-         "coprod_tui.complexity.records:home_summary"),
+         "coprod_tui.complexity.summary:home_summary"),
     Area("stocktake", "5", "Stocktake", "Score your practice against the five values, over time",
          "coprod_tui.stocktake.area_screen:StocktakeScreen",
-         "coprod_tui.stocktake.records:home_summary"),
+         "coprod_tui.stocktake.summary:home_summary"),
     Area("export", "6", "Export", "Take your reflections with you: portfolio, revalidation, backup",
-         "coprod_tui.transfer.screen:ExportScreen", "coprod_tui.transfer.files:summary"),
+         "coprod_tui.transfer.screen:ExportScreen", "coprod_tui.transfer.summary:summary"),
     Area("revalidation", "0", "Revalidation",
          "CPD, feedback, practice hours and the discussion, for NMC or HCPC",
          "coprod_tui.revalidation.screens:RevalidationScreen",
          "coprod_tui.revalidation.summary:summary"),
     Area("settings", "7", "Settings", "Theme and preferences",
-         "coprod_tui.shell.settings:SettingsScreen", _settings_summary),
+         "coprod_tui.shell.settings:SettingsScreen", "coprod_tui.shell.summary:settings_summary"),
     Area("help", "8", "Help", "Keys and how to find your way (F1 or ? anywhere)",
          action="help"),
     Area("about", "9", "About", "Version, where your data lives, credits",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import copy
 import datetime as dt
 import errno
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 from coprod_tui import paths
 from coprod_tui.core.cli_context import content_dirs, data_dir, open_store
@@ -138,6 +140,25 @@ def read_own_file(path: Path, limit: int = MAX_RESTORE_BYTES) -> bytes:
     return data
 
 
+def backup_problem(data: dict[str, Any]) -> str | None:
+    """The first record of a backup's tables the app could not show (named with its
+    table, place and field), or ``None``: a backup is checked as strictly as an
+    import before it replaces the journal. An older backup is checked as the
+    schema upgrade at the next start will leave it."""
+    from coprod_tui.core.store.schema import upgrade
+    from coprod_tui.transfer.json_format import table_problem
+
+    if schema_of(data) < CURRENT_SCHEMA:
+        data, _ = upgrade(copy.deepcopy(data))
+    for table, docs in data.items():
+        if table.startswith("_"):
+            continue
+        problem = table_problem(table, list(docs.values()))
+        if problem:
+            return problem
+    return None
+
+
 def cmd_restore(args: argparse.Namespace) -> int:
     """Validate a backup, keep the current file aside, and put the backup in place."""
     folder = data_dir(args)
@@ -151,6 +172,9 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not data or schema_of(data) > CURRENT_SCHEMA:
         raise CoprodError(f"cannot restore {source}: it is empty or from a newer coprod; "
                           "nothing was changed")
+    problem = backup_problem(data)
+    if problem:
+        raise CoprodError(make_visible(f"cannot restore {source}: {problem}; nothing was changed"))
     from coprod_tui.core.store.lock import FileLock
     from coprod_tui.core.store.repository import LOCK_FILE
 

@@ -18,9 +18,9 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from coprod_tui.core.clock import local_display, now_iso
+from coprod_tui.core.clock import now_iso
+from coprod_tui.core.store.collection import Collection, documents
 from coprod_tui.core.store.repository import Store
-from coprod_tui.core.text import one_line
 from coprod_tui.journal.entry import Link
 from coprod_tui.spectrum.rules import SpectrumAnswers, SpectrumResult, approach, place
 from coprod_tui.spectrum.scenarios import Attempt, score
@@ -30,6 +30,17 @@ PRACTICE = "practice"
 EXERCISE = "spectrum"
 
 Doc = dict[str, Any]
+
+
+def placement_records(store: Store) -> Collection[Doc]:
+    """Saved placements, newest first."""
+    return documents(store, PLACEMENTS, order=lambda d: d.get("created", ""))
+
+
+def round_records(store: Store) -> Collection[Doc]:
+    """Spectrum practice rounds (the ``practice`` table's spectrum part), newest first."""
+    return documents(store, PRACTICE, order=lambda d: d.get("date", ""),
+                     scope={"exercise": EXERCISE})
 
 
 def placement_doc(title: str, description: str, result: SpectrumResult,
@@ -70,23 +81,22 @@ def result_of(doc: Doc) -> SpectrumResult:
 def save_placement(store: Store, title: str, description: str, result: SpectrumResult,
                    link: Link | None = None) -> Doc:
     """Save a new placement and return it with its id."""
-    return store.insert(PLACEMENTS, placement_doc(title, description, result, link))
+    return placement_records(store).add(placement_doc(title, description, result, link))
 
 
 def placements(store: Store) -> list[Doc]:
     """Every saved placement, newest first."""
-    return sorted(store.all(PLACEMENTS), key=lambda d: d.get("created", ""), reverse=True)
+    return placement_records(store).all()
 
 
 def get_placement(store: Store, record_id: str) -> Doc | None:
     """One placement by id."""
-    return store.get(PLACEMENTS, record_id)
+    return placement_records(store).get(record_id)
 
 
 def save_round(store: Store, attempts: list[Attempt]) -> Doc:
     """Keep a finished practice round with its date and score."""
-    return store.insert(PRACTICE, {
-        "exercise": EXERCISE,
+    return round_records(store).add({
         "date": now_iso(),
         "score": score(attempts),
         "total": len(attempts),
@@ -100,8 +110,7 @@ def save_round(store: Store, attempts: list[Attempt]) -> Doc:
 
 def rounds(store: Store) -> list[Doc]:
     """Spectrum practice rounds, newest first."""
-    found = [d for d in store.all(PRACTICE) if d.get("exercise") == EXERCISE]
-    return sorted(found, key=lambda d: d.get("date", ""), reverse=True)
+    return round_records(store).all()
 
 
 def place_name(doc: Doc) -> str:
@@ -112,18 +121,9 @@ def place_name(doc: Doc) -> str:
         return str(doc.get("place"))
 
 
+
 def summary(store: Store) -> str:
-    """Home's progress line: the latest placement and the last practice score."""
-    parts: list[str] = []
-    found = placements(store)
-    if found:
-        latest = found[0]
-        parts.append(f"latest: {one_line(latest.get('title', ''), 28)} -> {place_name(latest)}")
-    played = rounds(store)
-    if played:
-        last = played[0]
-        parts.append(
-            f"practice {last.get('score', 0)}/{last.get('total', 0)} "
-            f"on {local_display(last.get('date', ''), with_time=False)}"
-        )
-    return "; ".join(parts) if parts else "Place your own activity, or practise on scenarios"
+    """Home's line (kept for callers of this name; the line lives in :mod:`.summary`)."""
+    from coprod_tui.spectrum.summary import summary as home_line
+
+    return home_line(store)

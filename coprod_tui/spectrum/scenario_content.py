@@ -7,11 +7,10 @@ already loaded replaces it). Errors name the file, the scenario and the problem.
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from coprod_tui import paths
-from coprod_tui.core.content import read_content_json
+from coprod_tui.core.content import cached, read_content_json
 from coprod_tui.core.text import make_visible
 from coprod_tui.spectrum.scenarios import Scenario, ScenarioError, merge, parse_scenarios
 
@@ -33,21 +32,14 @@ def read_scenario_file(path: Path) -> list[Scenario]:
     return parse_scenarios(read_content_json(path, ScenarioError), make_visible(str(path)))
 
 
-@lru_cache(maxsize=16)
-def _cached(path: str, mtime: float) -> tuple[Scenario, ...]:
-    return tuple(read_scenario_file(Path(path)))
+def _build(files: list[Path]) -> tuple[Scenario, ...]:
+    scenarios = merge(*(read_scenario_file(path) for path in files))
+    if not scenarios:
+        raise ScenarioError(f"{files[0]}: no scenarios to practise on")
+    return tuple(scenarios)
 
 
 def load_scenarios(content_dirs: list[Path] | None = None) -> list[Scenario]:
     """Every scenario in use (cached until a file changes)."""
-    lists = []
-    for path in scenario_files(content_dirs):
-        try:
-            mtime = path.stat().st_mtime
-        except OSError:
-            mtime = 0.0
-        lists.append(list(_cached(str(path), mtime)))
-    scenarios = merge(*lists)
-    if not scenarios:
-        raise ScenarioError(f"{scenario_files(content_dirs)[0]}: no scenarios to practise on")
-    return scenarios
+    files = scenario_files(content_dirs)
+    return list(cached("spectrum-scenarios", files, lambda: _build(files)))

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass
-from typing import Any
 
+from coprod_tui.core.content import Field, check_shape
 from coprod_tui.errors import CoprodError
 from coprod_tui.spectrum.rules import (
     APPROACH_IDS,
@@ -24,6 +24,15 @@ from coprod_tui.spectrum.rules import (
 
 ROUND_SIZE = 6
 _ID_CHARS = set("abcdefghijklmnopqrstuvwxyz0123456789-")
+FILE_SHAPE = {"scenarios": Field("list")}
+SCENARIO_SHAPE = {
+    "title": Field("text"),
+    "text": Field("text"),
+    "explanation": Field("text"),
+    "citizens": Field("bool", required=False),
+    "answers": Field("object", required=False),
+}
+_ID_RULE = "{where}: 'id' must be lower-case letters, digits and '-'"
 
 
 class ScenarioError(CoprodError):
@@ -43,36 +52,27 @@ class Scenario:
     source: str = ""
 
 
-def _text(item: dict[str, Any], key: str, where: str) -> str:
-    value = item.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise ScenarioError(f"{where}: '{key}' must be a non-empty string")
-    return value.strip()
-
-
 def parse_scenario(item: object, source: str, index: int) -> Scenario:
     """Validate one scenario dict (raises :class:`ScenarioError`)."""
     where = f"{source}: scenario {index + 1}"
-    if not isinstance(item, dict):
-        raise ScenarioError(f"{where}: must be an object with id, title, text, place, answers")
-    sid = item.get("id")
-    if not isinstance(sid, str) or not sid or not set(sid) <= _ID_CHARS:
-        raise ScenarioError(f"{where}: 'id' must be lower-case letters, digits and '-'")
+    check_shape(item, {"id": Field("text")}, where, ScenarioError, style=_ID_RULE)
+    sid = item["id"]
+    if not set(sid) <= _ID_CHARS:
+        raise ScenarioError(_ID_RULE.format(where=where))
     where = f"{source}: scenario '{sid}'"
-    title = _text(item, "title", where)
-    text = _text(item, "text", where)
-    explanation = _text(item, "explanation", where)
+    check_shape(item, SCENARIO_SHAPE, where, ScenarioError,
+                words={"text": "a non-empty string", "object": "an object with "
+                       + ", ".join(QUESTION_IDS)})
+    title, text = item["title"].strip(), item["text"].strip()
+    explanation = item["explanation"].strip()
     expected = item.get("place")
     if expected not in APPROACH_IDS:
         raise ScenarioError(
             f"{where}: 'place' is {expected!r}; choices: {', '.join(APPROACH_IDS)}"
         )
-    citizens = item.get("citizens", True)
-    if not isinstance(citizens, bool):
-        raise ScenarioError(f"{where}: 'citizens' must be true or false")
-    raw = item.get("answers", {})
-    if not isinstance(raw, dict):
-        raise ScenarioError(f"{where}: 'answers' must be an object with {', '.join(QUESTION_IDS)}")
+    citizens = item.get("citizens")
+    citizens = True if citizens is None else citizens
+    raw = item.get("answers") or {}
     unknown = sorted(set(raw) - set(QUESTION_IDS))
     if unknown:
         raise ScenarioError(
@@ -108,8 +108,8 @@ def parse_scenario(item: object, source: str, index: int) -> Scenario:
 
 def parse_scenarios(data: object, source: str) -> list[Scenario]:
     """Validate a whole file: ``{"scenarios": [...]}`` with unique ids."""
-    if not isinstance(data, dict) or not isinstance(data.get("scenarios"), list):
-        raise ScenarioError(f"{source}: must be an object with a list 'scenarios'")
+    check_shape(data, FILE_SHAPE, source, ScenarioError,
+                style="{where}: must be an object with a list '{key}'")
     result: list[Scenario] = []
     seen: set[str] = set()
     for index, item in enumerate(data["scenarios"]):

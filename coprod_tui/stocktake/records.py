@@ -11,10 +11,10 @@ from pathlib import Path
 
 from coprod_tui import paths
 from coprod_tui.core.clock import now_iso
-from coprod_tui.core.content import read_content_json
+from coprod_tui.core.content import cached, read_content_json
 from coprod_tui.core.preferences import preference
+from coprod_tui.core.store.collection import Collection
 from coprod_tui.core.store.repository import Store
-from coprod_tui.stocktake.report import summary_line
 from coprod_tui.stocktake.rules import Stocktake, by_date
 from coprod_tui.stocktake.statements import (
     StatementSet,
@@ -28,16 +28,15 @@ REMINDER_SETTING = "stocktake-reminder"
 
 
 # -- records -------------------------------------------------------------------------
+def records(store: Store) -> Collection[Stocktake]:
+    """Every stocktake, finished or not (ordered oldest first by :func:`all_stocktakes`)."""
+    return Collection(store, TABLE, from_doc=Stocktake.from_doc, to_doc=Stocktake.to_doc)
+
+
 def save(store: Store, stocktake: Stocktake) -> Stocktake:
     """Insert or replace the stocktake (it gets an id on first save)."""
     stocktake.updated = now_iso()
-    doc = stocktake.to_doc()
-    if not doc["id"]:
-        doc.pop("id")
-        doc = store.insert(TABLE, doc)
-        stocktake.id = doc["id"]
-    else:
-        store.put(TABLE, doc)
+    stocktake.id = records(store).put(stocktake).id
     return stocktake
 
 
@@ -52,7 +51,7 @@ def finish(store: Store, stocktake: Stocktake) -> Stocktake:
 
 def all_stocktakes(store: Store) -> list[Stocktake]:
     """Every stocktake, finished or not, oldest first."""
-    return by_date([Stocktake.from_doc(doc) for doc in store.all(TABLE)])
+    return by_date(records(store).all())
 
 
 def finished(store: Store) -> list[Stocktake]:
@@ -68,13 +67,12 @@ def unfinished(store: Store) -> Stocktake | None:
 
 def get(store: Store, stocktake_id: str) -> Stocktake | None:
     """One stocktake by its full id."""
-    doc = store.get(TABLE, stocktake_id)
-    return Stocktake.from_doc(doc) if doc is not None else None
+    return records(store).get(stocktake_id)
 
 
 def discard(store: Store, stocktake_id: str) -> bool:
     """Delete a stocktake (used for an unfinished one the user does not want)."""
-    return store.remove(TABLE, stocktake_id)
+    return records(store).remove(stocktake_id)
 
 
 # -- the statements file ------------------------------------------------------------
@@ -88,9 +86,11 @@ def statements_path(content_dirs: list[Path] | None = None) -> Path:
 
 
 def load_statements(content_dirs: list[Path] | None = None) -> StatementSet:
-    """Read and check the statements (raises :class:`StatementsFileError`)."""
+    """Read and check the statements (raises :class:`StatementsFileError`; kept in
+    the one content cache until the file changes)."""
     path = statements_path(content_dirs)
-    return parse_statements(read_content_json(path, StatementsFileError), str(path))
+    return cached("stocktake-statements", [path], lambda: parse_statements(
+        read_content_json(path, StatementsFileError), str(path)))
 
 
 # -- home ----------------------------------------------------------------------------
@@ -103,7 +103,9 @@ def reminder_months(store: Store) -> int | None:
     return int(value) if str(value).isdigit() else None
 
 
+
 def home_summary(store: Store, today: dt.date | None = None) -> str:
-    """The line on home: last date and total, a reminder when one is due, work in progress."""
-    return summary_line(finished(store), unfinished(store), reminder_months(store),
-                        today or dt.date.today())
+    """Home's line (kept for callers of this name; the line lives in :mod:`.summary`)."""
+    from coprod_tui.stocktake.summary import home_summary as home_line
+
+    return home_line(store, today)

@@ -12,11 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from coprod_tui.core.content import Field, check_shape
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import VALUE_IDS
 
 STATEMENTS_PER_VALUE = 3
 SCORES: tuple[int, ...] = (1, 2, 3, 4, 5)
+# Shapes of stocktake.json's objects; counts, order and choices are checked after.
+FILE_SHAPE = {"title": Field("text"), "intro": Field("text"), "official_tool": Field("text")}
+POINT_SHAPE = {"label": Field("text"), "descriptor": Field("text")}
+VALUE_SHAPE = {"name": Field("text"), "summary": Field("text"), "reading": Field("text")}
 
 
 class StatementsFileError(CoprodError):
@@ -88,11 +93,10 @@ class _Checker:
             raise self.fail(where, f"expected an object {{...}}, found {_kind(data)}")
         return data
 
-    def text(self, data: dict[str, Any], key: str, where: str) -> str:
-        value = data.get(key)
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"{where}.{key}" if where else key, "needs some text")
-        return value.strip()
+    def shape(self, data: dict[str, Any], spec: dict[str, Field], where: str) -> None:
+        """Check ``data`` against ``spec`` (the shared checker, this file's wording)."""
+        check_shape(data, spec, where, lambda m: StatementsFileError(f"{self.source}: {m}"),
+                    style="{path}: needs some text")
 
     def texts(self, data: dict[str, Any], key: str, where: str) -> list[str]:
         value = data.get(key)
@@ -124,8 +128,8 @@ def _scale(check: _Checker, data: Any) -> tuple[ScalePoint, ...]:
         item = check.obj(item, where)
         if item.get("score") != index + 1 or isinstance(item.get("score"), bool):
             raise check.fail(f"{where}.score", f"should be {index + 1} (scores go 1 to 5 in order)")
-        points.append(ScalePoint(index + 1, check.text(item, "label", where),
-                                 check.text(item, "descriptor", where)))
+        check.shape(item, POINT_SHAPE, where)
+        points.append(ScalePoint(index + 1, item["label"].strip(), item["descriptor"].strip()))
     return tuple(points)
 
 
@@ -149,13 +153,14 @@ def _values(check: _Checker, data: Any) -> tuple[ValueStatements, ...]:
         next_steps = check.texts(item, "next_steps", where)
         if not next_steps:
             raise check.fail(f"{where}.next_steps", "needs at least one next step")
+        check.shape(item, VALUE_SHAPE, where)
         values.append(ValueStatements(
             id=value_id,
-            name=check.text(item, "name", where),
-            summary=check.text(item, "summary", where),
+            name=item["name"].strip(),
+            summary=item["summary"].strip(),
             statements=tuple(statements),
             next_steps=tuple(next_steps),
-            reading=check.text(item, "reading", where),
+            reading=item["reading"].strip(),
         ))
     missing = [v for v in VALUE_IDS if v not in {value.id for value in values}]
     if missing:
@@ -171,12 +176,13 @@ def parse_statements(data: Any, source: str) -> StatementSet:
     """
     check = _Checker(source)
     top = check.obj(data, "top level")
-    official = check.text(top, "official_tool", "")
+    check.shape(top, FILE_SHAPE, "")
+    official = top["official_tool"].strip()
     if not official.startswith(("https://", "http://")):
         raise check.fail("official_tool", "should be a web address starting with https://")
     return StatementSet(
-        title=check.text(top, "title", ""),
-        intro=check.text(top, "intro", ""),
+        title=top["title"].strip(),
+        intro=top["intro"].strip(),
         official_tool=official,
         scale=_scale(check, top.get("scale")),
         values=_values(check, top.get("values")),

@@ -232,10 +232,3 @@ def write_entry_export(store: Store, entry_id: str, fmt: str, folder: Path | Non
             continue
     raise CoprodError(f"too many exports of this entry in {base}; move some away first")
 
-
-def summary(store: Store) -> str:
-    """The Export area's line on the home screen."""
-    count = store.count("entries")
-    noun = "entry" if count == 1 else "entries"
-    # Short enough for one line on an 80-column home screen.
-    return f"{count} {noun} to take with you (6 formats)"

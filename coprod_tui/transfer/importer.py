@@ -1,5 +1,10 @@
 """Importing a coprod ``json`` export or a jrnl export, all or nothing.
 
+A dump is checked whole (:func:`parse_dump`: format, schema, ids, and every
+record's shape from :data:`.json_format.SHAPES`), then merged record by record
+(:func:`decide`): new ids are added, a newer ``updated`` wins, anything else
+is skipped, so importing the same file twice adds nothing.
+
 The file is read and checked completely first; then every change happens in
 one :meth:`Store.session` (one lock, one write per file). If anything is
 wrong, nothing changes. A copy of the journal file is kept before a change.
@@ -8,10 +13,13 @@ wrong, nothing changes. A copy of the journal file is kept before a change.
 from __future__ import annotations
 
 import os
+import re
 import stat
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from coprod_tui.core.clock import parse_iso
 from coprod_tui.core.content import TooDeepError, TooLargeError, loads_limited, read_limited
 from coprod_tui.core.store import backups
 from coprod_tui.core.store.privacy import describe_os_error
@@ -19,17 +27,160 @@ from coprod_tui.core.store.repository import MAIN_FILE, Store
 from coprod_tui.core.store.schema import CURRENT_SCHEMA, upgrade
 from coprod_tui.errors import CoprodError
 from coprod_tui.transfer.jrnl import JrnlError, convert
-from coprod_tui.transfer.json_format import (
-    DumpError,
-    MergeSummary,
-    as_stored_tables,
-    decide,
-    from_stored_tables,
-    parse_dump,
-)
+from coprod_tui.transfer.json_format import FORMAT_ID, table_problem
 
 Doc = dict[str, Any]
 MAX_BYTES = 256 * 1024 * 1024
+STAMP_KEYS = ("updated", "saved")
+_TABLE_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_.-]{0,63}$")
+
+
+class DumpError(ValueError):
+    """The data is not a coprod export this version can read (message says why)."""
+
+
+def looks_like_jrnl(data: Any) -> bool:
+    """True for the JSON that ``jrnl --export json`` writes."""
+    return (
+        isinstance(data, dict)
+        and isinstance(data.get("entries"), list)
+        and isinstance(data.get("tags"), dict)
+        and "format" not in data
+    )
+
+
+def parse_dump(data: Any, supported_schema: int) -> tuple[int, dict[str, list[Doc]]]:
+    """Check a parsed export; return its schema version and tables.
+
+    Raises :class:`DumpError` for anything that is not a complete, valid
+    export from this or an older version.
+    """
+    if looks_like_jrnl(data):
+        raise DumpError("it looks like a jrnl export; import it with --from jrnl")
+    if not isinstance(data, dict) or data.get("format") != FORMAT_ID:
+        raise DumpError("it is not a coprod json export (no \"format\": \"coprod-export\")")
+    schema = data.get("schema")
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
+        raise DumpError("its schema version is missing or not a whole number")
+    if schema > supported_schema:
+        raise DumpError(
+            f"it was written by a newer version of coprod (data version {schema}, "
+            f"this version reads up to {supported_schema}); upgrade coprod to import it"
+        )
+    tables = data.get("tables")
+    if not isinstance(tables, dict):
+        raise DumpError("it has no \"tables\"")
+    for name, docs in tables.items():
+        if not isinstance(name, str) or not _TABLE_NAME.match(name):
+            raise DumpError(f"it has a table with an unusable name ({name!r})")
+        if not isinstance(docs, list):
+            raise DumpError(f"table {name!r} is not a list of records")
+        seen: set[str] = set()
+        for index, doc in enumerate(docs, start=1):
+            where = f"record {index} of table {name!r}"
+            if not isinstance(doc, dict):
+                raise DumpError(f"{where} is not an object")
+            record_id = doc.get("id")
+            if not isinstance(record_id, str) or not record_id:
+                raise DumpError(f"{where} has no id")
+            if record_id in seen:
+                raise DumpError(f"{where} repeats the id {record_id}")
+            seen.add(record_id)
+        problem = table_problem(name, docs)
+        if problem:
+            raise DumpError(problem)
+    both = {d["id"] for d in tables.get("entries", [])} & {d["id"] for d in tables.get("trash", [])}
+    if both:
+        raise DumpError(f"the id {sorted(both)[0]} is both in \"entries\" and in \"trash\"")
+    return schema, tables
+
+
+def as_stored_tables(tables: dict[str, list[Doc]]) -> dict[str, dict[str, Doc]]:
+    """Tables in the shape the data file keeps (for running schema upgrades)."""
+    return {name: {str(i): dict(d) for i, d in enumerate(docs, 1)} for name, docs in tables.items()}
+
+
+def from_stored_tables(stored: dict[str, dict[str, Doc]]) -> dict[str, list[Doc]]:
+    """The inverse of :func:`as_stored_tables` (the ``_meta`` table is dropped)."""
+    return {
+        name: list(docs.values()) for name, docs in stored.items() if not name.startswith("_")
+    }
+
+
+def _stamp(doc: Doc) -> str | None:
+    for key in STAMP_KEYS:
+        value = doc.get(key)
+        if isinstance(value, str) and value:
+            return value
+    return None
+
+
+def _newer(incoming: str, local: str) -> bool:
+    try:
+        return parse_iso(incoming) > parse_iso(local)
+    except (TypeError, ValueError):
+        return incoming > local
+
+
+def decide(local: Doc | None, incoming: Doc, deleted: Doc | None = None) -> str:
+    """``"add"``, ``"update"`` or ``"skip"`` for one incoming record.
+
+    A record that exists is replaced only if its ``updated`` (or ``saved``)
+    time is newer; without times on both sides the local record is kept.
+    ``deleted`` is the local trash copy of an entry: an import does not bring
+    back what was deleted here, unless the incoming copy was changed later.
+    """
+    if local is None and deleted is not None:
+        when = deleted.get("deleted") or _stamp(deleted)
+        theirs = _stamp(incoming)
+        if not (isinstance(when, str) and theirs and _newer(theirs, when)):
+            return "skip"
+    if local is None:
+        return "add"
+    if local == incoming:
+        return "skip"
+    mine, theirs = _stamp(local), _stamp(incoming)
+    if mine and theirs and _newer(theirs, mine):
+        return "update"
+    return "skip"
+
+
+@dataclass
+class MergeSummary:
+    """How many records an import added, updated and skipped, per table."""
+
+    source: str
+    added: dict[str, int] = field(default_factory=dict)
+    updated: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
+    kept_copy: str | None = None
+
+    def count(self, outcome: str, table: str) -> None:
+        """Record one outcome (``add``, ``update`` or ``skip``) for ``table``."""
+        bucket = {"add": self.added, "update": self.updated, "skip": self.skipped}[outcome]
+        bucket[table] = bucket.get(table, 0) + 1
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything was added or updated."""
+        return bool(self.added or self.updated)
+
+    def lines(self) -> list[str]:
+        """A plain summary, one line per outcome."""
+        def part(bucket: dict[str, int]) -> str:
+            total = sum(bucket.values())
+            detail = ", ".join(f"{table} {n}" for table, n in sorted(bucket.items()))
+            return f"{total}" + (f" ({detail})" if detail else "")
+
+        lines = [
+            f"imported {self.source}",
+            f"  added:   {part(self.added)}",
+            f"  updated: {part(self.updated)}",
+            f"  skipped: {part(self.skipped)} (already here, or older than what is here)",
+        ]
+        if self.kept_copy:
+            lines.append(f"  your data before the import was kept as {self.kept_copy}")
+        return lines
 
 
 class ImportRefusedError(CoprodError):

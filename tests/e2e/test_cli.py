@@ -175,3 +175,18 @@ def test_restore_of_a_broken_backup_exits_1_and_changes_nothing(data_dir: Path) 
     assert result.returncode == 1
     assert "cannot restore" in result.stderr and "nothing was changed" in result.stderr
     assert (data_dir / MAIN_FILE).read_bytes() == before
+
+
+def test_restore_refuses_a_backup_with_a_record_the_app_cannot_show(data_dir: Path) -> None:
+    _journal(data_dir, ["one"])
+    before = (data_dir / MAIN_FILE).read_bytes()
+    bad = data_dir.parent / "bad-shape.json"
+    bad.write_text('{"_meta": {"1": {"schema": 2}}, "entries": {"1": {"id": "ok1", "title": "fine"},'
+                   ' "2": {"id": "bad2", "title": ["not", "text"]}}}')
+    bad.chmod(0o600)
+    result = coprod("restore", str(bad), env=env_for(data_dir))
+    assert result.returncode == 1, result.stdout
+    assert "cannot restore" in result.stderr and "nothing was changed" in result.stderr
+    assert "record 2 of table 'entries' (id bad2)" in result.stderr
+    assert '"title" must be text' in result.stderr
+    assert (data_dir / MAIN_FILE).read_bytes() == before

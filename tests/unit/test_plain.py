@@ -10,7 +10,6 @@ from pathlib import Path
 from coprod_tui.complexity import records as cx
 from coprod_tui.core.store import Store
 from coprod_tui.journal.entry import Entry
-from coprod_tui.journal.entry_save import opened, save_edited
 from coprod_tui.journal.records import EntryStore
 from coprod_tui.plain import Console, run_plain
 from coprod_tui.plain.complexity import practice_round as complexity_round
@@ -116,7 +115,7 @@ def test_tick_an_action(data_dir: Path) -> None:
 def test_change_an_entry_changed_elsewhere_keeps_both(data_dir: Path) -> None:
     store = Store.open(data_dir)
     entry = EntryStore(store).add(Entry(values=["strengths"], sections={"text": "first"}))
-    before = opened(store, entry.id)
+    before = entry.updated
     elsewhere = EntryStore(store).get(entry.id)
     assert elsewhere is not None
     elsewhere.sections["text"] = "changed elsewhere"
@@ -124,14 +123,14 @@ def test_change_an_entry_changed_elsewhere_keeps_both(data_dir: Path) -> None:
     mine = EntryStore(store).get(entry.id)
     assert mine is not None
     mine.sections["text"] = "my version"
-    outcome = save_edited(store, mine, before)
+    outcome = EntryStore(store).save_edit(mine, before)
     assert outcome.as_new
     texts = sorted(e.sections["text"] for e in EntryStore(store).list())
     assert texts == ["changed elsewhere", "my version"]
     again = EntryStore(store).get(entry.id)
     assert again is not None
     again.sections["text"] = "unchanged since opened"
-    assert not save_edited(store, again, opened(store, entry.id)).as_new
+    assert not EntryStore(store).save_edit(again, again.updated).as_new
 
 
 def test_read_and_mark_a_section(data_dir: Path) -> None:

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from coprod_tui.core.store.privacy import ensure_private_dir, read_nofollow
 from coprod_tui.core.store.storage import UnreadableFileError, atomic_write_bytes, read_json_file
-from coprod_tui.errors import UsageError
 
 KEEP = 7
 KEEP_COPIES = 5
@@ -156,18 +155,6 @@ def purge_records(data_dir: Path, ids: Iterable[str]) -> list[Path]:
     return changed
 
 
-def resolve_backup(data_dir: Path, name: str) -> Path:
-    """Find a backup by file name or path; raise a usage error listing choices."""
-    candidate = Path(name)
-    if candidate.is_file():
-        return candidate
-    for path in list_backups(data_dir):
-        if path.name == name or path.stem == name:
-            return path
-    names = ", ".join(p.name for p in list_backups(data_dir)) or "none"
-    raise UsageError(f"no backup named {name!r}; backups: {names}")
-
-
 def copy_file(src: Path, dst: Path) -> None:
     """Copy with 0600 permissions, atomically (never reading through a link)."""
     atomic_write_bytes(dst, read_nofollow(src))
@@ -183,5 +170,4 @@ __all__ = [
     "newest_good_backup",
     "prune_copies",
     "purge_records",
-    "resolve_backup",
 ]

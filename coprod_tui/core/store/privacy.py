@@ -156,9 +156,3 @@ def read_nofollow(path: Path) -> bytes:
     with open(fd, "rb") as handle:
         return handle.read()
 
-
-def write_private_bytes(path: Path, data: bytes) -> None:
-    """Write a whole file (an export, a backup) atomically with mode 0600."""
-    from coprod_tui.core.store.storage import atomic_write_bytes
-
-    atomic_write_bytes(path, data)
