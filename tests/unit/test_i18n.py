@@ -117,9 +117,10 @@ def _marked_strings() -> dict[str, str]:
     for filename, lineno, message, _comments, _context in extract_from_dir(
         str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS,
     ):
-        for msgid in (message if isinstance(message, tuple) else (message,)):
-            if msgid:
-                found.setdefault(msgid, f"{filename}:{lineno}")
+        # A plural (ngettext) is one catalogue entry, found by its singular.
+        msgid = message[0] if isinstance(message, tuple) else message
+        if msgid:
+            found.setdefault(msgid, f"{filename}:{lineno}")
     return found
 
 
