@@ -206,7 +206,7 @@ def _ask_entry(args: argparse.Namespace, draft: dict) -> None:
     print(_("Write each part; end it with a line holding only a full stop (.).\n"
             "Ctrl-D ends the whole entry (the parts after it stay empty)."))
     for section_id, label in FRAMEWORKS[draft["framework"]]:
-        print(f"\n{label}" + (f": {hints[section_id]}" if section_id in hints else ""))
+        print(f"\n{_(label)}" + (f": {hints[section_id]}" if section_id in hints else ""))
         lines: list[str] = []
         draft["sections"][section_id] = lines  # filled as typed: a hang-up keeps it
         ended: list[bool] = []
@@ -320,7 +320,7 @@ def _save_draft(store: Store, draft: dict, kept: Path | None) -> int:
         print(_("warning: this entry may identify someone:"), file=sys.stderr)
         for finding in findings:
             print(f"  ! {one_line(finding.describe(), 70)}", file=sys.stderr)
-        print(GUIDANCE, file=sys.stderr)
+        print(_(GUIDANCE), file=sys.stderr)
     return 0
 
 
