@@ -45,12 +45,12 @@ _NO = {"n", "no"}
 
 def _yes() -> set[str]:
     """Answers meaning yes: English always, and the interface language's own."""
-    return _YES | {_("yes")}
+    return _YES.union([_("yes")])
 
 
 def _no() -> set[str]:
     """Answers meaning no: English always, and the interface language's own."""
-    return _NO | {_("no")}
+    return _NO.union([_("no")])
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:

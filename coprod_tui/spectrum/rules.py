@@ -506,7 +506,8 @@ def _explain(answers: SpectrumAnswers, base: Approach, chosen: Approach,
 def path_text(answers: SpectrumAnswers) -> str:
     """How the questions lead to the place, one step a line (for feedback)."""
     if not answers.citizens:
-        return (f"{_(CITIZENS_PROMPT)} {_('No.')}\n"
+        no = _("No.")
+        return (f"{_(CITIZENS_PROMPT)} {no}\n"
                 f"-> {_(approach('collaboration').name)}")
     lines = [f"{_(q.prompt)} {_(HOLDER_LABELS[answers.get(q.id) or BOTH])}" for q in QUESTIONS]
     result = place(answers)

@@ -65,7 +65,8 @@ def score_lines(stocktake: Stocktake, statements: StatementSet, ascii_only: bool
         lines.append(f"{name:<{NAME_WIDTH}} {bar(score, VALUE_MAX, VALUE_MAX, ascii_only)} "
                      f"{score:>2}/{VALUE_MAX}{marker}")
     total = stocktake.total()
-    lines.append(f"{_('Total'):<{NAME_WIDTH}} {bar(total, TOTAL_MAX, VALUE_MAX, ascii_only)} "
+    total_word = _("Total")
+    lines.append(f"{total_word:<{NAME_WIDTH}} {bar(total, TOTAL_MAX, VALUE_MAX, ascii_only)} "
                  f"{total:>2}/{TOTAL_MAX}")
     return lines
 
@@ -132,8 +133,9 @@ def history_line(stocktake: Stocktake) -> str:
 def comparison_lines(comparison: Comparison, statements: StatementSet) -> list[str]:
     """Two stocktakes side by side with the change per value and in total."""
     older, newer = comparison.older, comparison.newer
+    change_word, total_word, band_word, level_word = _("Change"), _("Total"), _("Band"), _("Level")
     lines = [
-        f"{'':<{NAME_WIDTH}} {day(older):>10}  {day(newer):>10}  {_('Change')}",
+        f"{'':<{NAME_WIDTH}} {day(older):>10}  {day(newer):>10}  {change_word}",
         f"{'':<{NAME_WIDTH}} {older.id[:8]:>10}  {newer.id[:8]:>10}",
     ]
     for change in comparison.values:
@@ -143,12 +145,12 @@ def comparison_lines(comparison: Comparison, statements: StatementSet) -> list[s
         )
     total = comparison.total
     lines.append(
-        f"{_('Total'):<{NAME_WIDTH}} {total.before:>7}/{TOTAL_MAX}  {total.after:>7}/{TOTAL_MAX}  "
+        f"{total_word:<{NAME_WIDTH}} {total.before:>7}/{TOTAL_MAX}  {total.after:>7}/{TOTAL_MAX}  "
         f"{signed(total.change):>3} ({change_words(total.change)})"
     )
-    lines.append(f"{_('Band'):<{NAME_WIDTH}} {_(band_for(total.before).name)}  ->  "
+    lines.append(f"{band_word:<{NAME_WIDTH}} {_(band_for(total.before).name)}  ->  "
                  f"{_(band_for(total.after).name)}")
-    lines.append(f"{_('Level'):<{NAME_WIDTH}} {level_label(older.level)}  ->  "
+    lines.append(f"{level_word:<{NAME_WIDTH}} {level_label(older.level)}  ->  "
                  f"{level_label(newer.level)}")
     return lines
 

@@ -520,9 +520,11 @@ def _placement_view(doc: Doc, _statements: StatementSet | None) -> RecordView | 
         items.append((0, _("Answers:")))
         for question in sp.QUESTIONS:
             holder = sp.HOLDER_LABELS.get(str(answers.get(question.id)))
-            items.append((1, f"{_(question.prompt)} {_(holder) if holder else _('not answered')}"))
+            given = _(holder) if holder else _("not answered")
+            items.append((1, f"{_(question.prompt)} {given}"))
     else:
-        items.append((0, f"{_(sp.CITIZENS_PROMPT)} {_('no')}"))
+        no = _("no")
+        items.append((0, f"{_(sp.CITIZENS_PROMPT)} {no}"))
     return RecordView(record_title(doc), record_day(doc), items)
 
 
