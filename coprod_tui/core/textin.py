@@ -200,7 +200,7 @@ def edit_fields(folder: Path, fields: list[tuple[str, str]]) -> tuple[dict[str, 
              _("# Lines starting with # are ignored. Save and close the editor when done."), ""]
     lines += [f"{label}: {value}" for label, value in fields]
     path = new_private_file(folder, UNSAVED_PREFIX, "\n".join(lines) + "\n")
-    return parse_fields(run_editor(path), [label for label, _ in fields]), path
+    return parse_fields(run_editor(path), [label for label, _value in fields]), path
 
 
 def parse_fields(text: str, labels: list[str]) -> dict[str, str]:

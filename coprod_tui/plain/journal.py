@@ -91,7 +91,7 @@ def entry_lines(entry: Entry, content: ValuesContent | None = None) -> list[str]
 
 def _ordered_sections(entry: Entry) -> list[tuple[str, str]]:
     """Parts in the framework's order, then any others (kept from an older framework)."""
-    order = [sid for sid, _ in FRAMEWORKS.get(entry.framework, ())]
+    order = [sid for sid, _label in FRAMEWORKS.get(entry.framework, ())]
     known = [(sid, entry.sections[sid]) for sid in order if sid in entry.sections]
     return known + [(sid, t) for sid, t in entry.sections.items() if sid not in order]
 
@@ -320,7 +320,7 @@ def _change_part(plain: Plain, writing: Writing, content: ValuesContent | None) 
     if entry.framework != VALUES_WALK:
         parts.append(("Values", None))
     labels = dict(FRAMEWORKS.get(entry.framework, ()))
-    order = [sid for sid, _ in FRAMEWORKS.get(entry.framework, ())]
+    order = [sid for sid, _label in FRAMEWORKS.get(entry.framework, ())]
     order += [sid for sid in entry.sections if sid not in order]
     parts += [(labels.get(sid, sid), sid) for sid in order]
     if has_actions(entry.framework):

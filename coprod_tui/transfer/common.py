@@ -248,7 +248,7 @@ def sections_of(entry: Entry) -> list[tuple[str, str]]:
     """
     known = FRAMEWORKS.get(entry.framework, ())
     result = [(_(label), entry.sections.get(sid, "")) for sid, label in known]
-    known_ids = {sid for sid, _ in known}
+    known_ids = {sid for sid, _label in known}
     result += [
         (field_label(sid), text) for sid, text in entry.sections.items() if sid not in known_ids
     ]

@@ -154,7 +154,7 @@ def _record(sel: Selection, table: str, doc: Doc, style: _Style) -> list[str]:
 
 def _records(sel: Selection, style: _Style) -> list[str]:
     lines: list[str] = []
-    if any(sel.exercises.get(table) for table, _ in EXERCISE_TABLES):
+    if any(sel.exercises.get(table) for table, _title in EXERCISE_TABLES):
         lines += style.heading(2, _("Exercises"))
         for table, title in EXERCISE_TABLES:
             docs = sel.exercises.get(table) or []
