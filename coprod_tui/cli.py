@@ -67,28 +67,22 @@ class _Parser(argparse.ArgumentParser):
             prog=self.prog, message=make_visible(message)))
 
 
-# Summaries and descriptions the subcommand modules give in English, marked here
-# for the catalogue so `coprod --lang cy --help` lists commands in Welsh before
-# each module wraps its own strings (the second half of issue 20; then this list
-# goes). A summary changed in its module without a Welsh entry stays in English.
+# Every subcommand module wraps its own help with _(); shell/cli.py (where, check,
+# backups, restore) is being changed on another branch, so its four summaries are
+# still marked here and translated as they are registered. Once that module wraps
+# its own, this list and _TranslatingSubparsers go (docs/ARCHITECTURE.md).
 _SUBCOMMAND_TEXT = (
     N_("print the data and content folders in use"),
     N_("verify the data files and count what they hold"),
     N_("list the automatic backups"),
     N_("put a backup back (the current file is kept aside)"),
-    N_("add a journal entry without the full-screen app"),
-    N_("print journal entries, newest first"),
-    N_("place an activity on the spectrum of engagement"),
-    N_("is a challenge simple, complicated, complex or chaotic? (five questions)"),
-    N_("score your practice against the five values, or list and compare past stocktakes"),
-    N_("write your journal as md, txt, nmc (revalidation) or json (backup)"),
-    N_("merge a coprod json export, or move in from jrnl (--from jrnl)"),
 )
 
 
 class _TranslatingSubparsers:
     """Hands ``add_parser`` to argparse with ``help`` and ``description`` looked up
-    in the catalogue (English when they have no entry)."""
+    in the catalogue (English when they have no entry; text already translated by
+    its module has no entry and passes through unchanged)."""
 
     def __init__(self, subparsers: argparse._SubParsersAction) -> None:
         self._subparsers = subparsers

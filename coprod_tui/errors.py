@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from coprod_tui.i18n import N_, _
+
 
 class CoprodError(Exception):
     """A failure the user can understand and act on.
@@ -27,28 +29,28 @@ class UsageError(CoprodError):
 
 # What an OSError means, in words (the errno names are not for users).
 _OS_REASONS = {
-    "ENOENT": "there is no such file or folder",
-    "EACCES": "permission denied",
-    "EPERM": "the operation is not permitted",
-    "ENOSPC": "the disk is full",
-    "EDQUOT": "your disk quota is used up",
-    "EROFS": "the file system is read-only",
-    "ENAMETOOLONG": "the name is too long",
-    "EEXIST": "it already exists",
-    "ENOTDIR": "part of the path is not a folder",
-    "EISDIR": "it is a folder",
-    "ELOOP": "it is a symbolic link (or too many links in the path), which coprod does not follow",
-    "EFBIG": "the file is larger than this system allows",
-    "EMFILE": "too many files are open",
-    "ENFILE": "too many files are open",
-    "EIO": "the disk reported an input/output error",
-    "ENXIO": "there is no such device",
-    "ENODEV": "there is no such device",
-    "EBUSY": "it is busy",
-    "ETXTBSY": "it is busy",
-    "EINVAL": "the name or value is not valid here",
-    "EXDEV": "it is on another file system",
-    "ENOTEMPTY": "the folder is not empty",
+    "ENOENT": N_("there is no such file or folder"),
+    "EACCES": N_("permission denied"),
+    "EPERM": N_("the operation is not permitted"),
+    "ENOSPC": N_("the disk is full"),
+    "EDQUOT": N_("your disk quota is used up"),
+    "EROFS": N_("the file system is read-only"),
+    "ENAMETOOLONG": N_("the name is too long"),
+    "EEXIST": N_("it already exists"),
+    "ENOTDIR": N_("part of the path is not a folder"),
+    "EISDIR": N_("it is a folder"),
+    "ELOOP": N_("it is a symbolic link (or too many links in the path), which coprod does not follow"),
+    "EFBIG": N_("the file is larger than this system allows"),
+    "EMFILE": N_("too many files are open"),
+    "ENFILE": N_("too many files are open"),
+    "EIO": N_("the disk reported an input/output error"),
+    "ENXIO": N_("there is no such device"),
+    "ENODEV": N_("there is no such device"),
+    "EBUSY": N_("it is busy"),
+    "ETXTBSY": N_("it is busy"),
+    "EINVAL": N_("the name or value is not valid here"),
+    "EXDEV": N_("it is on another file system"),
+    "ENOTEMPTY": N_("the folder is not empty"),
 }
 
 
@@ -57,7 +59,8 @@ def os_reason(error: OSError) -> str:
     import errno as errno_names
 
     name = errno_names.errorcode.get(error.errno or -1, "")
-    return _OS_REASONS.get(name) or (error.strerror or str(error)).lower()
+    known = _OS_REASONS.get(name)
+    return _(known) if known else (error.strerror or str(error)).lower()
 
 
 def describe_os_error(error: OSError) -> str:
@@ -69,11 +72,12 @@ def describe_os_error(error: OSError) -> str:
     reason = os_reason(error)
     path = error.filename
     if path is None:
-        return reason[0].upper() + reason[1:] if reason else "an operating-system error"
+        return reason[0].upper() + reason[1:] if reason else _("an operating-system error")
     shown = str(path)
     if len(shown) > 120:
-        shown = f"{shown[:60]}…{shown[-40:]} ({len(shown)} characters)"
-    return f"cannot use {shown}: {reason}"
+        shown = _("{start}…{end} ({count} characters)").format(
+            start=shown[:60], end=shown[-40:], count=len(shown))
+    return _("cannot use {path}: {reason}").format(path=shown, reason=reason)
 
 
 class OSFailure(CoprodError):

@@ -34,6 +34,7 @@ from coprod_tui.core.textin import (
     text_option,
 )
 from coprod_tui.errors import CoprodError, UsageError
+from coprod_tui.i18n import _
 
 CHOICES = ", ".join(ANSWERS)
 
@@ -41,7 +42,8 @@ CHOICES = ", ".join(ANSWERS)
 def _answer(text: str) -> str:
     value = normalise_answer(text)
     if value is None:
-        raise argparse.ArgumentTypeError(f"invalid answer {text!r}; choices: {CHOICES}")
+        raise argparse.ArgumentTypeError(_("invalid answer {answer!r}; choices: {choices}").format(
+            answer=text, choices=CHOICES))
     return value
 
 
@@ -49,29 +51,33 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     """Add ``complexity``."""
     p = subparsers.add_parser(
         "complexity", parents=[common],
-        help="is a challenge simple, complicated, complex or chaotic? (five questions)",
-        description=(
+        help=_("is a challenge simple, complicated, complex or chaotic? (five questions)"),
+        description=_(
             "Answer five questions about a challenge to see whether it is simple, "
             "complicated, complex or chaotic (or not clear yet), how to respond, and "
             "what that means for co-production. With no answers on a terminal, the "
-            "questions are asked one by one. " + WHY
-        ),
+            "questions are asked one by one."
+        ) + " " + _(WHY),
     )
     for q in QUESTIONS:
         p.add_argument(f"--{q.id}", type=_answer, metavar="ANSWER",
                        help=f"{q.text} ({CHOICES})")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    text_option(p, "--save", what="also save the challenge under a title (reopen it in the app)")
-    text_option(p, "--description", what="with --save: a description", default="")
+    p.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+    text_option(p, "--save",
+                what=_("also save the challenge under a title (reopen it in the app)"))
+    text_option(p, "--description", what=_("with --save: a description"), default="")
     for key, label in PLAN_FIELDS:
-        hint = " (YYYY-MM-DD)" if key == "review" else " ('not known' is fine)" if key == "expected" else ""
-        text_option(p, f"--{key}", what=f"with --save: {label.lower()}{hint}", default="")
+        hint = (" (YYYY-MM-DD)" if key == "review"
+                else " " + _("('not known' is fine)") if key == "expected" else "")
+        text_option(p, f"--{key}", what=_("with --save: {field}").format(
+            field=f"{label.lower()}{hint}"), default="")
     p.add_argument("--editor", action="store_true",
-                   help="write the title, description and plan in your own editor (then saves)")
-    p.add_argument("--list", action="store_true", help="list your saved challenges and stop")
+                   help=_("write the title, description and plan in your own editor (then "
+                          "saves)"))
+    p.add_argument("--list", action="store_true", help=_("list your saved challenges and stop"))
     p.add_argument("--practice", action="store_true",
-                   help="practise on a round of scenarios (answers read line by line, "
-                        "from a terminal or a pipe); the score is kept")
+                   help=_("practise on a round of scenarios (answers read line by line, "
+                          "from a terminal or a pipe); the score is kept"))
     p.set_defaults(func=cmd_complexity)
 
 
@@ -80,32 +86,32 @@ def _ask(question_number: int, text: str, hint: str) -> str:
     print(f"   {hint}")
     while True:
         try:
-            typed = input(f"   Answer ({CHOICES}): ")
+            typed = input("   " + _("Answer ({choices}): ").format(choices=CHOICES))
         except EOFError:
             print()
-            raise UsageError("no answer given; nothing was assessed") from None
+            raise UsageError(_("no answer given; nothing was assessed")) from None
         value = normalise_answer(typed)
         if value is not None:
             return value
-        print(f"   Please type one of: {CHOICES}.")
+        print("   " + _("Please type one of: {choices}.").format(choices=CHOICES))
 
 
 def _text(result: Result) -> str:
     info = result.info
     lines = [
-        f"Result: {info.label} ({info.verbs})",
+        _("Result: {name} ({verbs})").format(name=info.label, verbs=info.verbs),
         f"{info.verbs.capitalize()}: {info.verbs_gloss}",
         "",
-        f"What it means: {info.meaning}",
-        f"Like: {info.analogy}",
-        f"How to respond: {info.response}",
-        f"For co-production: {info.coproduction}",
+        _("What it means: {text}").format(text=info.meaning),
+        _("Like: {text}").format(text=info.analogy),
+        _("How to respond: {text}").format(text=info.response),
+        _("For co-production: {text}").format(text=info.coproduction),
         "",
-        "Why: " + " ".join(result.reasons),
+        _("Why: ") + " ".join(result.reasons),
     ]
     changes = change_lines(result)
     if changes:
-        lines += ["", "This is sense-making, not sorting. What would change the result:"]
+        lines += ["", _("This is sense-making, not sorting. What would change the result:")]
         lines += [f"  - {line}" for line in changes]
     return "\n".join(lines)
 
@@ -143,7 +149,7 @@ def _list(args: argparse.Namespace) -> int:
         print(json.dumps(docs, indent=2, ensure_ascii=False))
         return 0
     if not docs:
-        print("no challenges saved yet")
+        print(_("no challenges saved yet"))
     for doc in docs:
         label = DOMAINS.get(doc.get("domain", ""), DOMAINS["confusion"]).label
         print(f"{local_display(doc.get('updated', ''), with_time=False)}  {label:<13}  "
@@ -152,9 +158,10 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _save(args: argparse.Namespace, answers: dict[str, str]) -> dict[str, object]:
-    fields = [("save", "--save", "Title for this challenge"),
-              ("description", "--description", "A description (Enter for none)")]
-    fields += [(key, f"--{key}", f"{label} (Enter for none)") for key, label in PLAN_FIELDS]
+    fields = [("save", "--save", _("Title for this challenge")),
+              ("description", "--description", _("A description (Enter for none)"))]
+    fields += [(key, f"--{key}", _("{field} (Enter for none)").format(field=label))
+               for key, label in PLAN_FIELDS]
     resolve(args, fields, StdinLines())
     labels = [("save", "Title"), ("description", "Description"), *PLAN_FIELDS]
     editor_file = None
@@ -166,18 +173,19 @@ def _save(args: argparse.Namespace, answers: dict[str, str]) -> dict[str, object
     title = (args.save or "").strip()
     try:
         if not title:
-            raise UsageError("--save needs a title (--save - reads it from standard input)")
+            raise UsageError(_("--save needs a title (--save - reads it from standard input)"))
         if args.review:
             try:
                 parse_day(args.review)
             except ValueError as error:
-                raise UsageError(f"--review: {error}") from None
+                raise UsageError(_("{option}: {error}").format(option="--review",
+                                                              error=error)) from None
     except UsageError as error:
         if editor_file is None:
             raise
-        raise CoprodError(f"{error}; nothing was saved, and what you wrote is kept in "
-                          f"{editor_file}") from None
-    plan = {key: getattr(args, key).strip() for key, _ in PLAN_FIELDS}
+        raise CoprodError(_("{error}; nothing was saved, and what you wrote is kept in "
+                            "{path}").format(error=error, path=editor_file)) from None
+    plan = {key: getattr(args, key).strip() for key, _label in PLAN_FIELDS}
     doc = cx.new_challenge(title, args.description, answers, plan)
     return save_keeping_text(args, [(label, getattr(args, key) or "") for key, label in labels],
                              lambda store: cx.save_challenge(store, doc), editor_file)
@@ -194,8 +202,9 @@ def cmd_complexity(args: argparse.Namespace) -> int:
     if missing:
         if not is_terminal(sys.stdin):
             flags = " ".join(f"--{q.id} ANSWER" for q in missing)
-            raise UsageError(f"missing {flags} (each one of: {CHOICES})")
-        print("Five questions about your challenge (yes, no or unsure).")
+            raise UsageError(_("missing {flags} (each one of: {choices})").format(
+                flags=flags, choices=CHOICES))
+        print(_("Five questions about your challenge (yes, no or unsure)."))
         for q in missing:
             answers[q.id] = _ask(QUESTIONS.index(q) + 1, q.text, q.hint)
         print()
@@ -215,8 +224,8 @@ def cmd_complexity(args: argparse.Namespace) -> int:
             )
         print(text)
         if saved is not None:
-            print(f"\nSaved as {make_visible(str(saved['title']))!r}; reopen it in the app "
-                  "(coprod, then 4) to revise it.")
+            print("\n" + _("Saved as {title!r}; reopen it in the app (coprod, then 4) to "
+                          "revise it.").format(title=make_visible(str(saved["title"]))))
     return 0
 
 
@@ -232,10 +241,10 @@ def _practice(args: argparse.Namespace) -> int:
     try:
         items = practice_round(console, cx.load_scenarios(content_dirs(args)))
     except (Back, Home, Quit):
-        print("Round stopped; it was not kept.")
+        print(_("Round stopped; it was not kept."))
         return 0
     except EOFError:
-        raise CoprodError("input ended before the round finished; it was not kept") from None
+        raise CoprodError(_("input ended before the round finished; it was not kept")) from None
     cx.save_round(store, items)
-    print("Your score is kept in the practice history.")
+    print(_("Your score is kept in the practice history."))
     return 0

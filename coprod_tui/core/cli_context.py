@@ -8,6 +8,7 @@ from pathlib import Path
 from coprod_tui import paths
 from coprod_tui.core.store import Store
 from coprod_tui.errors import OSFailure
+from coprod_tui.i18n import _
 
 
 def data_dir(args: argparse.Namespace) -> Path:
@@ -27,7 +28,8 @@ def open_store(args: argparse.Namespace) -> Store:
     try:
         return Store.open(folder)
     except OSError as error:
-        raise OSFailure(error, f"cannot open the data folder {folder}") from None
+        raise OSFailure(error, _("cannot open the data folder {folder}").format(
+            folder=folder)) from None
 
 
 def is_terminal(stream: object) -> bool:

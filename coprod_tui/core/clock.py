@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from coprod_tui.i18n import _
+
 
 def now_iso() -> str:
     """The current time as ISO 8601 with the local UTC offset, to the second."""
@@ -41,4 +43,5 @@ def parse_day(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+        raise ValueError(_("{text!r} is not a date in the form YYYY-MM-DD").format(
+            text=text)) from None

@@ -29,13 +29,15 @@ from typing import TypeVar
 from coprod_tui.core.cli_context import is_terminal
 from coprod_tui.core.text import make_visible
 from coprod_tui.errors import CoprodError, UsageError, describe_os_error
+from coprod_tui.i18n import N_, _
 
 #: The value an option gets when it is given with no value: "ask me".
 ASK = "\0ask"
 
-#: Said in ``--help`` and error messages.
-WHY = ("Other users on this computer can see a command's arguments (ps, /proc/PID/cmdline): "
-       "give text as -, with no value to be asked, or with --editor, never typed after the option.")
+#: Said in ``--help`` and error messages (shown as ``_(WHY)``).
+WHY = N_("Other users on this computer can see a command's arguments (ps, /proc/PID/cmdline): "
+         "give text as -, with no value to be asked, or with --editor, never typed after the "
+         "option.")
 
 #: The end of a block typed line by line.
 END_LINE = "."
@@ -49,8 +51,9 @@ def text_option(parser: argparse.ArgumentParser, *flags: str, what: str, **kwarg
     """Add an option whose value is private text: ``-`` (stdin), no value (asked), or a value."""
     parser.add_argument(
         *flags, nargs="?", const=ASK, metavar="TEXT|-", **kwargs,  # type: ignore[arg-type]
-        help=f"{what}: - reads a line of standard input, no value asks on the terminal "
-             "(a value typed here is visible to other users in the process list)",
+        help=_("{what}: - reads a line of standard input, no value asks on the terminal "
+               "(a value typed here is visible to other users in the process list)").format(
+            what=what),
     )
 
 
@@ -65,8 +68,8 @@ class StdinLines:
         if self._lines is None:
             stream = self._stream if self._stream is not None else sys.stdin
             if is_terminal(stream):
-                raise UsageError("- reads standard input, but it is a terminal: "
-                                 "pipe the text in, or give the option no value to be asked")
+                raise UsageError(_("- reads standard input, but it is a terminal: "
+                                   "pipe the text in, or give the option no value to be asked"))
             self._lines = stream.read().split("\n")  # type: ignore[attr-defined]
         return self._lines
 
@@ -137,9 +140,10 @@ def resolve(args: argparse.Namespace, options: list[tuple[str, str, str]],
             setattr(args, attribute, stdin.line())
         elif value == ASK:
             if not is_terminal(sys.stdin):
-                raise UsageError(f"{flag} with no value asks on a terminal, and standard "
-                                 f"input is not one; give {flag} - to read it from standard input")
-            setattr(args, attribute, ask_line(f"{prompt}: "))
+                raise UsageError(_("{flag} with no value asks on a terminal, and standard "
+                                   "input is not one; give {flag} - to read it from standard "
+                                   "input").format(flag=flag))
+            setattr(args, attribute, ask_line(_("{prompt}: ").format(prompt=prompt)))
 
 
 def editor_command() -> list[str]:
@@ -148,7 +152,8 @@ def editor_command() -> list[str]:
     try:
         return shlex.split(editor)
     except ValueError as error:
-        raise CoprodError(f"cannot understand the editor command {editor!r}: {error}") from None
+        raise CoprodError(_("cannot understand the editor command {editor!r}: {error}").format(
+            editor=editor, error=error)) from None
 
 
 def new_private_file(folder: Path, prefix: str, text: str) -> Path:
@@ -176,11 +181,12 @@ def run_editor(path: Path) -> str:
     try:
         done = subprocess.run([*command, str(path)], check=False)
     except OSError as error:
-        raise CoprodError(f"cannot start the editor {shlex.join(command)!r}: "
-                          f"{describe_os_error(error)}") from error
+        raise CoprodError(_("cannot start the editor {command!r}: {error}").format(
+            command=shlex.join(command), error=describe_os_error(error))) from error
     if done.returncode != 0:
-        raise CoprodError(f"the editor exited with status {done.returncode}; nothing was saved "
-                          f"and what you wrote is kept in {path}")
+        raise CoprodError(_("the editor exited with status {status}; nothing was saved "
+                            "and what you wrote is kept in {path}").format(
+            status=done.returncode, path=path))
     return path.read_text(encoding="utf-8", errors="replace")
 
 
@@ -190,11 +196,11 @@ def edit_fields(folder: Path, fields: list[tuple[str, str]]) -> tuple[dict[str, 
     Returns the values by label and the file (still there: remove it once saved).
     A line that does not start with a label continues the field above it.
     """
-    lines = ["# Fill in after each colon; a field may go on over several lines.",
-             "# Lines starting with # are ignored. Save and close the editor when done.", ""]
+    lines = [_("# Fill in after each colon; a field may go on over several lines."),
+             _("# Lines starting with # are ignored. Save and close the editor when done."), ""]
     lines += [f"{label}: {value}" for label, value in fields]
     path = new_private_file(folder, UNSAVED_PREFIX, "\n".join(lines) + "\n")
-    return parse_fields(run_editor(path), [label for label, _ in fields]), path
+    return parse_fields(run_editor(path), [label for label, _value in fields]), path
 
 
 def parse_fields(text: str, labels: list[str]) -> dict[str, str]:
@@ -244,12 +250,12 @@ def keep_unsaved(data_folder: Path | None, text: str, prefix: str = UNSAVED_PREF
             path = new_private_file(folder, prefix, text)
         except OSError:
             continue
-        return f"what you wrote is kept in {path} (readable only by you)"
-    print("----- what you wrote (not saved) -----")
+        return _("what you wrote is kept in {path} (readable only by you)").format(path=path)
+    print(_("----- what you wrote (not saved) -----"))
     print(make_visible(text))
-    print("----- end -----")
+    print(_("----- end -----"))
     sys.stdout.flush()
-    return "no file could be written either, so what you wrote is printed above: copy it now"
+    return _("no file could be written either, so what you wrote is printed above: copy it now")
 
 
 def render_fields(fields: list[tuple[str, str]]) -> str:
@@ -273,10 +279,11 @@ def save_keeping_text(args: argparse.Namespace, fields: list[tuple[str, str]],
         reason = error.message if isinstance(error, CoprodError) else describe_os_error(error)
         reason = reason.split(". ")[0]
         if editor_file is not None:
-            where = f"what you wrote is kept in {editor_file}"
+            where = _("what you wrote is kept in {path}").format(path=editor_file)
         else:
             where = keep_unsaved(getattr(store, "data_dir", None), render_fields(fields))
-        raise CoprodError(f"nothing was saved: {reason}. {where[0].upper()}{where[1:]}") from None
+        raise CoprodError(_("nothing was saved: {reason}. {where}").format(
+            reason=reason, where=where[0].upper() + where[1:])) from None
     if editor_file is not None:
         editor_file.unlink(missing_ok=True)
     return result

@@ -32,6 +32,7 @@ from coprod_tui.core.textin import (
     text_option,
 )
 from coprod_tui.errors import CoprodError, UsageError, describe_os_error
+from coprod_tui.i18n import _, ngettext
 from coprod_tui.journal.actions import parse_actions
 from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS, WRITING_FRAMEWORKS, Entry
 from coprod_tui.journal.privacy_check import GUIDANCE, check_privacy
@@ -47,42 +48,47 @@ LETTERS = {"strengths": "S", "networks": "N", "what-matters": "W",
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add ``add`` and ``list``."""
     p = subparsers.add_parser(
-        "add", parents=[common], help="add a journal entry without the full-screen app",
-        description="Add a journal entry. On a terminal with no TEXT you are asked for the "
-                    "values, title, tags and each part in turn (end a part with a line "
-                    "holding only a full stop, or Ctrl-D). TEXT - reads standard input; "
-                    "--editor opens your own editor. " + WHY,
+        "add", parents=[common], help=_("add a journal entry without the full-screen app"),
+        description=_("Add a journal entry. On a terminal with no TEXT you are asked for the "
+                      "values, title, tags and each part in turn (end a part with a line "
+                      "holding only a full stop, or Ctrl-D). TEXT - reads standard input; "
+                      "--editor opens your own editor.") + " " + _(WHY),
     )
     p.add_argument("--value", action="append", default=[], metavar="VALUE",
-                   help=f"a value the entry covers (repeat): {', '.join(VALUE_IDS)}")
-    text_option(p, "--title", what="a title (with TEXT -, --title - takes the first line)")
-    p.add_argument("--tag", action="append", default=[], metavar="TAG", help="a tag (repeat)")
+                   help=_("a value the entry covers (repeat): {choices}").format(
+                       choices=", ".join(VALUE_IDS)))
+    text_option(p, "--title", what=_("a title (with TEXT -, --title - takes the first line)"))
+    p.add_argument("--tag", action="append", default=[], metavar="TAG", help=_("a tag (repeat)"))
     p.add_argument("--framework", default=None, metavar="FRAMEWORK",
-                   help=f"how the text is laid out: {', '.join(WRITING_FRAMEWORKS)} "
-                        "(default: your journal setting when asked or in the editor, else free)")
+                   help=_("how the text is laid out: {choices} (default: your journal "
+                          "setting when asked or in the editor, else free)").format(
+                       choices=", ".join(WRITING_FRAMEWORKS)))
     p.add_argument("--editor", action="store_true",
-                   help="write the entry in your own editor ($VISUAL or $EDITOR)")
+                   help=_("write the entry in your own editor ($VISUAL or $EDITOR)"))
     p.add_argument("--resume", nargs="?", const="", default=None, metavar="PATH",
-                   help="add a text kept after a failed save or a hang-up (the newest, or PATH)")
+                   help=_("add a text kept after a failed save or a hang-up (the newest, or PATH)"))
     p.add_argument("text", nargs="?", metavar="TEXT",
-                   help="- to read the entry from standard input (text typed here is "
-                        "visible to other users in the process list)")
+                   help=_("- to read the entry from standard input (text typed here is "
+                          "visible to other users in the process list)"))
     p.set_defaults(func=cmd_add)
-    p = subparsers.add_parser("list", parents=[common], help="print journal entries, newest first",
-                              description="Print journal entries, newest first. " + WHY)
-    p.add_argument("--value", metavar="VALUE", help=f"only entries about: {', '.join(VALUE_IDS)}")
-    p.add_argument("--tag", metavar="TAG", help="only entries with this tag")
-    p.add_argument("--since", metavar="YYYY-MM-DD", help="written on or after this day")
-    p.add_argument("--until", metavar="YYYY-MM-DD", help="written on or before this day")
-    text_option(p, "--search", what="words that must all appear", default="")
-    p.add_argument("--json", action="store_true", help="print the entries as JSON")
+    p = subparsers.add_parser("list", parents=[common],
+                              help=_("print journal entries, newest first"),
+                              description=_("Print journal entries, newest first.") + " " + _(WHY))
+    p.add_argument("--value", metavar="VALUE", help=_("only entries about: {choices}").format(
+                       choices=", ".join(VALUE_IDS)))
+    p.add_argument("--tag", metavar="TAG", help=_("only entries with this tag"))
+    p.add_argument("--since", metavar="YYYY-MM-DD", help=_("written on or after this day"))
+    p.add_argument("--until", metavar="YYYY-MM-DD", help=_("written on or before this day"))
+    text_option(p, "--search", what=_("words that must all appear"), default="")
+    p.add_argument("--json", action="store_true", help=_("print the entries as JSON"))
     p.set_defaults(func=cmd_list)
 
 
 def check_value(value: str) -> str:
     """``value`` if it is a value id, else a usage error listing the choices."""
     if value not in VALUE_IDS:
-        raise UsageError(f"unknown value {value!r}; choices: {', '.join(VALUE_IDS)}")
+        raise UsageError(_("unknown value {value!r}; choices: {choices}").format(
+            value=value, choices=", ".join(VALUE_IDS)))
     return value
 
 
@@ -93,7 +99,8 @@ def check_day(text: str | None, option: str) -> dt.date | None:
     try:
         return parse_day(text)
     except ValueError as error:
-        raise UsageError(f"{option}: {error}, e.g. 2026-11-26") from None
+        raise UsageError(_("{option}: {error}, e.g. 2026-11-26").format(
+            option=option, error=error)) from None
 
 
 def _hints(args: argparse.Namespace, framework: str) -> dict[str, str]:
@@ -120,8 +127,8 @@ def _default_framework(store: Store) -> str:
 
 def _check_framework(framework: str) -> str:
     if framework not in WRITING_FRAMEWORKS:
-        raise UsageError(f"unknown framework {make_visible(framework)!r}; "
-                         f"choices: {', '.join(WRITING_FRAMEWORKS)}")
+        raise UsageError(_("unknown framework {framework!r}; choices: {choices}").format(
+            framework=make_visible(framework), choices=", ".join(WRITING_FRAMEWORKS)))
     return framework
 
 
@@ -175,31 +182,31 @@ def parse_kept(text: str, defaults: dict | None = None) -> dict:
 
 def _ask_entry(args: argparse.Namespace, draft: dict) -> None:
     """Ask for what the command line did not give, line by line (the terminal default)."""
-    print("A new journal entry. What you type here stays out of the process list.")
+    print(_("A new journal entry. What you type here stays out of the process list."))
     if not draft["values"]:
         listed = ", ".join(f"{n} {v}" for n, v in enumerate(VALUE_IDS, 1))
         while not draft["values"]:
             try:
-                typed = input(f"Values it covers ({listed}): ")
+                typed = input(_("Values it covers ({listed}): ").format(listed=listed))
             except EOFError:
                 print()
-                raise UsageError("no value given; nothing was added") from None
+                raise UsageError(_("no value given; nothing was added")) from None
             try:
                 draft["values"] = _parse_values(typed)
             except UsageError as error:
                 print(f"  {error}")
             else:
                 if not draft["values"]:
-                    print("  Give at least one value (a number or a name).")
+                    print(_("  Give at least one value (a number or a name)."))
     if args.title in (None, ASK):
-        draft["title"] = ask_line("Title (Enter for none): ").strip()
+        draft["title"] = ask_line(_("Title (Enter for none): ")).strip()
     if not args.tag:
-        draft["tags"] = parse_tags(ask_line("Tags, separated by commas (Enter for none): "))
+        draft["tags"] = parse_tags(ask_line(_("Tags, separated by commas (Enter for none): ")))
     hints = _hints(args, draft["framework"])
-    print("Write each part; end it with a line holding only a full stop (.).\n"
-          "Ctrl-D ends the whole entry (the parts after it stay empty).")
+    print(_("Write each part; end it with a line holding only a full stop (.).\n"
+            "Ctrl-D ends the whole entry (the parts after it stay empty)."))
     for section_id, label in FRAMEWORKS[draft["framework"]]:
-        print(f"\n{label}" + (f": {hints[section_id]}" if section_id in hints else ""))
+        print(f"\n{_(label)}" + (f": {hints[section_id]}" if section_id in hints else ""))
         lines: list[str] = []
         draft["sections"][section_id] = lines  # filled as typed: a hang-up keeps it
         ended: list[bool] = []
@@ -223,16 +230,17 @@ def cmd_add(args: argparse.Namespace) -> int:
         _check_framework(args.framework)
     asking = args.text is None and not args.editor
     if asking and not is_terminal(sys.stdin):
-        raise UsageError("give - to read the entry from standard input, or --editor "
-                         "(on a terminal you are asked line by line)")
+        raise UsageError(_("give - to read the entry from standard input, or --editor "
+                           "(on a terminal you are asked line by line)"))
     if not values and not args.editor and not asking:
-        raise UsageError(f"say which value(s) with --value; choices: {', '.join(VALUE_IDS)}")
+        raise UsageError(_("say which value(s) with --value; choices: {choices}").format(
+            choices=", ".join(VALUE_IDS)))
     if args.editor and args.text is not None:
-        raise UsageError("give either TEXT or --editor, not both")
+        raise UsageError(_("give either TEXT or --editor, not both"))
     framework = args.framework or (_default_framework(store) if args.text is None else "free")
     stdin = StdinLines()
     if not asking:
-        resolve(args, [("title", "--title", "Title")], stdin)
+        resolve(args, [("title", "--title", _("Title"))], stdin)
     draft = {"values": values, "title": args.title if args.title not in (None, ASK) else "",
              "tags": parse_tags(",".join(args.tag)), "framework": framework,
              "sections": {}, "actions": ""}
@@ -260,12 +268,13 @@ def _ask_typed(args: argparse.Namespace, store: Store, draft: dict) -> None:
         if not any(v.strip() for v in sections.values()) and not draft["title"]:
             if isinstance(error, KeyboardInterrupt):
                 raise
-            raise CoprodError("the terminal is gone; nothing was typed, nothing added") from None
+            raise CoprodError(_("the terminal is gone; nothing was typed, nothing added")) from None
         where = keep_unsaved(store.data_dir, render_kept({**draft, "sections": sections}),
                              prefix=ADD_PREFIX)
-        what = "the terminal hung up" if isinstance(error, HungUp) else "interrupted"
-        raise CoprodError(f"{what}; nothing was added. {where[0].upper()}{where[1:]}; "
-                          "`coprod add --resume` adds it") from None
+        what = _("the terminal hung up") if isinstance(error, HungUp) else _("interrupted")
+        raise CoprodError(_("{what}; nothing was added. {where}; "
+                            "`coprod add --resume` adds it").format(
+            what=what, where=where[0].upper() + where[1:])) from None
     finally:
         if signal.getsignal(signal.SIGHUP) is raise_hung_up:
             signal.signal(signal.SIGHUP, previous)
@@ -277,14 +286,15 @@ def _save_draft(store: Store, draft: dict, kept: Path | None) -> int:
     sections = {k: v for k, v in draft["sections"].items() if v.strip()}
     if not sections and not draft["title"].strip():
         if kept is None:
-            raise UsageError("the entry is empty: give some text or a title")
-        raise CoprodError(f"the entry in {kept} is empty; nothing was added")
+            raise UsageError(_("the entry is empty: give some text or a title"))
+        raise CoprodError(_("the entry in {path} is empty; nothing was added").format(path=kept))
     if not draft["values"]:
-        message = f"say which value(s) the entry covers; choices: {', '.join(VALUE_IDS)}"
+        message = _("say which value(s) the entry covers; choices: {choices}").format(
+            choices=", ".join(VALUE_IDS))
         if kept is None:
             raise UsageError(message)
-        raise CoprodError(f"{message} (on the Values: line of {kept}, then "
-                          f"`coprod add --resume`)")
+        raise CoprodError(_("{message} (on the Values: line of {path}, then "
+                            "`coprod add --resume`)").format(message=message, path=kept))
     entry = Entry(values=draft["values"], title=draft["title"], framework=draft["framework"],
                   sections=sections, tags=draft["tags"],
                   actions=parse_actions(draft["actions"]))
@@ -294,21 +304,23 @@ def _save_draft(store: Store, draft: dict, kept: Path | None) -> int:
         reason = error.message if isinstance(error, CoprodError) else describe_os_error(error)
         reason = reason.split(". ")[0]  # the store's "what you typed is still here" is for the app
         if kept is not None:
-            where = f"what you wrote is kept in {kept}"
+            where = _("what you wrote is kept in {path}").format(path=kept)
         else:
             where = keep_unsaved(store.data_dir, render_kept({**draft, "sections": sections}),
                                  prefix=ADD_PREFIX)
-        raise CoprodError(f"the entry was not saved: {reason}. {where[0].upper()}{where[1:]}; "
-                          "`coprod add --resume` adds it once the problem is fixed") from None
+        raise CoprodError(_("the entry was not saved: {reason}. {where}; "
+                            "`coprod add --resume` adds it once the problem is fixed").format(
+            reason=reason, where=where[0].upper() + where[1:])) from None
     if kept is not None:
         kept.unlink(missing_ok=True)
-    print(f"added entry {entry.id[:8]} ({', '.join(entry.values)})")
+    print(_("added entry {id} ({values})").format(id=entry.id[:8],
+                                                  values=", ".join(entry.values)))
     findings = check_privacy("\n".join([entry.title, *sections.values(), *entry.tags]))
     if findings:
-        print("warning: this entry may identify someone:", file=sys.stderr)
+        print(_("warning: this entry may identify someone:"), file=sys.stderr)
         for finding in findings:
             print(f"  ! {one_line(finding.describe(), 70)}", file=sys.stderr)
-        print(GUIDANCE, file=sys.stderr)
+        print(_(GUIDANCE), file=sys.stderr)
     return 0
 
 
@@ -321,7 +333,7 @@ def _add_in_editor(args: argparse.Namespace, store: Store, draft: dict) -> int:
     text = run_editor(path)
     if text == template:
         path.unlink(missing_ok=True)
-        raise CoprodError("nothing was written; no entry added")
+        raise CoprodError(_("nothing was written; no entry added"))
     return _save_kept(store, path, text, draft)
 
 
@@ -329,7 +341,8 @@ def _save_kept(store: Store, path: Path, text: str, defaults: dict | None = None
     try:
         draft = parse_kept(text, defaults)
     except UsageError as error:
-        raise CoprodError(f"{error} (in {path}: fix it, then `coprod add --resume`)") from None
+        raise CoprodError(_("{error} (in {path}: fix it, then `coprod add --resume`)").format(
+            error=error, path=path)) from None
     return _save_draft(store, draft, kept=path)
 
 
@@ -361,8 +374,9 @@ def _mention_leftovers(folder: Path) -> None:
             waiting.append(path)
     for path in waiting:
         when = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        print(f"coprod: an unsaved entry from {when} is kept in {path}; add it with "
-              "`coprod add --resume` (or delete the file)", file=sys.stderr)
+        print(_("coprod: an unsaved entry from {when} is kept in {path}; add it with "
+                "`coprod add --resume` (or delete the file)").format(when=when, path=path),
+              file=sys.stderr)
 
 
 def _resume(args: argparse.Namespace, store: Store) -> int:
@@ -372,7 +386,7 @@ def _resume(args: argparse.Namespace, store: Store) -> int:
     else:
         found = [p for p in leftovers(store.data_dir) if not _is_empty_kept(p)]
         if not found:
-            raise CoprodError("no unsaved entry is waiting; nothing to resume")
+            raise CoprodError(_("no unsaved entry is waiting; nothing to resume"))
         path = found[0]
     from coprod_tui.shell.cli import read_own_file
 
@@ -389,7 +403,7 @@ def _resume(args: argparse.Namespace, store: Store) -> int:
 
 def cmd_list(args: argparse.Namespace) -> int:
     """Print matching entries, newest first."""
-    resolve(args, [("search", "--search", "Words to search for")], StdinLines())
+    resolve(args, [("search", "--search", _("Words to search for"))], StdinLines())
     filters = Filters(
         words=args.search,
         value=check_value(args.value) if args.value else None,
@@ -403,14 +417,14 @@ def cmd_list(args: argparse.Namespace) -> int:
         print()
         return 0
     if not found:
-        print("no entries match" if any([args.search, args.value, args.tag, args.since,
-                                         args.until]) else "no entries yet")
+        print(_("no entries match") if any([args.search, args.value, args.tag, args.since,
+                                            args.until]) else _("no entries yet"))
         return 0
     for entry in found:
         marks = "".join(LETTERS[v] if v in entry.values else "-" for v in VALUE_IDS)
-        title = entry.title or one_line(entry.text(), 50) or "(untitled)"
+        title = entry.title or one_line(entry.text(), 50) or _("(untitled)")
         print(f"{local_display(entry.created)}  {marks}  {entry.id[:8]}  {one_line(title, 48)}")
         if entry.tags:
-            print(f"{'':>26}tags: {make_visible(', '.join(entry.tags))}")
-    print(f"{len(found)} entr{'y' if len(found) == 1 else 'ies'}")
+            print(" " * 26 + _("tags: {tags}").format(tags=make_visible(", ".join(entry.tags))))
+    print(ngettext("{count} entry", "{count} entries", len(found)).format(count=len(found)))
     return 0

@@ -11,18 +11,19 @@ from coprod_tui.core.clock import local_display
 from coprod_tui.core.store import Store
 from coprod_tui.core.text import make_visible, one_line
 from coprod_tui.errors import UsageError
+from coprod_tui.i18n import _
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add ``drafts``."""
     p = subparsers.add_parser(
-        "drafts", parents=[common], help="list kept unsaved writing; show or discard a draft",
-        description="List drafts (writing kept when you left without saving), newest first. "
-                    "Carry on with one in the app (coprod, then 2) or in plain mode.")
+        "drafts", parents=[common], help=_("list kept unsaved writing; show or discard a draft"),
+        description=_("List drafts (writing kept when you left without saving), newest first. "
+                      "Carry on with one in the app (coprod, then 2) or in plain mode."))
     group = p.add_mutually_exclusive_group()
-    group.add_argument("--show", metavar="KEY", help="print one draft (the start of its key)")
-    group.add_argument("--discard", metavar="KEY", help="forget one draft for good")
-    p.add_argument("--json", action="store_true", help="print the drafts as JSON")
+    group.add_argument("--show", metavar="KEY", help=_("print one draft (the start of its key)"))
+    group.add_argument("--discard", metavar="KEY", help=_("forget one draft for good"))
+    p.add_argument("--json", action="store_true", help=_("print the drafts as JSON"))
     p.set_defaults(func=cmd_drafts)
 
 
@@ -32,9 +33,10 @@ def _resolve(store: Store, prefix: str) -> dict[str, Any]:
     found = exact or [d for d in drafts if prefix and str(d.get("id", "")).startswith(prefix)]
     if len(found) == 1:
         return found[0]
-    choices = ", ".join(str(d.get("id")) for d in (found or drafts)[:10]) or "none"
-    problem = "matches several drafts" if found else "matches no draft"
-    raise UsageError(f"{make_visible(prefix)!r} {problem}; choices: {make_visible(choices)}")
+    choices = ", ".join(str(d.get("id")) for d in (found or drafts)[:10]) or _("none")
+    problem = (_("{key!r} matches several drafts; choices: {choices}") if found
+               else _("{key!r} matches no draft; choices: {choices}"))
+    raise UsageError(problem.format(key=make_visible(prefix), choices=make_visible(choices)))
 
 
 def _lines(doc: dict[str, Any]) -> list[str]:
@@ -42,10 +44,12 @@ def _lines(doc: dict[str, Any]) -> list[str]:
 
     data = doc.get("data") or {}
     if not str(doc.get("id", "")).startswith("entry:"):
-        return [f"Draft {doc.get('id')}:", json.dumps(data, indent=2, ensure_ascii=False)]
+        return [_("Draft {key}:").format(key=doc.get("id")),
+                json.dumps(data, indent=2, ensure_ascii=False)]
     entry = draft_entry(data)
-    kind = "changes to a saved entry" if data.get("editing") else "a new entry"
-    return [f"Draft {doc.get('id')} ({kind}), kept {local_display(doc.get('saved', ''))}",
+    kind = _("changes to a saved entry") if data.get("editing") else _("a new entry")
+    return [_("Draft {key} ({kind}), kept {when}").format(
+                key=doc.get("id"), kind=kind, when=local_display(doc.get("saved", ""))),
             *entry_lines(entry)[3:]]
 
 
@@ -58,20 +62,20 @@ def cmd_drafts(args: argparse.Namespace) -> int:
     if args.discard:
         doc = _resolve(store, args.discard)
         store.discard_draft(str(doc["id"]))
-        print(make_visible(f"discarded draft {doc['id']}"))
+        print(make_visible(_("discarded draft {key}").format(key=doc["id"])))
         return 0
     drafts = store.drafts()
     if args.json:
         print(json.dumps(drafts, indent=2, ensure_ascii=False))
         return 0
     if not drafts:
-        print("no drafts")
+        print(_("no drafts"))
         return 0
     from coprod_tui.plain.journal import draft_entry
 
     for doc in drafts:
         entry = draft_entry(doc.get("data") or {})
-        preview = one_line(entry.title or entry.text() or "(empty)", 44)
+        preview = one_line(entry.title or entry.text() or _("(empty)"), 44)
         print(make_visible(f"{local_display(doc.get('saved', ''))}  {doc.get('id')}  {preview}"))
-    print("show one with `coprod drafts --show KEY`")
+    print(_("show one with `coprod drafts --show KEY`"))
     return 0

@@ -20,6 +20,7 @@ from coprod_tui.core.cli_context import content_dirs, open_store
 from coprod_tui.core.store import Store
 from coprod_tui.core.text import make_visible, one_line
 from coprod_tui.errors import CoprodError, UsageError
+from coprod_tui.i18n import _
 from coprod_tui.journal.actions import parse_actions
 from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry
 from coprod_tui.journal.records import EntryStore
@@ -28,29 +29,30 @@ from coprod_tui.journal.template import parse_template, render_entry
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add ``show``, ``edit`` and ``actions``."""
-    p = subparsers.add_parser("show", parents=[common], help="print one journal entry in full",
-                              description="Print one entry: its values, tags, every part "
-                                          "and its actions. ID as `coprod list` shows it.")
-    p.add_argument("id", metavar="ID", help="the entry's id (the start of it is enough)")
-    p.add_argument("--json", action="store_true", help="print the entry as JSON")
+    p = subparsers.add_parser("show", parents=[common], help=_("print one journal entry in full"),
+                              description=_("Print one entry: its values, tags, every part "
+                                            "and its actions. ID as `coprod list` shows it."))
+    p.add_argument("id", metavar="ID", help=_("the entry's id (the start of it is enough)"))
+    p.add_argument("--json", action="store_true", help=_("print the entry as JSON"))
     p.set_defaults(func=cmd_show)
 
     p = subparsers.add_parser(
-        "edit", parents=[common], help="change a journal entry in your editor ($VISUAL/$EDITOR)",
-        description="Open the entry in $VISUAL or $EDITOR as a private file in your data "
-                    "folder. If the entry was changed elsewhere meanwhile, your version is "
-                    "saved as a new entry and both are kept.")
-    p.add_argument("id", metavar="ID", help="the entry's id (the start of it is enough)")
+        "edit", parents=[common],
+        help=_("change a journal entry in your editor ($VISUAL/$EDITOR)"),
+        description=_("Open the entry in $VISUAL or $EDITOR as a private file in your data "
+                      "folder. If the entry was changed elsewhere meanwhile, your version is "
+                      "saved as a new entry and both are kept."))
+    p.add_argument("id", metavar="ID", help=_("the entry's id (the start of it is enough)"))
     p.set_defaults(func=cmd_edit)
 
     p = subparsers.add_parser(
-        "actions", parents=[common], help="list action items; tick them with --done ID",
-        description="List the actions from your entries, open ones first (soonest due "
-                    "first), with their ids. --done and --undone tick and untick one.")
-    p.add_argument("--done", metavar="ID", help="mark this action done (the start of its id)")
-    p.add_argument("--undone", metavar="ID", help="mark this action not done again")
-    p.add_argument("--all", action="store_true", help="also list actions already done")
-    p.add_argument("--json", action="store_true", help="print the actions as JSON")
+        "actions", parents=[common], help=_("list action items; tick them with --done ID"),
+        description=_("List the actions from your entries, open ones first (soonest due "
+                      "first), with their ids. --done and --undone tick and untick one."))
+    p.add_argument("--done", metavar="ID", help=_("mark this action done (the start of its id)"))
+    p.add_argument("--undone", metavar="ID", help=_("mark this action not done again"))
+    p.add_argument("--all", action="store_true", help=_("also list actions already done"))
+    p.add_argument("--json", action="store_true", help=_("print the actions as JSON"))
     p.set_defaults(func=cmd_actions)
 
 
@@ -62,11 +64,11 @@ def resolve_entry(store: Store, prefix: str) -> Entry:
     if len(found) == 1:
         return found[0]
     if not found:
-        raise UsageError(f"no entry has the id {make_visible(prefix)!r}; `coprod list` "
-                         "shows the ids")
+        raise UsageError(_("no entry has the id {id!r}; `coprod list` shows the ids").format(
+            id=make_visible(prefix)))
     choices = ", ".join(e.id[:12] for e in found[:10])
-    raise UsageError(f"{make_visible(prefix)!r} matches several entries ({choices}); "
-                     "type more of the id")
+    raise UsageError(_("{id!r} matches several entries ({choices}); type more of the id").format(
+        id=make_visible(prefix), choices=choices))
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -106,11 +108,11 @@ def cmd_edit(args: argparse.Namespace) -> int:
     if any(line.lstrip().startswith("#") for text in entry.sections.values()
            for line in text.splitlines()):
         # The editor file treats such lines as guidance or headings: they would be lost.
-        raise CoprodError("this entry has lines starting with '#', which `coprod edit` would "
-                          "drop; change it in the app or in plain mode (coprod --plain)")
+        raise CoprodError(_("this entry has lines starting with '#', which `coprod edit` would "
+                            "drop; change it in the app or in plain mode (coprod --plain)"))
     if entry.framework not in FRAMEWORKS:
-        raise CoprodError(f"entries written as {make_visible(entry.framework)!r} cannot be "
-                          "edited here; use the full-screen app")
+        raise CoprodError(_("entries written as {framework!r} cannot be edited here; use the "
+                            "full-screen app").format(framework=make_visible(entry.framework)))
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     template = render_entry(entry, _hints(args, entry.framework))
     # In the private data folder (0700), never in a shared /tmp; mkstemp makes it 0600.
@@ -123,18 +125,19 @@ def cmd_edit(args: argparse.Namespace) -> int:
         try:
             done = subprocess.run([*shlex.split(editor), str(path)], check=False)
         except OSError as error:
-            raise CoprodError(f"cannot start the editor {editor!r}: {error}") from error
+            raise CoprodError(_("cannot start the editor {command!r}: {error}").format(
+                command=editor, error=error)) from error
         if done.returncode != 0:
-            raise CoprodError(f"the editor exited with status {done.returncode}; "
-                              "the entry is unchanged")
+            raise CoprodError(_("the editor exited with status {status}; "
+                                "the entry is unchanged").format(status=done.returncode))
         text = path.read_text(encoding="utf-8", errors="replace")
         if text == template:
-            print("no changes; the entry is as it was")
+            print(_("no changes; the entry is as it was"))
             return 0
         title, sections, actions_text = parse_template(text, entry.framework)
         if not sections and not title.strip():
-            raise CoprodError("the edited entry is empty; the entry is unchanged "
-                              "(`coprod delete` removes an entry)")
+            raise CoprodError(_("the edited entry is empty; the entry is unchanged "
+                                "(`coprod delete` removes an entry)"))
         entry.title = title
         entry.sections = sections
         entry.actions = parse_actions(actions_text, entry.actions) if actions_text or \
@@ -143,7 +146,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
             outcome = EntryStore(store).save_edit(entry, opened)
         except CoprodError as error:
             keep = True
-            raise CoprodError(f"{error.message}; your text is kept in {path}") from error
+            raise CoprodError(_("{error}; your text is kept in {path}").format(
+                error=error.message, path=path)) from error
         print(make_visible(outcome.line))
         return 0
     finally:
@@ -164,23 +168,27 @@ def _resolve_action(pairs: list[tuple[Entry, Action]], prefix: str) -> tuple[Ent
     if len(found) == 1:
         return found[0]
     if not found:
-        raise UsageError(f"no action has the id {make_visible(prefix)!r}; "
-                         "`coprod actions --all` shows the ids")
-    raise UsageError(f"{make_visible(prefix)!r} matches several actions; type more of the id")
+        raise UsageError(_("no action has the id {id!r}; `coprod actions --all` shows the "
+                           "ids").format(id=make_visible(prefix)))
+    raise UsageError(_("{id!r} matches several actions; type more of the id").format(
+        id=make_visible(prefix)))
 
 
 def cmd_actions(args: argparse.Namespace) -> int:
     """List actions, or tick or untick one."""
     if args.done and args.undone:
-        raise UsageError("give either --done or --undone, not both")
+        raise UsageError(_("give either --done or --undone, not both"))
     store = open_store(args)
     pairs = _all_actions(store)
     if args.done or args.undone:
         entry, action = _resolve_action(pairs, args.done or args.undone)
         done = bool(args.done)
         EntryStore(store).mark_action_done(entry.id, action.id, done)
-        print(make_visible(f"{'done' if done else 'not done'}: {action.text}"
-                           + (f" (by {action.due})" if action.due else "")))
+        said = _("done: {text}") if done else _("not done: {text}")
+        said = said.format(text=action.text)
+        if action.due:
+            said += " " + _("(by {due})").format(due=action.due)
+        print(make_visible(said))
         return 0
     shown = [(e, a) for e, a in pairs if args.all or not a.done]
     if args.json:
@@ -189,16 +197,17 @@ def cmd_actions(args: argparse.Namespace) -> int:
                           for e, a in shown], indent=2, ensure_ascii=False))
         return 0
     if not shown:
-        print("no actions to do" if pairs else "no actions yet (Rolfe and Gibbs entries "
-                                               "have an actions part)")
+        print(_("no actions to do") if pairs else _("no actions yet (Rolfe and Gibbs entries "
+                                                    "have an actions part)"))
         return 0
     for entry, action in shown:
         mark = "[x]" if action.done else "[ ]"
-        due = f"by {action.due}" if action.due else "no date"
+        due = _("by {due}").format(due=action.due) if action.due else _("no date")
+        about = one_line(entry.title or entry.text() or _("untitled"), 24)
         print(make_visible(f"{mark} {action.id[:8]}  {due:<13} {one_line(action.text, 40)}"
-                           f"  ({one_line(entry.title or entry.text() or 'untitled', 24)})"))
-    print(f"{sum(1 for _, a in shown if not a.done)} to do; tick one with "
-          "`coprod actions --done ID`")
+                           f"  ({about})"))
+    print(_("{count} to do; tick one with `coprod actions --done ID`").format(
+        count=sum(1 for _entry, a in shown if not a.done)))
     return 0
 
 

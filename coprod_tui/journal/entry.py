@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from coprod_tui.core.clock import now_iso
+from coprod_tui.i18n import N_
 
 VALUE_IDS: tuple[str, ...] = (
     "strengths",
@@ -24,20 +25,21 @@ VALUE_IDS: tuple[str, ...] = (
 # The part every framework ends with: how the reflection relates to the NMC Code
 # (question 4 of the NMC reflective account form). Optional, like every part; its
 # text is stored in ``sections["code"]`` beside the themes in ``code_themes``.
-CODE_SECTION: tuple[str, str] = ("code", "How it relates to the Code")
+CODE_SECTION: tuple[str, str] = ("code", N_("How it relates to the Code"))
 
-# Framework id -> ordered (section id, label). Hints live with the journal.
+# Framework id -> ordered (section id, label). Hints live with the journal. Labels
+# stay English here (templates read them back); shown to people as ``_(label)``.
 FRAMEWORKS: dict[str, tuple[tuple[str, str], ...]] = {
-    "free": (("text", "Reflection"), CODE_SECTION),
-    "rolfe": (("what", "What?"), ("so-what", "So what?"), ("now-what", "Now what?"),
+    "free": (("text", N_("Reflection")), CODE_SECTION),
+    "rolfe": (("what", N_("What?")), ("so-what", N_("So what?")), ("now-what", N_("Now what?")),
               CODE_SECTION),
     "gibbs": (
-        ("description", "Description"),
-        ("feelings", "Feelings"),
-        ("evaluation", "Evaluation"),
-        ("analysis", "Analysis"),
-        ("conclusion", "Conclusion"),
-        ("action-plan", "Action plan"),
+        ("description", N_("Description")),
+        ("feelings", N_("Feelings")),
+        ("evaluation", N_("Evaluation")),
+        ("analysis", N_("Analysis")),
+        ("conclusion", N_("Conclusion")),
+        ("action-plan", N_("Action plan")),
         CODE_SECTION,
     ),
 }
@@ -46,13 +48,13 @@ FRAMEWORKS: dict[str, tuple[tuple[str, str], ...]] = {
 # value), between what happened and what the writer will do next, so the entry
 # can answer all four NMC questions.
 FRAMEWORKS["values"] = (
-    ("what-happened", "What happened"),
-    ("strengths", "Strengths"),
-    ("networks", "Networks"),
-    ("what-matters", "What matters"),
-    ("relationships", "Relationships"),
-    ("change-makers", "Change makers"),
-    ("what-next", "What next"),
+    ("what-happened", N_("What happened")),
+    ("strengths", N_("Strengths")),
+    ("networks", N_("Networks")),
+    ("what-matters", N_("What matters")),
+    ("relationships", N_("Relationships")),
+    ("change-makers", N_("Change makers")),
+    ("what-next", N_("What next")),
     CODE_SECTION,
 )
 # The frameworks a writer picks from for an ordinary entry (and `coprod add --framework`).

@@ -27,7 +27,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-GUIDANCE = (
+from coprod_tui.i18n import N_
+
+GUIDANCE = N_(
     "The NMC asks that reflective accounts hold nothing that could identify a "
     "patient, carer, colleague or anyone else. The GMC, the Academy of Medical "
     "Royal Colleges and the other UK regulators say the same: anonymise, and "

@@ -9,10 +9,11 @@ from typing import TextIO
 
 from coprod_tui.core.store import Store
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _
 from coprod_tui.plain.console import NAVIGATION, Back, Console, Home, Quit
 
-WELCOME = ("coprod plain mode: co-production with carers in health settings. "
-           "Nothing is redrawn; each line is printed once.")
+WELCOME = N_("coprod plain mode: co-production with carers in health settings. "
+             "Nothing is redrawn; each line is printed once.")
 
 
 @dataclass
@@ -36,24 +37,24 @@ def _areas() -> list[tuple[str, Callable[[Plain], None]]]:
     from coprod_tui.plain import complexity, export, journal, reading, settings, spectrum, stocktake
 
     return [
-        ("Read the toolkit (tiers and sections)", reading.run),
-        ("Journal (write, list, search, actions, drafts)", journal.run),
-        ("Spectrum of engagement (place an activity, practise)", spectrum.run),
-        ("Complexity (is a challenge one to co-produce? practise)", complexity.run),
-        ("Stocktake (score your practice, history)", stocktake.run),
-        ("Export your journal to a file", export.run),
-        ("Settings", settings.run),
-        ("Help", _help),
+        (_("Read the toolkit (tiers and sections)"), reading.run),
+        (_("Journal (write, list, search, actions, drafts)"), journal.run),
+        (_("Spectrum of engagement (place an activity, practise)"), spectrum.run),
+        (_("Complexity (is a challenge one to co-produce? practise)"), complexity.run),
+        (_("Stocktake (score your practice, history)"), stocktake.run),
+        (_("Export your journal to a file"), export.run),
+        (_("Settings"), settings.run),
+        (_("Help"), _help),
     ]
 
 
 def _help(plain: Plain) -> None:
-    plain.console.wrap(NAVIGATION)
+    plain.console.wrap(_(NAVIGATION))
     plain.console.say()
-    plain.console.wrap(
+    plain.console.wrap(_(
         "The same tasks work as single commands too: coprod read, add, list, show, edit, "
         "actions, drafts, spectrum, complexity, stocktake, export, settings (see "
-        "coprod --help). Your data is private to you (folder 0700, files 0600).")
+        "coprod --help). Your data is private to you (folder 0700, files 0600)."))
     plain.console.say()
 
 
@@ -62,26 +63,26 @@ def run_plain(inp: TextIO, out: TextIO, data_dir: Path, content_dirs: list[Path]
     """Run plain mode on ``inp``/``out`` until the user quits or input ends; exit code."""
     console = Console(inp, out, width)
     plain = Plain(console, data_dir, list(content_dirs or []))
-    console.wrap(WELCOME)
-    console.wrap(NAVIGATION)
+    console.wrap(_(WELCOME))
+    console.wrap(_(NAVIGATION))
     console.say()
     areas = _areas()
     while True:
         try:
-            choice = console.choose("Home", [title for title, _ in areas])
+            choice = console.choose(_("Home"), [title for title, _run in areas])
             areas[choice][1](plain)
         except (Back, Home):
             console.say()
             continue
         except Quit:
-            console.say("Goodbye.")
+            console.say(_("Goodbye."))
             return 0
         except EOFError:
-            console.say("End of input: goodbye.")
+            console.say(_("End of input: goodbye."))
             return 0
         except KeyboardInterrupt:
-            console.say("Interrupted.")
+            console.say(_("Interrupted."))
             return 130
         except CoprodError as error:
-            console.say(f"error: {error.message}")
+            console.say(_("error: {message}").format(message=error.message))
             console.say()

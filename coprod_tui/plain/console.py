@@ -16,11 +16,13 @@ from collections.abc import Iterator, Sequence
 from typing import TextIO
 
 from coprod_tui.core.text import make_visible
+from coprod_tui.i18n import N_, _
 
-NAVIGATION = ("At a menu, type a number and press Enter. Also: b back, h home, q quit, "
-              "? help. Where you are asked for text, type it and press Enter; "
-              "an empty line moves on. Ctrl-D (end of input) keeps unsaved writing "
-              "as a draft and leaves.")
+# Shown as ``_(NAVIGATION)``; the letters b, h, q and ? are the same in every language.
+NAVIGATION = N_("At a menu, type a number and press Enter. Also: b back, h home, q quit, "
+                "? help. Where you are asked for text, type it and press Enter; "
+                "an empty line moves on. Ctrl-D (end of input) keeps unsaved writing "
+                "as a draft and leaves.")
 
 
 @contextlib.contextmanager
@@ -118,23 +120,25 @@ class Console:
             if word == "q":
                 raise Quit
             if word == "?":
-                self.wrap(self.help_text)
+                self.wrap(_(self.help_text))
                 continue
             return answer
 
-    def choose(self, title: str, options: Sequence[str], prompt: str = "Choose") -> int:
+    def choose(self, title: str, options: Sequence[str], prompt: str | None = None) -> int:
         """Print ``options`` numbered from 1 and return the index (from 0) chosen."""
+        prompt = _("Choose") if prompt is None else prompt
         if title:
             self.say(title)
         for number, option in enumerate(options, start=1):
             self.say(f"  {number}. {option}")
         last = len(options)
         while True:
-            answer = self.command(f"{prompt} 1-{last} (b back, h home, q quit, ? help): ")
+            answer = self.command(_("{prompt} 1-{last} (b back, h home, q quit, ? help): ").format(
+                prompt=prompt, last=last))
             if answer.isdigit() and 1 <= int(answer) <= last:
                 self.say()
                 return int(answer) - 1
-            self.say(f"Please type a number from 1 to {last}, or b, h, q or ?.")
+            self.say(_("Please type a number from 1 to {last}, or b, h, q or ?.").format(last=last))
 
     def choose_many(self, title: str, options: Sequence[str], chosen: Sequence[int] = (),
                     required: bool = False) -> list[int]:
@@ -145,15 +149,17 @@ class Console:
             self.say(f"  {number}. {mark} {option}")
         keep = " ".join(str(i + 1) for i in chosen)
         while True:
-            hint = f" Enter keeps {keep}" if keep else ""
-            answer = self.command(f"Numbers separated by spaces{hint} (b back): ")
+            hint = " " + _("Enter keeps {numbers}").format(numbers=keep) if keep else ""
+            answer = self.command(_("Numbers separated by spaces{hint} (b back): ").format(
+                hint=hint))
             if not answer and (chosen or not required):
                 return list(chosen)
             parts = answer.replace(",", " ").split()
             if parts and all(p.isdigit() and 1 <= int(p) <= len(options) for p in parts):
                 self.say()
                 return sorted({int(p) - 1 for p in parts})
-            self.say(f"Please type numbers from 1 to {len(options)}, e.g. 1 3.")
+            self.say(_("Please type numbers from 1 to {last}, e.g. 1 3.").format(
+                last=len(options)))
 
     def yes_no(self, question: str, default: bool = False) -> bool:
         """A yes or no answer; Enter takes the default."""
@@ -162,11 +168,12 @@ class Console:
             answer = self.command(f"{question} [{shown}]: ").lower()
             if not answer:
                 return default
-            if answer in ("y", "yes"):
+            # y/n in every language; the interface language's own words too.
+            if answer in ("y", "yes", _("yes")):
                 return True
-            if answer in ("n", "no"):
+            if answer in ("n", "no", _("no")):
                 return False
-            self.say("Please type y or n.")
+            self.say(_("Please type y or n."))
 
     def text(self, prompt: str, current: str = "") -> str:
         """One line of free text; Enter keeps ``current`` (shown in brackets)."""
@@ -187,4 +194,4 @@ class Console:
 
     def pause(self) -> None:
         """Wait for Enter (with the navigation words acted on)."""
-        self.command("Press Enter to go on (b back, h home, q quit): ")
+        self.command(_("Press Enter to go on (b back, h home, q quit): "))

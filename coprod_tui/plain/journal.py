@@ -16,6 +16,7 @@ from coprod_tui.core.clock import local_display
 from coprod_tui.core.preferences import preference
 from coprod_tui.core.text import one_line
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import _, ngettext
 from coprod_tui.journal.actions import format_actions, parse_actions
 from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS, WRITING_FRAMEWORKS, Entry
 from coprod_tui.journal.privacy_check import GUIDANCE, check_privacy
@@ -50,41 +51,46 @@ def value_name(content: ValuesContent | None, value_id: str) -> str:
 def framework_name(framework: str) -> str:
     """How a framework is called on screen."""
     if framework == VALUES_WALK:
-        return "value by value"
+        return _("value by value")
     return preference("journal-framework").label_of(framework)
 
 
 def entry_lines(entry: Entry, content: ValuesContent | None = None) -> list[str]:
     """An entry as plain lines (shown by plain mode and ``coprod show``)."""
-    lines = [f"Title: {entry.title or '(untitled)'}",
-             f"Id: {entry.id}",
-             f"Written: {local_display(entry.created)}"
-             + (f"; changed {local_display(entry.updated)}" if entry.updated != entry.created
-                else ""),
-             "Values: " + (", ".join(value_name(content, v) for v in entry.values) or "none"),
-             f"Framework: {framework_name(entry.framework)}"]
+    written = local_display(entry.created)
+    if entry.updated != entry.created:
+        written = _("{written}; changed {changed}").format(
+            written=written, changed=local_display(entry.updated))
+    lines = [_("Title: {title}").format(title=entry.title or _("(untitled)")),
+             _("Id: {id}").format(id=entry.id),
+             _("Written: {when}").format(when=written),
+             _("Values: {values}").format(
+                 values=", ".join(value_name(content, v) for v in entry.values) or _("none")),
+             _("Framework: {framework}").format(framework=framework_name(entry.framework))]
     if entry.tags:
-        lines.append("Tags: " + ", ".join(entry.tags))
+        lines.append(_("Tags: {tags}").format(tags=", ".join(entry.tags)))
     for link in entry.links:
-        lines.append(f"Linked to: {link.kind}: {link.label or link.ref}")
+        lines.append(_("Linked to: {kind}: {name}").format(kind=link.kind,
+                                                          name=link.label or link.ref))
     if entry.code_themes:
-        lines.append("Code themes: " + "; ".join(entry.code_themes))
+        lines.append(_("Code themes: {themes}").format(themes="; ".join(entry.code_themes)))
     labels = dict(FRAMEWORKS.get(entry.framework, ()))
     for section_id, text in _ordered_sections(entry):
         if text.strip():
-            lines += ["", labels.get(section_id, section_id), text]
+            label = labels.get(section_id)
+            lines += ["", _(label) if label else section_id, text]
     if entry.actions:
-        lines += ["", "Actions:"]
+        lines += ["", _("Actions:")]
         for action in entry.actions:
-            due = f" (by {action.due})" if action.due else ""
+            due = " " + _("(by {due})").format(due=action.due) if action.due else ""
             mark = "[x]" if action.done else "[ ]"
-            lines.append(f"  {mark} {action.text}{due}  id {action.id[:8]}")
+            lines.append(f"  {mark} {action.text}{due}  " + _("id {id}").format(id=action.id[:8]))
     return lines
 
 
 def _ordered_sections(entry: Entry) -> list[tuple[str, str]]:
     """Parts in the framework's order, then any others (kept from an older framework)."""
-    order = [sid for sid, _ in FRAMEWORKS.get(entry.framework, ())]
+    order = [sid for sid, _label in FRAMEWORKS.get(entry.framework, ())]
     known = [(sid, entry.sections[sid]) for sid in order if sid in entry.sections]
     return known + [(sid, t) for sid, t in entry.sections.items() if sid not in order]
 
@@ -96,13 +102,13 @@ def run(plain: Plain) -> None:
         entries = EntryStore(plain.store)
         drafts = journal_drafts(plain)
         options = [
-            "Write a new entry",
-            f"List entries ({entries.count()})",
-            "Search entries",
-            f"Actions ({len(entries.open_actions())} to do)",
-            f"Drafts: carry on writing ({len(drafts)})",
+            _("Write a new entry"),
+            _("List entries ({count})").format(count=entries.count()),
+            _("Search entries"),
+            _("Actions ({count} to do)").format(count=len(entries.open_actions())),
+            _("Drafts: carry on writing ({count})").format(count=len(drafts)),
         ]
-        choice = console.choose("Journal", options)
+        choice = console.choose(_("Journal"), options)
         try:
             [write_new, list_entries, search, actions, drafts_menu][choice](plain)
         except Back:
@@ -148,13 +154,14 @@ def keep_draft(plain: Plain, writing: Writing) -> None:
         with signals_held():
             plain.store.save_draft(writing.key, writing.draft())
     except CoprodError as error:
-        plain.console.say(f"error: the draft could not be kept: {error.message}")
-        plain.console.say("Your text, so that you can copy it:")
+        plain.console.say(_("error: the draft could not be kept: {message}").format(
+            message=error.message))
+        plain.console.say(_("Your text, so that you can copy it:"))
         for line in entry_lines(writing.entry):
             plain.console.say(line)
         return
-    plain.console.say("Kept as a draft: Journal, then Drafts, carries on "
-                      "(or `coprod drafts`).")
+    plain.console.say(_("Kept as a draft: Journal, then Drafts, carries on "
+                        "(or `coprod drafts`)."))
 
 
 def write_new(plain: Plain) -> None:
@@ -163,9 +170,10 @@ def write_new(plain: Plain) -> None:
     setting = plain.store.get_setting("journal-framework", "free")
     usual = setting if setting in WRITING_FRAMEWORKS else "free"
     order = [usual, *[f for f in WRITING_FRAMEWORKS if f != usual], VALUES_WALK]
-    labels = [f"{framework_name(f)}" + (" (your setting)" if f == usual else "") for f in order]
-    labels[-1] = "Value by value: one experience through each value in turn"
-    framework = order[console.choose("How do you want to write?", labels)]
+    mine = " " + _("(your setting)")
+    labels = [f"{framework_name(f)}" + (mine if f == usual else "") for f in order]
+    labels[-1] = _("Value by value: one experience through each value in turn")
+    framework = order[console.choose(_("How do you want to write?"), labels)]
     writing = Writing(Entry(values=[], framework=framework),
                       key=f"{DRAFT_PREFIX}new-{uuid.uuid4().hex[:8]}")
     _guarded(plain, writing, _write_all)
@@ -184,13 +192,13 @@ def _write_all(plain: Plain, writing: Writing) -> None:
     console = plain.console
     content = _content(plain)
     entry = writing.entry
-    console.wrap("Write each part: type lines and press Enter; an empty line moves on "
-                 "(leave a part empty to skip it). At the end you can save, change a part, "
-                 "keep a draft or discard.")
+    console.wrap(_("Write each part: type lines and press Enter; an empty line moves on "
+                   "(leave a part empty to skip it). At the end you can save, change a part, "
+                   "keep a draft or discard."))
     if entry.framework != VALUES_WALK:
         _ask_values(plain, writing, content)
-    entry.title = console.text("Title (optional, Enter to skip)", entry.title)
-    entry.tags = parse_tags(console.text("Tags (optional, separated by commas)",
+    entry.title = console.text(_("Title (optional, Enter to skip)"), entry.title)
+    entry.tags = parse_tags(console.text(_("Tags (optional, separated by commas)"),
                                          ", ".join(entry.tags)))
     for section_id, label in FRAMEWORKS[entry.framework]:
         _ask_section(plain, writing, section_id, label, content)
@@ -204,7 +212,7 @@ def _write_all(plain: Plain, writing: Writing) -> None:
 def _ask_values(plain: Plain, writing: Writing, content: ValuesContent | None) -> None:
     chosen = [VALUE_IDS.index(v) for v in writing.entry.values if v in VALUE_IDS]
     picked = plain.console.choose_many(
-        "Which values is this entry about?", [value_name(content, v) for v in VALUE_IDS],
+        _("Which values is this entry about?"), [value_name(content, v) for v in VALUE_IDS],
         chosen, required=True)
     writing.entry.values = [VALUE_IDS[i] for i in picked]
 
@@ -227,15 +235,15 @@ def _ask_section(plain: Plain, writing: Writing, section_id: str, label: str,
                  content: ValuesContent | None) -> None:
     console = plain.console
     console.say()
-    console.say(label)
+    console.say(_(label))
     hint = _hint(plain, content, writing.entry.framework, section_id)
     if hint:
         console.wrap(hint)
     current = writing.entry.sections.get(section_id, "")
     if current:
-        console.say("Now:")
+        console.say(_("Now:"))
         console.say(current)
-        console.say("Type new lines to replace it, or an empty line to keep it.")
+        console.say(_("Type new lines to replace it, or an empty line to keep it."))
     writing.partial, writing.partial_section = [], section_id
     text = console.lines(writing.partial)
     writing.partial, writing.partial_section = [], None
@@ -246,11 +254,11 @@ def _ask_section(plain: Plain, writing: Writing, section_id: str, label: str,
 def _ask_actions(plain: Plain, writing: Writing) -> None:
     console = plain.console
     console.say()
-    console.say("Actions: one a line; end a line with 'by 2026-12-01' for a due date.")
+    console.say(_("Actions: one a line; end a line with 'by 2026-12-01' for a due date."))
     if writing.actions_text:
-        console.say("Now:")
+        console.say(_("Now:"))
         console.say(writing.actions_text)
-        console.say("Type new lines to replace them, or an empty line to keep them.")
+        console.say(_("Type new lines to replace them, or an empty line to keep them."))
     lines: list[str] = []
     writing.partial, writing.partial_section = lines, None
     text = console.lines(lines)
@@ -266,20 +274,21 @@ def review(plain: Plain, writing: Writing) -> None:
     while True:
         entry = writing.entry
         console.say()
-        console.say("Your entry:")
+        console.say(_("Your entry:"))
         for line in entry_lines(_with_actions(writing), content)[0:1] + \
                 entry_lines(_with_actions(writing), content)[3:]:
             console.say(line)
         findings = check_privacy("\n".join([entry.title, *entry.sections.values(), *entry.tags]))
         if findings:
             console.say()
-            console.say("Warning: this entry may identify someone:")
+            console.say(_("Warning: this entry may identify someone:"))
             for finding in findings:
                 console.say(f"  ! {one_line(finding.describe(), 70)}")
-            console.wrap(GUIDANCE)
+            console.wrap(_(GUIDANCE))
         console.say()
-        choice = console.choose("What now?", ["Save", "Change a part", "Keep as a draft and leave",
-                                              "Discard this writing"])
+        choice = console.choose(_("What now?"), [_("Save"), _("Change a part"),
+                                                 _("Keep as a draft and leave"),
+                                                 _("Discard this writing")])
         if choice == 0:
             if _save(plain, writing):
                 return
@@ -289,10 +298,10 @@ def review(plain: Plain, writing: Writing) -> None:
             keep_draft(plain, writing)
             writing.saved = True  # kept: nothing more to keep on the way out
             return
-        elif console.yes_no("Discard this writing for good?", default=False):
+        elif console.yes_no(_("Discard this writing for good?"), default=False):
             plain.store.discard_draft(writing.key)
             writing.saved = True
-            console.say("Discarded.")
+            console.say(_("Discarded."))
             return
 
 
@@ -310,21 +319,22 @@ def _change_part(plain: Plain, writing: Writing, content: ValuesContent | None) 
     if entry.framework != VALUES_WALK:
         parts.append(("Values", None))
     labels = dict(FRAMEWORKS.get(entry.framework, ()))
-    order = [sid for sid, _ in FRAMEWORKS.get(entry.framework, ())]
+    order = [sid for sid, _label in FRAMEWORKS.get(entry.framework, ())]
     order += [sid for sid in entry.sections if sid not in order]
     parts += [(labels.get(sid, sid), sid) for sid in order]
     if has_actions(entry.framework):
         parts.append(("Actions", None))
     try:
-        choice = plain.console.choose("Which part?", [label for label, _ in parts])
+        choice = plain.console.choose(_("Which part?"), [_(label) for label, _sid in parts])
     except Back:
         return
     label, section_id = parts[choice]
     console = plain.console
     if label == "Title" and section_id is None:
-        entry.title = console.text("Title", entry.title)
+        entry.title = console.text(_("Title"), entry.title)
     elif label == "Tags" and section_id is None:
-        entry.tags = parse_tags(console.text("Tags (separated by commas)", ", ".join(entry.tags)))
+        entry.tags = parse_tags(console.text(_("Tags (separated by commas)"),
+                                             ", ".join(entry.tags)))
     elif label == "Values" and section_id is None:
         try:
             _ask_values(plain, writing, content)
@@ -344,10 +354,10 @@ def _save(plain: Plain, writing: Writing) -> bool:
     entry = _with_actions(writing)
     entry.sections = {k: v for k, v in entry.sections.items() if v.strip()}
     if not entry.sections and not entry.title.strip():
-        console.say("The entry is empty: write a part or a title first.")
+        console.say(_("The entry is empty: write a part or a title first."))
         return False
     if not entry.values:
-        console.say("Say which value(s) the entry is about first (Change a part, Values).")
+        console.say(_("Say which value(s) the entry is about first (Change a part, Values)."))
         return False
     try:
         if writing.editing:
@@ -355,10 +365,10 @@ def _save(plain: Plain, writing: Writing) -> bool:
             console.say(outcome.line.capitalize() + ".")
         else:
             EntryStore(plain.store).add(entry)
-            console.say(f"Saved entry {entry.id[:8]}.")
+            console.say(_("Saved entry {id}.").format(id=entry.id[:8]))
         writing.saved = True
     except CoprodError as error:
-        console.say(f"error: not saved: {error.message}")
+        console.say(_("error: not saved: {message}").format(message=error.message))
         keep_draft(plain, writing)
         return False
     try:
@@ -374,17 +384,21 @@ def _pick(plain: Plain, title: str, entries: list[Entry]) -> None:
     console = plain.console
     start = 0
     if not entries:
-        console.say("No entries.")
+        console.say(_("No entries."))
         return
     while True:
         page = entries[start:start + PAGE]
         options = [f"{local_display(e.created, with_time=False)}  "
-                   f"{one_line(e.title or e.text() or '(untitled)', 50)}" for e in page]
+                   f"{one_line(e.title or e.text() or _('(untitled)'), 50)}" for e in page]
         more = start + PAGE < len(entries)
         if more:
-            options.append(f"Show more (entries {start + PAGE + 1} onwards)")
+            options.append(_("Show more (entries {first} onwards)").format(
+                first=start + PAGE + 1))
         try:
-            choice = console.choose(f"{title}: {len(entries)} entries, newest first", options)
+            choice = console.choose(ngettext("{title}: {count} entry, newest first",
+                                             "{title}: {count} entries, newest first",
+                                             len(entries)).format(title=title,
+                                                                  count=len(entries)), options)
         except Back:
             if start:
                 start -= PAGE
@@ -401,14 +415,14 @@ def _pick(plain: Plain, title: str, entries: list[Entry]) -> None:
 
 def list_entries(plain: Plain) -> None:
     """Every entry, newest first."""
-    _pick(plain, "Entries", EntryStore(plain.store).list())
+    _pick(plain, _("Entries"), EntryStore(plain.store).list())
 
 
 def search(plain: Plain) -> None:
     """Entries holding every word typed."""
-    words = plain.console.text("Words to look for (Enter for all entries)")
+    words = plain.console.text(_("Words to look for (Enter for all entries)"))
     found = SearchIndex.build(EntryStore(plain.store).list()).search(Filters(words=words))
-    _pick(plain, f"Search '{words}'" if words else "Entries", found)
+    _pick(plain, _("Search '{words}'").format(words=words) if words else _("Entries"), found)
 
 
 def view(plain: Plain, entry_id: str) -> None:
@@ -417,13 +431,13 @@ def view(plain: Plain, entry_id: str) -> None:
     while True:
         entry = EntryStore(plain.store).get(entry_id)
         if entry is None:
-            console.say("That entry is no longer there.")
+            console.say(_("That entry is no longer there."))
             return
         console.say()
         for line in entry_lines(entry, _content(plain)):
             console.say(line)
         console.say()
-        choice = console.choose("This entry", ["Change it"])
+        choice = console.choose(_("This entry"), [_("Change it")])
         if choice == 0:
             edit(plain, entry)
 
@@ -460,16 +474,18 @@ def actions(plain: Plain) -> None:
         done = [(e, a) for e in store.list() for a in e.actions if a.done]
         rows = pairs + done
         if not rows:
-            console.say("No actions yet: Rolfe and Gibbs entries have an actions part.")
+            console.say(_("No actions yet: Rolfe and Gibbs entries have an actions part."))
             return
         options = [f"{'[x]' if a.done else '[ ]'} {a.text}"
-                   + (f" (by {a.due})" if a.due else "")
-                   + f"  from: {one_line(e.title or e.text() or '(untitled)', 30)}"
+                   + (" " + _("(by {due})").format(due=a.due) if a.due else "")
+                   + "  " + _("from: {title}").format(
+                       title=one_line(e.title or e.text() or _("(untitled)"), 30))
                    for e, a in rows]
-        choice = console.choose("Actions ([x] done): choose one to tick or untick it", options)
+        choice = console.choose(_("Actions ([x] done): choose one to tick or untick it"),
+                                options)
         entry, action = rows[choice]
         store.mark_action_done(entry.id, action.id, not action.done)
-        console.say(("Not done again: " if action.done else "Done: ") + action.text)
+        console.say((_("Not done again: ") if action.done else _("Done: ")) + action.text)
         console.say()
 
 
@@ -496,24 +512,24 @@ def drafts_menu(plain: Plain) -> None:
     while True:
         drafts = journal_drafts(plain)
         if not drafts:
-            console.say("No drafts.")
+            console.say(_("No drafts."))
             return
         options = [f"{local_display(d.get('saved', ''))}  "
-                   f"{one_line(draft_entry(d.get('data', {})).title or draft_entry(d.get('data', {})).text() or '(empty)', 50)}"
+                   f"{one_line(draft_entry(d.get('data', {})).title or draft_entry(d.get('data', {})).text() or _('(empty)'), 50)}"
                    for d in drafts]
-        chosen = drafts[console.choose("Drafts, newest first", options)]
+        chosen = drafts[console.choose(_("Drafts, newest first"), options)]
         data = chosen.get("data") or {}
         for line in entry_lines(draft_entry(data), _content(plain))[3:]:
             console.say(line)
         console.say()
         try:
-            choice = console.choose("This draft", ["Carry on writing", "Discard it"])
+            choice = console.choose(_("This draft"), [_("Carry on writing"), _("Discard it")])
         except Back:
             continue
         if choice == 1:
-            if console.yes_no("Discard this draft for good?", default=False):
+            if console.yes_no(_("Discard this draft for good?"), default=False):
                 plain.store.discard_draft(chosen["id"])
-                console.say("Discarded.")
+                console.say(_("Discarded."))
             continue
         _carry_on(plain, str(chosen["id"]), data)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from coprod_tui.core.preferences import PREFERENCES
+from coprod_tui.i18n import _
 from coprod_tui.plain.console import Back
 
 if TYPE_CHECKING:
@@ -18,14 +19,16 @@ def run(plain: Plain) -> None:
         store = plain.store
         options = [f"{p.label}: {p.label_of(store.get_setting(p.key, p.default))}"
                    for p in PREFERENCES]
-        pref = PREFERENCES[console.choose("Settings", options)]
+        pref = PREFERENCES[console.choose(_("Settings"), options)]
         console.wrap(pref.help)
         current = store.get_setting(pref.key, pref.default)
-        labels = [label + (" (now)" if stored == current else "") for stored, label in pref.choices]
+        now = " " + _("(now)")
+        labels = [label + (now if stored == current else "") for stored, label in pref.choices]
         try:
             choice = console.choose(pref.label, labels)
         except Back:
             continue
         store.set_setting(pref.key, pref.choices[choice][0])
-        console.say(f"{pref.label} is now: {pref.choices[choice][1]}.")
+        console.say(_("{setting} is now: {choice}.").format(setting=pref.label,
+                                                          choice=pref.choices[choice][1]))
         console.say()

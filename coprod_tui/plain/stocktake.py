@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
+from coprod_tui.i18n import _
 from coprod_tui.plain.console import Back, Console
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.report import history_line, result_lines
@@ -33,8 +34,9 @@ def run(plain: Plain) -> None:
     console = plain.console
     while True:
         done = stocktakes.finished(plain.store)
-        choice = console.choose("Stocktake", ["Take a stocktake (fifteen statements)",
-                                              f"Past stocktakes ({len(done)})"])
+        choice = console.choose(_("Stocktake"), [
+            _("Take a stocktake (fifteen statements)"),
+            _("Past stocktakes ({count})").format(count=len(done))])
         try:
             if choice == 0:
                 take(plain)
@@ -59,7 +61,7 @@ def show_lines(plain: Plain, stocktake: Stocktake) -> list[str]:
     statements = stocktakes.load_statements(plain.content_dirs)
     lines = result_lines(stocktake, statements, ascii_only=True)
     if stocktake.participants:
-        lines.insert(1, f"Taking part: {stocktake.participants}")
+        lines.insert(1, _("Taking part: {people}").format(people=stocktake.participants))
     return lines
 
 
@@ -69,9 +71,9 @@ def history(plain: Plain) -> None:
     while True:
         done = list(reversed(stocktakes.finished(plain.store)))
         if not done:
-            console.say("No finished stocktakes yet.")
+            console.say(_("No finished stocktakes yet."))
             return
-        chosen = done[console.choose("Past stocktakes, newest first",
+        chosen = done[console.choose(_("Past stocktakes, newest first"),
                                      [history_line(s) for s in done])]
         for line in show_lines(plain, chosen):
             console.say(line)

@@ -8,16 +8,18 @@ from coprod_tui.core.cli_context import open_store
 from coprod_tui.core.preferences import PREFERENCES, Preference
 from coprod_tui.core.text import make_visible
 from coprod_tui.errors import UsageError
+from coprod_tui.i18n import _
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add ``settings``."""
     keys = ", ".join(p.key for p in PREFERENCES)
     p = subparsers.add_parser(
-        "settings", parents=[common], help="list settings, or read or change one",
-        description=f"With no KEY, list every setting with its choices. Keys: {keys}.")
-    p.add_argument("key", metavar="KEY", nargs="?", help="the setting to read or change")
-    p.add_argument("value", metavar="VALUE", nargs="?", help="the new value")
+        "settings", parents=[common], help=_("list settings, or read or change one"),
+        description=_("With no KEY, list every setting with its choices. Keys: {keys}.").format(
+            keys=keys))
+    p.add_argument("key", metavar="KEY", nargs="?", help=_("the setting to read or change"))
+    p.add_argument("value", metavar="VALUE", nargs="?", help=_("the new value"))
     p.set_defaults(func=cmd_settings)
 
 
@@ -25,8 +27,8 @@ def _preference(key: str) -> Preference:
     for pref in PREFERENCES:
         if pref.key == key:
             return pref
-    raise UsageError(f"unknown setting {make_visible(key)!r}; choices: "
-                     f"{', '.join(p.key for p in PREFERENCES)}")
+    raise UsageError(_("unknown setting {key!r}; choices: {choices}").format(
+        key=make_visible(key), choices=", ".join(p.key for p in PREFERENCES)))
 
 
 def _choices(pref: Preference) -> str:
@@ -41,15 +43,16 @@ def cmd_settings(args: argparse.Namespace) -> int:
             value = store.get_setting(pref.key, pref.default)
             print(f"{pref.key} = {make_visible(str(value))}  ({pref.label}: "
                   f"{pref.label_of(value)})")
-            print(f"    choices: {_choices(pref)}")
+            print("    " + _("choices: {choices}").format(choices=_choices(pref)))
         return 0
     pref = _preference(args.key)
     if args.value is None:
         print(make_visible(str(open_store(args).get_setting(pref.key, pref.default))))
         return 0
     if not pref.valid(args.value):
-        raise UsageError(f"{make_visible(args.value)!r} is not a choice for {pref.key}; "
-                         f"choices: {', '.join(stored for stored, _ in pref.choices)}")
+        raise UsageError(_("{value!r} is not a choice for {key}; choices: {choices}").format(
+            value=make_visible(args.value), key=pref.key,
+            choices=", ".join(stored for stored, _label in pref.choices)))
     open_store(args).set_setting(pref.key, args.value)
     print(f"{pref.key} = {args.value} ({pref.label_of(args.value)})")
     return 0

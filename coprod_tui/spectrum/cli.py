@@ -23,6 +23,7 @@ from coprod_tui.core.textin import (
     text_option,
 )
 from coprod_tui.errors import CoprodError, UsageError
+from coprod_tui.i18n import _
 from coprod_tui.spectrum.drawing import draw_spectrum
 from coprod_tui.spectrum.rules import (
     CITIZENS_HELP,
@@ -42,49 +43,62 @@ _YES = {"y", "yes"}
 _NO = {"n", "no"}
 
 
+def _yes() -> set[str]:
+    """Answers meaning yes: English always, and the interface language's own."""
+    return _YES.union([_("yes")])
+
+
+def _no() -> set[str]:
+    """Answers meaning no: English always, and the interface language's own."""
+    return _NO.union([_("no")])
+
+
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add ``spectrum``."""
     p = subparsers.add_parser(
         "spectrum", parents=[common],
-        help="place an activity on the spectrum of engagement",
-        description=(
+        help=_("place an activity on the spectrum of engagement"),
+        description=_(
             "Place an activity on the spectrum of engagement by who holds the knowledge, "
             "who makes the decisions and who acts on them. Answers that fit no row of the "
             "toolkit's table are named as lying between two places. With no answers on a "
-            "terminal, asks the questions one at a time. " + WHY
-        ),
+            "terminal, asks the questions one at a time."
+        ) + " " + _(WHY),
     )
     choices = ", ".join(HOLDERS)
-    p.add_argument("--knowledge", metavar="X", help=f"who holds the knowledge: {choices}")
-    p.add_argument("--decisions", metavar="Y", help=f"who makes the decisions: {choices}")
+    p.add_argument("--knowledge", metavar="X",
+                   help=_("who holds the knowledge: {choices}").format(choices=choices))
+    p.add_argument("--decisions", metavar="Y",
+                   help=_("who makes the decisions: {choices}").format(choices=choices))
     p.add_argument("--acts", metavar="Z",
-                   help=f"who carries out the activity (acts on the decisions): {choices}")
+                   help=_("who carries out the activity (acts on the decisions): "
+                          "{choices}").format(choices=choices))
     p.add_argument("--no-citizens", action="store_true",
-                   help="no people who use the service (patients, carers) are involved")
+                   help=_("no people who use the service (patients, carers) are involved"))
     p.add_argument("--refine", metavar="R",
-                   help="optional refining answer: safety, behaviour or inform when the "
-                        "organisation knows, decides and acts (protection, education, "
-                        "information); inform, ask or listen when it listens to "
-                        "people's knowledge (information, consultation, participation)")
-    p.add_argument("--draw", action="store_true", help="also draw the spectrum (78 columns)")
-    p.add_argument("--json", action="store_true", help="print the result as JSON")
-    text_option(p, "--save", what="keep the placement under a title (listed in the app's Saved)")
-    text_option(p, "--description", what="with --save: what the activity is", default="")
+                   help=_("optional refining answer: safety, behaviour or inform when the "
+                          "organisation knows, decides and acts (protection, education, "
+                          "information); inform, ask or listen when it listens to "
+                          "people's knowledge (information, consultation, participation)"))
+    p.add_argument("--draw", action="store_true",
+                   help=_("also draw the spectrum (78 columns)"))
+    p.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+    text_option(p, "--save",
+                what=_("keep the placement under a title (listed in the app's Saved)"))
+    text_option(p, "--description", what=_("with --save: what the activity is"), default="")
     p.add_argument("--editor", action="store_true",
-                   help="write the title and description in your own editor (then saves)")
+                   help=_("write the title and description in your own editor (then saves)"))
     p.add_argument("--practice", action="store_true",
-                   help="practise on a round of scenarios (answers read line by line, "
-                        "from a terminal or a pipe); the score is kept")
+                   help=_("practise on a round of scenarios (answers read line by line, "
+                          "from a terminal or a pipe); the score is kept"))
     p.set_defaults(func=cmd_spectrum)
 
 
 def _holder(flag: str, value: str) -> str:
     cleaned = _ALIASES.get(value.strip().lower(), value.strip().lower())
     if cleaned not in HOLDERS:
-        raise UsageError(
-            f"--{flag}: {make_visible(value)!r} is not a valid answer; "
-            f"choices: {', '.join(HOLDERS)}"
-        )
+        raise UsageError(_("{field}: {value!r} is not a valid answer; choices: {choices}").format(
+            field=f"--{flag}", value=make_visible(value), choices=", ".join(HOLDERS)))
     return cleaned
 
 
@@ -95,21 +109,21 @@ def _ask(prompt: str, valid: Callable[[str], str | None], read: Callable[[str], 
             raw = read(prompt)
         except EOFError:
             print()
-            raise CoprodError("no answer given; nothing was placed") from None
+            raise CoprodError(_("no answer given; nothing was placed")) from None
         cleaned = valid(raw.strip().lower())
         if cleaned is not None:
             return cleaned
-        print("  Please answer one of the choices shown.")
+        print(_("  Please answer one of the choices shown."))
 
 
 def _interactive(args: argparse.Namespace, read: Callable[[str], str]) -> SpectrumAnswers:
-    print("Spectrum of engagement: three questions about your activity.\n")
+    print(_("Spectrum of engagement: three questions about your activity.") + "\n")
     citizens = not args.no_citizens
     if not args.no_citizens and not any((args.knowledge, args.decisions, args.acts)):
-        print(CITIZENS_HELP)
-        answer = _ask(f"{CITIZENS_PROMPT} [yes/no]: ",
-                      lambda s: s if s in _YES | _NO else None, read)
-        citizens = answer in _YES
+        print(_(CITIZENS_HELP))
+        answer = _ask(_("{question} [yes/no]: ").format(question=_(CITIZENS_PROMPT)),
+                      lambda s: s if s in _yes() | _no() else None, read)
+        citizens = answer in _yes()
         print()
     values: dict[str, str | None] = {}
     for question in QUESTIONS:
@@ -119,9 +133,9 @@ def _interactive(args: argparse.Namespace, read: Callable[[str], str]) -> Spectr
         elif not citizens:
             values[question.id] = None
         else:
-            print(question.help)
+            print(_(question.help))
             values[question.id] = _ask(
-                f"{question.prompt} [{'/'.join(HOLDERS)}]: ",
+                f"{_(question.prompt)} [{'/'.join(HOLDERS)}]: ",
                 lambda s: _ALIASES.get(s, s) if _ALIASES.get(s, s) in HOLDERS else None,
                 read,
             )
@@ -131,11 +145,11 @@ def _interactive(args: argparse.Namespace, read: Callable[[str], str]) -> Spectr
                                          values["acts"], citizens))
     refining = REFINING.get(base.group)
     if refine is None and refining is not None:
-        print(f"Optional: {refining.prompt}")
+        print(_("Optional: {question}").format(question=_(refining.prompt)))
         for number, option in enumerate(refining.options, start=1):
-            print(f"  {number}. {option.label}")
+            print(f"  {number}. {_(option.label)}")
         numbers = {str(n): o.id for n, o in enumerate(refining.options, start=1)}
-        chosen = _ask("Number, or Enter to skip: ",
+        chosen = _ask(_("Number, or Enter to skip: "),
                       lambda s: "" if s == "" else numbers.get(s), read)
         refine = chosen or None
         print()
@@ -148,10 +162,9 @@ def _from_flags(args: argparse.Namespace) -> SpectrumAnswers:
     values = {q.id: getattr(args, q.id) for q in QUESTIONS}
     missing = [f"--{k}" for k, v in values.items() if not v]
     if citizens and missing:
-        raise UsageError(
-            f"{', '.join(missing)} needed (or run on a terminal to be asked); "
-            f"choices: {', '.join(HOLDERS)}"
-        )
+        raise UsageError(_("{options} needed (or run on a terminal to be asked); "
+                           "choices: {choices}").format(
+            options=", ".join(missing), choices=", ".join(HOLDERS)))
     return SpectrumAnswers(
         **{k: _holder(k, v) if v else None for k, v in values.items()},
         citizens=citizens,
@@ -184,12 +197,12 @@ def _wrap(label: str, text: str) -> str:
 def result_text(result: SpectrumResult, draw: bool = False) -> str:
     """The result as plain text, one idea a paragraph."""
     ap = result.approach
-    parts = [f"Place: {ap.name} ({ap.group_label})"]
+    parts = [_("Place: {name} ({group})").format(name=_(ap.name), group=_(ap.group_label))]
     if draw:
         parts.append("\n".join(draw_spectrum(ap.id)))
-    parts.append(_wrap("Why: ", result.explanation))
-    parts.append(_wrap("Can it be right? ", result.right_when))
-    parts.append(_wrap("Towards doing with: ", result.move))
+    parts.append(_wrap(_("Why: "), result.explanation))
+    parts.append(_wrap(_("Can it be right? "), result.right_when))
+    parts.append(_wrap(_("Towards doing with: "), result.move))
     return "\n\n".join(parts)
 
 
@@ -198,10 +211,8 @@ def cmd_spectrum(args: argparse.Namespace) -> int:
     if args.practice:
         return _practice(args)
     if args.refine is not None and args.refine not in REFINE_IDS:
-        raise UsageError(
-            f"--refine: {make_visible(args.refine)!r} is not a valid answer; "
-            f"choices: {', '.join(REFINE_IDS)}"
-        )
+        raise UsageError(_("{field}: {value!r} is not a valid answer; choices: {choices}").format(
+            field="--refine", value=make_visible(args.refine), choices=", ".join(REFINE_IDS)))
     complete = args.no_citizens or all((args.knowledge, args.decisions, args.acts))
     asked = not complete and is_terminal(sys.stdin) and not args.json
     if asked:
@@ -225,7 +236,8 @@ def cmd_spectrum(args: argparse.Namespace) -> int:
     else:
         print(result_text(result, draw=args.draw))
         if saved is not None:
-            print(f"\nSaved as {saved[:8]}: {make_visible(args.save)}")
+            print("\n" + _("Saved as {id}: {title}").format(id=saved[:8],
+                                                           title=make_visible(args.save)))
     return 0
 
 
@@ -233,8 +245,8 @@ def _save(args: argparse.Namespace, result: SpectrumResult) -> str | None:
     """With ``--save`` (or ``--editor``): store the placement; returns its id."""
     if args.save is None and not args.editor:
         return None
-    resolve(args, [("save", "--save", "Title for this placement"),
-                   ("description", "--description", "What the activity is (Enter for none)")],
+    resolve(args, [("save", "--save", _("Title for this placement")),
+                   ("description", "--description", _("What the activity is (Enter for none)"))],
             StdinLines())
     editor_file = None
     if args.editor:
@@ -247,9 +259,9 @@ def _save(args: argparse.Namespace, result: SpectrumResult) -> str | None:
     title = (args.save or "").strip()
     if not title:
         if editor_file is not None:
-            raise CoprodError(f"a title is needed to save; nothing was saved, and what you "
-                              f"wrote is kept in {editor_file}")
-        raise UsageError("--save needs a title, e.g. --save - to read it from standard input")
+            raise CoprodError(_("a title is needed to save; nothing was saved, and what you "
+                                "wrote is kept in {path}").format(path=editor_file))
+        raise UsageError(_("--save needs a title, e.g. --save - to read it from standard input"))
     from coprod_tui.spectrum.records import save_placement
 
     doc = save_keeping_text(
@@ -265,21 +277,21 @@ def _offer_save(args: argparse.Namespace, result: SpectrumResult,
     """After asking on a terminal: keep the placement if the user wants to."""
     print()
     try:
-        answer = read("Save this placement? [y/N]: ").strip().lower()
-        if answer not in _YES:
+        answer = read(_("Save this placement? [y/N]: ")).strip().lower()
+        if answer not in _yes():
             return
         title = ""
         while not title:
-            title = read("Title of the activity: ").strip()
-        description = read("What the activity is (optional): ").strip()
+            title = read(_("Title of the activity: ")).strip()
+        description = read(_("What the activity is (optional): ")).strip()
     except EOFError:
-        print("\nNot saved.")
+        print("\n" + _("Not saved."))
         return
     from coprod_tui.core.cli_context import open_store
     from coprod_tui.spectrum.records import save_placement
 
     doc = save_placement(open_store(args), title, description, result)
-    print(f"Saved as {str(doc['id'])[:8]}: {make_visible(title)}")
+    print(_("Saved as {id}: {title}").format(id=str(doc["id"])[:8], title=make_visible(title)))
 
 
 def _practice(args: argparse.Namespace) -> int:
@@ -295,10 +307,10 @@ def _practice(args: argparse.Namespace) -> int:
     try:
         attempts = practice_round(console, load_scenarios(content_dirs(args)))
     except (Back, Home, Quit):
-        print("Round stopped; it was not kept.")
+        print(_("Round stopped; it was not kept."))
         return 0
     except EOFError:
-        raise CoprodError("input ended before the round finished; it was not kept") from None
+        raise CoprodError(_("input ended before the round finished; it was not kept")) from None
     save_round(store, attempts)
-    print("Your score is kept in the practice history.")
+    print(_("Your score is kept in the practice history."))
     return 0

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from coprod_tui.i18n import N_, _
 from coprod_tui.spectrum.places import (  # noqa: F401 - re-exported
     APPROACH_IDS,
     APPROACHES,
@@ -53,9 +54,9 @@ PEOPLE = "people"
 BOTH = "both"
 HOLDERS: tuple[str, ...] = (ORGANISATION, PEOPLE, BOTH)
 HOLDER_LABELS = {
-    ORGANISATION: "the organisation",
-    PEOPLE: "the people",
-    BOTH: "both together",
+    ORGANISATION: N_("the organisation"),
+    PEOPLE: N_("the people"),
+    BOTH: N_("both together"),
 }
 
 @dataclass(frozen=True)
@@ -70,28 +71,28 @@ class Question:
 QUESTIONS: tuple[Question, ...] = (
     Question(
         "knowledge",
-        "Who holds the knowledge?",
-        "Whose knowledge shapes the activity: professional expertise, the lived "
-        "experience of patients and carers, or both valued side by side?",
+        N_("Who holds the knowledge?"),
+        N_("Whose knowledge shapes the activity: professional expertise, the lived "
+        "experience of patients and carers, or both valued side by side?"),
     ),
     Question(
         "decisions",
-        "Who makes the decisions?",
-        "Who has the power to decide what happens: the organisation alone, the "
-        "people alone, or both deciding together?",
+        N_("Who makes the decisions?"),
+        N_("Who has the power to decide what happens: the organisation alone, the "
+        "people alone, or both deciding together?"),
     ),
     Question(
         "acts",
-        "Who acts on the decisions?",
-        "Who carries out the activity you are placing (runs the campaign, makes "
+        N_("Who acts on the decisions?"),
+        N_("Who carries out the activity you are placing (runs the campaign, makes "
         "the leaflet, delivers the service): the organisation, the people, or both "
-        "taking part in the work?",
+        "taking part in the work?"),
     ),
 )
 QUESTION_IDS: tuple[str, ...] = tuple(q.id for q in QUESTIONS)
 
-CITIZENS_PROMPT = "Are people who use the service (patients, carers) involved at all?"
-CITIZENS_HELP = (
+CITIZENS_PROMPT = N_("Are people who use the service (patients, carers) involved at all?")
+CITIZENS_HELP = N_(
     "If only organisations or teams are working together, with no patients, carers "
     "or other citizens at the table, the activity is collaboration or partnership."
 )
@@ -122,24 +123,24 @@ class RefineQuestion:
 REFINING: dict[str, RefineQuestion] = {
     DOING_TO: RefineQuestion(
         DOING_TO,
-        "What is the organisation doing?",
+        N_("What is the organisation doing?"),
         (
-            RefineOption("safety", "Acting on a duty to keep someone safe", "protection"),
-            RefineOption("behaviour", "Trying to get people to change what they do",
+            RefineOption("safety", N_("Acting on a duty to keep someone safe"), "protection"),
+            RefineOption("behaviour", N_("Trying to get people to change what they do"),
                          "education"),
-            RefineOption("inform", "Giving out information people are looking for, where "
-                         "and when they need it, to use as they choose", "information"),
+            RefineOption("inform", N_("Giving out information people are looking for, where "
+                         "and when they need it, to use as they choose"), "information"),
         ),
     ),
     DOING_FOR: RefineQuestion(
         DOING_FOR,
-        "How does knowledge move between the organisation and the people?",
+        N_("How does knowledge move between the organisation and the people?"),
         (
-            RefineOption("inform", "The organisation gives people information they need",
+            RefineOption("inform", N_("The organisation gives people information they need"),
                          "information"),
-            RefineOption("ask", "The organisation set the questions and kept the data",
+            RefineOption("ask", N_("The organisation set the questions and kept the data"),
                          "consultation"),
-            RefineOption("listen", "People's lived experience was heard in open conversation",
+            RefineOption("listen", N_("People's lived experience was heard in open conversation"),
                          "participation"),
         ),
     ),
@@ -148,19 +149,19 @@ REFINE_IDS: tuple[str, ...] = tuple(
     dict.fromkeys(o.id for q in REFINING.values() for o in q.options))
 
 _HELD_BACK = {
-    ("knowledge", ORGANISATION): "Knowledge: only the organisation's knowledge counts; "
-    "the lived experience of patients and carers is not brought in.",
-    ("knowledge", PEOPLE): "Knowledge: the people's knowledge is used, but professionals "
-    "do not put their own alongside it.",
-    ("decisions", ORGANISATION): "Decisions: the organisation decides alone.",
-    ("decisions", PEOPLE): "Decisions: the people decide alone, without the organisation "
-    "deciding with them.",
-    ("acts", ORGANISATION): "Acting: the organisation carries the decisions out alone; "
-    "the people have no part in doing it.",
-    ("acts", PEOPLE): "Acting: the people carry the decisions out alone; the organisation "
-    "does not share the work.",
+    ("knowledge", ORGANISATION): N_("Knowledge: only the organisation's knowledge counts; "
+    "the lived experience of patients and carers is not brought in."),
+    ("knowledge", PEOPLE): N_("Knowledge: the people's knowledge is used, but professionals "
+    "do not put their own alongside it."),
+    ("decisions", ORGANISATION): N_("Decisions: the organisation decides alone."),
+    ("decisions", PEOPLE): N_("Decisions: the people decide alone, without the organisation "
+    "deciding with them."),
+    ("acts", ORGANISATION): N_("Acting: the organisation carries the decisions out alone; "
+    "the people have no part in doing it."),
+    ("acts", PEOPLE): N_("Acting: the people carry the decisions out alone; the organisation "
+    "does not share the work."),
 }
-NO_CITIZENS_HELD_BACK = (
+NO_CITIZENS_HELD_BACK = N_(
     "Citizens: nobody who uses the service is at the table, so the three questions "
     "cannot be shared with them."
 )
@@ -191,26 +192,26 @@ class SpectrumAnswers:
             if value is None and not self.citizens:
                 continue
             if value not in HOLDERS:
-                raise ValueError(
-                    f"{qid}: {value!r} is not a valid answer; choices: {', '.join(HOLDERS)}"
-                )
+                raise ValueError(_("{field}: {value!r} is not a valid answer; "
+                                   "choices: {choices}").format(
+                    field=qid, value=value, choices=", ".join(HOLDERS)))
         if self.refine is not None and self.refine not in REFINE_IDS:
-            raise ValueError(
-                f"refine: {self.refine!r} is not a valid answer; choices: {', '.join(REFINE_IDS)}"
-            )
+            raise ValueError(_("{field}: {value!r} is not a valid answer; "
+                               "choices: {choices}").format(
+                field="refine", value=self.refine, choices=", ".join(REFINE_IDS)))
 
 
 # What would move one answer towards doing with: never what the answer already is.
 _STEP = {
-    ("knowledge", ORGANISATION): "bring in the lived experience of patients and carers "
-    "and value it alongside professional knowledge",
-    ("knowledge", PEOPLE): "put professional knowledge alongside the people's, so each "
-    "side listens to the other",
-    ("decisions", ORGANISATION): "make the decisions together with the people",
-    ("decisions", PEOPLE): "if the people want it, decide alongside them as equals",
-    ("acts", ORGANISATION): "have the people take part in carrying the work out and "
-    "evaluating it",
-    ("acts", PEOPLE): "take part in the work alongside the people, without taking it over",
+    ("knowledge", ORGANISATION): N_("bring in the lived experience of patients and carers "
+    "and value it alongside professional knowledge"),
+    ("knowledge", PEOPLE): N_("put professional knowledge alongside the people's, so each "
+    "side listens to the other"),
+    ("decisions", ORGANISATION): N_("make the decisions together with the people"),
+    ("decisions", PEOPLE): N_("if the people want it, decide alongside them as equals"),
+    ("acts", ORGANISATION): N_("have the people take part in carrying the work out and "
+    "evaluating it"),
+    ("acts", PEOPLE): N_("take part in the work alongside the people, without taking it over"),
 }
 
 # The answer sets of each row of the toolkit's table (and the community-led
@@ -248,7 +249,7 @@ class SpectrumResult:
     @property
     def right_when(self) -> str:
         """Whether (and when) this place can be the right one."""
-        return self.approach.right_when
+        return _(self.approach.right_when)
 
     @property
     def move(self) -> str:
@@ -260,13 +261,13 @@ class SpectrumResult:
         """
         a = self.answers
         if not a.citizens:
-            return self.approach.move
+            return _(self.approach.move)
         combo = tuple(a.get(q) for q in QUESTION_IDS)
         if combo in _ROWS.get(self.approach.id, set()):
-            return self.approach.move
-        steps = [_STEP[(q, a.get(q))] for q in QUESTION_IDS if a.get(q) != BOTH]
+            return _(self.approach.move)
+        steps = [_(_STEP[(q, a.get(q))]) for q in QUESTION_IDS if a.get(q) != BOTH]
         if not steps:
-            return self.approach.move
+            return _(self.approach.move)
         text = "; ".join(steps)
         return text[0].upper() + text[1:] + "."
 
@@ -274,17 +275,18 @@ class SpectrumResult:
         """A short plain-text summary (for journal entries and lists)."""
         a = self.answers
         if not a.citizens:
-            how = "no people who use the service involved"
+            how = _("no people who use the service involved")
         else:
             how = "; ".join(f"{q}: {a.get(q)}" for q in QUESTION_IDS)
         lines = [
-            f"Spectrum of engagement: {self.approach.name} ({self.approach.group_label}).",
-            f"Answers: {how}.",
+            _("Spectrum of engagement: {name} ({group}).").format(
+                name=_(self.approach.name), group=_(self.approach.group_label)),
+            _("Answers: {answers}.").format(answers=how),
         ]
         if self.held_back:
-            lines.append("Held back from doing with by: " + " ".join(self.held_back))
-        lines.append("Can it be right? " + self.right_when)
-        lines.append("Towards doing with: " + self.move)
+            lines.append(_("Held back from doing with by: ") + " ".join(self.held_back))
+        lines.append(_("Can it be right? ") + self.right_when)
+        lines.append(_("Towards doing with: ") + self.move)
         return "\n".join(lines)
 
 
@@ -349,9 +351,9 @@ def base_approach(answers: SpectrumAnswers) -> Approach:
 def held_back(answers: SpectrumAnswers) -> tuple[str, ...]:
     """One sentence per answer that keeps the activity from doing with."""
     if not answers.citizens:
-        return (NO_CITIZENS_HELD_BACK,)
+        return (_(NO_CITIZENS_HELD_BACK),)
     return tuple(
-        _HELD_BACK[(qid, answers.get(qid))]
+        _(_HELD_BACK[(qid, answers.get(qid))])
         for qid in QUESTION_IDS
         if answers.get(qid) != BOTH
     )
@@ -369,7 +371,8 @@ def place(answers: SpectrumAnswers) -> SpectrumResult:
     if answers.refine is not None:
         option = refining.option(answers.refine) if refining else None
         if option is None:
-            notes.append("The refining answer does not apply to this place and was not used.")
+            notes.append(_("The refining answer does not apply to this place and was not "
+                           "used."))
         else:
             chosen = approach(option.approach)
     reasons = held_back(answers)
@@ -385,10 +388,10 @@ def place(answers: SpectrumAnswers) -> SpectrumResult:
 
 
 _PLACE_NAMES = {
-    DOING_TO: "doing to",
-    DOING_FOR: "doing for",
-    DOING_WITH: "doing with",
-    COMMUNITY: "community-led action",
+    DOING_TO: N_("doing to"),
+    DOING_FOR: N_("doing for"),
+    DOING_WITH: N_("doing with"),
+    COMMUNITY: N_("community-led action"),
 }
 
 
@@ -397,44 +400,50 @@ def _match_sentences(answers: SpectrumAnswers) -> list[str]:
     kp, dp, ap = answer_places(answers)
     k, d, a = answers.knowledge, answers.decisions, answers.acts
     know = {
-        ORGANISATION: "the knowledge is the organisation's alone",
-        PEOPLE: "the organisation draws on the people's knowledge",
-        BOTH: "both kinds of knowledge are heard",
+        ORGANISATION: _("the knowledge is the organisation's alone"),
+        PEOPLE: _("the organisation draws on the people's knowledge"),
+        BOTH: _("both kinds of knowledge are heard"),
     }[k or BOTH]
     decide = {
-        ORGANISATION: "the organisation decides",
-        PEOPLE: "the people decide without the organisation",
-        BOTH: "the decisions are made together",
+        ORGANISATION: _("the organisation decides"),
+        PEOPLE: _("the people decide without the organisation"),
+        BOTH: _("the decisions are made together"),
     }[d or BOTH]
     act = {
-        ORGANISATION: "the organisation carries the work out",
-        PEOPLE: "the people carry the work out on their own",
-        BOTH: "both carry the work out",
+        ORGANISATION: _("the organisation carries the work out"),
+        PEOPLE: _("the people carry the work out on their own"),
+        BOTH: _("both carry the work out"),
     }[a or BOTH]
-    return [f"{know} (as in {_PLACE_NAMES[kp]})", f"{decide} (as in {_PLACE_NAMES[dp]})",
-            f"{act} (as in {_PLACE_NAMES[ap]})"]
+    as_in = _("{what} (as in {place})")
+    return [as_in.format(what=know, place=_(_PLACE_NAMES[kp])),
+            as_in.format(what=decide, place=_(_PLACE_NAMES[dp])),
+            as_in.format(what=act, place=_(_PLACE_NAMES[ap]))]
 
 
 def _between_text(answers: SpectrumAnswers, base: Approach) -> list[str]:
     parts = [
-        "That fits no row of the toolkit's table: " + "; ".join(_match_sentences(answers))
-        + f". So coprod places it {base.name}, rather than forcing it into one row."
+        _("That fits no row of the toolkit's table: {matches}. So coprod places it {name}, "
+          "rather than forcing it into one row.").format(
+            matches="; ".join(_match_sentences(answers)), name=_(base.name))
     ]
     d, a = answers.decisions, answers.acts
     if "community" not in base.id and COMMUNITY in answer_places(answers):
-        alone = "deciding" if d == PEOPLE else "carrying the work out"
-        parts.append(f"The people {alone} on their own is like community-led action.")
+        parts.append(_("The people deciding on their own is like community-led action.")
+                     if d == PEOPLE else
+                     _("The people carrying the work out on their own is like community-led "
+                       "action."))
     if BOTH in (d, a) and answers.knowledge != ORGANISATION:
         parts.append(
-            "Sharing some of the deciding or doing does not make it participation: "
-            "in participation the professionals keep the power to decide and to act."
+            _("Sharing some of the deciding or doing does not make it participation: "
+              "in participation the professionals keep the power to decide and to act.")
         )
     if d == PEOPLE and a != PEOPLE:
-        does = "does the work" if a == ORGANISATION else "shares the work"
-        parts.append(f"It is not community-led action: the organisation {does}.")
+        parts.append(_("It is not community-led action: the organisation does the work.")
+                     if a == ORGANISATION else
+                     _("It is not community-led action: the organisation shares the work."))
     if a == PEOPLE and d != PEOPLE:
-        parts.append("It is not community-led action: the people do not make the "
-                     "decisions on their own.")
+        parts.append(_("It is not community-led action: the people do not make the "
+                       "decisions on their own."))
     return parts
 
 
@@ -442,67 +451,69 @@ def _explain(answers: SpectrumAnswers, base: Approach, chosen: Approach,
              reasons: tuple[str, ...], notes: list[str]) -> str:
     parts: list[str] = []
     if not answers.citizens:
-        parts.append(
+        parts.append(_(
             "Organisations working with organisations is collaboration or partnership "
             "working. It is valuable, and good collaboration leads to great "
             "co-production, but without patients, carers or other citizens at the "
             "table it is not co-production."
-        )
+        ))
     else:
-        k, d, a = (HOLDER_LABELS[answers.get(q) or BOTH] for q in QUESTION_IDS)
-        parts.append(
-            f"You said the knowledge is held by {k}, the decisions are made by {d} "
-            f"and they are carried out by {a}."
-        )
+        k, d, a = (_(HOLDER_LABELS[answers.get(q) or BOTH]) for q in QUESTION_IDS)
+        parts.append(_(
+            "You said the knowledge is held by {knowledge}, the decisions are made by "
+            "{decisions} and they are carried out by {acts}."
+        ).format(knowledge=k, decisions=d, acts=a))
         if chosen.id == "co-production":
-            parts.append("Knowledge, decisions and action are all shared: this is doing with.")
+            parts.append(_("Knowledge, decisions and action are all shared: this is doing "
+                           "with."))
         elif base.id == "community-led":
-            parts.append(
+            parts.append(_(
                 "The people deciding and acting without the organisation is "
                 "community-led action (community organising): valuable, but not "
                 "co-production."
-            )
+            ))
         elif base.group == BETWEEN:
             parts.extend(_between_text(answers, base))
         elif base.group == DOING_TO:
-            parts.append(
+            parts.append(_(
                 "The organisation has the knowledge, makes the decisions and carries "
                 "them out: the toolkit's row for doing to."
-            )
+            ))
         else:
-            parts.append(
+            parts.append(_(
                 "The organisation listens to people's knowledge but still makes the "
                 "decisions and carries them out: the toolkit's row for doing for, "
-                f"nearest to {base.name} until the refining question says more."
-            )
+                "nearest to {name} until the refining question says more."
+            ).format(name=_(base.name)))
         if chosen is not base:
             if chosen.group == base.group:
-                parts.append(f"Your refining answer points to {chosen.name} within "
-                             f"{base.group_label}.")
+                parts.append(_("Your refining answer points to {name} within {group}.").format(
+                    name=_(chosen.name), group=_(base.group_label)))
             else:
-                parts.append(
-                    f"Your refining answer points to {chosen.name}, which the toolkit "
-                    f"puts in {chosen.group_label}: the organisation still holds the "
+                parts.append(_(
+                    "Your refining answer points to {name}, which the toolkit "
+                    "puts in {group}: the organisation still holds the "
                     "knowledge, decides and acts, but it gives people what they are "
                     "looking for, where and when they need it, instead of enforcing "
                     "or persuading."
-                )
+                ).format(name=_(chosen.name), group=_(chosen.group_label)))
     parts.extend(notes)
     if reasons:
-        parts.append("What holds it back from doing with: " + " ".join(reasons))
+        parts.append(_("What holds it back from doing with: ") + " ".join(reasons))
     return " ".join(parts)
 
 
 def path_text(answers: SpectrumAnswers) -> str:
     """How the questions lead to the place, one step a line (for feedback)."""
     if not answers.citizens:
-        return (f"{CITIZENS_PROMPT} No.\n"
-                f"-> {approach('collaboration').name}")
-    lines = [f"{q.prompt} {HOLDER_LABELS[answers.get(q.id) or BOTH]}" for q in QUESTIONS]
+        no = _("No.")
+        return (f"{_(CITIZENS_PROMPT)} {no}\n"
+                f"-> {_(approach('collaboration').name)}")
+    lines = [f"{_(q.prompt)} {_(HOLDER_LABELS[answers.get(q.id) or BOTH])}" for q in QUESTIONS]
     result = place(answers)
     if answers.refine and result.refining:
         option = result.refining.option(answers.refine)
         if option:
-            lines.append(f"{result.refining.prompt} {option.label}")
-    lines.append(f"-> {result.approach.name} ({result.approach.group_label})")
+            lines.append(f"{_(result.refining.prompt)} {_(option.label)}")
+    lines.append(f"-> {_(result.approach.name)} ({_(result.approach.group_label)})")
     return "\n".join(lines)

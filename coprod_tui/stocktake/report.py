@@ -12,6 +12,7 @@ import datetime as dt
 
 from coprod_tui.core.clock import local_display, to_local
 from coprod_tui.core.text import one_line
+from coprod_tui.i18n import _
 from coprod_tui.stocktake.rules import (
     NOTE_KINDS,
     TOTAL_MAX,
@@ -49,7 +50,7 @@ def heading(stocktake: Stocktake) -> str:
     """Date, level and who took part on one line."""
     line = f"{local_display(stocktake.date)}  {level_label(stocktake.level)}"
     if stocktake.participants.strip():
-        line += f"  (with {one_line(stocktake.participants, 40)})"
+        line += "  " + _("(with {people})").format(people=one_line(stocktake.participants, 40))
     return line
 
 
@@ -60,11 +61,12 @@ def score_lines(stocktake: Stocktake, statements: StatementSet, ascii_only: bool
     weakest = weakest_values(stocktake)
     for value_id, score in scores.items():
         name = statements.name(value_id)
-        marker = "  <- weakest" if value_id in weakest and len(weakest) < len(scores) else ""
+        marker = "  " + _("<- weakest") if value_id in weakest and len(weakest) < len(scores) else ""
         lines.append(f"{name:<{NAME_WIDTH}} {bar(score, VALUE_MAX, VALUE_MAX, ascii_only)} "
                      f"{score:>2}/{VALUE_MAX}{marker}")
     total = stocktake.total()
-    lines.append(f"{'Total':<{NAME_WIDTH}} {bar(total, TOTAL_MAX, VALUE_MAX, ascii_only)} "
+    total_word = _("Total")
+    lines.append(f"{total_word:<{NAME_WIDTH}} {bar(total, TOTAL_MAX, VALUE_MAX, ascii_only)} "
                  f"{total:>2}/{TOTAL_MAX}")
     return lines
 
@@ -72,7 +74,8 @@ def score_lines(stocktake: Stocktake, statements: StatementSet, ascii_only: bool
 def band_lines(stocktake: Stocktake) -> list[str]:
     """The band and what it means."""
     band = band_for(stocktake.total())
-    return [f"Band: {band.name} ({band.low}-{band.high} of {TOTAL_MAX})", band.meaning]
+    return [_("Band: {name} ({low}-{high} of {most})").format(
+        name=_(band.name), low=band.low, high=band.high, most=TOTAL_MAX), _(band.meaning)]
 
 
 def weakest_lines(stocktake: Stocktake, statements: StatementSet) -> list[str]:
@@ -80,14 +83,16 @@ def weakest_lines(stocktake: Stocktake, statements: StatementSet) -> list[str]:
     weakest = weakest_values(stocktake)
     scores = stocktake.value_scores()
     if len(weakest) == len(scores):
-        lines = [f"All five values scored the same ({scores[weakest[0]]}/{VALUE_MAX}). "
-                 "Pick the one that matters most to the people you work with."]
+        lines = [_("All five values scored the same ({score}/{most}). Pick the one that "
+                   "matters most to the people you work with.").format(
+            score=scores[weakest[0]], most=VALUE_MAX)]
     else:
         names = ", ".join(f"{statements.name(v)} ({scores[v]}/{VALUE_MAX})" for v in weakest)
-        lines = [f"Weakest: {names}"]
+        lines = [_("Weakest: {names}").format(names=names)]
     for value_id in weakest:
         value = statements.value(value_id)
-        lines.append(f"Next steps for {value.name}: {value.summary}")
+        lines.append(_("Next steps for {name}: {summary}").format(name=value.name,
+                                                                  summary=value.summary))
         lines += [f"  - {step}" for step in value.next_steps]
     return lines
 
@@ -96,7 +101,7 @@ def notes_lines(stocktake: Stocktake, statements: StatementSet) -> list[str]:
     """Each value's notes (only the ones written)."""
     lines = []
     for value in statements.values:
-        written = [(label, stocktake.notes.get(value.id, {}).get(kind, "").strip())
+        written = [(_(label), stocktake.notes.get(value.id, {}).get(kind, "").strip())
                    for kind, label in NOTE_KINDS]
         written = [(label, text) for label, text in written if text]
         if written:
@@ -112,9 +117,9 @@ def result_lines(stocktake: Stocktake, statements: StatementSet, ascii_only: boo
     lines += [""] + band_lines(stocktake) + [""] + weakest_lines(stocktake, statements)
     notes = notes_lines(stocktake, statements)
     if notes:
-        lines += ["", "Notes"] + notes
-    lines += ["", f"These statements are coprod's own. The official audit tool of the "
-                  f"Co-production Network for Wales: {statements.official_tool}"]
+        lines += ["", _("Notes")] + notes
+    lines += ["", _("These statements are coprod's own. The official audit tool of the "
+                    "Co-production Network for Wales: {tool}").format(tool=statements.official_tool)]
     return lines
 
 
@@ -122,14 +127,15 @@ def history_line(stocktake: Stocktake) -> str:
     """One stocktake in a list: date, level, total, band and short id."""
     total = stocktake.total()
     return (f"{day(stocktake)}  {level_label(stocktake.level):<16} {total:>2}/{TOTAL_MAX}  "
-            f"{band_for(total).name:<16} {stocktake.id[:8]}")
+            f"{_(band_for(total).name):<16} {stocktake.id[:8]}")
 
 
 def comparison_lines(comparison: Comparison, statements: StatementSet) -> list[str]:
     """Two stocktakes side by side with the change per value and in total."""
     older, newer = comparison.older, comparison.newer
+    change_word, total_word, band_word, level_word = _("Change"), _("Total"), _("Band"), _("Level")
     lines = [
-        f"{'':<{NAME_WIDTH}} {day(older):>10}  {day(newer):>10}  Change",
+        f"{'':<{NAME_WIDTH}} {day(older):>10}  {day(newer):>10}  {change_word}",
         f"{'':<{NAME_WIDTH}} {older.id[:8]:>10}  {newer.id[:8]:>10}",
     ]
     for change in comparison.values:
@@ -139,11 +145,13 @@ def comparison_lines(comparison: Comparison, statements: StatementSet) -> list[s
         )
     total = comparison.total
     lines.append(
-        f"{'Total':<{NAME_WIDTH}} {total.before:>7}/{TOTAL_MAX}  {total.after:>7}/{TOTAL_MAX}  "
+        f"{total_word:<{NAME_WIDTH}} {total.before:>7}/{TOTAL_MAX}  {total.after:>7}/{TOTAL_MAX}  "
         f"{signed(total.change):>3} ({change_words(total.change)})"
     )
-    lines.append(f"{'Band':<{NAME_WIDTH}} {band_for(total.before).name}  ->  {band_for(total.after).name}")
-    lines.append(f"{'Level':<{NAME_WIDTH}} {level_label(older.level)}  ->  {level_label(newer.level)}")
+    lines.append(f"{band_word:<{NAME_WIDTH}} {_(band_for(total.before).name)}  ->  "
+                 f"{_(band_for(total.after).name)}")
+    lines.append(f"{level_word:<{NAME_WIDTH}} {level_label(older.level)}  ->  "
+                 f"{level_label(newer.level)}")
     return lines
 
 
@@ -157,8 +165,9 @@ def trend_lines(result: Trend, statements: StatementSet, ascii_only: bool = Fals
                      f"{total:>2}/{TOTAL_MAX}{change}")
         previous = total
     first, last = day(result.points[0][0]), day(result.points[-1][0])
-    lines += ["", f"Overall: {result.direction}, {signed(result.total.change)} "
-                  f"({change_words(result.total.change)}) from {first} to {last}"]
+    lines += ["", _("Overall: {direction}, {change} ({words}) from {first} to {last}").format(
+        direction=_(result.direction), change=signed(result.total.change),
+        words=change_words(result.total.change), first=first, last=last)]
     for change in result.values:
         lines.append(f"  {statements.name(change.key):<{NAME_WIDTH}} {change.before:>2} -> "
                      f"{change.after:>2}  {signed(change.change):>3} ({change_words(change.change)})")
@@ -174,11 +183,14 @@ def summary_line(done: list[Stocktake], waiting: Stocktake | None, months: int |
         last = done[-1]
         taken = to_local(when(last)).date()
         total = last.total()
-        parts.append(f"last {taken.isoformat()}: {total}/{TOTAL_MAX}, {band_for(total).name}")
+        parts.append(_("last {day}: {total}/{most}, {band}").format(
+            day=taken.isoformat(), total=total, most=TOTAL_MAX, band=_(band_for(total).name)))
         if reminder_due(taken, today, months):
-            parts.append(f"over {months} months ago: time for another when you are ready")
+            parts.append(_("over {months} months ago: time for another when you are "
+                           "ready").format(months=months))
     if waiting is not None:
-        parts.append(f"one in progress ({waiting.answered()} of {TOTAL_MIN} answered)")
+        parts.append(_("one in progress ({answered} of {count} answered)").format(
+            answered=waiting.answered(), count=TOTAL_MIN))
     if not parts:
-        return "Take stock of your practice against the five values"
+        return _("Take stock of your practice against the five values")
     return "; ".join(parts)

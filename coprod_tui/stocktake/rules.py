@@ -15,13 +15,14 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coprod_tui.core.clock import now_iso, parse_iso
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import VALUE_IDS
 from coprod_tui.stocktake.statements import SCORES, STATEMENTS_PER_VALUE
 
 LEVELS: tuple[tuple[str, str], ...] = (
-    ("myself", "Myself"),
-    ("team", "My team"),
-    ("organisation", "My organisation"),
+    ("myself", N_("Myself")),
+    ("team", N_("My team")),
+    ("organisation", N_("My organisation")),
 )
 LEVEL_IDS: tuple[str, ...] = tuple(level for level, _ in LEVELS)
 VALUE_MIN = STATEMENTS_PER_VALUE * SCORES[0]  # 3
@@ -29,14 +30,15 @@ VALUE_MAX = STATEMENTS_PER_VALUE * SCORES[-1]  # 15
 TOTAL_MIN = VALUE_MIN * len(VALUE_IDS)  # 15
 TOTAL_MAX = VALUE_MAX * len(VALUE_IDS)  # 75
 NOTE_KINDS: tuple[tuple[str, str], ...] = (
-    ("working", "What is working"),
-    ("next", "What needs to happen next"),
+    ("working", N_("What is working")),
+    ("next", N_("What needs to happen next")),
 )
 
 
 def level_label(level: str) -> str:
-    """The words for a level id (the id itself if unknown)."""
-    return dict(LEVELS).get(level, level)
+    """The words for a level id, in the interface language (the id itself if unknown)."""
+    label = dict(LEVELS).get(level)
+    return _(label) if label else level
 
 
 @dataclass(frozen=True)
@@ -198,32 +200,33 @@ class Band:
 # places, with gaps"), so it must not claim co-production is the usual way of
 # working everywhere: only statements scored 5 say that.
 BANDS: tuple[Band, ...] = (
-    Band("Early days", 15, 29, 1,
-         "On average 1 to under 2: most statements are not happening yet. That is an "
-         "honest place to start: pick one value and one small step."),
-    Band("First steps", 30, 44, 2,
-         "On average 2 to under 3: first steps have been taken on most statements. "
-         "Keep going, and choose where to go further first."),
-    Band("Making progress", 45, 59, 3,
-         "On average 3 to under 4: co-production happens in several places, though "
-         "it is not yet the usual way of working."),
-    Band("Strong in places", 60, 75, 4,
-         "On average 4 or more: co-production is strong in many places, with gaps "
+    Band(N_("Early days"), 15, 29, 1,
+         N_("On average 1 to under 2: most statements are not happening yet. That is an "
+         "honest place to start: pick one value and one small step.")),
+    Band(N_("First steps"), 30, 44, 2,
+         N_("On average 2 to under 3: first steps have been taken on most statements. "
+         "Keep going, and choose where to go further first.")),
+    Band(N_("Making progress"), 45, 59, 3,
+         N_("On average 3 to under 4: co-production happens in several places, though "
+         "it is not yet the usual way of working.")),
+    Band(N_("Strong in places"), 60, 75, 4,
+         N_("On average 4 or more: co-production is strong in many places, with gaps "
          "still to close. Statements scored 5 show where it is already the usual way "
-         "of working; look at the others, and share what works."),
+         "of working; look at the others, and share what works.")),
 )
 
 # What a stocktake's level means for reading the statements (shown while scoring).
 LEVEL_HINTS: dict[str, str] = {
-    "myself": 'About yourself: read "we" and "staff" as you.',
-    "team": "About your team: score what the team does now.",
-    "organisation": "About your organisation: score what happens across it now.",
+    "myself": N_('About yourself: read "we" and "staff" as you.'),
+    "team": N_("About your team: score what the team does now."),
+    "organisation": N_("About your organisation: score what happens across it now."),
 }
 
 
 def level_hint(level: str) -> str:
     """How to read the statements for a level (empty if the level is unknown)."""
-    return LEVEL_HINTS.get(level, "")
+    hint = LEVEL_HINTS.get(level)
+    return _(hint) if hint else ""
 
 
 def band_for(total: int) -> Band:
@@ -249,10 +252,10 @@ def signed(change: int) -> str:
 def change_words(change: int) -> str:
     """A change in words: ``up 3``, ``down 2`` or ``no change``."""
     if change > 0:
-        return f"up {change}"
+        return _("up {change}").format(change=change)
     if change < 0:
-        return f"down {-change}"
-    return "no change"
+        return _("down {change}").format(change=-change)
+    return _("no change")
 
 
 @dataclass(frozen=True)
@@ -325,13 +328,13 @@ def trend(stocktakes: Sequence[Stocktake]) -> Trend | None:
     totals = [s.total() for s in done]
     steps_between = [b - a for a, b in zip(totals, totals[1:], strict=False)]
     if all(d == 0 for d in steps_between):
-        direction = "steady"
+        direction = N_("steady")
     elif all(d >= 0 for d in steps_between):
-        direction = "rising"
+        direction = N_("rising")
     elif all(d <= 0 for d in steps_between):
-        direction = "falling"
+        direction = N_("falling")
     else:
-        direction = "up and down"
+        direction = N_("up and down")
     first, last = done[0].value_scores(), done[-1].value_scores()
     return Trend(
         points=tuple(zip(done, totals, strict=True)),

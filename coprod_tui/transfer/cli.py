@@ -12,6 +12,7 @@ from coprod_tui.core.clock import parse_day
 from coprod_tui.core.store import Store
 from coprod_tui.core.text import make_visible
 from coprod_tui.errors import UsageError
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import VALUE_IDS
 from coprod_tui.transfer.common import FORMATS, ExportFilter
 
@@ -22,53 +23,61 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     """Add ``export`` and ``import``."""
     p = subparsers.add_parser(
         "export", parents=[common],
-        help="write your journal as md, txt, json (backup), or a revalidation pack: "
-             "nmc, hcpc, html",
-        description="Export the journal to standard output, or to a new private (0600) file "
-                    "with --output. Filters apply to md, txt and the packs (nmc, hcpc, html: "
-                    "for the window ending on your revalidation date unless --since/--until "
-                    "say otherwise); json holds everything.",
+        help=_("write your journal as md, txt, json (backup), or a revalidation pack: "
+               "nmc, hcpc, html"),
+        description=_("Export the journal to standard output, or to a new private (0600) "
+                      "file with --output. Filters apply to md, txt and the packs (nmc, hcpc, "
+                      "html: for the window ending on your revalidation date unless "
+                      "--since/--until say otherwise); json holds everything."),
     )
     p.add_argument("--format", default="md", metavar="FORMAT",
-                   help="md (default), txt, nmc (NMC revalidation pack), hcpc (HCPC CPD "
-                        "profile), html (the pack as a page to print) or json")
+                   help=_("md (default), txt, nmc (NMC revalidation pack), hcpc (HCPC CPD "
+                          "profile), html (the pack as a page to print) or json"))
     p.add_argument("--with-partner", action="store_true",
-                   help="include the reflective discussion partner's name, PIN, email, "
-                        "address and postcode (left out unless you ask)")
+                   help=_("include the reflective discussion partner's name, PIN, email, "
+                          "address and postcode (left out unless you ask)"))
     p.add_argument("--value", action="append", default=[], metavar="V",
-                   help="only entries about this value (repeat for several): "
-                        + ", ".join(VALUE_IDS))
+                   help=_("only entries about this value (repeat for several): {choices}").format(
+                       choices=", ".join(VALUE_IDS)))
     p.add_argument("--tag", action="append", default=[], metavar="T",
-                   help="only entries with this tag (repeat for several)")
-    p.add_argument("--since", metavar="YYYY-MM-DD", help="only entries from this day on")
-    p.add_argument("--until", metavar="YYYY-MM-DD", help="only entries up to this day")
+                   help=_("only entries with this tag (repeat for several)"))
+    p.add_argument("--since", metavar="YYYY-MM-DD", help=_("only entries from this day on"))
+    p.add_argument("--until", metavar="YYYY-MM-DD", help=_("only entries up to this day"))
     p.add_argument("--entry", action="append", default=[], metavar="ID",
-                   help="only this entry (an id, or the start of one as `coprod list` "
-                        "shows it; repeat for several)")
+                   help=_("only this entry (an id, or the start of one as `coprod list` "
+                          "shows it; repeat for several)"))
     p.add_argument("--output", "-o", metavar="PATH",
-                   help="write to this new file instead of standard output")
-    p.add_argument("--force", action="store_true", help="replace PATH if it exists")
+                   help=_("write to this new file instead of standard output"))
+    p.add_argument("--force", action="store_true", help=_("replace PATH if it exists"))
     p.set_defaults(func=cmd_export)
 
     p = subparsers.add_parser(
         "import", parents=[common],
-        help="merge a coprod json export, or move in from jrnl (--from jrnl)",
-        description="Merge a file into your data, all or nothing: records are matched by id, "
-                    "the newer wins, and importing the same file twice adds nothing.",
+        help=_("merge a coprod json export, or move in from jrnl (--from jrnl)"),
+        description=_("Merge a file into your data, all or nothing: records are matched by "
+                      "id, the newer wins, and importing the same file twice adds nothing."),
     )
-    p.add_argument("file", metavar="FILE", help="a `coprod export --format json` file, "
-                                                 "or with --from jrnl a `jrnl --export json` file")
+    p.add_argument("file", metavar="FILE",
+                   help=_("a `coprod export --format json` file, or with --from jrnl a "
+                          "`jrnl --export json` file"))
     p.add_argument("--from", dest="source", default="coprod", metavar="SOURCE",
-                   help="coprod (default) or jrnl")
+                   help=_("coprod (default) or jrnl"))
     p.add_argument("--value", action="append", default=[], metavar="V",
-                   help="with --from jrnl: the value for every imported entry: "
-                        + ", ".join(VALUE_IDS))
+                   help=_("with --from jrnl: the value for every imported entry: "
+                          "{choices}").format(choices=", ".join(VALUE_IDS)))
     p.set_defaults(func=cmd_import)
+
+
+_UNKNOWN = {
+    "value": N_("unknown value {value!r}; choices: {choices}"),
+    "format": N_("unknown format {value!r}; choices: {choices}"),
+    "source": N_("unknown source {value!r}; choices: {choices}"),
+}
 
 
 def _choice(kind: str, given: str, choices: tuple[str, ...] | list[str]) -> str:
     if given not in choices:
-        raise UsageError(f"unknown {kind} {given!r}; choices: {', '.join(choices)}")
+        raise UsageError(_(_UNKNOWN[kind]).format(value=given, choices=", ".join(choices)))
     return given
 
 
@@ -78,7 +87,7 @@ def _day(flag: str, text: str | None):  # noqa: ANN202 - dt.date | None
     try:
         return parse_day(text)
     except ValueError as error:
-        raise UsageError(f"{flag}: {error}") from None
+        raise UsageError(_("{option}: {error}").format(option=flag, error=error)) from None
 
 
 def export_filter(args: argparse.Namespace) -> ExportFilter:
@@ -86,7 +95,8 @@ def export_filter(args: argparse.Namespace) -> ExportFilter:
     values = tuple(_choice("value", v, VALUE_IDS) for v in args.value)
     since, until = _day("--since", args.since), _day("--until", args.until)
     if since and until and since > until:
-        raise UsageError(f"--since {since} is after --until {until}")
+        raise UsageError(_("--since {since} is after --until {until}").format(
+            since=since, until=until))
     return ExportFilter(values, tuple(args.tag), since, until)
 
 
@@ -97,8 +107,10 @@ def _entry_ids(store: Store, prefixes: list[str]) -> tuple[str, ...]:
     for prefix in prefixes:
         matches = [i for i in known if i.startswith(prefix)] if prefix else []
         if len(matches) != 1:
-            problem = "matches several entries" if matches else "matches no entry"
-            raise UsageError(f"--entry {prefix!r} {problem}; `coprod list` shows the ids")
+            problem = (_("--entry {id!r} matches several entries; `coprod list` shows the ids")
+                       if matches else
+                       _("--entry {id!r} matches no entry; `coprod list` shows the ids"))
+            raise UsageError(problem.format(id=prefix))
         found.append(matches[0])
     return tuple(found)
 
@@ -110,8 +122,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     fmt = _choice("format", args.format, list(FORMATS))
     flt = export_filter(args)
     if fmt == "json" and (not flt.is_all() or args.entry):
-        raise UsageError("json is the full backup and takes no filters; "
-                         "use md, txt, nmc, hcpc or html to export a selection")
+        raise UsageError(_("json is the full backup and takes no filters; "
+                           "use md, txt, nmc, hcpc or html to export a selection"))
     store = open_store(args)
     if args.entry:
         flt = replace(flt, ids=_entry_ids(store, args.entry))
@@ -121,7 +133,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         sys.stdout.flush()
         return 0
     path = write_export(Path(args.output), text, overwrite=args.force)
-    print(make_visible(f"saved {fmt} export to {path}"), file=sys.stderr)
+    print(make_visible(_("saved {format} export to {path}").format(format=fmt, path=path)),
+          file=sys.stderr)
     return 0
 
 
@@ -132,7 +145,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     source = _choice("source", args.source, SOURCES)
     values = [_choice("value", v, VALUE_IDS) for v in args.value]
     if values and source != "jrnl":
-        raise UsageError("--value is for --from jrnl (a coprod export keeps its own values)")
+        raise UsageError(_("--value is for --from jrnl (a coprod export keeps its own values)"))
     summary = import_file(open_store(args), Path(args.file), source, values)
     print(make_visible("\n".join(summary.lines())))
     return 0

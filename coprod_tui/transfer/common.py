@@ -17,6 +17,7 @@ from typing import Any
 
 from coprod_tui.complexity import rules as cx
 from coprod_tui.core.clock import parse_iso, to_local
+from coprod_tui.i18n import N_, _, ngettext
 from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS, Entry
 from coprod_tui.spectrum import rules as sp
 from coprod_tui.spectrum.places import approach
@@ -33,30 +34,30 @@ from coprod_tui.stocktake.statements import SCORES, StatementSet
 Doc = dict[str, Any]
 
 FORMATS: dict[str, str] = {
-    "md": "Markdown, a readable document for a portfolio",
-    "txt": "plain text, for pasting anywhere",
-    "nmc": "NMC revalidation pack: accounts, CPD, feedback, discussion",
-    "hcpc": "HCPC CPD profile: activities, the five standards, gaps",
-    "html": "the revalidation pack (or HCPC profile) as a page to print",
-    "json": "everything, lossless: the backup (coprod import)",
+    "md": N_("Markdown, a readable document for a portfolio"),
+    "txt": N_("plain text, for pasting anywhere"),
+    "nmc": N_("NMC revalidation pack: accounts, CPD, feedback, discussion"),
+    "hcpc": N_("HCPC CPD profile: activities, the five standards, gaps"),
+    "html": N_("the revalidation pack (or HCPC profile) as a page to print"),
+    "json": N_("everything, lossless: the backup (coprod import)"),
 }
 EXTENSIONS = {"md": "md", "txt": "txt", "nmc": "nmc.txt", "hcpc": "hcpc.txt", "html": "html",
               "json": "json"}
 
 EXERCISE_TABLES: tuple[tuple[str, str], ...] = (
-    ("spectrum", "Spectrum of engagement"),
-    ("complexity", "Complexity of challenges"),
-    ("practice", "Practice rounds"),
+    ("spectrum", N_("Spectrum of engagement")),
+    ("complexity", N_("Complexity of challenges")),
+    ("practice", N_("Practice rounds")),
 )
 STOCKTAKE_TABLE = "stocktakes"
 # A link's kind -> the table its record lives in (when the names differ).
 LINK_TABLES = {"stocktake": "stocktakes"}
 
 FRAMEWORK_NAMES = {
-    "free": "Free writing",
-    "rolfe": "Rolfe (What? So what? Now what?)",
-    "gibbs": "Gibbs reflective cycle",
-    "values": "Value by value",
+    "free": N_("Free writing"),
+    "rolfe": N_("Rolfe (What? So what? Now what?)"),
+    "gibbs": N_("Gibbs reflective cycle"),
+    "values": N_("Value by value"),
 }
 
 TITLE_KEYS = ("title", "name", "activity", "challenge", "label", "question")
@@ -78,9 +79,10 @@ def entry_filename(fmt: str, day: dt.date, entry_id: str, copy: int = 1) -> str:
 
 
 def value_label(value_id: str) -> str:
-    """A readable name for a value id (``what-matters`` -> ``What matters``)."""
+    """A readable name for a value id (``what-matters`` -> ``What matters``), in the
+    interface language when the catalogue has the name (the values' names do)."""
     text = value_id.replace("-", " ").replace("_", " ").strip()
-    return text[:1].upper() + text[1:] if text else value_id
+    return _(text[:1].upper() + text[1:]) if text else value_id
 
 
 def field_label(key: str) -> str:
@@ -150,18 +152,19 @@ class ExportFilter:
     def describe(self) -> list[str]:
         """Lines saying what was selected (for a title page)."""
         if self.is_all():
-            return ["Everything in the journal (no filter)."]
+            return [_("Everything in the journal (no filter).")]
         lines = []
         if self.ids:
-            lines.append(f"Entries chosen one by one: {len(self.ids)}")
+            lines.append(_("Entries chosen one by one: {count}").format(count=len(self.ids)))
         if self.values:
-            lines.append("Values: " + ", ".join(value_label(v) for v in self.values))
+            lines.append(_("Values: {values}").format(
+                values=", ".join(value_label(v) for v in self.values)))
         if self.tags:
-            lines.append("Tags: " + ", ".join(self.tags))
+            lines.append(_("Tags: {tags}").format(tags=", ".join(self.tags)))
         if self.since or self.until:
-            start = self.since.isoformat() if self.since else "the beginning"
-            end = self.until.isoformat() if self.until else "today"
-            lines.append(f"Dates: from {start} to {end}")
+            start = self.since.isoformat() if self.since else _("the beginning")
+            end = self.until.isoformat() if self.until else _("today")
+            lines.append(_("Dates: from {start} to {end}").format(start=start, end=end))
         return lines
 
 
@@ -244,8 +247,8 @@ def sections_of(entry: Entry) -> list[tuple[str, str]]:
     labelled by their id, so no writing is ever left out.
     """
     known = FRAMEWORKS.get(entry.framework, ())
-    result = [(label, entry.sections.get(sid, "")) for sid, label in known]
-    known_ids = {sid for sid, _ in known}
+    result = [(_(label), entry.sections.get(sid, "")) for sid, label in known]
+    known_ids = {sid for sid, _label in known}
     result += [
         (field_label(sid), text) for sid, text in entry.sections.items() if sid not in known_ids
     ]
@@ -254,7 +257,8 @@ def sections_of(entry: Entry) -> list[tuple[str, str]]:
 
 def framework_name(framework: str) -> str:
     """A readable name for a framework id."""
-    return FRAMEWORK_NAMES.get(framework, value_label(framework))
+    known = FRAMEWORK_NAMES.get(framework)
+    return _(known) if known else value_label(framework)
 
 
 def action_line(action: Any) -> str:
@@ -262,10 +266,10 @@ def action_line(action: Any) -> str:
     mark = "[x]" if action.done else "[ ]"
     extra = []
     if action.due:
-        extra.append(f"due {action.due}")
+        extra.append(_("due {day}").format(day=action.due))
     if action.done and action.done_at:
         day = local_day(action.done_at)
-        extra.append(f"done {day.isoformat() if day else action.done_at}")
+        extra.append(_("done {day}").format(day=day.isoformat() if day else action.done_at))
     return f"{mark} {action.text}" + (f" ({', '.join(extra)})" if extra else "")
 
 
@@ -276,7 +280,7 @@ def record_title(doc: Doc) -> str:
         value = doc.get(key)
         if isinstance(value, str) and value.strip():
             return value.strip()
-    return "Untitled"
+    return _("Untitled")
 
 
 def record_when(doc: Doc) -> str:
@@ -291,20 +295,20 @@ def record_when(doc: Doc) -> str:
 def record_day(doc: Doc) -> str:
     """The record's local day as ``YYYY-MM-DD``, or ``"undated"``."""
     day = local_day(record_when(doc))
-    return day.isoformat() if day else "undated"
+    return day.isoformat() if day else _("undated")
 
 
 def _plain(value: Any) -> str | None:
     if value is None or value == "" or value == [] or value == {}:
         return None
     if isinstance(value, bool):
-        return "yes" if value else "no"
+        return _("yes") if value else _("no")
     if isinstance(value, (str, int, float)):
         return str(value)
     if isinstance(value, list) and all(isinstance(v, (str, int, float)) for v in value):
         return ", ".join(str(v) for v in value)
     if isinstance(value, (list, dict)):
-        return f"{len(value)} items"
+        return ngettext("{count} item", "{count} items", len(value)).format(count=len(value))
     return None
 
 
@@ -313,12 +317,13 @@ def _known_result(doc: Doc) -> str:
     if isinstance(doc.get("scores"), dict):
         take = Stocktake.from_doc(doc)
         if take.finished and take.complete():
-            return f"total {take.total()} of {TOTAL_MAX} ({band_for(take.total()).name})"
-        return "not finished yet"
+            return _("total {total} of {most} ({band})").format(
+                total=take.total(), most=TOTAL_MAX, band=_(band_for(take.total()).name))
+        return _("not finished yet")
     place_id = doc.get("place")
     if isinstance(place_id, str):
         try:
-            return approach(place_id).name
+            return _(approach(place_id).name)
         except KeyError:
             return ""
     if isinstance(doc.get("answers"), dict):
@@ -340,7 +345,7 @@ def record_result(doc: Doc) -> str:
         if text:
             return text
     if isinstance(doc.get("finished"), bool):
-        return "finished" if doc["finished"] else "not finished yet"
+        return _("finished") if doc["finished"] else _("not finished yet")
     return ""
 
 
@@ -365,13 +370,14 @@ def record_facts(doc: Doc) -> list[tuple[str, str]]:
 def link_summary(selection: Selection, link: Any) -> str:
     """One line describing what an entry's link points to."""
     if link.kind == "reading":
-        return f"Reading: {link.label or link.ref}"
+        return _("Reading: {name}").format(name=link.label or link.ref)
     doc = selection.linked(link.kind, link.ref)
     kind = value_label(link.kind)
     if doc is None:
-        return f"{kind}: {link.label or link.ref} (record not found)"
+        return _("{kind}: {name} (record not found)").format(kind=kind, name=link.label or link.ref)
     result = record_result(doc)
-    text = f"{kind}: {record_title(doc) if record_title(doc) != 'Untitled' else link.label}"
+    title = record_title(doc)
+    text = f"{kind}: {title if title != _('Untitled') else link.label}"
     return text + (f" - {result}" if result else "") + f" ({record_day(doc)})"
 
 
@@ -415,19 +421,22 @@ def _stocktake_view(doc: Doc, statements: StatementSet | None) -> RecordView | N
     if not isinstance(doc.get("scores"), dict):
         return None
     take = Stocktake.from_doc(doc)
-    items: list[Item] = [(0, f"About: {level_label(take.level)}")]
+    items: list[Item] = [(0, _("About: {level}").format(level=level_label(take.level)))]
     if take.participants.strip():
-        items.append((0, f"Who took part: {take.participants.strip()}"))
+        items.append((0, _("Who took part: {people}").format(people=take.participants.strip())))
     if take.finished and take.complete():
         total = take.total()
-        items.append((0, f"Total: {total} of {TOTAL_MAX} ({band_for(total).name})"))
+        items.append((0, _("Total: {total} of {most} ({band})").format(
+            total=total, most=TOTAL_MAX, band=_(band_for(total).name))))
     else:
-        items.append((0, f"Not finished yet: {take.answered()} of "
-                         f"{len(VALUE_IDS) * len(take.scores[VALUE_IDS[0]])} statements scored"))
+        items.append((0, _("Not finished yet: {answered} of {count} statements scored").format(
+            answered=take.answered(), count=len(VALUE_IDS) * len(take.scores[VALUE_IDS[0]]))))
     for value_id in VALUE_IDS:
         name = statements.name(value_id) if statements else value_label(value_id)
         score = take.value_score(value_id)
-        items.append((0, f"{name}: {score} of {VALUE_MAX}" if score is not None else name))
+        items.append((0, _("{name}: {score} of {most}").format(name=name, score=score,
+                                                               most=VALUE_MAX)
+                      if score is not None else name))
         texts: tuple[str, ...] = ()
         if statements is not None:
             try:
@@ -435,17 +444,20 @@ def _stocktake_view(doc: Doc, statements: StatementSet | None) -> RecordView | N
             except KeyError:
                 texts = ()
         for index, given in enumerate(take.scores[value_id]):
-            statement = texts[index] if index < len(texts) else f"Statement {index + 1}"
+            statement = (texts[index] if index < len(texts)
+                         else _("Statement {number}").format(number=index + 1))
             if given is None:
-                items.append((1, f"not scored: {statement}"))
+                items.append((1, _("not scored: {statement}").format(statement=statement)))
                 continue
             label = f" ({statements.point(given).label})" if statements and given in SCORES else ""
-            items.append((1, f"{given} of {SCORES[-1]}{label}: {statement}"))
+            items.append((1, _("{score} of {most}{label}: {statement}").format(
+                score=given, most=SCORES[-1], label=label, statement=statement)))
         for kind, label in NOTE_KINDS:
             note = _text(take.notes.get(value_id, {}).get(kind))
             if note:
-                items.append((1, f"{label}: {note}"))
-    return RecordView(f"Stocktake of {level_label(take.level).lower()}", record_day(doc), items)
+                items.append((1, f"{_(label)}: {note}"))
+    return RecordView(_("Stocktake of {level}").format(level=level_label(take.level).lower()),
+                      record_day(doc), items)
 
 
 def _challenge_view(doc: Doc, _statements: StatementSet | None) -> RecordView | None:
@@ -455,25 +467,26 @@ def _challenge_view(doc: Doc, _statements: StatementSet | None) -> RecordView | 
     items: list[Item] = []
     description = _text(doc.get("description"))
     if description:
-        items.append((0, f"Description: {description}"))
+        items.append((0, _("Description: {text}").format(text=description)))
     info = cx.DOMAINS.get(str(doc.get("domain")))
     if info is not None:
-        items += [(0, f"Result: {info.label} ({info.verbs})"), (1, info.meaning),
-                  (1, f"Response: {info.response}"),
-                  (1, f"For co-production: {info.coproduction}")]
-    items.append((0, "Answers:"))
+        items += [(0, _("Result: {name} ({verbs})").format(name=info.label, verbs=info.verbs)),
+                  (1, info.meaning),
+                  (1, _("Response: {text}").format(text=info.response)),
+                  (1, _("For co-production: {text}").format(text=info.coproduction))]
+    items.append((0, _("Answers:")))
     for question in cx.QUESTIONS:
-        given = cx.ANSWER_LABELS.get(str(answers.get(question.id)), "not answered")
+        given = cx.ANSWER_LABELS.get(str(answers.get(question.id)), _("not answered"))
         items.append((1, f"{question.text} {given}"))
     plan = doc.get("plan") if isinstance(doc.get("plan"), dict) else {}
     written = [(label, _text(plan.get(key))) for key, label in cx.PLAN_FIELDS]
     written = [(label, text) for label, text in written if text]
     if written:
-        items.append((0, "Plan:"))
+        items.append((0, _("Plan:")))
         items += [(1, f"{label}: {text}") for label, text in written]
     history = doc.get("history")
     if isinstance(history, list) and history:
-        items.append((0, f"Earlier versions kept: {len(history)}"))
+        items.append((0, _("Earlier versions kept: {count}").format(count=len(history))))
     return RecordView(record_title(doc), record_day(doc), items)
 
 
@@ -488,9 +501,10 @@ def _placement_view(doc: Doc, _statements: StatementSet | None) -> RecordView | 
     items: list[Item] = []
     description = _text(doc.get("description"))
     if description:
-        items.append((0, f"Description: {description}"))
-    items.append((0, f"Place: {chosen.name} ({chosen.group_label})"))
-    items.append((1, f"What it says: {chosen.stance}"))
+        items.append((0, _("Description: {text}").format(text=description)))
+    items.append((0, _("Place: {name} ({group})").format(name=_(chosen.name),
+                                                         group=_(chosen.group_label))))
+    items.append((1, _("What it says: {text}").format(text=_(chosen.stance))))
     answers = sp.SpectrumAnswers(
         knowledge=doc.get("knowledge"), decisions=doc.get("decisions"), acts=doc.get("acts"),
         citizens=bool(doc.get("citizens", True)), refine=doc.get("refine"))
@@ -499,16 +513,18 @@ def _placement_view(doc: Doc, _statements: StatementSet | None) -> RecordView | 
     except ValueError:
         result = None
     if result is not None and result.approach.id == chosen.id:
-        items.append((1, f"Why: {result.explanation}"))
-    items.append((1, f"Can it be right? {chosen.right_when}"))
-    items.append((1, f"Towards doing with: {chosen.move}"))
+        items.append((1, _("Why: ") + result.explanation))
+    items.append((1, _("Can it be right? ") + _(chosen.right_when)))
+    items.append((1, _("Towards doing with: ") + _(chosen.move)))
     if answers.citizens:
-        items.append((0, "Answers:"))
+        items.append((0, _("Answers:")))
         for question in sp.QUESTIONS:
-            holder = sp.HOLDER_LABELS.get(str(answers.get(question.id)), "not answered")
-            items.append((1, f"{question.prompt} {holder}"))
+            holder = sp.HOLDER_LABELS.get(str(answers.get(question.id)))
+            given = _(holder) if holder else _("not answered")
+            items.append((1, f"{_(question.prompt)} {given}"))
     else:
-        items.append((0, f"{sp.CITIZENS_PROMPT} no"))
+        no = _("no")
+        items.append((0, f"{_(sp.CITIZENS_PROMPT)} {no}"))
     return RecordView(record_title(doc), record_day(doc), items)
 
 
@@ -517,23 +533,25 @@ def _round_view(doc: Doc, _statements: StatementSet | None) -> RecordView | None
     exercise = doc.get("exercise")
     if not isinstance(attempts, list) or exercise not in ("spectrum", "complexity"):
         return None
-    name = "spectrum of engagement" if exercise == "spectrum" else "complexity"
+    name = _("spectrum of engagement") if exercise == "spectrum" else _("complexity")
 
     def named(answer: Any) -> str:
         if exercise == "spectrum":
             try:
-                return approach(str(answer)).name
+                return _(approach(str(answer)).name)
             except KeyError:
                 return str(answer)
         info = cx.DOMAINS.get(str(answer))
         return info.label.lower() if info else str(answer)
 
-    items: list[Item] = [(0, f"Score: {doc.get('score', 0)} of {doc.get('total', len(attempts))}")]
+    items: list[Item] = [(0, _("Score: {score} of {total}").format(
+        score=doc.get("score", 0), total=doc.get("total", len(attempts))))]
     for attempt in attempts:
         if not isinstance(attempt, dict):
             continue
-        what = _text(attempt.get("title")) or str(attempt.get("scenario", "a scenario"))
-        mark = "right" if attempt.get("correct") else "not this time"
-        items.append((1, f"{what}: chose {named(attempt.get('chosen'))}, the answer was "
-                         f"{named(attempt.get('expected'))} ({mark})"))
-    return RecordView(f"Practice round: {name}", record_day(doc), items)
+        what = _text(attempt.get("title")) or str(attempt.get("scenario", _("a scenario")))
+        mark = _("right") if attempt.get("correct") else _("not this time")
+        items.append((1, _("{what}: chose {chosen}, the answer was {expected} ({mark})").format(
+            what=what, chosen=named(attempt.get("chosen")),
+            expected=named(attempt.get("expected")), mark=mark)))
+    return RecordView(_("Practice round: {name}").format(name=name), record_day(doc), items)

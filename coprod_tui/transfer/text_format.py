@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import make_visible
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import Entry
 from coprod_tui.transfer.common import (
     EXERCISE_TABLES,
@@ -29,7 +30,7 @@ from coprod_tui.transfer.common import (
     value_label,
 )
 
-SHARING_NOTE = (
+SHARING_NOTE = N_(
     "Before you share this: take out anything that could identify a patient, "
     "carer, colleague or anyone else. Removing a name, age and address is "
     "usually not enough; places, dates, rare conditions and roles can point to "
@@ -77,65 +78,69 @@ def _date_range(entries: list[Entry]) -> str:
     if not days:
         return ""
     first, last = min(days).isoformat(), max(days).isoformat()
-    return f", from {first} to {last}" if first != last else f", on {first}"
+    if first != last:
+        return _(", from {first} to {last}").format(first=first, last=last)
+    return _(", on {day}").format(day=first)
 
 
 def _title_page(sel: Selection, style: _Style) -> list[str]:
-    lines = style.heading(1, "Reflections from coprod")
-    lines += [f"Exported on {local_display(sel.exported)}.", ""]
+    lines = style.heading(1, _("Reflections from coprod"))
+    lines += [_("Exported on {when}.").format(when=local_display(sel.exported)), ""]
     lines += [style.bullet(line) for line in sel.filter.describe()]
     count = len(sel.entries)
-    lines.append(style.bullet(f"Entries: {count}{_date_range(sel.entries)}"))
+    lines.append(style.bullet(_("Entries: {count}{dates}").format(
+        count=count, dates=_date_range(sel.entries))))
     if sel.skipped:
-        lines.append(style.bullet(f"Records that could not be read and were left out: {sel.skipped}"))
+        lines.append(style.bullet(_("Records that could not be read and were left out: "
+                                    "{count}").format(count=sel.skipped)))
     lines.append("")
-    return lines + style.quote(SHARING_NOTE)
+    return lines + style.quote(_(SHARING_NOTE))
 
 
 def _meta_line(entry: Entry) -> str:
-    parts = [local_time(entry.created) or "time unknown"]
-    parts.append(
-        "Values: " + (", ".join(value_label(v) for v in entry.values) or "none chosen yet")
-    )
+    parts = [local_time(entry.created) or _("time unknown")]
+    parts.append(_("Values: {values}").format(
+        values=", ".join(value_label(v) for v in entry.values) or _("none chosen yet")))
     if entry.tags:
-        parts.append("Tags: " + ", ".join(entry.tags))
+        parts.append(_("Tags: {tags}").format(tags=", ".join(entry.tags)))
     parts.append(framework_name(entry.framework))
     return " | ".join(parts)
 
 
 def _entry(sel: Selection, entry: Entry, style: _Style) -> list[str]:
-    lines = style.heading(4, entry.title or "Untitled reflection")
+    lines = style.heading(4, entry.title or _("Untitled reflection"))
     lines += [_meta_line(entry), ""]
     if entry.account_kind or entry.code_themes:
-        kind = entry.account_kind or "not chosen"
-        themes = ", ".join(entry.code_themes) or "none chosen"
-        lines += [f"NMC account: {kind}; Code themes: {themes}", ""]
+        kind = entry.account_kind or _("not chosen")
+        themes = ", ".join(entry.code_themes) or _("none chosen")
+        lines += [_("NMC account: {kind}; Code themes: {themes}").format(kind=kind,
+                                                                        themes=themes), ""]
     sections = sections_of(entry)
     if not sections:
-        lines += ["(Nothing written yet.)", ""]
+        lines += [_("(Nothing written yet.)"), ""]
     for label, text in sections:
         lines += style.label(label)
         lines += [text.rstrip(), ""]
     if entry.actions:
-        lines += style.label("Actions")
+        lines += style.label(_("Actions"))
         lines += [style.bullet(_one_line(action_line(a))) for a in entry.actions] + [""]
     if entry.links:
-        lines += style.label("Linked")
+        lines += style.label(_("Linked"))
         lines += [style.bullet(_one_line(link_summary(sel, link))) for link in entry.links]
         lines.append("")
     return lines
 
 
 def _journal(sel: Selection, style: _Style) -> list[str]:
-    lines = style.heading(2, "Journal")
+    lines = style.heading(2, _("Journal"))
     if not sel.entries:
-        return lines + ["No entries match.", ""]
+        return lines + [_("No entries match."), ""]
     day = None
     for entry in sel.entries:
         this_day = local_day(entry.created)
         if this_day != day or day is None:
             day = this_day
-            lines += style.heading(3, day.isoformat() if day else "Undated")
+            lines += style.heading(3, day.isoformat() if day else _("Undated"))
         lines += _entry(sel, entry, style)
     return lines
 
@@ -149,16 +154,16 @@ def _record(sel: Selection, table: str, doc: Doc, style: _Style) -> list[str]:
 
 def _records(sel: Selection, style: _Style) -> list[str]:
     lines: list[str] = []
-    if any(sel.exercises.get(table) for table, _ in EXERCISE_TABLES):
-        lines += style.heading(2, "Exercises")
+    if any(sel.exercises.get(table) for table, _title in EXERCISE_TABLES):
+        lines += style.heading(2, _("Exercises"))
         for table, title in EXERCISE_TABLES:
             docs = sel.exercises.get(table) or []
             if docs:
-                lines += style.heading(3, title)
+                lines += style.heading(3, _(title))
                 for doc in docs:
                     lines += _record(sel, table, doc, style)
     if sel.stocktakes:
-        lines += style.heading(2, "Stocktakes")
+        lines += style.heading(2, _("Stocktakes"))
         for doc in sel.stocktakes:
             lines += _record(sel, STOCKTAKE_TABLE, doc, style)
     return lines

@@ -117,9 +117,10 @@ def _marked_strings() -> dict[str, str]:
     for filename, lineno, message, _comments, _context in extract_from_dir(
         str(PACKAGE), method_map=[("**.py", "python")], keywords=KEYWORDS,
     ):
-        for msgid in (message if isinstance(message, tuple) else (message,)):
-            if msgid:
-                found.setdefault(msgid, f"{filename}:{lineno}")
+        # A plural (ngettext) is one catalogue entry, found by its singular.
+        msgid = message[0] if isinstance(message, tuple) else message
+        if msgid:
+            found.setdefault(msgid, f"{filename}:{lineno}")
     return found
 
 
@@ -137,6 +138,17 @@ def test_every_marked_string_has_a_welsh_entry() -> None:
     assert missing == [], (
         "strings with no (or only a fuzzy) Welsh entry in coprod.po; run `make i18n` "
         "and translate them:\n" + "\n".join(missing))
+
+
+def test_no_literal_is_marked_inside_an_f_string() -> None:
+    """Babel's extractor does not look inside f-strings: ``f"{_('Total')}"`` would
+    never reach the catalogue and stay English in every language."""
+    inside = re.compile(r"""\{_\(\s*["']""")
+    found = [f"{path.relative_to(PACKAGE)}:{number}: {line.strip()}"
+             for path in sorted(PACKAGE.rglob("*.py"))
+             for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+             if inside.search(line)]
+    assert found == [], "mark the string outside the f-string:\n" + "\n".join(found)
 
 
 def test_translations_keep_every_placeholder() -> None:
