@@ -8,7 +8,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,6 +16,7 @@ from coprod_tui.complexity.rules import DOMAINS
 from coprod_tui.complexity.styles import COMPLEXITY_CSS
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.errors import CoprodError
 
 INTRO = (
@@ -54,7 +54,7 @@ def _row(doc: dict[str, Any]) -> Content:
     )
 
 
-class ComplexityScreen(Screen[None]):
+class ComplexityScreen(CoprodScreen[None]):
     """Saved challenges, with keys for a new one and for practice."""
 
     CSS = COMPLEXITY_CSS
@@ -97,10 +97,10 @@ class ComplexityScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="complexity-list")
     def refresh_list(self) -> None:
         """Read the saved challenges off the UI thread."""
-        if not getattr(self.app, "store_ready", False):
+        if not self.app.store_ready:
             return
         try:
-            docs = cx.challenges(self.app.store)  # type: ignore[attr-defined]
+            docs = cx.challenges(self.app.store)
         except CoprodError as error:
             self.app.call_from_thread(self.notify, error.message, severity="error")
             return
@@ -150,7 +150,7 @@ class ComplexityScreen(Screen[None]):
         from coprod_tui.complexity.practice_screen import PracticeScreen
 
         try:
-            scenarios = cx.load_scenarios(getattr(self.app, "content_dirs", []))
+            scenarios = cx.load_scenarios(self.app.content_dirs)
         except CoprodError as error:
             self.notify(error.message, severity="error", timeout=15)
             return

@@ -8,7 +8,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -16,6 +15,7 @@ from coprod_tui.complexity import records as cx
 from coprod_tui.complexity.rules import DOMAINS
 from coprod_tui.complexity.styles import COMPLEXITY_CSS
 from coprod_tui.core.clock import local_display
+from coprod_tui.core.ui.screens import CoprodDialog
 from coprod_tui.errors import CoprodError
 
 
@@ -31,7 +31,7 @@ def round_details(doc: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-class PracticeHistoryScreen(ModalScreen[None]):
+class PracticeHistoryScreen(CoprodDialog[None]):
     """A dialog listing past rounds, newest first; closes with ``c`` or Escape."""
 
     CSS = COMPLEXITY_CSS
@@ -62,7 +62,7 @@ class PracticeHistoryScreen(ModalScreen[None]):
     def load(self) -> None:
         """Read the rounds off the UI thread."""
         try:
-            docs = cx.rounds(self.app.store)  # type: ignore[attr-defined]
+            docs = cx.rounds(self.app.store)
         except CoprodError as error:
             self.app.call_from_thread(self.notify, error.message, severity="error")
             return

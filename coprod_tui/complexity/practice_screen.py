@@ -9,7 +9,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -17,6 +16,7 @@ from coprod_tui.complexity import records as cx
 from coprod_tui.complexity.rules import ANSWER_LABELS, DOMAIN_IDS, DOMAINS, QUESTIONS
 from coprod_tui.complexity.scenarios import Scenario
 from coprod_tui.complexity.styles import COMPLEXITY_CSS
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.errors import CoprodError
 
 ROUND_SIZE = 5
@@ -54,7 +54,7 @@ def feedback_text(scenario: Scenario, chosen: str) -> str:
     return "\n".join(lines)
 
 
-class PracticeScreen(Screen[None]):
+class PracticeScreen(CoprodScreen[None]):
     """A round of scenarios, one at a time, with feedback."""
 
     CSS = COMPLEXITY_CSS
@@ -183,7 +183,7 @@ class PracticeScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="complexity-round")
     def _save_round(self, items: list[dict[str, Any]]) -> None:
         try:
-            saved = cx.save_round(self.app.store, items)  # type: ignore[attr-defined]
+            saved = cx.save_round(self.app.store, items)
         except CoprodError as error:
             self.app.call_from_thread(self.notify, error.message, severity="error", timeout=10)
             return

@@ -11,13 +11,13 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import parse_day
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.safe_text import SafeInput
+from coprod_tui.core.ui.screens import CoprodDialog
 from coprod_tui.core.ui.text import literal
 from coprod_tui.journal.privacy_check import GUIDANCE, Finding
 from coprod_tui.journal.styles import JOURNAL_CSS
@@ -28,7 +28,7 @@ CANCEL = [
 ]
 
 
-class _Dialog(ModalScreen):
+class _Dialog(CoprodDialog[None]):
     """Base: ``c`` and Escape dismiss with ``None``."""
 
     CSS = JOURNAL_CSS

@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.store import Store
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.safe_text import SafeInput
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.dialogs import ConfirmDialog, DateRangeDialog, DraftsDialog
 from coprod_tui.journal.editor import EntryEditorScreen
@@ -37,6 +38,9 @@ from coprod_tui.journal.support import (
     entry_row,
     values_content,
 )
+
+if TYPE_CHECKING:
+    from coprod_tui.app import CoprodApp
 
 KEYS_LINE = "Enter view  e edit  x delete  a actions  b trash  r drafts  F1 every key"
 # Rows put in the list at a time: typing stays quick with 10,000 entries.
@@ -64,10 +68,10 @@ def load_journal(store: Store) -> SearchIndex:
     return journal_index(store)
 
 
-def edit_screen(app: App, entry: Entry) -> EntryEditorScreen:
+def edit_screen(app: CoprodApp, entry: Entry) -> EntryEditorScreen:
     """An editor for ``entry``, restoring unsaved changes kept as a draft if there are any."""
     try:
-        draft = app.store.load_draft(f"{DRAFT_PREFIX}{entry.id}")  # type: ignore[attr-defined]
+        draft = app.store.load_draft(f"{DRAFT_PREFIX}{entry.id}")
     except CoprodError:
         draft = None
     if draft:
@@ -75,7 +79,7 @@ def edit_screen(app: App, entry: Entry) -> EntryEditorScreen:
     return EntryEditorScreen.editing_entry(entry, draft)
 
 
-class JournalScreen(Screen[None]):
+class JournalScreen(CoprodScreen[None]):
     """The list of entries with search and filters."""
 
     CSS = JOURNAL_CSS
@@ -136,11 +140,11 @@ class JournalScreen(Screen[None]):
     def reload(self) -> None:
         """Read entries and drafts off the UI thread."""
         app = self.app
-        if not getattr(app, "store_ready", False):
+        if not app.store_ready:
             return
         try:
-            index = load_journal(app.store)  # type: ignore[attr-defined]
-            drafts = [d for d in app.store.drafts()  # type: ignore[attr-defined]
+            index = load_journal(app.store)
+            drafts = [d for d in app.store.drafts()
                       if str(d.get("id", "")).startswith(DRAFT_PREFIX)]
         except CoprodError as error:
             app.call_from_thread(self.notify, error.message, severity="error", timeout=10)
@@ -150,7 +154,7 @@ class JournalScreen(Screen[None]):
     def _loaded(self, index: SearchIndex, drafts: list[dict]) -> None:
         if index is not self.index:
             # A new index is long-lived: keep the garbage collector off it.
-            getattr(self.app, "keep_long_lived", lambda: None)()
+            self.app.keep_long_lived()
         self.index = index
         self._rows = {}
         self.loaded = True
@@ -213,7 +217,7 @@ class JournalScreen(Screen[None]):
         if self.focused is self.query_one("#search"):
             self.action_to_list()
         else:
-            self.app.action_home()  # type: ignore[attr-defined]
+            self.app.action_home()
 
     def action_filter_menu(self) -> None:
         """Choose how to narrow the list (each also has its own key)."""
@@ -318,7 +322,7 @@ class JournalScreen(Screen[None]):
             if not yes:
                 return
             try:
-                EntryStore(self.app.store).delete(entry.id)  # type: ignore[attr-defined]
+                EntryStore(self.app.store).delete(entry.id)
             except CoprodError as error:
                 self.notify(error.message, severity="error", timeout=10)
                 return
@@ -348,7 +352,7 @@ class JournalScreen(Screen[None]):
     def action_drafts(self) -> None:
         """Offer unsaved writing kept as drafts."""
         try:
-            drafts = [d for d in self.app.store.drafts()  # type: ignore[attr-defined]
+            drafts = [d for d in self.app.store.drafts()
                       if str(d.get("id", "")).startswith(DRAFT_PREFIX)]
         except CoprodError as error:
             self.notify(error.message, severity="error")
@@ -367,7 +371,7 @@ class JournalScreen(Screen[None]):
                 return
             what, key = result
             if what == "discard":
-                self.app.store.discard_draft(key)  # type: ignore[attr-defined]
+                self.app.store.discard_draft(key)
                 self.notify("Draft discarded.")
                 return
             self.app.push_screen(EntryEditorScreen.from_draft(key, by_key[key]["data"]))

@@ -13,13 +13,13 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.dialogs import ConfirmDialog
@@ -38,7 +38,7 @@ BACK = [
 ]
 
 
-class _Back(Screen[None]):
+class _Back(CoprodScreen[None]):
 
     CSS = JOURNAL_CSS
     BINDINGS = BACK
@@ -49,7 +49,7 @@ class _Back(Screen[None]):
 
     def journal(self) -> EntryStore:
         """The journal over the app's store."""
-        return EntryStore(self.app.store)  # type: ignore[attr-defined]
+        return EntryStore(self.app.store)
 
     def _attempt(self, change: Callable[[], object]) -> bool:
         """Run a store change; on failure say why and return ``False``."""
@@ -168,7 +168,7 @@ class EntryViewScreen(_Back):
         from coprod_tui.transfer.files import write_entry_export
 
         try:
-            path = write_entry_export(self.app.store, self.entry_id, fmt)  # type: ignore[attr-defined]
+            path = write_entry_export(self.app.store, self.entry_id, fmt)
         except CoprodError as error:
             self.app.call_from_thread(self.notify, error.message, severity="error",
                                       timeout=10, markup=False)

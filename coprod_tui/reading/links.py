@@ -10,11 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import make_visible
+from coprod_tui.core.ui.screens import CoprodDialog
 from coprod_tui.core.ui.text import literal
 from coprod_tui.reading.text import SectionLink
 
@@ -33,7 +33,7 @@ def copy_link(screen_app, url: str) -> None:  # noqa: ANN001 - any Textual App
     screen_app.notify(f"Copied {url}\n{COPY_NOTE}", title="Link copied", markup=False)
 
 
-class LinksDialog(ModalScreen[None]):
+class LinksDialog(CoprodDialog[None]):
     """Every link of a section; Enter copies the highlighted one."""
 
     BINDINGS = [

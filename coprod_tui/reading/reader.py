@@ -3,14 +3,16 @@ mark read, a list of links to copy, and the place remembered across runs."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static
 
 from coprod_tui.core.text import make_visible
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.reading.catalog import Catalog, ContentError, Section, load_catalog
@@ -18,6 +20,9 @@ from coprod_tui.reading.links import LinksDialog, copy_link
 from coprod_tui.reading.reader_body import ReaderBody, add_hyperlinks
 from coprod_tui.reading.records import ReadingProgress
 from coprod_tui.reading.text import find_links
+
+if TYPE_CHECKING:
+    from coprod_tui.app import CoprodApp
 
 HELP = """\
 ## Reader
@@ -33,9 +38,9 @@ the contents. Your place is remembered: `r` on the home screen brings you back.
 SAVE_DELAY = 1.0
 
 
-def catalog_for(app: App) -> Catalog:
+def catalog_for(app: CoprodApp) -> Catalog:
     """The catalog with the app's content packs; pack problems are notified once."""
-    catalog = load_catalog(getattr(app, "content_dirs", []))
+    catalog = load_catalog(app.content_dirs)
     shown: set[str] = app.__dict__.setdefault("_reading_problems_shown", set())
     for problem in catalog.problems:
         if problem not in shown:
@@ -45,14 +50,14 @@ def catalog_for(app: App) -> Catalog:
     return catalog
 
 
-def progress_for(app: App) -> ReadingProgress | None:
+def progress_for(app: CoprodApp) -> ReadingProgress | None:
     """Reading progress, once the store is open (``None`` before)."""
-    if not getattr(app, "store_ready", False):
+    if not app.store_ready:
         return None
-    return ReadingProgress(app.store)  # type: ignore[attr-defined]
+    return ReadingProgress(app.store)
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(CoprodScreen[None]):
     """Reads one section; ``n``/``p`` move through the whole catalog in order."""
 
     HELP = HELP
@@ -96,7 +101,7 @@ class ReaderScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.draft_sources.add(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.add(self)
         body = self.query_one("#reader-body", ReaderBody)
         body.focus()
         self.watch(body, "scroll_y", self._scrolled, init=False)
@@ -304,7 +309,7 @@ class ReaderScreen(Screen[None]):
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
         else:
-            self.app.open_area("read")  # type: ignore[attr-defined]
+            self.app.open_area("read")
 
     @on(Markdown.LinkClicked)
     def _clicked(self, event: Markdown.LinkClicked) -> None:

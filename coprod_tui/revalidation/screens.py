@@ -16,12 +16,12 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import CODE_THEMES
@@ -73,7 +73,7 @@ def _line(kind: str, doc: dict[str, Any]) -> str:
     return f"{date}  {count} account{'' if count == 1 else 's'} discussed; partner's details kept"
 
 
-class RevalidationScreen(Screen[None]):
+class RevalidationScreen(CoprodScreen[None]):
     """Progress and the logs."""
 
     CSS = CSS_TEXT
@@ -115,7 +115,7 @@ class RevalidationScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="revalidation")
     def refresh_view(self) -> None:
         """Read progress and the shown log off the UI thread."""
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.store
         try:
             data = records.snapshot(store)
             progress = records.progress_of(data, dt.date.today())
@@ -172,7 +172,7 @@ class RevalidationScreen(Screen[None]):
         from coprod_tui import paths
 
         try:
-            proposal = records.reading_proposal(self.app.store,  # type: ignore[attr-defined]
+            proposal = records.reading_proposal(self.app.store,
                                                 paths.content_pack_dirs())
         except CoprodError as error:
             self.app.call_from_thread(self.notify, error.message, severity="error",
@@ -229,7 +229,7 @@ FORMS: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
 }
 
 
-class RecordFormScreen(Screen[None]):
+class RecordFormScreen(CoprodScreen[None]):
     """A form adding one record (or setting the registration)."""
 
     CSS = CSS_TEXT
@@ -274,23 +274,23 @@ class RecordFormScreen(Screen[None]):
     def on_mount(self) -> None:
         values = self._defaults()
         try:
-            draft = self.app.store.load_draft(self.draft_key)  # type: ignore[attr-defined]
+            draft = self.app.store.load_draft(self.draft_key)
         except CoprodError:
             draft = None
         if draft and not self.prefill:
             values.update(draft)
             self.notify("Your unsaved draft is back.")
         self._fill(values)
-        self.app.draft_sources.add(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.add(self)
         self.query_one(f"#f-{self.fields[0][0]}").focus()
 
     def on_unmount(self) -> None:
-        self.app.draft_sources.discard(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.discard(self)
 
     def _defaults(self) -> dict[str, Any]:
         values: dict[str, Any] = {"date": dt.date.today().isoformat()}
         if self.kind == "registration":
-            values = dict(self.app.store.get("registration", "registration") or {})  # type: ignore[attr-defined]
+            values = dict(self.app.store.get("registration", "registration") or {})
         values.update(self.prefill)
         return values
 
@@ -329,10 +329,10 @@ class RecordFormScreen(Screen[None]):
         """Keep what is typed (called on quit and hang-up)."""
         values = self.values()
         if any(v for k, v in values.items() if k != "date"):
-            self.app.store.save_draft(self.draft_key, values)  # type: ignore[attr-defined]
+            self.app.store.save_draft(self.draft_key, values)
 
     def _record(self, values: dict[str, Any]) -> dict[str, Any]:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.store
         if self.kind == records.CPD:
             return rules.make_cpd(
                 date=values["date"], title=values["title"], method=values["method"],
@@ -356,7 +356,7 @@ class RecordFormScreen(Screen[None]):
     def action_save(self) -> None:
         """Check and save; on a problem, say what and keep every word."""
         values = self.values()
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.store
         error = self.query_one("#reval-form-error", Static)
         try:
             if self.kind == "registration":
@@ -373,7 +373,7 @@ class RecordFormScreen(Screen[None]):
             error.update(literal(f"Not saved: {problem.message}"))
             self.notify(problem.message, severity="error", markup=False)
             return
-        self.app.draft_sources.discard(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.discard(self)
         self.notify("Saved.")
         if self.kind in (records.CPD, records.FEEDBACK):
             from coprod_tui.journal.privacy_check import check_privacy

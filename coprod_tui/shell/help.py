@@ -11,8 +11,10 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
+
+from coprod_tui.core.ui.screens import CoprodDialog
 
 GENERAL = """\
 ## Finding your way
@@ -58,7 +60,7 @@ def _escape_md(text: str) -> str:
     return text.replace("|", "\\|").replace("`", "'")
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(CoprodDialog[None]):
     """A dialog listing the current screen's keys and help text."""
 
     BINDINGS = [

@@ -6,12 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.preferences import PREFERENCES, Preference
 from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.errors import CoprodError
 
 HELP = """\
@@ -23,7 +23,7 @@ data folder (see the README).
 """
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(CoprodScreen[None]):
     """A list of settings; Enter opens a choice dialog."""
 
     HELP = HELP
@@ -45,7 +45,7 @@ class SettingsScreen(Screen[None]):
 
     def _rows(self) -> list[tuple[str, str, str]]:
         """(id, label, current value label) for every setting."""
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.store
         rows = [("theme", "Theme", self.app.theme)]
         values = store.settings()
         for pref in PREFERENCES:
@@ -101,7 +101,7 @@ class SettingsScreen(Screen[None]):
         pref = next((p for p in PREFERENCES if p.key == key), None)
         if pref is None:
             return
-        current = self.app.store.settings().get(pref.key, pref.default)  # type: ignore[attr-defined]
+        current = self.app.store.settings().get(pref.key, pref.default)
         self.app.push_screen(
             ChoiceDialog(pref.label, list(pref.choices), current, pref.help),
             lambda value, pref=pref: self._set_pref(pref, value),
@@ -109,7 +109,7 @@ class SettingsScreen(Screen[None]):
 
     def _save(self, key: str, value: str) -> bool:
         try:
-            self.app.store.set_setting(key, value)  # type: ignore[attr-defined]
+            self.app.store.set_setting(key, value)
         except CoprodError as error:
             self.notify(error.message, severity="error", timeout=10)
             return False

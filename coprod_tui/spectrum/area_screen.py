@@ -10,12 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import Link
 from coprod_tui.spectrum import records
@@ -56,7 +56,7 @@ MENU = (
 )
 
 
-class SpectrumScreen(Screen[None]):
+class SpectrumScreen(CoprodScreen[None]):
     """The area's menu, with the latest placement and last score."""
 
     HELP = HELP
@@ -98,10 +98,10 @@ class SpectrumScreen(Screen[None]):
 
     def refresh_status(self) -> None:
         """Show the latest placement and last practice score."""
-        if not getattr(self.app, "store_ready", False):
+        if not self.app.store_ready:
             return
         try:
-            text = records.summary(self.app.store)  # type: ignore[attr-defined]
+            text = records.summary(self.app.store)
         except CoprodError as error:
             text = error.message
         self.query_one("#spectrum-status", Static).update(text)
@@ -128,7 +128,7 @@ class SpectrumScreen(Screen[None]):
         self.app.push_screen(PracticeHistoryScreen())
 
 
-class _ListScreen(Screen[None]):
+class _ListScreen(CoprodScreen[None]):
     """A titled list of records with an empty message; ``b`` goes back."""
 
     DEFAULT_CSS = """
@@ -193,7 +193,7 @@ class SavedPlacementsScreen(_ListScreen):
         """One row a placement: date, title, place."""
         self.docs: dict[str, dict[str, Any]] = {}
         rows = []
-        for doc in records.placements(self.app.store):  # type: ignore[attr-defined]
+        for doc in records.placements(self.app.store):
             self.docs[doc["id"]] = doc
             rows.append((doc["id"], Content(
                 f"{local_display(doc.get('created', ''))}  "
@@ -244,5 +244,5 @@ class PracticeHistoryScreen(_ListScreen):
             (doc["id"], Content(
                 f"{local_display(doc.get('date', ''))}   "
                 f"{doc.get('score', 0)} of {doc.get('total', 0)} right"))
-            for doc in records.rounds(self.app.store)  # type: ignore[attr-defined]
+            for doc in records.rounds(self.app.store)
         ]

@@ -15,11 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import Link
 from coprod_tui.spectrum.result_screen import SpectrumResultScreen
@@ -93,7 +93,7 @@ def _answers(values: dict[str, str]) -> SpectrumAnswers:
     )
 
 
-class PlaceActivityScreen(Screen[None]):
+class PlaceActivityScreen(CoprodScreen[None]):
     """A small wizard placing one activity on the spectrum."""
 
     HELP = HELP
@@ -161,14 +161,14 @@ class PlaceActivityScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.draft_sources.add(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.add(self)
         if self.use_draft and not (self.initial_title or self.initial_description):
             self._restore_draft()
         self.query_one("#title", QuietInput).focus()
 
     def _restore_draft(self) -> None:
         try:
-            draft = self.app.store.load_draft(DRAFT_KEY)  # type: ignore[attr-defined]
+            draft = self.app.store.load_draft(DRAFT_KEY)
         except CoprodError:
             return
         if draft and (draft.get("title") or draft.get("description")):
@@ -192,7 +192,7 @@ class PlaceActivityScreen(Screen[None]):
         """Keep the title and description if the app quits or the line drops."""
         typed = (self.activity_title, self.description)
         if any(typed) and typed != self.saved_text:
-            self.app.store.save_draft(DRAFT_KEY, {  # type: ignore[attr-defined]
+            self.app.store.save_draft(DRAFT_KEY, {
                 "title": self.activity_title, "description": self.description,
             })
 
@@ -292,5 +292,5 @@ class PlaceActivityScreen(Screen[None]):
 
     def _result_closed(self, outcome: str | None) -> None:
         if outcome == "done":
-            self.app.draft_sources.discard(self)  # type: ignore[attr-defined]
+            self.app.draft_sources.discard(self)
             self.dismiss(None)

@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.spectrum import records
@@ -38,7 +38,7 @@ def _choice_label(number: int, approach_id: str) -> Content:
     return Content(f"{number}  {ap.name} ({ap.group_label})")
 
 
-class PracticeScreen(Screen[None]):
+class PracticeScreen(CoprodScreen[None]):
     """One practice round: ask, feedback, ask... then the score."""
 
     HELP = HELP
@@ -107,7 +107,7 @@ class PracticeScreen(Screen[None]):
     def start_round(self) -> None:
         """Pick a new round of scenarios and ask the first."""
         try:
-            scenarios = load_scenarios(self.app.content_dirs)  # type: ignore[attr-defined]
+            scenarios = load_scenarios(self.app.content_dirs)
         except CoprodError as error:
             self.phase = FINISHED
             self.query_one("#practice-choices").display = False
@@ -192,7 +192,7 @@ class PracticeScreen(Screen[None]):
         got, total = score(self.attempts), len(self.attempts)
         message = "Your score is kept in the practice history."
         try:
-            records.save_round(self.app.store, self.attempts)  # type: ignore[attr-defined]
+            records.save_round(self.app.store, self.attempts)
             self.saved = True
         except CoprodError as error:
             message = f"The score could not be saved: {error.message}"

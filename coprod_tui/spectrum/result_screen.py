@@ -12,10 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import Link
@@ -61,7 +61,7 @@ class SpectrumDrawing(Widget):
         return len(draw_spectrum(self.place_id, min(78, width or 78)))
 
 
-class SpectrumResultScreen(Screen[str | None]):
+class SpectrumResultScreen(CoprodScreen[str | None]):
     """One placement's result; dismisses with ``"done"`` or ``"back"``."""
 
     HELP = HELP
@@ -134,10 +134,10 @@ class SpectrumResultScreen(Screen[str | None]):
             return True
         try:
             doc = records.save_placement(
-                self.app.store,  # type: ignore[attr-defined]
+                self.app.store,
                 self.activity_title, self.description, self.result, self.link,
             )
-            self.app.store.discard_draft("spectrum:place")  # type: ignore[attr-defined]
+            self.app.store.discard_draft("spectrum:place")
         except CoprodError as error:
             self.notify(error.message, severity="error", timeout=10)
             return False
@@ -159,7 +159,7 @@ class SpectrumResultScreen(Screen[str | None]):
             return
         title = self.activity_title or self.result.approach.name
         try:
-            self.app.reflect_on(  # type: ignore[attr-defined]
+            self.app.reflect_on(
                 f"Spectrum: {title}",
                 list(self.result.approach.values),
                 Link("spectrum", self.record_id, title),

@@ -8,12 +8,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.stocktake import records as stocktakes
@@ -45,7 +45,7 @@ audit tool (https://info.copronet.wales/the-self-evaluation-audit-tool/).
 """
 
 
-class StocktakeScreen(Screen[None]):
+class StocktakeScreen(CoprodScreen[None]):
     """The stocktake area: resume, start, or open the history."""
 
     HELP = HELP
@@ -96,11 +96,11 @@ class StocktakeScreen(Screen[None]):
     def refresh_state(self) -> None:
         """Load the statements and stocktakes off the UI thread."""
         app = self.app
-        if not getattr(app, "store_ready", False):
+        if not app.store_ready:
             return
         try:
-            statements = stocktakes.load_statements(getattr(app, "content_dirs", []))
-            store = app.store  # type: ignore[attr-defined]
+            statements = stocktakes.load_statements(app.content_dirs)
+            store = app.store
             waiting = stocktakes.unfinished(store)
             done = stocktakes.finished(store)
             months = stocktakes.reminder_months(store)
@@ -184,7 +184,7 @@ class StocktakeScreen(Screen[None]):
             self.action_resume()
         elif choice == "discard" and self.waiting is not None:
             try:
-                stocktakes.discard(self.app.store, self.waiting.id)  # type: ignore[attr-defined]
+                stocktakes.discard(self.app.store, self.waiting.id)
             except CoprodError as error:
                 self.notify(error.message, severity="error")
                 return

@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.stocktake import records as stocktakes
@@ -28,7 +28,7 @@ stocktake to a file for a team view (scores only: no name, date or journal).
 """
 
 
-class StocktakeHistoryScreen(Screen[None]):
+class StocktakeHistoryScreen(CoprodScreen[None]):
     """Every finished stocktake."""
 
     HELP = HELP
@@ -63,7 +63,7 @@ class StocktakeHistoryScreen(Screen[None]):
 
     def on_mount(self) -> None:
         try:
-            self.items = list(reversed(stocktakes.finished(self.app.store)))  # type: ignore[attr-defined]
+            self.items = list(reversed(stocktakes.finished(self.app.store)))
         except CoprodError as error:
             self.notify(error.message, severity="error", timeout=10)
         self._fill()

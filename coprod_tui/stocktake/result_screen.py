@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.core.ui.text import literal
 from coprod_tui.stocktake.report import result_lines
 from coprod_tui.stocktake.rules import Stocktake, weakest_values
@@ -25,7 +25,7 @@ goes back.
 """
 
 
-class StocktakeResultScreen(Screen[None]):
+class StocktakeResultScreen(CoprodScreen[None]):
     """The result of one finished stocktake."""
 
     HELP = HELP
@@ -60,7 +60,7 @@ class StocktakeResultScreen(Screen[None]):
 
     def text(self) -> str:
         """The result as plain text (what is on screen)."""
-        ascii_only = bool(getattr(self.app, "ascii_only", False))
+        ascii_only = bool(self.app.ascii_only)
         return "\n".join(result_lines(self.stocktake, self.statements, ascii_only))
 
     def action_write(self) -> None:
@@ -79,7 +79,7 @@ class StocktakeResultScreen(Screen[None]):
         if value_id is None:
             return
         try:
-            self.app.write_about_value(value_id)  # type: ignore[attr-defined]
+            self.app.write_about_value(value_id)
         except ImportError:
             self.notify("The journal is not part of this version of coprod.", severity="warning")
 
@@ -87,7 +87,7 @@ class StocktakeResultScreen(Screen[None]):
         """Open the reading for the weakest value."""
         section = self.statements.value(weakest_values(self.stocktake)[0]).reading
         try:
-            self.app.open_reading(section)  # type: ignore[attr-defined]
+            self.app.open_reading(section)
         except ImportError:
             self.notify("The reading is not part of this version of coprod.", severity="warning")
 

@@ -10,10 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
 from coprod_tui.core.ui.quiet import QuietTextArea
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import VALUE_IDS
 from coprod_tui.stocktake import records as stocktakes
@@ -46,7 +46,7 @@ area, even after quitting.
 """
 
 
-class StocktakeRunScreen(Screen[None]):
+class StocktakeRunScreen(CoprodScreen[None]):
     """One step at a time: a statement to score, or a value's notes."""
 
     HELP = HELP
@@ -102,11 +102,11 @@ class StocktakeRunScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.draft_sources.add(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.add(self)
         self.show_step()
 
     def on_unmount(self) -> None:
-        self.app.draft_sources.discard(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.discard(self)
 
     def on_screen_suspend(self) -> None:
         self.save_draft()
@@ -227,7 +227,7 @@ class StocktakeRunScreen(Screen[None]):
 
     def _save(self) -> bool:
         try:
-            stocktakes.save(self.app.store, self.stocktake)  # type: ignore[attr-defined]
+            stocktakes.save(self.app.store, self.stocktake)
         except CoprodError as error:
             self.notify(error.message, severity="error", timeout=10)
             return False
@@ -255,7 +255,7 @@ class StocktakeRunScreen(Screen[None]):
             self._go(missing)
             return
         try:
-            stocktakes.finish(self.app.store, self.stocktake)  # type: ignore[attr-defined]
+            stocktakes.finish(self.app.store, self.stocktake)
         except CoprodError as error:
             self.notify(error.message, severity="error", timeout=10)
             return

@@ -6,12 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.quiet import QuietInput
+from coprod_tui.core.ui.screens import CoprodScreen
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.privacy_check import check_privacy
 from coprod_tui.stocktake import records as stocktakes
@@ -30,7 +30,7 @@ Escape goes back.
 """
 
 
-class StocktakeSetupScreen(Screen[None]):
+class StocktakeSetupScreen(CoprodScreen[None]):
     """Level and participants; then the statements."""
 
     HELP = HELP
@@ -95,7 +95,7 @@ class StocktakeSetupScreen(Screen[None]):
                         severity="warning", timeout=8, markup=False)
         stocktake = Stocktake(level=self.level, participants=participants)
         try:
-            stocktakes.save(self.app.store, stocktake)  # type: ignore[attr-defined]
+            stocktakes.save(self.app.store, stocktake)
         except CoprodError as error:
             self.notify(error.message, severity="error", timeout=10)
             return

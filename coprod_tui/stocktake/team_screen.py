@@ -13,12 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.ui.quiet import QuietInput
+from coprod_tui.core.ui.screens import CoprodDialog, CoprodScreen
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.stocktake import share as stocktake_share
@@ -49,7 +49,7 @@ files are needed: with two, each person could work out the other's answers.
 """
 
 
-class ShareDialog(ModalScreen[Path | None]):
+class ShareDialog(CoprodDialog[Path | None]):
     """Write one stocktake as a share file; dismisses with the path written, or None."""
 
     HELP = SHARE_HELP
@@ -157,7 +157,7 @@ class ShareDialog(ModalScreen[Path | None]):
         self.dismiss(None)
 
 
-class StocktakeTeamPickScreen(Screen[None]):
+class StocktakeTeamPickScreen(CoprodScreen[None]):
     """Choose three or more shared files from a folder, then open the team view."""
 
     HELP = PICK_HELP

@@ -14,13 +14,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import parse_day
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.quiet import QuietInput
+from coprod_tui.core.ui.screens import CoprodDialog, CoprodScreen
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import VALUE_IDS
@@ -54,7 +54,7 @@ ROWS = (("format", "Format"), ("value", "Value"), ("tag", "Tag"), ("entries", "E
 ALL = "*all*"  # the "no filter" choice in the value and tag dialogs
 
 
-class ConfirmReplace(ModalScreen[bool]):
+class ConfirmReplace(CoprodDialog[bool]):
     """Ask before replacing an existing file; ``r`` replaces, ``c`` or Escape cancels."""
 
     BINDINGS = [
@@ -84,7 +84,7 @@ class ConfirmReplace(ModalScreen[bool]):
         self.dismiss(False)
 
 
-class ExportScreen(Screen[None]):
+class ExportScreen(CoprodScreen[None]):
     """Choices on a list, dates and path in fields, and a status line."""
 
     HELP = HELP
@@ -141,10 +141,10 @@ class ExportScreen(Screen[None]):
     def load_tags(self) -> None:
         """Collect the tags in use (off the UI thread)."""
         app = self.app
-        if not getattr(app, "store_ready", False):
+        if not app.store_ready:
             return
         try:
-            docs = app.store.all("entries")  # type: ignore[attr-defined]
+            docs = app.store.all("entries")
         except CoprodError as error:
             app.call_from_thread(self.notify, error.message, severity="error")
             return
@@ -234,7 +234,7 @@ class ExportScreen(Screen[None]):
 
         app = self.app
         try:
-            docs = app.store.all("entries")  # type: ignore[attr-defined]
+            docs = app.store.all("entries")
         except CoprodError as error:
             app.call_from_thread(self.notify, error.message, severity="error")
             return
@@ -310,7 +310,7 @@ class ExportScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export with the current choices, asking before replacing a file."""
-        if not getattr(self.app, "store_ready", False):
+        if not self.app.store_ready:
             self.notify("Your data is still being opened; try again in a moment.")
             return
         flt = self.current_filter()
@@ -338,7 +338,7 @@ class ExportScreen(Screen[None]):
 
         app = self.app
         try:
-            text = render(app.store, fmt, flt)  # type: ignore[attr-defined]
+            text = render(app.store, fmt, flt)
             written = write_export(path, text, overwrite=overwrite)
         except ExportExistsError:
             app.call_from_thread(self._status, f"{path} appeared meanwhile; press e again.")

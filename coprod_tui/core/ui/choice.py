@@ -6,14 +6,14 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coprod_tui.core.ui.screens import CoprodDialog
 from coprod_tui.core.ui.text import literal
 
 
-class ChoiceDialog(ModalScreen[str | None]):
+class ChoiceDialog(CoprodDialog[str | None]):
     """Pick one of ``choices`` ((value, label) pairs); dismisses with the value or None."""
 
     BINDINGS = [

@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from coprod_tui.core.text import make_visible
+from coprod_tui.core.ui.screens import CoprodDialog
 
 if TYPE_CHECKING:
     from coprod_tui.core.store import Store
@@ -184,7 +184,7 @@ def recover_fallbacks(store: Store, folders: list[Path]) -> list[str]:
     return messages
 
 
-class LoseTextDialog(ModalScreen[bool]):
+class LoseTextDialog(CoprodDialog[bool]):
     """Asked when unsaved writing could not be kept: go anyway (``True``) or stay."""
 
     BINDINGS = [
