@@ -31,7 +31,7 @@ from coprod_tui.complexity.rules import (
 from coprod_tui.complexity.styles import COMPLEXITY_CSS
 from coprod_tui.core.clock import local_display, parse_day
 from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import CoprodScreen, PlaceOnSpectrum, ReflectOn
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import Link
@@ -72,7 +72,8 @@ class ChallengeScreen(CoprodScreen[None]):
                 tooltip="Reflect on this in the journal"),
         Binding("ctrl+o", "spectrum", "Spectrum", id="complexity-spectrum",
                 tooltip="Place this on the spectrum of engagement"),
-        Binding("ctrl+l", "back", "List", id="complexity-list", tooltip="Back to your challenges"),
+        Binding("ctrl+l", "back", "Back", show=False, id="complexity-list",
+                tooltip="Back to your challenges (as Escape)"),
     ]
 
     def __init__(self, record: dict[str, Any] | None = None) -> None:
@@ -316,10 +317,7 @@ class ChallengeScreen(CoprodScreen[None]):
         title, link = saved
         result = assess(self.record["answers"])  # type: ignore[index]
         summary = summary_text(title, result, self.record.get("plan"))  # type: ignore[union-attr]
-        try:
-            self.app.reflect_on(title, list(result.info.values), link, summary)
-        except ImportError:
-            self.notify("The journal is not available in this version.", severity="warning")
+        self.post_message(ReflectOn(title, list(result.info.values), link, summary))
 
     def action_spectrum(self) -> None:
         """Save, then place the planned approach on the spectrum of engagement."""
@@ -333,10 +331,7 @@ class ChallengeScreen(CoprodScreen[None]):
             parts.append(f"First probe: {plan['action']}")
         if plan.get("who"):
             parts.append(f"Who is involved: {plan['who']}")
-        try:
-            self.app.place_on_spectrum(title, "\n".join(p for p in parts if p), link)
-        except ImportError:
-            self.notify("The spectrum exercise is not available in this version.", severity="warning")
+        self.post_message(PlaceOnSpectrum(title, "\n".join(p for p in parts if p), link))
 
     def action_back(self) -> None:
         """Back to the list, keeping unsaved changes as a draft."""

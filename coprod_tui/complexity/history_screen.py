@@ -6,7 +6,6 @@ from typing import Any
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
@@ -32,14 +31,9 @@ def round_details(doc: dict[str, Any]) -> str:
 
 
 class PracticeHistoryScreen(CoprodDialog[None]):
-    """A dialog listing past rounds, newest first; closes with ``c`` or Escape."""
+    """A dialog listing past rounds, newest first; closes with ``b`` or Escape."""
 
     CSS = COMPLEXITY_CSS
-
-    BINDINGS = [
-        Binding("c", "close", "Close", id="complexity-history-close"),
-        Binding("escape", "close", "Close", show=False),
-    ]
 
     def __init__(self) -> None:
         super().__init__()
@@ -51,7 +45,7 @@ class PracticeHistoryScreen(CoprodDialog[None]):
             yield Static("Complexity practice: your rounds", classes="dialog-title")
             yield OptionList(id="rounds")
             yield Static("", id="round-details", markup=False)
-            yield Static("arrows: see a round    c or Esc: close", classes="dialog-keys")
+            yield Static("arrows: see a round    b or Esc: close", classes="dialog-keys")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -89,6 +83,6 @@ class PracticeHistoryScreen(CoprodDialog[None]):
         doc = self.rounds.get(event.option.id or "")
         self.query_one("#round-details", Static).update(round_details(doc) if doc else "")
 
-    def action_close(self) -> None:
+    def action_back(self) -> None:
         """Close."""
         self.dismiss(None)

@@ -66,7 +66,6 @@ class PracticeScreen(CoprodScreen[None]):
         Binding("n", "next", "Next", id="complexity-next", tooltip="The next scenario"),
         Binding("a", "again", "Another round", id="complexity-again"),
         Binding("y", "history", "History", id="complexity-practice-history"),
-        Binding("b", "back", "Back", id="complexity-back", tooltip="Back to your challenges"),
     ]
 
     def __init__(self, scenarios: list[Scenario], size: int = ROUND_SIZE) -> None:

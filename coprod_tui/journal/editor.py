@@ -79,8 +79,6 @@ class EntryEditorScreen(CoprodScreen[None]):
         Binding("ctrl+o", "values", "Values", id="entry-values"),
         Binding("ctrl+n", "next_prompt", "Next prompt", id="entry-next-prompt"),
         Binding("ctrl+t", "nmc", "NMC", id="entry-nmc", tooltip="NMC account kind, Code themes"),
-        Binding("escape", "close", "Close", id="entry-close",
-                tooltip="Leave; unsaved writing is kept as a draft"),
     ]
 
     def __init__(self, entry: Entry, *, editing: bool = False, guide_value: str | None = None,
@@ -297,7 +295,7 @@ class EntryEditorScreen(CoprodScreen[None]):
             return not walking
         return True
 
-    def action_close(self) -> None:
+    def action_back(self) -> None:
         """Leave, keeping unsaved writing as a draft; if it cannot be kept, stay and ask."""
         before = self._baseline
         try:

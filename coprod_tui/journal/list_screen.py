@@ -42,7 +42,7 @@ from coprod_tui.journal.support import (
 if TYPE_CHECKING:
     from coprod_tui.app import CoprodApp
 
-KEYS_LINE = "Enter view  e edit  x delete  a actions  b trash  r drafts  F1 every key"
+KEYS_LINE = "Enter view  e edit  x delete  a actions  u trash  r drafts  F1 every key"
 # Rows put in the list at a time: typing stays quick with 10,000 entries.
 PAGE = 300
 
@@ -57,7 +57,7 @@ R relationships, C change makers; `-` for the rest) and the title.
 - `w` value by value: one experience through all five values
 - `/` search titles, text and tags as you type (`Esc` or Enter back to the list)
 - `f` filter menu, or directly `v` value, `t` tag, `d` dates; choose "any" to clear
-- Enter view, `e` edit, `x` delete (asks first; restore from the trash `b`)
+- Enter view, `e` edit, `x` delete (asks first; restore from the trash `u`)
 - `a` open actions, `r` drafts of unsaved writing
 """
 
@@ -96,9 +96,9 @@ class JournalScreen(CoprodScreen[None]):
         Binding("e", "edit", "Edit", id="journal-edit"),
         Binding("x", "delete", "Delete", id="journal-delete"),
         Binding("a", "actions", "Actions", id="journal-actions"),
-        Binding("b", "trash", "Trash", id="journal-trash"),
+        Binding("u", "trash", "Trash", id="journal-trash",
+                tooltip="Deleted entries: restore one (undo a delete)"),
         Binding("r", "drafts", "Drafts", id="journal-drafts", show=False),
-        Binding("escape", "leave_search", "Back", show=False, id="journal-back"),
         Binding("down", "to_list", "To the list", show=False, id="journal-to-list"),
     ]
     # The list, not the search box, has focus from the first frame: a fast "2n" opens a
@@ -212,12 +212,12 @@ class JournalScreen(CoprodScreen[None]):
         """Move from the search box to the list."""
         self.query_one("#entries", OptionList).focus()
 
-    def action_leave_search(self) -> None:
-        """Esc: from the search box back to the list, otherwise home."""
+    def action_back(self) -> None:
+        """Esc: from the search box back to the list, otherwise back (home)."""
         if self.focused is self.query_one("#search"):
             self.action_to_list()
         else:
-            self.app.action_home()
+            self.leave()
 
     def action_filter_menu(self) -> None:
         """Choose how to narrow the list (each also has its own key)."""
@@ -326,7 +326,7 @@ class JournalScreen(CoprodScreen[None]):
             except CoprodError as error:
                 self.notify(error.message, severity="error", timeout=10)
                 return
-            self.notify("Moved to the trash (b to see it and restore).")
+            self.notify("Moved to the trash (u to see it and restore).")
             self.reload()
 
         self.app.push_screen(

@@ -32,17 +32,11 @@ from coprod_tui.transfer.common import FORMATS
 # The formats one entry can be exported to on its own (json is the whole backup).
 ENTRY_FORMATS: tuple[str, ...] = ("md", "txt", "nmc")
 
-BACK = [
-    Binding("c", "back", "Back", id="journal-view-back"),
-    Binding("escape", "back", "Back", show=False),
-]
 
 
 class _Back(CoprodScreen[None]):
 
     CSS = JOURNAL_CSS
-    BINDINGS = BACK
-
     def action_back(self) -> None:
         """Return to the journal."""
         self.dismiss(None)
@@ -67,14 +61,13 @@ class EntryViewScreen(_Back):
     HELP = (
         "## An entry\n\n`e` edit, `x` delete (asks first), `o` export this entry on its own "
         "(md, txt or an NMC reflective account, for supervision; saved as a new private file "
-        "in your home folder, its path shown at the top), `c` or `Esc` back to the list."
+        "in your home folder, its path shown at the top), `b` or `Esc` back to the list."
     )
     BINDINGS = [
         Binding("e", "edit", "Edit", id="view-edit"),
         Binding("x", "delete", "Delete", id="view-delete"),
         Binding("o", "export", "Export entry", id="view-export",
                 tooltip="Export this entry on its own (md, txt or nmc)"),
-        *BACK,
     ]
 
     def __init__(self, entry_id: str) -> None:
@@ -205,7 +198,6 @@ class ActionsScreen(_Back):
     HELP = "## Open actions\n\nEnter or space marks the highlighted action done."
     BINDINGS = [
         Binding("space", "done", "Mark done", id="actions-done"),
-        *BACK,
     ]
 
     def compose(self) -> ComposeResult:
@@ -266,7 +258,6 @@ class TrashScreen(_Back):
     BINDINGS = [
         Binding("r", "restore", "Restore", id="trash-restore"),
         Binding("x", "empty", "Empty trash", id="trash-empty"),
-        *BACK,
     ]
 
     def compose(self) -> ComposeResult:

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import CoprodScreen, OpenReading
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.reading.catalog import Catalog, ContentError
@@ -164,4 +164,4 @@ class ReadingScreen(CoprodScreen[None]):
         if option_id == CONTINUE_ID:
             continue_reading(self.app)
         elif option_id.startswith("section:"):
-            self.app.open_reading(option_id.partition(":")[2])
+            self.post_message(OpenReading(option_id.partition(":")[2]))

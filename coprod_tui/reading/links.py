@@ -37,8 +37,6 @@ class LinksDialog(CoprodDialog[None]):
     """Every link of a section; Enter copies the highlighted one."""
 
     BINDINGS = [
-        Binding("c", "close", "Close", id="links-close"),
-        Binding("escape", "close", "Close", show=False),
         Binding("y", "copy", "Copy", id="links-copy"),
     ]
 
@@ -61,7 +59,7 @@ class LinksDialog(CoprodDialog[None]):
                 )
             else:
                 yield Static("This section has no links.", id="links-none")
-            yield Static("Enter or y: copy    c or Esc: close", classes="dialog-keys")
+            yield Static("Enter or y: copy    b or Esc: close", classes="dialog-keys")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -82,6 +80,6 @@ class LinksDialog(CoprodDialog[None]):
         if index is not None:
             copy_link(self.app, self.links[index].url)
 
-    def action_close(self) -> None:
+    def action_back(self) -> None:
         """Close the list."""
         self.dismiss(None)

@@ -12,7 +12,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static
 
 from coprod_tui.core.text import make_visible
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import CoprodScreen, OpenArea
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.reading.catalog import Catalog, ContentError, Section, load_catalog
@@ -73,7 +73,6 @@ class ReaderScreen(CoprodScreen[None]):
         Binding("m", "toggle_read", "Mark read", id="reader-mark",
                 tooltip="Mark this section read, or unread"),
         Binding("l", "links", "Links", id="reader-links", tooltip="List and copy links"),
-        Binding("b", "back", "Back", id="reader-back", tooltip="Back to the contents"),
         Binding("space", "page_down", "Page down", show=False, id="reader-page-down"),
     ]
 
@@ -309,7 +308,7 @@ class ReaderScreen(CoprodScreen[None]):
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
         else:
-            self.app.open_area("read")
+            self.post_message(OpenArea("read"))
 
     @on(Markdown.LinkClicked)
     def _clicked(self, event: Markdown.LinkClicked) -> None:

@@ -236,7 +236,6 @@ class RecordFormScreen(CoprodScreen[None]):
     HELP = FORM_HELP
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="reval-form-save", priority=True),
-        Binding("escape", "back", "Back", id="reval-form-back"),
         Binding("ctrl+g", "back", "Back", show=False, id="reval-form-back-ctrl"),
     ]
 

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import one_line
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import CoprodScreen, OpenArea
 from coprod_tui.shell.areas import AREAS, Area, area_by_key
 
 # 80 columns less the margins, the list's border and scrollbar, the key and the title
@@ -59,6 +59,10 @@ class HomeScreen(CoprodScreen[None]):
     ] + [Binding("enter", "open_highlighted", "Open", id="open", show=True)] + [
         Binding("r", "continue_reading", "Continue reading", id="continue-reading")
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Home is the first level: there is nothing to go back to."""
+        return action != "back"
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -107,7 +111,7 @@ class HomeScreen(CoprodScreen[None]):
         """Open the area with this number."""
         area = area_by_key(digit)
         if area is not None:
-            self.app.open_area(area.id)
+            self.post_message(OpenArea(area.id))
 
     def action_continue_reading(self) -> None:
         """Open the reader where you left off (provided by reading)."""
@@ -119,9 +123,9 @@ class HomeScreen(CoprodScreen[None]):
         """Open the highlighted area."""
         option = self.query_one("#areas", OptionList).highlighted_option
         if option is not None and option.id:
-            self.app.open_area(option.id)
+            self.post_message(OpenArea(option.id))
 
     @on(OptionList.OptionSelected, "#areas")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.open_area(event.option.id)
+            self.post_message(OpenArea(event.option.id))

@@ -186,7 +186,6 @@ class SavedPlacementsScreen(_ListScreen):
     LIST_ID = "saved-placements"
     BINDINGS = [
         Binding("enter", "open", "Open", id="spectrum-saved-open"),
-        Binding("b", "back", "Back", id="spectrum-saved-back"),
     ]
 
     def rows(self) -> list[tuple[str, Content]]:
@@ -236,7 +235,6 @@ class PracticeHistoryScreen(_ListScreen):
     TITLE_TEXT = "Practice history"
     EMPTY_TEXT = "No practice rounds yet. Press b, then p to practise."
     LIST_ID = "practice-history"
-    BINDINGS = [Binding("b", "back", "Back", id="spectrum-history-back")]
 
     def rows(self) -> list[tuple[str, Content]]:
         """One row a round: date and score."""

@@ -114,7 +114,6 @@ class PlaceActivityScreen(CoprodScreen[None]):
     BINDINGS = [
         Binding("ctrl+n", "next", "Next: questions", id="spectrum-place-next",
                 tooltip="Go on to the questions"),
-        Binding("b", "back", "Back a question", id="spectrum-place-back"),
     ] + [
         Binding(str(n), f"answer_number({n})", f"Answer {n}", show=False,
                 id=f"spectrum-place-{n}")
@@ -156,7 +155,7 @@ class PlaceActivityScreen(CoprodScreen[None]):
                 yield Static("", id="question-prompt")
                 yield Static("", id="question-help")
                 yield OptionList(id="question-choices")
-                yield Static("A number or Enter answers    b: back a question",
+                yield Static("A number or Enter answers    b or Esc: back a question",
                              classes="place-hint")
         yield Footer()
 
@@ -201,7 +200,7 @@ class PlaceActivityScreen(CoprodScreen[None]):
         """Offer Next on the first page, answering and Back on the questions."""
         if action == "next":
             return self.step_index < 0
-        if action in ("back", "answer_number"):
+        if action == "answer_number":
             return self.step_index >= 0
         return True
 
@@ -245,9 +244,11 @@ class PlaceActivityScreen(CoprodScreen[None]):
         self.query_one("#description", QuietTextArea).focus()
 
     def action_back(self) -> None:
-        """Back one question (or to the title page)."""
+        """Back one question (or to the title page); from there leave, text kept as a draft."""
         if self.step_index >= 0:
             self._show_step(self.step_index - 1)
+        elif self.attempt(self.save_draft):
+            self.leave()
 
     def action_answer_number(self, number: int) -> None:
         """Answer with the numbered choice."""

@@ -53,8 +53,6 @@ class PracticeScreen(CoprodScreen[None]):
     BINDINGS = [
         Binding("n", "next", "Next scenario", id="spectrum-practice-next"),
         Binding("p", "again", "Practise again", id="spectrum-practice-again"),
-        Binding("d", "done", "Done", id="spectrum-practice-done",
-                tooltip="Back to the spectrum menu"),
     ] + [
         Binding(str(n), f"choose_number({n})", f"Choose {n}", show=False,
                 id=f"spectrum-practice-{n}")
@@ -212,6 +210,6 @@ class PracticeScreen(CoprodScreen[None]):
             self.query_one("#practice-choices").display = True
             self.start_round()
 
-    def action_done(self) -> None:
+    def action_back(self) -> None:
         """Back to the spectrum menu (a round left unfinished is not scored)."""
         self.dismiss(None)

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import CoprodScreen, ReflectOn
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import Link
@@ -75,8 +75,6 @@ class SpectrumResultScreen(CoprodScreen[str | None]):
         Binding("s", "save", "Save", id="spectrum-result-save", tooltip="Save this placement"),
         Binding("r", "reflect", "Reflect on this", id="spectrum-result-reflect",
                 tooltip="Write a journal entry linked to this result"),
-        Binding("b", "back", "Back", id="spectrum-result-back",
-                tooltip="Back to change your answers"),
         Binding("d", "done", "Done", id="spectrum-result-done",
                 tooltip="Back to the spectrum menu"),
     ]
@@ -158,15 +156,12 @@ class SpectrumResultScreen(CoprodScreen[str | None]):
         if not self.save() or not self.record_id:
             return
         title = self.activity_title or self.result.approach.name
-        try:
-            self.app.reflect_on(
-                f"Spectrum: {title}",
-                list(self.result.approach.values),
-                Link("spectrum", self.record_id, title),
-                self.result.summary(),
-            )
-        except ImportError:
-            self.notify("The journal is not available in this version.", severity="warning")
+        self.post_message(ReflectOn(
+            f"Spectrum: {title}",
+            list(self.result.approach.values),
+            Link("spectrum", self.record_id, title),
+            self.result.summary(),
+        ))
 
     def action_back(self) -> None:
         """Back to where this result came from."""

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
@@ -18,10 +17,6 @@ class _TextScreen(CoprodScreen[None]):
     """A title and a scrollable block of report text."""
 
     TITLE_TEXT = ""
-    BINDINGS = [
-        Binding("b", "back", "Back", id="stocktake-report-back"),
-        Binding("escape", "back", "Back", show=False, id="stocktake-report-back-alt"),
-    ]
     DEFAULT_CSS = """
     .stocktake-report-body { padding: 1 2; height: 1fr; }
     .stocktake-report { height: auto; }

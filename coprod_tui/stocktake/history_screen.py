@@ -39,8 +39,6 @@ class StocktakeHistoryScreen(CoprodScreen[None]):
         Binding("t", "trend", "Trend", id="stocktake-trend"),
         Binding("s", "share", "Share for team", id="stocktake-history-share",
                 tooltip="Write the highlighted stocktake's scores to a file for a team view"),
-        Binding("b", "back", "Back", id="stocktake-history-back"),
-        Binding("escape", "back", "Back", show=False, id="stocktake-history-back-alt"),
     ]
 
     DEFAULT_CSS = """

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from coprod_tui.core.ui.choice import ChoiceDialog
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import CoprodScreen, OpenReading, WriteAboutValue
 from coprod_tui.core.ui.text import literal
 from coprod_tui.stocktake.report import result_lines
 from coprod_tui.stocktake.rules import Stocktake, weakest_values
@@ -34,8 +34,6 @@ class StocktakeResultScreen(CoprodScreen[None]):
                 tooltip="Open the journal prompts for the weakest value"),
         Binding("r", "read", "Read on values", id="stocktake-read",
                 tooltip="Open the reading on the five values"),
-        Binding("b", "back", "Back", id="stocktake-result-back"),
-        Binding("escape", "back", "Back", show=False, id="stocktake-result-back-alt"),
     ]
 
     DEFAULT_CSS = """
@@ -78,18 +76,12 @@ class StocktakeResultScreen(CoprodScreen[None]):
     def _write(self, value_id: str | None) -> None:
         if value_id is None:
             return
-        try:
-            self.app.write_about_value(value_id)
-        except ImportError:
-            self.notify("The journal is not part of this version of coprod.", severity="warning")
+        self.post_message(WriteAboutValue(value_id))
 
     def action_read(self) -> None:
         """Open the reading for the weakest value."""
         section = self.statements.value(weakest_values(self.stocktake)[0]).reading
-        try:
-            self.app.open_reading(section)
-        except ImportError:
-            self.notify("The reading is not part of this version of coprod.", severity="warning")
+        self.post_message(OpenReading(section))
 
     def action_back(self) -> None:
         """Back to where the result was opened from."""

@@ -41,8 +41,8 @@ After each value's three statements, write what is working and what needs to
 happen next (both optional). `Tab` moves between the boxes, `ctrl+s` saves and
 goes on, `pageup` goes back.
 
-Every answer is saved at once. `p` or Escape pauses: resume from the Stocktake
-area, even after quitting.
+Every answer is saved at once. `b` or Escape steps back one statement (from the
+first, it pauses); `p` pauses: resume from the Stocktake area, even after quitting.
 """
 
 
@@ -57,14 +57,13 @@ class StocktakeRunScreen(CoprodScreen[None]):
         Binding("1", "score(1)", "Score", key_display="1-5", id="stocktake-score-1"),
         *(Binding(str(n), f"score({n})", f"Score {n}", show=False, id=f"stocktake-score-{n}")
           for n in range(2, 6)),
-        Binding("b", "back", "Back", id="stocktake-back", tooltip="The previous statement"),
-        Binding("left", "back", "Back", show=False, id="stocktake-back-alt"),
+        Binding("left", "previous", "Previous", show=False, id="stocktake-back-alt",
+                tooltip="The previous statement"),
         Binding("n", "next", "Next", id="stocktake-next", tooltip="Keep this answer and go on"),
         Binding("right", "next", "Next", show=False, id="stocktake-next-alt"),
         Binding("ctrl+s", "save_notes", "Save notes, go on", id="stocktake-notes-next"),
         Binding("pageup", "notes_back", "Back", priority=True, id="stocktake-notes-back"),
         Binding("p", "pause", "Pause", id="stocktake-pause", tooltip="Keep answers, resume later"),
-        Binding("escape", "pause", "Pause", show=False, id="stocktake-pause-alt"),
     ]
 
     DEFAULT_CSS = """
@@ -140,7 +139,7 @@ class StocktakeRunScreen(CoprodScreen[None]):
             notes.display = False
             self.set_focus(None)
             self.query_one("#stocktake-keys", Static).update(
-                "1-5: score    b: back    n: next    p or Esc: pause (answers are kept)"
+                "1-5: score    b: back    n: next    p: pause (answers are kept)"
             )
         else:
             self.query_one("#stocktake-progress", Static).update(
@@ -153,7 +152,7 @@ class StocktakeRunScreen(CoprodScreen[None]):
                 area.load_text(self.stocktake.notes.get(step.value_id, {}).get(kind, ""))
             self.query_one(f"#stocktake-note-{NOTE_KINDS[0][0]}", TextArea).focus()
             self.query_one("#stocktake-keys", Static).update(
-                "Tab: next box    ctrl+s: save and go on    pageup: back    Esc: pause"
+                "Tab: next box    ctrl+s: save and go on    pageup or Esc: back"
             )
         self.query_one("#stocktake-body", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
@@ -173,7 +172,7 @@ class StocktakeRunScreen(CoprodScreen[None]):
         on_statement = self.step.kind == "statement"
         if action == "score":
             return on_statement
-        if action == "back":
+        if action == "previous":
             return (self.position > 0) if on_statement else False
         if action == "next":
             if not on_statement:
@@ -193,10 +192,18 @@ class StocktakeRunScreen(CoprodScreen[None]):
         """Move on over an answered statement."""
         self._go(self.position + 1)
 
-    def action_back(self) -> None:
-        """Back one step."""
+    def action_previous(self) -> None:
+        """Back one statement."""
         if self.position > 0:
             self._go(self.position - 1)
+
+    def action_back(self) -> None:
+        """``b`` or Escape: back one step, notes kept; from the first statement, pause."""
+        if self.position > 0:
+            self._collect_notes()
+            self._go(self.position - 1)
+        else:
+            self.action_pause()
 
     def action_notes_back(self) -> None:
         """Keep the notes and go back one step."""

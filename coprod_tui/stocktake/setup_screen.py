@@ -36,7 +36,6 @@ class StocktakeSetupScreen(CoprodScreen[None]):
     HELP = HELP
     BINDINGS = [
         Binding("ctrl+s", "begin", "Begin", id="stocktake-begin", tooltip="Start the statements"),
-        Binding("escape", "back", "Back", id="stocktake-setup-back", tooltip="Back to Stocktake"),
     ]
 
     DEFAULT_CSS = """

@@ -58,8 +58,6 @@ class ShareDialog(CoprodDialog[Path | None]):
         Binding("ctrl+s", "write", "Write file", show=False, id="stocktake-share-save"),
         Binding("n", "notes", "Notes in/out", id="stocktake-share-notes"),
         Binding("r", "replace", "Replace file", id="stocktake-share-replace"),
-        Binding("c", "cancel", "Cancel", id="stocktake-share-cancel"),
-        Binding("escape", "cancel", "Cancel", show=False, id="stocktake-share-cancel-alt"),
     ]
 
     def __init__(self, stocktake: Stocktake, statements: StatementSet,
@@ -83,7 +81,7 @@ class ShareDialog(CoprodDialog[Path | None]):
             yield QuietInput(self.default_path, id="stocktake-share-path")
             yield OptionList(id="stocktake-share-actions")
             yield Static("", id="stocktake-share-status", markup=False)
-            yield Static("w: write    n: notes in or out    c or Esc: cancel",
+            yield Static("w: write    n: notes in or out    b or Esc: cancel",
                          classes="dialog-keys")
         yield Footer()
 
@@ -152,7 +150,7 @@ class ShareDialog(CoprodDialog[Path | None]):
         if self.exists is not None and self.exists == self._path():
             self.action_write(overwrite=True)
 
-    def action_cancel(self) -> None:
+    def action_back(self) -> None:
         """Close without writing."""
         self.dismiss(None)
 
@@ -165,8 +163,6 @@ class StocktakeTeamPickScreen(CoprodScreen[None]):
         Binding("space", "mark", "Mark", id="stocktake-team-mark"),
         Binding("a", "mark_all", "Mark all", id="stocktake-team-all"),
         Binding("o", "open", "Open team view", id="stocktake-team-open"),
-        Binding("b", "back", "Back", id="stocktake-team-back"),
-        Binding("escape", "back", "Back", show=False, id="stocktake-team-back-alt"),
     ]
     DEFAULT_CSS = """
     #stocktake-team-files { height: 1fr; margin: 0 2; }

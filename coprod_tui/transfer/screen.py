@@ -55,12 +55,10 @@ ALL = "*all*"  # the "no filter" choice in the value and tag dialogs
 
 
 class ConfirmReplace(CoprodDialog[bool]):
-    """Ask before replacing an existing file; ``r`` replaces, ``c`` or Escape cancels."""
+    """Ask before replacing an existing file; ``r`` replaces, ``b`` or Escape cancels."""
 
     BINDINGS = [
         Binding("r", "replace", "Replace", id="export-replace"),
-        Binding("c", "cancel", "Cancel", id="export-replace-cancel"),
-        Binding("escape", "cancel", "Cancel", show=False),
     ]
 
     def __init__(self, path: Path) -> None:
@@ -71,7 +69,7 @@ class ConfirmReplace(CoprodDialog[bool]):
         with Vertical(classes="dialog"):
             yield Static("The file already exists", classes="dialog-title")
             yield Static(literal(f"{self.path} already exists. Replace it with this export?"))
-            yield Static("r: replace it    c or Esc: cancel (nothing is written)",
+            yield Static("r: replace it    b or Esc: cancel (nothing is written)",
                          classes="dialog-keys")
         yield Footer()
 
@@ -79,7 +77,7 @@ class ConfirmReplace(CoprodDialog[bool]):
         """Replace the file."""
         self.dismiss(True)
 
-    def action_cancel(self) -> None:
+    def action_back(self) -> None:
         """Keep the existing file."""
         self.dismiss(False)
 

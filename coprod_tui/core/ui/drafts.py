@@ -190,8 +190,6 @@ class LoseTextDialog(CoprodDialog[bool]):
     BINDINGS = [
         Binding("y", "lose", "Yes, lose it", id="lose-text-yes"),
         Binding("n", "stay", "No, stay", id="lose-text-no"),
-        Binding("c", "stay", "Close", show=False, id="lose-text-close"),
-        Binding("escape", "stay", "Stay", show=False, id="lose-text-escape"),
     ]
     DEFAULT_CSS = """
     LoseTextDialog { align: center middle; }
@@ -214,12 +212,16 @@ class LoseTextDialog(CoprodDialog[bool]):
             yield Static(f"{self.leaving} and lose the unsaved text?", markup=False,
                          classes="dialog-title")
             yield Static(f"y: {verb} anyway (coprod tries to keep it in a private file)\n"
-                         "n, c or Esc: stay", markup=False, classes="dialog-keys")
+                         "n, b or Esc: stay", markup=False, classes="dialog-keys")
         yield Footer()
 
     def action_lose(self) -> None:
         """Leave anyway."""
         self.dismiss(True)
+
+    def action_back(self) -> None:
+        """``b`` or Escape: stay, with the text on screen."""
+        self.action_stay()
 
     def action_stay(self) -> None:
         """Stay, with the text on screen."""

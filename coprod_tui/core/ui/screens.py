@@ -152,9 +152,13 @@ class CoprodDialog(ModalScreen[ResultT]):
         """Close without doing anything."""
         self.dismiss(None)
 
-    # Older dialogs name it "cancel" or "close"; same thing.
-    action_cancel = action_back
-    action_close = action_back
+    def action_cancel(self) -> None:
+        """The same as :meth:`action_back` (a key may name it "cancel")."""
+        self.action_back()
+
+    def action_close(self) -> None:
+        """The same as :meth:`action_back` (a key may name it "close")."""
+        self.action_back()
 
 
 # -- jumps between areas ----------------------------------------------------------------
