@@ -412,8 +412,16 @@ class CoprodApp(App[int]):
         self.push_screen(HelpScreen.for_screen(self.screen))
 
     # -- links between areas ----------------------------------------------------------
-    # Screens post a jump message (core/ui/screens.py); the app opens the screen the
-    # owning feature provides. The methods stay callable (tests, benchmarks).
+    # Screens hand a jump message (core/ui/screens.py) to jump() or post it; the app
+    # opens the screen the owning feature provides. The methods stay callable (tests,
+    # benchmarks).
+    def jump(self, message: Message) -> None:
+        """Handle a jump message now: not queued, so keys typed ahead reach the new screen."""
+        handler = getattr(self, message.handler_name, None)
+        if handler is None:
+            raise TypeError(f"not a jump message: {type(message).__name__}")
+        handler(message)
+
     def on_open_area(self, message: jumps.OpenArea) -> None:
         """A screen asked to go to an area (or home)."""
         message.stop()

@@ -16,7 +16,7 @@ from coprod_tui.complexity.rules import DOMAINS
 from coprod_tui.complexity.styles import COMPLEXITY_CSS
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import AreaScreen
 from coprod_tui.errors import CoprodError
 
 INTRO = (
@@ -54,7 +54,7 @@ def _row(doc: dict[str, Any]) -> Content:
     )
 
 
-class ComplexityScreen(CoprodScreen[None]):
+class ComplexityScreen(AreaScreen):
     """Saved challenges, with keys for a new one and for practice."""
 
     CSS = COMPLEXITY_CSS

@@ -317,7 +317,7 @@ class ChallengeScreen(CoprodScreen[None]):
         title, link = saved
         result = assess(self.record["answers"])  # type: ignore[index]
         summary = summary_text(title, result, self.record.get("plan"))  # type: ignore[union-attr]
-        self.post_message(ReflectOn(title, list(result.info.values), link, summary))
+        self.jump(ReflectOn(title, list(result.info.values), link, summary))
 
     def action_spectrum(self) -> None:
         """Save, then place the planned approach on the spectrum of engagement."""
@@ -331,7 +331,7 @@ class ChallengeScreen(CoprodScreen[None]):
             parts.append(f"First probe: {plan['action']}")
         if plan.get("who"):
             parts.append(f"Who is involved: {plan['who']}")
-        self.post_message(PlaceOnSpectrum(title, "\n".join(p for p in parts if p), link))
+        self.jump(PlaceOnSpectrum(title, "\n".join(p for p in parts if p), link))
 
     def action_back(self) -> None:
         """Back to the list, keeping unsaved changes as a draft."""

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.store import Store
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.safe_text import SafeInput
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import AreaScreen
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.dialogs import ConfirmDialog, DateRangeDialog, DraftsDialog
 from coprod_tui.journal.editor import EntryEditorScreen
@@ -79,7 +79,7 @@ def edit_screen(app: CoprodApp, entry: Entry) -> EntryEditorScreen:
     return EntryEditorScreen.editing_entry(entry, draft)
 
 
-class JournalScreen(CoprodScreen[None]):
+class JournalScreen(AreaScreen):
     """The list of entries with search and filters."""
 
     CSS = JOURNAL_CSS

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coprod_tui.core.ui.screens import CoprodScreen, OpenReading
+from coprod_tui.core.ui.screens import AreaScreen, OpenReading
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.reading.catalog import Catalog, ContentError
@@ -65,7 +65,7 @@ def continue_reading(app: CoprodApp) -> None:
         app.open_reading(section_id)
 
 
-class ReadingScreen(CoprodScreen[None]):
+class ReadingScreen(AreaScreen):
     """Tiers and their sections; the Read area's first screen."""
 
     HELP = HELP
@@ -164,4 +164,4 @@ class ReadingScreen(CoprodScreen[None]):
         if option_id == CONTINUE_ID:
             continue_reading(self.app)
         elif option_id.startswith("section:"):
-            self.post_message(OpenReading(option_id.partition(":")[2]))
+            self.jump(OpenReading(option_id.partition(":")[2]))

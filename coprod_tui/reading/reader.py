@@ -308,7 +308,7 @@ class ReaderScreen(CoprodScreen[None]):
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
         else:
-            self.post_message(OpenArea("read"))
+            self.jump(OpenArea("read"))
 
     @on(Markdown.LinkClicked)
     def _clicked(self, event: Markdown.LinkClicked) -> None:

@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import AreaScreen, CoprodScreen
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import CODE_THEMES
@@ -73,7 +73,7 @@ def _line(kind: str, doc: dict[str, Any]) -> str:
     return f"{date}  {count} account{'' if count == 1 else 's'} discussed; partner's details kept"
 
 
-class RevalidationScreen(CoprodScreen[None]):
+class RevalidationScreen(AreaScreen):
     """Progress and the logs."""
 
     CSS = CSS_TEXT

@@ -8,7 +8,7 @@ from textual.widgets import Footer, Header, Markdown
 
 from coprod_tui import __version__, paths
 from coprod_tui.core.store.repository import FILES
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import AreaScreen
 
 CREDITS = """\
 ## Credits
@@ -32,7 +32,7 @@ coprod is free software under the MIT licence.
 HELP = "## About\n\nVersion, where your data lives and who made the toolkit."
 
 
-class AboutScreen(CoprodScreen[None]):
+class AboutScreen(AreaScreen):
     """Version, data location and credits."""
 
     HELP = HELP

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import one_line
-from coprod_tui.core.ui.screens import CoprodScreen, OpenArea
+from coprod_tui.core.ui.screens import AreaScreen, OpenArea
 from coprod_tui.shell.areas import AREAS, Area, area_by_key
 
 # 80 columns less the margins, the list's border and scrollbar, the key and the title
@@ -49,7 +49,7 @@ def _prompt(area: Area, summary: str | None) -> Content:
     return Content.assemble(head, "\n", " " * 18, lines[1])
 
 
-class HomeScreen(CoprodScreen[None]):
+class HomeScreen(AreaScreen):
     """The first screen: areas with their progress."""
 
     HELP = HELP
@@ -111,7 +111,7 @@ class HomeScreen(CoprodScreen[None]):
         """Open the area with this number."""
         area = area_by_key(digit)
         if area is not None:
-            self.post_message(OpenArea(area.id))
+            self.jump(OpenArea(area.id))
 
     def action_continue_reading(self) -> None:
         """Open the reader where you left off (provided by reading)."""
@@ -123,9 +123,9 @@ class HomeScreen(CoprodScreen[None]):
         """Open the highlighted area."""
         option = self.query_one("#areas", OptionList).highlighted_option
         if option is not None and option.id:
-            self.post_message(OpenArea(option.id))
+            self.jump(OpenArea(option.id))
 
     @on(OptionList.OptionSelected, "#areas")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.post_message(OpenArea(event.option.id))
+            self.jump(OpenArea(event.option.id))

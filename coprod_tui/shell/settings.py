@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.preferences import PREFERENCES, Preference
 from coprod_tui.core.ui.choice import ChoiceDialog
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import AreaScreen
 from coprod_tui.errors import CoprodError
 
 HELP = """\
@@ -23,7 +23,7 @@ data folder (see the README).
 """
 
 
-class SettingsScreen(CoprodScreen[None]):
+class SettingsScreen(AreaScreen):
     """A list of settings; Enter opens a choice dialog."""
 
     HELP = HELP

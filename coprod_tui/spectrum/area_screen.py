@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import AreaScreen, CoprodScreen
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import Link
 from coprod_tui.spectrum import records
@@ -56,7 +56,7 @@ MENU = (
 )
 
 
-class SpectrumScreen(CoprodScreen[None]):
+class SpectrumScreen(AreaScreen):
     """The area's menu, with the latest placement and last score."""
 
     HELP = HELP

@@ -156,7 +156,7 @@ class SpectrumResultScreen(CoprodScreen[str | None]):
         if not self.save() or not self.record_id:
             return
         title = self.activity_title or self.result.approach.name
-        self.post_message(ReflectOn(
+        self.jump(ReflectOn(
             f"Spectrum: {title}",
             list(self.result.approach.values),
             Link("spectrum", self.record_id, title),

@@ -13,7 +13,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.ui.choice import ChoiceDialog
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import AreaScreen
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.stocktake import records as stocktakes
@@ -45,7 +45,7 @@ audit tool (https://info.copronet.wales/the-self-evaluation-audit-tool/).
 """
 
 
-class StocktakeScreen(CoprodScreen[None]):
+class StocktakeScreen(AreaScreen):
     """The stocktake area: resume, start, or open the history."""
 
     HELP = HELP

@@ -76,12 +76,12 @@ class StocktakeResultScreen(CoprodScreen[None]):
     def _write(self, value_id: str | None) -> None:
         if value_id is None:
             return
-        self.post_message(WriteAboutValue(value_id))
+        self.jump(WriteAboutValue(value_id))
 
     def action_read(self) -> None:
         """Open the reading for the weakest value."""
         section = self.statements.value(weakest_values(self.stocktake)[0]).reading
-        self.post_message(OpenReading(section))
+        self.jump(OpenReading(section))
 
     def action_back(self) -> None:
         """Back to where the result was opened from."""

@@ -20,7 +20,7 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.clock import parse_day
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.quiet import QuietInput
-from coprod_tui.core.ui.screens import CoprodDialog, CoprodScreen
+from coprod_tui.core.ui.screens import AreaScreen, CoprodDialog
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import VALUE_IDS
@@ -82,7 +82,7 @@ class ConfirmReplace(CoprodDialog[bool]):
         self.dismiss(False)
 
 
-class ExportScreen(CoprodScreen[None]):
+class ExportScreen(AreaScreen):
     """Choices on a list, dates and path in fields, and a status line."""
 
     HELP = HELP

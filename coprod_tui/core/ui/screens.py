@@ -4,10 +4,12 @@
   keys that mean the same everywhere (``b`` and Escape step back one level), one way to
   load data in a worker (:meth:`CoprodScreen.run_loading`) and one way to run a store
   change that may fail (:meth:`CoprodScreen.attempt`).
+- :class:`AreaScreen`: an area's first screen (back goes home).
 - :class:`CoprodDialog`: a ``ModalScreen[T]`` that closes with ``b`` and Escape.
 - Jump messages (:class:`OpenArea`, :class:`ReflectOn`, :class:`WriteAboutValue`,
-  :class:`OpenReading`, :class:`PlaceOnSpectrum`): a screen posts one, the app handles it,
-  so no feature reaches into another's screens.
+  :class:`OpenReading`, :class:`PlaceOnSpectrum`): a screen hands one to
+  :meth:`CoprodScreen.jump` (or posts it), the app handles it, so no feature reaches into
+  another's screens.
 - :func:`screen_css`: the ``.tcss`` file beside a screen's module, read into ``CSS``
   (``Screen.CSS`` stays scoped to its screen; ``CSS_PATH`` would apply app-wide).
 
@@ -85,7 +87,14 @@ class CoprodScreen(Screen[ResultT]):
         if len(self.app.screen_stack) > 1 and self.app.screen is self:
             self.dismiss(result)
         else:
-            self.post_message(OpenArea("home"))
+            self.jump(OpenArea("home"))
+
+    def jump(self, message: Message) -> None:
+        """Go somewhere another area provides (a jump message, handled by the app).
+
+        Delivered at once rather than queued, so keys typed ahead reach the new screen.
+        """
+        self.app.jump(message)
 
     # -- the store --------------------------------------------------------------------
     def show_error(self, error: CoprodError) -> None:
@@ -133,6 +142,19 @@ class CoprodScreen(Screen[ResultT]):
 
         return self.run_worker(work, thread=True, exclusive=True, group=group,
                                name=f"{type(self).__name__}:{group}")
+
+
+class AreaScreen(CoprodScreen[None]):
+    """An area's first screen (a mode's root): back goes home.
+
+    ``b`` and Escape work as everywhere, but the footer leaves ``b Back`` out: it would
+    say the same as ``h Home`` beside it, and at 80 columns it pushes other keys off.
+    """
+
+    BINDINGS = [
+        Binding("b", "back", "Back", show=False, id="back",
+                tooltip="Back one level: from an area's first screen, home"),
+    ]
 
 
 class CoprodDialog(ModalScreen[ResultT]):
@@ -211,6 +233,7 @@ class PlaceOnSpectrum(Message):
 
 
 __all__ = [
+    "AreaScreen",
     "BACK_BINDINGS",
     "CoprodDialog",
     "CoprodScreen",
