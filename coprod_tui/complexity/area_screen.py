@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -94,17 +94,9 @@ class ComplexityScreen(AreaScreen):
     def on_store_ready(self) -> None:
         self.refresh_list()
 
-    @work(thread=True, exclusive=True, group="complexity-list")
     def refresh_list(self) -> None:
         """Read the saved challenges off the UI thread."""
-        if not self.app.store_ready:
-            return
-        try:
-            docs = cx.challenges(self.app.store)
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error")
-            return
-        self.app.call_from_thread(self._show, docs)
+        self.run_loading(cx.challenges, self._show, group="complexity-list")
 
     def _show(self, docs: list[dict[str, Any]]) -> None:
         options = self.query_one("#challenges", OptionList)

@@ -336,10 +336,7 @@ class ChallengeScreen(CoprodScreen[None]):
     def action_back(self) -> None:
         """Back to the list, keeping unsaved changes as a draft."""
         if self.dirty():
-            try:
-                self.save_draft()
-                self.notify("Unsaved changes kept as a draft.")
-            except CoprodError as error:
-                self.notify(error.message, severity="error", timeout=10)
+            if not self.attempt(self.save_draft):
                 return
+            self.notify("Unsaved changes kept as a draft.")
         self.dismiss()

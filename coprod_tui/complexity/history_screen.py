@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.widgets import Footer, OptionList, Static
@@ -15,7 +15,6 @@ from coprod_tui.complexity.rules import DOMAINS
 from coprod_tui.complexity.styles import COMPLEXITY_CSS
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.ui.screens import CoprodDialog
-from coprod_tui.errors import CoprodError
 
 
 def round_details(doc: dict[str, Any]) -> str:
@@ -52,15 +51,9 @@ class PracticeHistoryScreen(CoprodDialog[None]):
         self.query_one("#rounds", OptionList).focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="complexity-history")
     def load(self) -> None:
         """Read the rounds off the UI thread."""
-        try:
-            docs = cx.rounds(self.app.store)
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error")
-            return
-        self.app.call_from_thread(self._show, docs)
+        self.run_loading(cx.rounds, self._show, group="complexity-history")
 
     def _show(self, docs: list[dict[str, Any]]) -> None:
         options = self.query_one("#rounds", OptionList)

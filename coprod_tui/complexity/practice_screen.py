@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -17,7 +17,6 @@ from coprod_tui.complexity.rules import ANSWER_LABELS, DOMAIN_IDS, DOMAINS, QUES
 from coprod_tui.complexity.scenarios import Scenario
 from coprod_tui.complexity.styles import COMPLEXITY_CSS
 from coprod_tui.core.ui.screens import CoprodScreen
-from coprod_tui.errors import CoprodError
 
 ROUND_SIZE = 5
 
@@ -179,14 +178,10 @@ class PracticeScreen(CoprodScreen[None]):
             self._save_round(list(self.items))
         self._show()
 
-    @work(thread=True, exclusive=True, group="complexity-round")
     def _save_round(self, items: list[dict[str, Any]]) -> None:
-        try:
-            saved = cx.save_round(self.app.store, items)
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error", timeout=10)
-            return
-        self.app.call_from_thread(setattr, self, "saved_round", saved)
+        self.run_loading(lambda store: cx.save_round(store, items),
+                         lambda saved: setattr(self, "saved_round", saved),
+                         group="complexity-round")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys only where they make sense."""

@@ -280,10 +280,7 @@ class EntryEditorScreen(CoprodScreen[None]):
         self._baseline = data
 
     def _keep_draft(self) -> None:
-        try:
-            self.save_draft()
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
+        self.attempt(self.save_draft)
 
     # -- actions --------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -41,6 +41,7 @@ from coprod_tui.journal.support import (
 
 if TYPE_CHECKING:
     from coprod_tui.app import CoprodApp
+    from coprod_tui.core.store import Store
 
 KEYS_LINE = "Enter view  e edit  x delete  a actions  u trash  r drafts  F1 every key"
 # Rows put in the list at a time: typing stays quick with 10,000 entries.
@@ -77,6 +78,13 @@ def edit_screen(app: CoprodApp, entry: Entry) -> EntryEditorScreen:
     if draft:
         app.notify("Carrying on from your unsaved changes to this entry.")
     return EntryEditorScreen.editing_entry(entry, draft)
+
+
+def _read_journal(store: Store) -> tuple[SearchIndex, list[dict]]:
+    """The journal's search index and its entry drafts (run in a worker)."""
+    index = load_journal(store)
+    drafts = [d for d in store.drafts() if str(d.get("id", "")).startswith(DRAFT_PREFIX)]
+    return index, drafts
 
 
 class JournalScreen(AreaScreen):
@@ -136,22 +144,12 @@ class JournalScreen(AreaScreen):
         self.reload()
 
     # -- loading ---------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="journal-load")
     def reload(self) -> None:
         """Read entries and drafts off the UI thread."""
-        app = self.app
-        if not app.store_ready:
-            return
-        try:
-            index = load_journal(app.store)
-            drafts = [d for d in app.store.drafts()
-                      if str(d.get("id", "")).startswith(DRAFT_PREFIX)]
-        except CoprodError as error:
-            app.call_from_thread(self.notify, error.message, severity="error", timeout=10)
-            return
-        app.call_from_thread(self._loaded, index, drafts)
+        self.run_loading(_read_journal, self._loaded, group="journal-load")
 
-    def _loaded(self, index: SearchIndex, drafts: list[dict]) -> None:
+    def _loaded(self, loaded: tuple[SearchIndex, list[dict]]) -> None:
+        index, drafts = loaded
         if index is not self.index:
             # A new index is long-lived: keep the garbage collector off it.
             self.app.keep_long_lived()
@@ -321,10 +319,7 @@ class JournalScreen(AreaScreen):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                EntryStore(self.app.store).delete(entry.id)
-            except CoprodError as error:
-                self.notify(error.message, severity="error", timeout=10)
+            if not self.attempt(lambda: EntryStore(self.app.store).delete(entry.id)):
                 return
             self.notify("Moved to the trash (u to see it and restore).")
             self.reload()

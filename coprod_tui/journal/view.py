@@ -6,10 +6,9 @@ escape sequences show as typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -37,6 +36,7 @@ ENTRY_FORMATS: tuple[str, ...] = ("md", "txt", "nmc")
 class _Back(CoprodScreen[None]):
 
     CSS = JOURNAL_CSS
+
     def action_back(self) -> None:
         """Return to the journal."""
         self.dismiss(None)
@@ -45,14 +45,6 @@ class _Back(CoprodScreen[None]):
         """The journal over the app's store."""
         return EntryStore(self.app.store)
 
-    def _attempt(self, change: Callable[[], object]) -> bool:
-        """Run a store change; on failure say why and return ``False``."""
-        try:
-            change()
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
-            return False
-        return True
 
 
 class EntryViewScreen(_Back):
@@ -155,18 +147,13 @@ class EntryViewScreen(_Back):
         if fmt in ENTRY_FORMATS:
             self.export_entry(fmt)
 
-    @work(thread=True, exclusive=True, group="entry-export")
     def export_entry(self, fmt: str) -> None:
         """Write the export off the UI thread, then show where it went."""
         from coprod_tui.transfer.files import write_entry_export
 
-        try:
-            path = write_entry_export(self.app.store, self.entry_id, fmt)
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error",
-                                      timeout=10, markup=False)
-            return
-        self.app.call_from_thread(self._exported, fmt, path)
+        entry_id = self.entry_id
+        self.run_loading(lambda store: write_entry_export(store, entry_id, fmt),
+                         lambda path: self._exported(fmt, path), group="entry-export")
 
     def _exported(self, fmt: str, path: Path) -> None:
         self.exported_to = path
@@ -177,7 +164,7 @@ class EntryViewScreen(_Back):
     def action_delete(self) -> None:
         """Move this entry to the trash (after asking)."""
         def confirmed(yes: bool | None) -> None:
-            if yes and self._attempt(lambda: self.journal().delete(self.entry_id)):
+            if yes and self.attempt(lambda: self.journal().delete(self.entry_id)):
                 self.notify("Moved to the trash.")
                 self.dismiss(None)
 
@@ -210,15 +197,10 @@ class ActionsScreen(_Back):
         self.query_one(OptionList).focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="journal-actions")
     def load(self) -> None:
         """Read open actions off the UI thread."""
-        try:
-            pairs = self.journal().open_actions()
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error")
-            return
-        self.app.call_from_thread(self._show, pairs)
+        self.run_loading(lambda store: EntryStore(store).open_actions(), self._show,
+                         group="journal-actions")
 
     def _show(self, pairs: list[tuple[Entry, Action]]) -> None:
         options = self.query_one(OptionList)
@@ -242,10 +224,7 @@ class ActionsScreen(_Back):
         if option is None or not option.id:
             return
         entry_id, _, action_id = option.id.partition(":")
-        try:
-            self.journal().mark_action_done(entry_id, action_id)
-        except CoprodError as error:
-            self.notify(error.message, severity="error")
+        if not self.attempt(lambda: self.journal().mark_action_done(entry_id, action_id)):
             return
         self.notify("Action marked done.")
         self.load()
@@ -289,14 +268,14 @@ class TrashScreen(_Back):
         option = self.query_one(OptionList).highlighted_option
         if option is None or not option.id:
             return
-        if self._attempt(lambda: self.journal().restore(option.id)):
+        if self.attempt(lambda: self.journal().restore(option.id)):
             self.notify("Entry restored.")
         self.load()
 
     def action_empty(self) -> None:
         """Delete everything in the trash for good (after asking)."""
         def confirmed(yes: bool | None) -> None:
-            if yes and self._attempt(self.journal().empty_trash):
+            if yes and self.attempt(self.journal().empty_trash):
                 self.notify("Emptied the trash.")
                 self.load()
 

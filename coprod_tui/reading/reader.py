@@ -219,10 +219,8 @@ class ReaderScreen(CoprodScreen[None]):
         progress = progress_for(self.app)
         if progress is None or self.section is None:
             return
-        try:
-            progress.set_read(self.section.id, read)
-        except CoprodError as error:
-            self.notify(error.message, severity="error", markup=False)
+        section_id = self.section.id
+        if not self.attempt(lambda: progress.set_read(section_id, read)):
             return
         self.is_read = read
         self._update_status()
@@ -237,10 +235,8 @@ class ReaderScreen(CoprodScreen[None]):
         if progress is None or self.section is None or not self.ready:
             return
         scroll = round(self.query_one("#reader-body", ReaderBody).scroll_y)
-        try:
-            progress.save_place(self.section.id, scroll)
-        except CoprodError as error:
-            self.notify(error.message, severity="error", markup=False)
+        section_id = self.section.id
+        self.attempt(lambda: progress.save_place(section_id, scroll))
 
     def save_place_soon(self) -> None:
         """Remember the place from a thread, so the disk write never delays reading."""
@@ -248,16 +244,9 @@ class ReaderScreen(CoprodScreen[None]):
             scroll = round(self.query_one("#reader-body", ReaderBody).scroll_y)
             self._write_place(self.section.id, scroll)
 
-    @work(thread=True, exclusive=True, group="reader-save")
     def _write_place(self, section_id: str, scroll: int) -> None:
-        progress = progress_for(self.app)
-        if progress is None:
-            return
-        try:
-            progress.save_place(section_id, scroll)
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error",
-                                      markup=False)
+        self.run_loading(lambda store: ReadingProgress(store).save_place(section_id, scroll),
+                         lambda _saved: None, group="reader-save")
 
     def save_draft(self) -> None:
         """Called by the app on quit and hang-up: keep the place."""

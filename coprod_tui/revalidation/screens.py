@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import textwrap
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -26,6 +25,9 @@ from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import CODE_THEMES
 from coprod_tui.revalidation import records, rules
+
+if TYPE_CHECKING:
+    from coprod_tui.core.store import Store
 
 CSS_TEXT = (Path(__file__).with_name("revalidation.tcss")).read_text(encoding="utf-8")
 LOG_TITLES = {
@@ -112,20 +114,21 @@ class RevalidationScreen(AreaScreen):
     def on_screen_resume(self) -> None:
         self.refresh_view()
 
-    @work(thread=True, exclusive=True, group="revalidation")
+    def on_store_ready(self) -> None:
+        self.refresh_view()
+
     def refresh_view(self) -> None:
         """Read progress and the shown log off the UI thread."""
-        store = self.app.store
-        try:
+        kind = self.kind
+
+        def read(store: Store) -> tuple[rules.Progress, str, list[dict[str, Any]]]:
             data = records.snapshot(store)
             progress = records.progress_of(data, dt.date.today())
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error",
-                                      markup=False)
-            return
-        docs = sorted(data[self.kind], key=lambda d: (str(d.get("date", "")),
-                                                      str(d.get("created", ""))), reverse=True)
-        self.app.call_from_thread(self._show, progress, self.kind, docs)
+            docs = sorted(data[kind], key=lambda d: (str(d.get("date", "")),
+                                                     str(d.get("created", ""))), reverse=True)
+            return progress, kind, docs
+
+        self.run_loading(read, lambda shown: self._show(*shown), group="revalidation")
 
     def _show(self, progress: rules.Progress, kind: str, docs: list[dict[str, Any]]) -> None:
         self.progress = progress
@@ -167,23 +170,18 @@ class RevalidationScreen(AreaScreen):
         """Offer the toolkit sections read (and not logged yet) as a CPD activity."""
         self._find_reading()
 
-    @work(thread=True, exclusive=True, group="revalidation-reading")
     def _find_reading(self) -> None:
         from coprod_tui import paths
 
-        try:
-            proposal = records.reading_proposal(self.app.store,
-                                                paths.content_pack_dirs())
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error",
-                                      markup=False)
-            return
+        self.run_loading(lambda store: records.reading_proposal(store, paths.content_pack_dirs()),
+                         self._offer_reading, group="revalidation-reading")
+
+    def _offer_reading(self, proposal: dict[str, Any] | None) -> None:
         if proposal is None:
-            self.app.call_from_thread(
-                self.notify, "No reading to log: mark sections read in Read (1) first, "
-                             "or it is all logged already.")
+            self.notify("No reading to log: mark sections read in Read (1) first, "
+                        "or it is all logged already.")
             return
-        self.app.call_from_thread(self.app.push_screen, RecordFormScreen(records.CPD, proposal))
+        self.app.push_screen(RecordFormScreen(records.CPD, proposal))
 
 
 # Field kinds: "short" (one line), "text" (several lines), "check", "themes", "standards".

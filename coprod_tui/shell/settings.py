@@ -108,12 +108,7 @@ class SettingsScreen(AreaScreen):
         )
 
     def _save(self, key: str, value: str) -> bool:
-        try:
-            self.app.store.set_setting(key, value)
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
-            return False
-        return True
+        return self.attempt(lambda: self.app.store.set_setting(key, value))
 
     def _set_theme(self, value: str | None) -> None:
         if value is None:

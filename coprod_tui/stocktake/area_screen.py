@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -15,11 +16,13 @@ from coprod_tui.core.clock import local_display
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.screens import AreaScreen
 from coprod_tui.core.ui.text import literal
-from coprod_tui.errors import CoprodError
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.report import summary_line
 from coprod_tui.stocktake.rules import TOTAL_MIN, Stocktake
 from coprod_tui.stocktake.statements import StatementSet
+
+if TYPE_CHECKING:
+    from coprod_tui.core.store import Store
 
 HELP = """\
 ## Stocktake
@@ -92,22 +95,17 @@ class StocktakeScreen(AreaScreen):
     def on_store_ready(self) -> None:
         self.refresh_state()
 
-    @work(thread=True, exclusive=True, group="stocktake-load")
     def refresh_state(self) -> None:
         """Load the statements and stocktakes off the UI thread."""
-        app = self.app
-        if not app.store_ready:
-            return
-        try:
-            statements = stocktakes.load_statements(app.content_dirs)
-            store = app.store
-            waiting = stocktakes.unfinished(store)
-            done = stocktakes.finished(store)
-            months = stocktakes.reminder_months(store)
-        except CoprodError as error:
-            app.call_from_thread(self._show_error, error.message)
-            return
-        app.call_from_thread(self._show, statements, waiting, done, months)
+        content_dirs = self.app.content_dirs
+
+        def read(store: Store) -> tuple[Any, ...]:
+            statements = stocktakes.load_statements(content_dirs)
+            return (statements, stocktakes.unfinished(store), stocktakes.finished(store),
+                    stocktakes.reminder_months(store))
+
+        self.run_loading(read, lambda loaded: self._show(*loaded), group="stocktake-load",
+                         on_error=lambda error: self._show_error(error.message))
 
     def _show_error(self, message: str) -> None:
         self.statements = None
@@ -183,10 +181,8 @@ class StocktakeScreen(AreaScreen):
         if choice == "resume":
             self.action_resume()
         elif choice == "discard" and self.waiting is not None:
-            try:
-                stocktakes.discard(self.app.store, self.waiting.id)
-            except CoprodError as error:
-                self.notify(error.message, severity="error")
+            waiting_id = self.waiting.id
+            if not self.attempt(lambda: stocktakes.discard(self.app.store, waiting_id)):
                 return
             self.waiting = None
             self._begin_setup()

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -25,6 +26,9 @@ from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import VALUE_IDS
 from coprod_tui.transfer.common import FORMATS, ExportFilter, default_filename, value_label
+
+if TYPE_CHECKING:
+    from coprod_tui.core.store import Store
 
 HELP = """\
 ## Export
@@ -52,6 +56,34 @@ reflective discussion partner's details are never in an export made here
 ROWS = (("format", "Format"), ("value", "Value"), ("tag", "Tag"), ("entries", "Entries"),
         ("go", ""))
 ALL = "*all*"  # the "no filter" choice in the value and tag dialogs
+
+
+def _tags_in_use(store: Store) -> list[str]:
+    """Every tag on an entry, one spelling each, sorted (run in a worker)."""
+    found: dict[str, str] = {}
+    for doc in store.all("entries"):
+        for tag in doc.get("tags", []) if isinstance(doc.get("tags"), list) else []:
+            if isinstance(tag, str) and tag:
+                found.setdefault(tag.lower(), tag)
+    return sorted(found.values(), key=str.lower)
+
+
+def _entry_choices(store: Store) -> list[tuple[str, str]]:
+    """(id, "day  title") for every entry, newest first (run in a worker)."""
+    from coprod_tui.journal.entry import Entry
+    from coprod_tui.transfer.common import local_day
+
+    rows = []
+    for doc in store.all("entries"):
+        try:
+            entry = Entry.from_doc(doc)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            continue
+        day = local_day(entry.created)
+        title = " ".join((entry.title or "Untitled").split())[:60]
+        rows.append((entry.created, entry.id, f"{day or '----------'}  {title}"))
+    rows.sort(reverse=True)
+    return [(entry_id, label) for _, entry_id, label in rows]
 
 
 class ConfirmReplace(CoprodDialog[bool]):
@@ -135,23 +167,10 @@ class ExportScreen(AreaScreen):
     def on_store_ready(self) -> None:
         self.load_tags()
 
-    @work(thread=True, exclusive=True, group="export-tags")
     def load_tags(self) -> None:
         """Collect the tags in use (off the UI thread)."""
-        app = self.app
-        if not app.store_ready:
-            return
-        try:
-            docs = app.store.all("entries")
-        except CoprodError as error:
-            app.call_from_thread(self.notify, error.message, severity="error")
-            return
-        found: dict[str, str] = {}
-        for doc in docs:
-            for tag in doc.get("tags", []) if isinstance(doc.get("tags"), list) else []:
-                if isinstance(tag, str) and tag:
-                    found.setdefault(tag.lower(), tag)
-        app.call_from_thread(setattr, self, "known_tags", sorted(found.values(), key=str.lower))
+        self.run_loading(_tags_in_use, lambda tags: setattr(self, "known_tags", tags),
+                         group="export-tags")
 
     # -- the list of choices ---------------------------------------------------
     def _row_text(self, key: str) -> Content:
@@ -224,32 +243,12 @@ class ExportScreen(AreaScreen):
         setattr(self, key, None if value == ALL else value)
         self.refresh_rows()
 
-    @work(thread=True, exclusive=True, group="export-entries")
     def choose_entries(self) -> None:
         """Read the entries (off the UI thread), then offer them to tick."""
-        from coprod_tui.journal.entry import Entry
-        from coprod_tui.transfer.common import local_day
-
-        app = self.app
-        try:
-            docs = app.store.all("entries")
-        except CoprodError as error:
-            app.call_from_thread(self.notify, error.message, severity="error")
-            return
-        rows = []
-        for doc in docs:
-            try:
-                entry = Entry.from_doc(doc)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                continue
-            day = local_day(entry.created)
-            title = " ".join((entry.title or "Untitled").split())[:60]
-            rows.append((entry.created, entry.id, f"{day or '----------'}  {title}"))
-        rows.sort(reverse=True)
-        choices = [(entry_id, label) for _, entry_id, label in rows]
-        app.call_from_thread(self._offer_entries, choices)
+        self.run_loading(_entry_choices, self._offer_entries, group="export-entries")
 
     def _offer_entries(self, choices: list[tuple[str, str]]) -> None:
+
         from coprod_tui.journal.dialogs import ValuesDialog
 
         if not choices:
@@ -329,22 +328,20 @@ class ExportScreen(AreaScreen):
             return
         self.run_export(self.fmt, flt, path, False)
 
-    @work(thread=True, exclusive=True, group="export-write")
     def run_export(self, fmt: str, flt: ExportFilter, path: Path, overwrite: bool) -> None:
         """Render and write the export off the UI thread."""
         from coprod_tui.transfer.files import ExportExistsError, render, write_export
 
-        app = self.app
-        try:
-            text = render(app.store, fmt, flt)
-            written = write_export(path, text, overwrite=overwrite)
-        except ExportExistsError:
-            app.call_from_thread(self._status, f"{path} appeared meanwhile; press e again.")
-            return
-        except CoprodError as error:
-            app.call_from_thread(self._failed, error.message)
-            return
-        app.call_from_thread(self._saved, fmt, written)
+        def failed(error: CoprodError) -> None:
+            if isinstance(error, ExportExistsError):
+                self._status(f"{path} appeared meanwhile; press e again.")
+            else:
+                self._failed(error.message)
+
+        self.run_loading(lambda store: write_export(path, render(store, fmt, flt),
+                                                    overwrite=overwrite),
+                         lambda written: self._saved(fmt, written), group="export-write",
+                         on_error=failed)
 
     def _failed(self, message: str) -> None:
         self.notify(message, severity="error", timeout=10)

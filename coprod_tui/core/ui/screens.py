@@ -60,8 +60,8 @@ def screen_css(module_file: str, name: str) -> str:
     return _read_css(Path(module_file).with_name(name))
 
 
-class CoprodScreen(Screen[ResultT]):
-    """A full screen of coprod: typed app, the back keys, the loading helpers."""
+class _CoprodBase(Screen[ResultT]):
+    """What screens and dialogs share: typed app, the back keys, the store helpers."""
 
     BINDINGS = BACK_BINDINGS
     # Markdown shown under the key table on F1.
@@ -144,6 +144,10 @@ class CoprodScreen(Screen[ResultT]):
                                name=f"{type(self).__name__}:{group}")
 
 
+class CoprodScreen(_CoprodBase[ResultT]):
+    """A full screen of coprod: typed app, the back keys, the loading helpers."""
+
+
 class AreaScreen(CoprodScreen[None]):
     """An area's first screen (a mode's root): back goes home.
 
@@ -157,18 +161,8 @@ class AreaScreen(CoprodScreen[None]):
     ]
 
 
-class CoprodDialog(ModalScreen[ResultT]):
+class CoprodDialog(_CoprodBase[ResultT], ModalScreen[ResultT]):
     """A dialog: ``b`` and Escape close it with ``None`` (nothing done)."""
-
-    BINDINGS = BACK_BINDINGS
-    HELP: ClassVar[str] = ""
-
-    if TYPE_CHECKING:
-
-        @property
-        def app(self) -> CoprodApp:
-            """The running ``CoprodApp``."""
-            ...
 
     def action_back(self) -> None:
         """Close without doing anything."""
