@@ -13,10 +13,9 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.complexity import records as cx
 from coprod_tui.complexity.rules import DOMAINS
-from coprod_tui.complexity.styles import COMPLEXITY_CSS
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
-from coprod_tui.core.ui.screens import AreaScreen
+from coprod_tui.core.ui.screens import AreaScreen, screen_css
 from coprod_tui.errors import CoprodError
 
 INTRO = (
@@ -57,7 +56,7 @@ def _row(doc: dict[str, Any]) -> Content:
 class ComplexityScreen(AreaScreen):
     """Saved challenges, with keys for a new one and for practice."""
 
-    CSS = COMPLEXITY_CSS
+    CSS = screen_css(__file__, "complexity.tcss")
 
     HELP = HELP
     BINDINGS = [

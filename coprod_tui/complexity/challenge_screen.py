@@ -28,10 +28,9 @@ from coprod_tui.complexity.rules import (
     question,
     summary_text,
 )
-from coprod_tui.complexity.styles import COMPLEXITY_CSS
 from coprod_tui.core.clock import local_display, parse_day
 from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
-from coprod_tui.core.ui.screens import CoprodScreen, PlaceOnSpectrum, ReflectOn
+from coprod_tui.core.ui.screens import CoprodScreen, PlaceOnSpectrum, ReflectOn, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import Link
@@ -59,7 +58,7 @@ back to the list (unsaved changes are kept as a draft).
 class ChallengeScreen(CoprodScreen[None]):
     """Describe, answer, see the result, plan and save one challenge."""
 
-    CSS = COMPLEXITY_CSS
+    CSS = screen_css(__file__, "complexity.tcss")
 
     HELP = HELP
     BINDINGS = [

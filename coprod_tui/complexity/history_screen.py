@@ -12,9 +12,8 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.complexity import records as cx
 from coprod_tui.complexity.rules import DOMAINS
-from coprod_tui.complexity.styles import COMPLEXITY_CSS
 from coprod_tui.core.clock import local_display
-from coprod_tui.core.ui.screens import CoprodDialog
+from coprod_tui.core.ui.screens import CoprodDialog, screen_css
 
 
 def round_details(doc: dict[str, Any]) -> str:
@@ -32,7 +31,7 @@ def round_details(doc: dict[str, Any]) -> str:
 class PracticeHistoryScreen(CoprodDialog[None]):
     """A dialog listing past rounds, newest first; closes with ``b`` or Escape."""
 
-    CSS = COMPLEXITY_CSS
+    CSS = screen_css(__file__, "complexity.tcss")
 
     def __init__(self) -> None:
         super().__init__()

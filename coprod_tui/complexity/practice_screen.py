@@ -15,8 +15,7 @@ from textual.widgets.option_list import Option
 from coprod_tui.complexity import records as cx
 from coprod_tui.complexity.rules import ANSWER_LABELS, DOMAIN_IDS, DOMAINS, QUESTIONS
 from coprod_tui.complexity.scenarios import Scenario
-from coprod_tui.complexity.styles import COMPLEXITY_CSS
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 
 ROUND_SIZE = 5
 
@@ -56,7 +55,7 @@ def feedback_text(scenario: Scenario, chosen: str) -> str:
 class PracticeScreen(CoprodScreen[None]):
     """A round of scenarios, one at a time, with feedback."""
 
-    CSS = COMPLEXITY_CSS
+    CSS = screen_css(__file__, "complexity.tcss")
 
     HELP = HELP
     BINDINGS = [

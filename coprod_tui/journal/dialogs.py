@@ -17,16 +17,15 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.clock import parse_day
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.safe_text import SafeInput
-from coprod_tui.core.ui.screens import CoprodDialog
+from coprod_tui.core.ui.screens import CoprodDialog, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.journal.privacy_check import GUIDANCE, Finding
-from coprod_tui.journal.styles import JOURNAL_CSS
 
 
 class _Dialog(CoprodDialog[None]):
     """Base: ``b`` and Escape dismiss with ``None`` (from CoprodDialog)."""
 
-    CSS = JOURNAL_CSS
+    CSS = screen_css(__file__, "journal.tcss")
 
 
 

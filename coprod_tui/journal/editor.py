@@ -23,7 +23,7 @@ from coprod_tui.core.preferences import preference
 from coprod_tui.core.text import make_visible
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.safe_text import SafeInput, SafeTextArea
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.actions import format_actions, parse_actions
@@ -39,7 +39,6 @@ from coprod_tui.journal.nmc_dialog import ask_nmc
 from coprod_tui.journal.privacy_check import check_privacy
 from coprod_tui.journal.records import EntryStore
 from coprod_tui.journal.search import parse_tags
-from coprod_tui.journal.styles import JOURNAL_CSS
 from coprod_tui.journal.support import (
     DRAFT_PREFIX,
     carry_over,
@@ -71,7 +70,7 @@ for a due date.
 class EntryEditorScreen(CoprodScreen[None]):
     """Write or edit one entry."""
 
-    CSS = JOURNAL_CSS
+    CSS = screen_css(__file__, "journal.tcss")
     HELP = HELP
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="entry-save", priority=True),

@@ -21,14 +21,13 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.store import Store
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.safe_text import SafeInput
-from coprod_tui.core.ui.screens import AreaScreen
+from coprod_tui.core.ui.screens import AreaScreen, screen_css
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.dialogs import ConfirmDialog, DateRangeDialog, DraftsDialog
 from coprod_tui.journal.editor import EntryEditorScreen
 from coprod_tui.journal.entry import VALUE_IDS, Entry
 from coprod_tui.journal.records import EntryStore
 from coprod_tui.journal.search import NO_VALUE, Filters, SearchIndex
-from coprod_tui.journal.styles import JOURNAL_CSS
 from coprod_tui.journal.summary import journal_index
 from coprod_tui.journal.support import (
     DRAFT_PREFIX,
@@ -90,7 +89,7 @@ def _read_journal(store: Store) -> tuple[SearchIndex, list[dict]]:
 class JournalScreen(AreaScreen):
     """The list of entries with search and filters."""
 
-    CSS = JOURNAL_CSS
+    CSS = screen_css(__file__, "journal.tcss")
 
     HELP = HELP
     BINDINGS = [

@@ -18,13 +18,12 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.choice import ChoiceDialog
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.dialogs import ConfirmDialog
 from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry
 from coprod_tui.journal.records import EntryStore
-from coprod_tui.journal.styles import JOURNAL_CSS
 from coprod_tui.journal.support import entry_label, entry_row, values_content
 from coprod_tui.transfer.common import FORMATS
 
@@ -35,7 +34,7 @@ ENTRY_FORMATS: tuple[str, ...] = ("md", "txt", "nmc")
 
 class _Back(CoprodScreen[None]):
 
-    CSS = JOURNAL_CSS
+    CSS = screen_css(__file__, "journal.tcss")
 
     def action_back(self) -> None:
         """Return to the journal."""

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coprod_tui.core.ui.screens import AreaScreen, OpenReading
+from coprod_tui.core.ui.screens import AreaScreen, OpenReading, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.reading.catalog import Catalog, ContentError
@@ -69,10 +69,7 @@ class ReadingScreen(AreaScreen):
     """Tiers and their sections; the Read area's first screen."""
 
     HELP = HELP
-    DEFAULT_CSS = """
-    ReadingScreen #reading-toc { height: 1fr; margin: 1 2 0 2; }
-    ReadingScreen #reading-about { padding: 0 2; color: $text-muted; height: auto; }
-    """
+    CSS = screen_css(__file__, "contents_screen.tcss")
     BINDINGS = [
         Binding("enter", "open", "Read", id="reading-open", tooltip="Read this section"),
         Binding("r", "continue", "Continue", id="reading-continue",

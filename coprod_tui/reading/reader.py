@@ -12,7 +12,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static
 
 from coprod_tui.core.text import make_visible
-from coprod_tui.core.ui.screens import CoprodScreen, OpenArea
+from coprod_tui.core.ui.screens import CoprodScreen, OpenArea, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.reading.catalog import Catalog, ContentError, Section, load_catalog
@@ -61,11 +61,7 @@ class ReaderScreen(CoprodScreen[None]):
     """Reads one section; ``n``/``p`` move through the whole catalog in order."""
 
     HELP = HELP
-    DEFAULT_CSS = """
-    ReaderScreen #reader-title { padding: 0 1; text-style: bold; height: auto; }
-    ReaderScreen #reader-body { height: 1fr; padding: 0 1; }
-    ReaderScreen #reader-status { padding: 0 1; color: $text-muted; height: 1; }
-    """
+    CSS = screen_css(__file__, "reader.tcss")
     BINDINGS = [
         Binding("n", "next_section", "Next", id="reader-next", tooltip="Next section"),
         Binding("p", "previous_section", "Previous", id="reader-previous",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
@@ -20,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
-from coprod_tui.core.ui.screens import AreaScreen, CoprodScreen
+from coprod_tui.core.ui.screens import AreaScreen, CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import CODE_THEMES
@@ -29,7 +28,6 @@ from coprod_tui.revalidation import records, rules
 if TYPE_CHECKING:
     from coprod_tui.core.store import Store
 
-CSS_TEXT = (Path(__file__).with_name("revalidation.tcss")).read_text(encoding="utf-8")
 LOG_TITLES = {
     records.CPD: "CPD log",
     records.FEEDBACK: "Feedback log (the kind of source, never a name)",
@@ -78,7 +76,7 @@ def _line(kind: str, doc: dict[str, Any]) -> str:
 class RevalidationScreen(AreaScreen):
     """Progress and the logs."""
 
-    CSS = CSS_TEXT
+    CSS = screen_css(__file__, "revalidation.tcss")
     HELP = HELP
     BINDINGS = [
         Binding("r", "registration", "Regulator", id="reval-registration",
@@ -230,7 +228,7 @@ FORMS: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
 class RecordFormScreen(CoprodScreen[None]):
     """A form adding one record (or setting the registration)."""
 
-    CSS = CSS_TEXT
+    CSS = screen_css(__file__, "revalidation.tcss")
     HELP = FORM_HELP
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="reval-form-save", priority=True),

@@ -8,7 +8,7 @@ from textual.widgets import Footer, Header, Markdown
 
 from coprod_tui import __version__, paths
 from coprod_tui.core.store.repository import FILES
-from coprod_tui.core.ui.screens import AreaScreen
+from coprod_tui.core.ui.screens import AreaScreen, screen_css
 
 CREDITS = """\
 ## Credits
@@ -34,6 +34,8 @@ HELP = "## About\n\nVersion, where your data lives and who made the toolkit."
 
 class AboutScreen(AreaScreen):
     """Version, data location and credits."""
+
+    CSS = screen_css(__file__, "about.tcss")
 
     HELP = HELP
 

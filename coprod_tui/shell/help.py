@@ -14,7 +14,7 @@ from textual.containers import Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
-from coprod_tui.core.ui.screens import CoprodDialog
+from coprod_tui.core.ui.screens import CoprodDialog, screen_css
 
 GENERAL = """\
 ## Finding your way
@@ -66,6 +66,8 @@ def _escape_md(text: str) -> str:
 
 class HelpScreen(CoprodDialog[None]):
     """A dialog listing the current screen's keys and help text."""
+
+    CSS = screen_css(__file__, "help.tcss")
 
     def __init__(self, rows: list[KeyRow], text: str) -> None:
         super().__init__()

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.preferences import PREFERENCES, Preference
 from coprod_tui.core.ui.choice import ChoiceDialog
-from coprod_tui.core.ui.screens import AreaScreen
+from coprod_tui.core.ui.screens import AreaScreen, screen_css
 from coprod_tui.errors import CoprodError
 
 HELP = """\
@@ -25,6 +25,8 @@ data folder (see the README).
 
 class SettingsScreen(AreaScreen):
     """A list of settings; Enter opens a choice dialog."""
+
+    CSS = screen_css(__file__, "settings.tcss")
 
     HELP = HELP
     BINDINGS = [Binding("enter", "change", "Change", id="settings-change")]

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
-from coprod_tui.core.ui.screens import AreaScreen, CoprodScreen
+from coprod_tui.core.ui.screens import AreaScreen, CoprodScreen, screen_css
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import Link
 from coprod_tui.spectrum import records
@@ -60,11 +60,7 @@ class SpectrumScreen(AreaScreen):
     """The area's menu, with the latest placement and last score."""
 
     HELP = HELP
-    DEFAULT_CSS = """
-    SpectrumScreen #spectrum-intro { padding: 1 2 0 2; }
-    SpectrumScreen #spectrum-menu { height: auto; margin: 1 2 0 2; }
-    SpectrumScreen #spectrum-status { padding: 1 2 0 2; color: $text-muted; }
-    """
+    CSS = screen_css(__file__, "area_screen.tcss")
     BINDINGS = [
         Binding("a", "place", "Place activity", id="spectrum-place",
                 tooltip="Place one of your own activities on the spectrum"),
@@ -131,10 +127,7 @@ class SpectrumScreen(AreaScreen):
 class _ListScreen(CoprodScreen[None]):
     """A titled list of records with an empty message; ``b`` goes back."""
 
-    DEFAULT_CSS = """
-    _ListScreen .record-list { height: 1fr; margin: 1 2; }
-    _ListScreen .list-empty { padding: 1 2; }
-    """
+    CSS = screen_css(__file__, "area_screen.tcss")
     TITLE_TEXT = ""
     EMPTY_TEXT = ""
     LIST_ID = ""

@@ -19,7 +19,7 @@ from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import Link
 from coprod_tui.spectrum.result_screen import SpectrumResultScreen
@@ -97,20 +97,7 @@ class PlaceActivityScreen(CoprodScreen[None]):
     """A small wizard placing one activity on the spectrum."""
 
     HELP = HELP
-    DEFAULT_CSS = """
-    PlaceActivityScreen #place-switcher { height: 1fr; }
-    PlaceActivityScreen #place-details, PlaceActivityScreen #place-question {
-        height: 1fr; padding: 0 2;
-    }
-    PlaceActivityScreen .screen-title { padding: 1 0 0 0; }
-    PlaceActivityScreen .field-label { padding: 1 0 0 0; text-style: bold; }
-    PlaceActivityScreen #description { height: 6; }
-    PlaceActivityScreen #question-progress { color: $text-muted; padding: 1 0 0 0; }
-    PlaceActivityScreen #question-prompt { text-style: bold; padding: 1 0 0 0; }
-    PlaceActivityScreen #question-help { padding: 1 0; }
-    PlaceActivityScreen #question-choices { height: auto; max-height: 10; }
-    PlaceActivityScreen .place-hint { color: $text-muted; padding: 1 0 0 0; }
-    """
+    CSS = screen_css(__file__, "place_screen.tcss")
     BINDINGS = [
         Binding("ctrl+n", "next", "Next: questions", id="spectrum-place-next",
                 tooltip="Go on to the questions"),

@@ -12,7 +12,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.spectrum import records
@@ -42,14 +42,7 @@ class PracticeScreen(CoprodScreen[None]):
     """One practice round: ask, feedback, ask... then the score."""
 
     HELP = HELP
-    DEFAULT_CSS = """
-    PracticeScreen #practice-body { height: 1fr; padding: 0 1 0 2; scrollbar-size-vertical: 1; }
-    PracticeScreen #practice-progress { color: $text-muted; padding: 1 0 0 0; }
-    PracticeScreen #practice-title { text-style: bold; padding: 1 0 0 0; }
-    PracticeScreen #practice-text, PracticeScreen #practice-feedback { padding: 1 1 0 0; }
-    PracticeScreen #practice-choices { height: auto; margin: 1 0 0 0; }
-    PracticeScreen #practice-hint { color: $text-muted; }
-    """
+    CSS = screen_css(__file__, "practice_screen.tcss")
     BINDINGS = [
         Binding("n", "next", "Next scenario", id="spectrum-practice-next"),
         Binding("p", "again", "Practise again", id="spectrum-practice-again"),

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
-from coprod_tui.core.ui.screens import CoprodScreen, ReflectOn
+from coprod_tui.core.ui.screens import CoprodScreen, ReflectOn, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import Link
@@ -65,12 +65,7 @@ class SpectrumResultScreen(CoprodScreen[str | None]):
     """One placement's result; dismisses with ``"done"`` or ``"back"``."""
 
     HELP = HELP
-    DEFAULT_CSS = """
-    SpectrumResultScreen #result-body { padding: 0 0 0 1; scrollbar-size-vertical: 1; }
-    SpectrumResultScreen .result-head { text-style: bold; padding: 1 0 0 0; }
-    SpectrumResultScreen .result-para { padding: 1 1 0 0; }
-    SpectrumResultScreen #result-saved { color: $text-muted; padding: 1 1 0 0; }
-    """
+    CSS = screen_css(__file__, "result_screen.tcss")
     BINDINGS = [
         Binding("s", "save", "Save", id="spectrum-result-save", tooltip="Save this placement"),
         Binding("r", "reflect", "Reflect on this", id="spectrum-result-reflect",

@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.ui.choice import ChoiceDialog
-from coprod_tui.core.ui.screens import AreaScreen
+from coprod_tui.core.ui.screens import AreaScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.report import summary_line
@@ -65,11 +65,7 @@ class StocktakeScreen(AreaScreen):
         Binding("enter", "open_highlighted", "Open", id="stocktake-open"),
     ]
 
-    DEFAULT_CSS = """
-    #stocktake-intro { padding: 0 2; height: auto; }
-    #stocktake-menu { height: auto; max-height: 1fr; margin: 1 2 0 2; }
-    #stocktake-status { padding: 1 2 0 2; height: auto; color: $text-muted; }
-    """
+    CSS = screen_css(__file__, "area_screen.tcss")
 
     def __init__(self) -> None:
         super().__init__()

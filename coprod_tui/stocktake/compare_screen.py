@@ -6,7 +6,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.stocktake.report import comparison_lines, trend_lines
 from coprod_tui.stocktake.rules import Comparison, Trend
@@ -17,10 +17,7 @@ class _TextScreen(CoprodScreen[None]):
     """A title and a scrollable block of report text."""
 
     TITLE_TEXT = ""
-    DEFAULT_CSS = """
-    .stocktake-report-body { padding: 1 2; height: 1fr; }
-    .stocktake-report { height: auto; }
-    """
+    CSS = screen_css(__file__, "compare_screen.tcss")
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)

@@ -8,7 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.stocktake import records as stocktakes
@@ -41,10 +41,7 @@ class StocktakeHistoryScreen(CoprodScreen[None]):
                 tooltip="Write the highlighted stocktake's scores to a file for a team view"),
     ]
 
-    DEFAULT_CSS = """
-    #stocktake-list { height: 1fr; margin: 1 2 0 2; }
-    #stocktake-history-hint { padding: 0 2; height: auto; color: $text-muted; }
-    """
+    CSS = screen_css(__file__, "history_screen.tcss")
 
     def __init__(self, statements: StatementSet) -> None:
         super().__init__()

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from coprod_tui.core.ui.choice import ChoiceDialog
-from coprod_tui.core.ui.screens import CoprodScreen, OpenReading, WriteAboutValue
+from coprod_tui.core.ui.screens import CoprodScreen, OpenReading, WriteAboutValue, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.stocktake.report import result_lines
 from coprod_tui.stocktake.rules import Stocktake, weakest_values
@@ -36,10 +36,7 @@ class StocktakeResultScreen(CoprodScreen[None]):
                 tooltip="Open the reading on the five values"),
     ]
 
-    DEFAULT_CSS = """
-    #stocktake-result-body { padding: 1 2; height: 1fr; }
-    #stocktake-result { height: auto; }
-    """
+    CSS = screen_css(__file__, "result_screen.tcss")
 
     def __init__(self, stocktake: Stocktake, statements: StatementSet) -> None:
         super().__init__()

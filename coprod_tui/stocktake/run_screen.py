@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.widgets import Footer, Header, Static, TextArea
 
 from coprod_tui.core.ui.quiet import QuietTextArea
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import VALUE_IDS
 from coprod_tui.stocktake import records as stocktakes
@@ -66,17 +66,7 @@ class StocktakeRunScreen(CoprodScreen[None]):
         Binding("p", "pause", "Pause", id="stocktake-pause", tooltip="Keep answers, resume later"),
     ]
 
-    DEFAULT_CSS = """
-    #stocktake-progress { padding: 1 2 0 2; height: auto; color: $text-muted; }
-    #stocktake-body { padding: 0 2; height: 1fr; }
-    #stocktake-value { height: auto; padding: 0 0 1 0; }
-    #stocktake-statement { height: auto; text-style: bold; padding: 0 0 1 0; }
-    #stocktake-scale { height: auto; }
-    #stocktake-notes { height: auto; display: none; }
-    #stocktake-notes TextArea { height: 5; }
-    .stocktake-note-label { height: auto; padding: 1 0 0 0; }
-    #stocktake-keys { padding: 0 2; height: auto; color: $text-muted; }
-    """
+    CSS = screen_css(__file__, "run_screen.tcss")
 
     def __init__(self, stocktake: Stocktake, statements: StatementSet) -> None:
         super().__init__()

@@ -11,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.quiet import QuietInput
-from coprod_tui.core.ui.screens import CoprodScreen
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.privacy_check import check_privacy
 from coprod_tui.stocktake import records as stocktakes
@@ -38,11 +38,7 @@ class StocktakeSetupScreen(CoprodScreen[None]):
         Binding("ctrl+s", "begin", "Begin", id="stocktake-begin", tooltip="Start the statements"),
     ]
 
-    DEFAULT_CSS = """
-    #stocktake-level { height: auto; margin: 0 2; }
-    .stocktake-label { padding: 1 2 0 2; height: auto; }
-    #stocktake-participants { margin: 0 2; }
-    """
+    CSS = screen_css(__file__, "setup_screen.tcss")
 
     def __init__(self, statements: StatementSet) -> None:
         super().__init__()

@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.ui.quiet import QuietInput
-from coprod_tui.core.ui.screens import CoprodDialog, CoprodScreen
+from coprod_tui.core.ui.screens import CoprodDialog, CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.stocktake import share as stocktake_share
@@ -164,11 +164,7 @@ class StocktakeTeamPickScreen(CoprodScreen[None]):
         Binding("a", "mark_all", "Mark all", id="stocktake-team-all"),
         Binding("o", "open", "Open team view", id="stocktake-team-open"),
     ]
-    DEFAULT_CSS = """
-    #stocktake-team-files { height: 1fr; margin: 0 2; }
-    #stocktake-team-folder { margin: 0 2; }
-    #stocktake-team-status { padding: 0 2; height: auto; }
-    """
+    CSS = screen_css(__file__, "team_screen.tcss")
 
     def __init__(self, statements: StatementSet, folder: Path | None = None) -> None:
         super().__init__()

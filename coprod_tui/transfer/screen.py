@@ -21,7 +21,7 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.clock import parse_day
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.quiet import QuietInput
-from coprod_tui.core.ui.screens import AreaScreen, CoprodDialog
+from coprod_tui.core.ui.screens import AreaScreen, CoprodDialog, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import VALUE_IDS
@@ -353,12 +353,4 @@ class ExportScreen(AreaScreen):
         self._status(message)
         self.notify(message)
 
-    DEFAULT_CSS = """
-    ExportScreen #export-choices { height: auto; max-height: 9; margin: 1 2 0 2; }
-    ExportScreen #export-dates { height: auto; margin: 0 2; }
-    ExportScreen #export-dates > Vertical { height: auto; width: 1fr; }
-    ExportScreen #export-path { margin: 0 2; }
-    ExportScreen .field-label { margin: 0 2; height: auto; color: $text-muted; }
-    ExportScreen #export-dates .field-label { margin: 0 0; }
-    ExportScreen #export-status { padding: 0 2; height: auto; }
-    """
+    CSS = screen_css(__file__, "screen.tcss")

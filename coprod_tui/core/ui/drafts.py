@@ -34,7 +34,7 @@ from textual.containers import Vertical
 from textual.widgets import Footer, Static
 
 from coprod_tui.core.text import make_visible
-from coprod_tui.core.ui.screens import CoprodDialog
+from coprod_tui.core.ui.screens import CoprodDialog, screen_css
 
 if TYPE_CHECKING:
     from coprod_tui.core.store import Store
@@ -191,11 +191,7 @@ class LoseTextDialog(CoprodDialog[bool]):
         Binding("y", "lose", "Yes, lose it", id="lose-text-yes"),
         Binding("n", "stay", "No, stay", id="lose-text-no"),
     ]
-    DEFAULT_CSS = """
-    LoseTextDialog { align: center middle; }
-    LoseTextDialog #lose-text { width: 70; height: auto; border: thick $error;
-                                padding: 1 2; background: $surface; }
-    """
+    CSS = screen_css(__file__, "drafts.tcss")
 
     def __init__(self, problem: str, leaving: str = "Quit") -> None:
         super().__init__()
