@@ -162,7 +162,16 @@ class AreaScreen(CoprodScreen[None]):
 
 
 class CoprodDialog(_CoprodBase[ResultT], ModalScreen[ResultT]):
-    """A dialog: ``b`` and Escape close it with ``None`` (nothing done)."""
+    """A dialog: ``b`` and Escape close it with ``None`` (nothing done).
+
+    Textual keeps the app's own keys out of a modal screen, so the keys that work
+    everywhere are bound here again with the app's ids (a keymap changes both).
+    """
+
+    BINDINGS = [
+        Binding("h", "app.home", "Home", id="home", tooltip="Close this and go home"),
+        Binding("q", "app.quit_app", "Quit", id="quit", tooltip="Save drafts and quit"),
+    ]
 
     def action_back(self) -> None:
         """Close without doing anything."""
