@@ -2,7 +2,7 @@
 (are citizens involved; who holds the knowledge, decides, acts; an optional
 refining question), then the result.
 
-Other areas start here through ``app.place_on_spectrum(title, description, link)``,
+Other areas start here with the ``PlaceOnSpectrum(title, description, link)`` jump,
 which opens :meth:`PlaceActivityScreen.prefilled`.
 """
 

@@ -192,7 +192,7 @@ class PracticeScreen(CoprodScreen[None]):
         self.query_one("#practice-title", Static).update(
             Content(f"You placed {got} of {total} scenarios right."))
         self.query_one("#practice-text", Static).update(Content(
-            f"{message}\n\nPress p to practise again or d to go back."))
+            f"{message}\n\nPress p to practise again or b to go back."))
         self.query_one("#practice-feedback", Static).update("")
         self.query_one("#practice-body", VerticalScroll).focus()
         self.refresh_bindings()

@@ -33,7 +33,7 @@ is working and what needs to happen next. The result shows each value's score
 as a bar with its number, the total out of 75, a band, and next steps for the
 weakest value.
 
-Your answers are saved after each one: stop at any time (`p` or Escape) and
+Your answers are saved after each one: stop at any time (`p`) and
 resume later, even after quitting. Past stocktakes can be compared two at a
 time, and with three or more you see the trend.
 
