@@ -16,7 +16,6 @@ from coprod_tui.complexity.rules import DOMAINS
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.screens import AreaScreen, screen_css
-from coprod_tui.errors import CoprodError
 
 INTRO = (
     "Is your challenge simple (a recipe), complicated (a plan and experts), complex "
@@ -140,12 +139,9 @@ class ComplexityScreen(AreaScreen):
         """Start a practice round."""
         from coprod_tui.complexity.practice_screen import PracticeScreen
 
-        try:
-            scenarios = cx.load_scenarios(self.app.content_dirs)
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=15)
-            return
-        self.app.push_screen(PracticeScreen(scenarios))
+        scenarios = self.read_now(lambda: cx.load_scenarios(self.app.content_dirs))
+        if scenarios is not None:
+            self.app.push_screen(PracticeScreen(scenarios))
 
     def action_history(self) -> None:
         """Show past practice rounds."""

@@ -127,11 +127,7 @@ class ChallengeScreen(CoprodScreen[None]):
         self.query_one("#challenge-title", Input).focus()
 
     def _restore_draft(self) -> None:
-        try:
-            draft = self.app.store.load_draft(self.draft_key)
-        except CoprodError as error:
-            self.notify(error.message, severity="error")
-            return
+        draft = self.read_now(lambda: self.app.store.load_draft(self.draft_key))
         if not draft:
             return
         self.query_one("#challenge-title", Input).value = draft.get("title", "")

@@ -345,12 +345,10 @@ class JournalScreen(AreaScreen):
     # -- drafts -------------------------------------------------------------------------
     def action_drafts(self) -> None:
         """Offer unsaved writing kept as drafts."""
-        try:
-            drafts = [d for d in self.app.store.drafts()
-                      if str(d.get("id", "")).startswith(DRAFT_PREFIX)]
-        except CoprodError as error:
-            self.notify(error.message, severity="error")
+        kept = self.read_now(self.app.store.drafts)
+        if kept is None:
             return
+        drafts = [d for d in kept if str(d.get("id", "")).startswith(DRAFT_PREFIX)]
         if not drafts:
             self.notify("No drafts waiting.")
             return

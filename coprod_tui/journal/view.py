@@ -250,10 +250,8 @@ class TrashScreen(_Back):
 
     def load(self) -> None:
         """Show what is in the trash."""
-        try:
-            docs = self.journal().trash()
-        except CoprodError as error:
-            self.notify(error.message, severity="error")
+        docs = self.read_now(self.journal().trash)
+        if docs is None:
             return
         options = self.query_one(OptionList)
         options.set_options(Option(entry_row(Entry.from_doc(d)), id=d["id"]) for d in docs)

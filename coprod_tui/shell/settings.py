@@ -12,7 +12,6 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.preferences import PREFERENCES, Preference
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.screens import AreaScreen, screen_css
-from coprod_tui.errors import CoprodError
 
 HELP = """\
 ## Settings
@@ -58,10 +57,8 @@ class SettingsScreen(AreaScreen):
         """Redraw the list with current values."""
         options = self.query_one("#settings", OptionList)
         highlighted = options.highlighted
-        try:
-            rows = self._rows()
-        except CoprodError as error:
-            self.notify(error.message, severity="error")
+        rows = self.read_now(self._rows)
+        if rows is None:
             return
         options.clear_options()
         options.add_options(

@@ -151,11 +151,7 @@ class _ListScreen(CoprodScreen[None]):
 
     def refresh_rows(self) -> None:
         """Reload the list from the store."""
-        try:
-            rows = self.rows()
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
-            rows = []
+        rows = self.read_now(self.rows) or []
         options = self.query_one(f"#{self.LIST_ID}", OptionList)
         options.clear_options()
         options.add_options(Option(prompt, id=rid) for rid, prompt in rows)

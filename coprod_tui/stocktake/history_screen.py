@@ -10,7 +10,6 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
-from coprod_tui.errors import CoprodError
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.report import history_line
 from coprod_tui.stocktake.rules import Stocktake, compare, trend
@@ -57,10 +56,8 @@ class StocktakeHistoryScreen(CoprodScreen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        try:
-            self.items = list(reversed(stocktakes.finished(self.app.store)))
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
+        finished = self.read_now(lambda: stocktakes.finished(self.app.store))
+        self.items = list(reversed(finished or []))
         self._fill()
         self.query_one("#stocktake-list", OptionList).focus()
 

@@ -14,7 +14,6 @@ from textual.widgets import Footer, Header, Static, TextArea
 
 from coprod_tui.core.ui.quiet import QuietTextArea
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
-from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import VALUE_IDS
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.rules import (
@@ -223,12 +222,7 @@ class StocktakeRunScreen(CoprodScreen[None]):
             self.stocktake.set_note(self.step.value_id, kind, text)
 
     def _save(self) -> bool:
-        try:
-            stocktakes.save(self.app.store, self.stocktake)
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
-            return False
-        return True
+        return self.attempt(lambda: stocktakes.save(self.app.store, self.stocktake))
 
     def save_draft(self) -> bool:
         """Save the stocktake as it stands (notes being typed included)."""
@@ -251,10 +245,7 @@ class StocktakeRunScreen(CoprodScreen[None]):
             self.notify("A statement still needs a score.", severity="warning")
             self._go(missing)
             return
-        try:
-            stocktakes.finish(self.app.store, self.stocktake)
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
+        if not self.attempt(lambda: stocktakes.finish(self.app.store, self.stocktake)):
             return
         from coprod_tui.stocktake.result_screen import StocktakeResultScreen
 

@@ -12,7 +12,6 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.quiet import QuietInput
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
-from coprod_tui.errors import CoprodError
 from coprod_tui.journal.privacy_check import check_privacy
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.rules import LEVELS, Stocktake
@@ -89,10 +88,7 @@ class StocktakeSetupScreen(CoprodScreen[None]):
                         "'two nurses, a carer' keep the stocktake anonymous.",
                         severity="warning", timeout=8, markup=False)
         stocktake = Stocktake(level=self.level, participants=participants)
-        try:
-            stocktakes.save(self.app.store, stocktake)
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
+        if not self.attempt(lambda: stocktakes.save(self.app.store, stocktake)):
             return
         self.app.switch_screen(StocktakeRunScreen(stocktake, self.statements))
 

@@ -110,6 +110,18 @@ class _CoprodBase(Screen[ResultT]):
             return False
         return True
 
+    def read_now(self, read: Callable[[], LoadedT]) -> LoadedT | None:
+        """Run a quick store read now; on failure say why and return ``None``.
+
+        For reads whose result is never ``None`` (lists, records); slow reads belong in
+        :meth:`run_loading`.
+        """
+        try:
+            return read()
+        except CoprodError as error:
+            self.show_error(error)
+            return None
+
     def run_loading(
         self,
         load: Callable[[Store], LoadedT],
