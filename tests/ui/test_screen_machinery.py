@@ -142,3 +142,26 @@ async def test_jumps_open_the_screen_the_other_area_provides_at_once(data_dir: P
         app.jump(OpenReading("what-is-co-production"))
         assert isinstance(app.screen, ReaderScreen)
         await pilot.pause()
+
+
+async def test_escape_from_a_placement_opened_by_a_complexity_result_returns_to_it(
+        data_dir: Path) -> None:
+    from coprod_tui.complexity.area_screen import ComplexityScreen
+    from coprod_tui.complexity.challenge_screen import ChallengeScreen
+    from coprod_tui.spectrum.place_screen import PlaceActivityScreen
+
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("4")
+        await wait_until(pilot, lambda: isinstance(app.screen, ComplexityScreen))
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChallengeScreen))
+        challenge = app.screen
+        await pilot.press(*"Ward", "tab", "tab", "n", "n", "n", "y", "ctrl+n", "ctrl+o")
+        await wait_until(pilot, lambda: isinstance(app.screen, PlaceActivityScreen))
+        assert app.screen.activity_title == "Ward"
+        await pilot.press("escape")  # back one level: the result, not home
+        await wait_until(pilot, lambda: app.screen is challenge)
+        assert app.current_mode == "complexity"
+        assert app.store.load_draft("spectrum:place")["title"] == "Ward"  # nothing lost
