@@ -60,7 +60,10 @@ class StoreReady(Message):
 class CoprodApp(App[int]):
     """coprod's full-screen app."""
 
-    CSS_PATH = "app.tcss"
+    # Home's rules (shell/home.tcss, every selector starting with HomeScreen) are read
+    # with the app's stylesheet, not as home's Screen.CSS: home is the first frame,
+    # and a screen's CSS costs a full reparse of every stylesheet when it first shows.
+    CSS_PATH = ["app.tcss", "shell/home.tcss"]
     TITLE = "coprod"
     SUB_TITLE = "co-production with carers"
     ENABLE_COMMAND_PALETTE = True

@@ -12,7 +12,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import one_line
-from coprod_tui.core.ui.screens import AreaScreen, OpenArea, screen_css
+from coprod_tui.core.ui.screens import AreaScreen, OpenArea
 from coprod_tui.shell.areas import AREAS, Area, area_by_key
 
 # 80 columns less the margins, the list's border and scrollbar, the key and the title
@@ -51,8 +51,6 @@ def _prompt(area: Area, summary: str | None) -> Content:
 
 class HomeScreen(AreaScreen):
     """The first screen: areas with their progress."""
-
-    CSS = screen_css(__file__, "home.tcss")
 
     HELP = HELP
     BINDINGS = [
