@@ -8,6 +8,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -104,7 +105,12 @@ class HomeScreen(AreaScreen):
         app.keep_long_lived()
 
     def _set_summary(self, area: Area, text: str) -> None:
-        options = self.query_one("#areas", OptionList)
+        if not self.is_attached:  # the app is closing while summaries were computed
+            return
+        try:
+            options = self.query_one("#areas", OptionList)
+        except NoMatches:
+            return
         options.replace_option_prompt(area.id, _prompt(area, text))
 
     def action_open_digit(self, digit: str) -> None:

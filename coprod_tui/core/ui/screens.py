@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from textual.binding import Binding
 from textual.message import Message
@@ -142,15 +142,20 @@ class _CoprodBase(Screen[ResultT]):
             return None
         failed = on_error or self.show_error
 
+        def deliver(callback: Callable[[Any], object], value: object) -> None:
+            # The screen may have closed (or the app be quitting) while it loaded.
+            if self.is_attached and self.is_mounted:
+                callback(value)
+
         def work() -> None:
             try:
                 result = load(app.store)
             except CoprodError as error:
                 if not get_current_worker().is_cancelled:
-                    app.call_from_thread(failed, error)
+                    app.call_from_thread(deliver, failed, error)
                 return
             if not get_current_worker().is_cancelled:
-                app.call_from_thread(show, result)
+                app.call_from_thread(deliver, show, result)
 
         return self.run_worker(work, thread=True, exclusive=True, group=group,
                                name=f"{type(self).__name__}:{group}")
