@@ -383,6 +383,6 @@ class RecordFormScreen(CoprodScreen[None]):
         self.app.pop_screen()
 
     def action_back(self) -> None:
-        """Back to the area; unsaved text stays as a draft."""
-        self.save_draft()
-        self.app.pop_screen()
+        """Back to the area; unsaved text stays as a draft (if it cannot, stay)."""
+        if self.attempt(self.save_draft):
+            self.leave()

@@ -93,5 +93,18 @@ class StocktakeSetupScreen(CoprodScreen[None]):
         self.app.switch_screen(StocktakeRunScreen(stocktake, self.statements))
 
     def action_back(self) -> None:
-        """Back to the stocktake area without starting."""
-        self.app.pop_screen()
+        """Back to the stocktake area without starting; asks first if "who took part"
+        holds text (nothing is saved before the stocktake begins)."""
+        typed = self.query_one("#stocktake-participants", Input).value.strip()
+        if not typed:
+            self.leave()
+            return
+        from coprod_tui.core.ui.choice import ChoiceDialog
+
+        self.app.push_screen(
+            ChoiceDialog("Leave without starting?",
+                         [("stay", "Stay and begin (ctrl+s)"),
+                          ("leave", "Leave: forget who took part")],
+                         note=f"Who took part: {one_line(typed, 50)}"),
+            lambda choice: self.leave() if choice == "leave" else None,
+        )

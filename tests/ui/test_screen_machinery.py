@@ -165,3 +165,31 @@ async def test_escape_from_a_placement_opened_by_a_complexity_result_returns_to_
         await wait_until(pilot, lambda: app.screen is challenge)
         assert app.current_mode == "complexity"
         assert app.store.load_draft("spectrum:place")["title"] == "Ward"  # nothing lost
+
+
+async def test_escape_from_stocktake_setup_asks_before_forgetting_who_took_part(
+        data_dir: Path) -> None:
+    from textual.widgets import Input
+
+    from coprod_tui.core.ui.choice import ChoiceDialog
+    from coprod_tui.stocktake.area_screen import StocktakeScreen
+    from coprod_tui.stocktake.setup_screen import StocktakeSetupScreen
+
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("5")
+        await wait_until(pilot, lambda: isinstance(app.screen, StocktakeScreen))
+        await pilot.press("n")
+        await wait_until(pilot, lambda: isinstance(app.screen, StocktakeSetupScreen))
+        setup = app.screen
+        await pilot.press("enter", *"Ward 7", "escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("enter")  # stay
+        await wait_until(pilot, lambda: app.screen is setup)
+        assert setup.query_one("#stocktake-participants", Input).value == "Ward 7"
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.press("down", "enter")  # leave
+        await wait_until(pilot, lambda: isinstance(app.screen, StocktakeScreen))
+        assert app.store.all("stocktakes") == []
