@@ -23,6 +23,7 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList
 
 from coprod_tui.core.store.peek import peek_setting, read_keymap
+from coprod_tui.core.ui import screens as jumps
 from coprod_tui.core.ui.drafts import (
     DraftSource,
     LoseTextDialog,
@@ -59,7 +60,10 @@ class StoreReady(Message):
 class CoprodApp(App[int]):
     """coprod's full-screen app."""
 
-    CSS_PATH = "app.tcss"
+    # Home's rules (shell/home.tcss, every selector starting with HomeScreen) are read
+    # with the app's stylesheet, not as home's Screen.CSS: home is the first frame,
+    # and a screen's CSS costs a full reparse of every stylesheet when it first shows.
+    CSS_PATH = ["app.tcss", "shell/home.tcss"]
     TITLE = "coprod"
     SUB_TITLE = "co-production with carers"
     ENABLE_COMMAND_PALETTE = True
@@ -69,8 +73,7 @@ class CoprodApp(App[int]):
     BINDINGS = [
         Binding("f1", "help", "Help", id="help", tooltip="Keys and help for this screen"),
         Binding("question_mark", "help", "Help", show=False, id="help-alt"),
-        Binding("h", "home", "Home", id="home", tooltip="Back to the home screen"),
-        Binding("escape", "home", "Home", show=False, id="home-alt"),
+        Binding("h", "home", "Home", id="home", tooltip="Go to the home screen"),
         Binding("q", "quit_app", "Quit", id="quit", tooltip="Save drafts and quit"),
         Binding("ctrl+q", "quit_app", "Quit", show=False, priority=True, id="quit-alt"),
     ]
@@ -374,11 +377,16 @@ class CoprodApp(App[int]):
         return bool(self.fatal_message) or isinstance(self.screen, TooSmallScreen)
 
     def action_home(self) -> None:
-        """Return to the home screen (or close a dialog)."""
+        """Go to the home screen (closing a dialog first, as if cancelled).
+
+        Each area keeps its own screen stack (modes), so going home loses nothing:
+        opening the area again returns to where it was.
+        """
         if self._blocked():
             return
         if isinstance(self.screen, ModalScreen):
             self.screen.dismiss(None)
+            self.call_after_refresh(self.open_area, "home")
             return
         self.open_area("home")
 
@@ -407,7 +415,44 @@ class CoprodApp(App[int]):
         self.push_screen(HelpScreen.for_screen(self.screen))
 
     # -- links between areas ----------------------------------------------------------
-    # Each feature provides the screen named here; other features call these methods.
+    # Screens hand a jump message (core/ui/screens.py) to jump() or post it; the app
+    # opens the screen the owning feature provides. The methods stay callable (tests,
+    # benchmarks).
+    def jump(self, message: Message) -> None:
+        """Handle a jump message now: not queued, so keys typed ahead reach the new screen."""
+        handler = getattr(self, message.handler_name, None)
+        if handler is None:
+            raise TypeError(f"not a jump message: {type(message).__name__}")
+        handler(message)
+
+    def on_open_area(self, message: jumps.OpenArea) -> None:
+        """A screen asked to go to an area (or home)."""
+        message.stop()
+        if not self._blocked():
+            self.open_area(message.area_id)
+
+    def on_reflect_on(self, message: jumps.ReflectOn) -> None:
+        """A screen asked to reflect on something in the journal."""
+        message.stop()
+        self.reflect_on(message.title, message.values, message.link,  # type: ignore[arg-type]
+                        message.summary)
+
+    def on_write_about_value(self, message: jumps.WriteAboutValue) -> None:
+        """A screen asked to write about one value."""
+        message.stop()
+        self.write_about_value(message.value_id)
+
+    def on_open_reading(self, message: jumps.OpenReading) -> None:
+        """A screen asked to open a reading section."""
+        message.stop()
+        self.open_reading(message.section_id)
+
+    def on_place_on_spectrum(self, message: jumps.PlaceOnSpectrum) -> None:
+        """A screen asked to place an activity on the spectrum."""
+        message.stop()
+        self.place_on_spectrum(message.title, message.description,
+                               message.link)  # type: ignore[arg-type]
+
     def reflect_on(self, title: str, values: list[str], link: Link, summary: str) -> None:
         """Open a new journal entry linked to what prompted it, the result summarised in it.
 

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.complexity import records as cx
 from coprod_tui.complexity.rules import DOMAINS
-from coprod_tui.complexity.styles import COMPLEXITY_CSS
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
-from coprod_tui.errors import CoprodError
+from coprod_tui.core.ui.screens import AreaScreen, screen_css
 
 INTRO = (
     "Is your challenge simple (a recipe), complicated (a plan and experts), complex "
@@ -54,10 +52,10 @@ def _row(doc: dict[str, Any]) -> Content:
     )
 
 
-class ComplexityScreen(Screen[None]):
+class ComplexityScreen(AreaScreen):
     """Saved challenges, with keys for a new one and for practice."""
 
-    CSS = COMPLEXITY_CSS
+    CSS = screen_css(__file__, "complexity.tcss")
 
     HELP = HELP
     BINDINGS = [
@@ -94,17 +92,9 @@ class ComplexityScreen(Screen[None]):
     def on_store_ready(self) -> None:
         self.refresh_list()
 
-    @work(thread=True, exclusive=True, group="complexity-list")
     def refresh_list(self) -> None:
         """Read the saved challenges off the UI thread."""
-        if not getattr(self.app, "store_ready", False):
-            return
-        try:
-            docs = cx.challenges(self.app.store)  # type: ignore[attr-defined]
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error")
-            return
-        self.app.call_from_thread(self._show, docs)
+        self.run_loading(cx.challenges, self._show, group="complexity-list")
 
     def _show(self, docs: list[dict[str, Any]]) -> None:
         options = self.query_one("#challenges", OptionList)
@@ -149,12 +139,9 @@ class ComplexityScreen(Screen[None]):
         """Start a practice round."""
         from coprod_tui.complexity.practice_screen import PracticeScreen
 
-        try:
-            scenarios = cx.load_scenarios(getattr(self.app, "content_dirs", []))
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=15)
-            return
-        self.app.push_screen(PracticeScreen(scenarios))
+        scenarios = self.read_now(lambda: cx.load_scenarios(self.app.content_dirs))
+        if scenarios is not None:
+            self.app.push_screen(PracticeScreen(scenarios))
 
     def action_history(self) -> None:
         """Show past practice rounds."""

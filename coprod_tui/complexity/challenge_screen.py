@@ -13,7 +13,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.css.query import NoMatches
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Label, Static
 
 from coprod_tui.complexity import records as cx
@@ -29,9 +28,9 @@ from coprod_tui.complexity.rules import (
     question,
     summary_text,
 )
-from coprod_tui.complexity.styles import COMPLEXITY_CSS
 from coprod_tui.core.clock import local_display, parse_day
 from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
+from coprod_tui.core.ui.screens import CoprodScreen, PlaceOnSpectrum, ReflectOn, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import Link
@@ -56,10 +55,10 @@ back to the list (unsaved changes are kept as a draft).
 """
 
 
-class ChallengeScreen(Screen[None]):
+class ChallengeScreen(CoprodScreen[None]):
     """Describe, answer, see the result, plan and save one challenge."""
 
-    CSS = COMPLEXITY_CSS
+    CSS = screen_css(__file__, "complexity.tcss")
 
     HELP = HELP
     BINDINGS = [
@@ -72,7 +71,8 @@ class ChallengeScreen(Screen[None]):
                 tooltip="Reflect on this in the journal"),
         Binding("ctrl+o", "spectrum", "Spectrum", id="complexity-spectrum",
                 tooltip="Place this on the spectrum of engagement"),
-        Binding("ctrl+l", "back", "List", id="complexity-list", tooltip="Back to your challenges"),
+        Binding("ctrl+l", "back", "Back", show=False, id="complexity-list",
+                tooltip="Back to your challenges (as Escape)"),
     ]
 
     def __init__(self, record: dict[str, Any] | None = None) -> None:
@@ -122,16 +122,12 @@ class ChallengeScreen(Screen[None]):
     def on_mount(self) -> None:
         self._saved_state = self.state() if self.record_id else None
         self._restore_draft()
-        self.app.draft_sources.add(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.add(self)
         self._show_step("answers")
         self.query_one("#challenge-title", Input).focus()
 
     def _restore_draft(self) -> None:
-        try:
-            draft = self.app.store.load_draft(self.draft_key)  # type: ignore[attr-defined]
-        except CoprodError as error:
-            self.notify(error.message, severity="error")
-            return
+        draft = self.read_now(lambda: self.app.store.load_draft(self.draft_key))
         if not draft:
             return
         self.query_one("#challenge-title", Input).value = draft.get("title", "")
@@ -168,10 +164,10 @@ class ChallengeScreen(Screen[None]):
             state = self.state()
         except NoMatches:  # already taken apart (closed): nothing left to keep
             return
-        self.app.store.save_draft(self.draft_key, state)  # type: ignore[attr-defined]
+        self.app.store.save_draft(self.draft_key, state)
 
     def on_unmount(self) -> None:
-        self.app.draft_sources.discard(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.discard(self)
 
     # -- showing ------------------------------------------------------------------------
     def _show_step(self, step: str) -> None:
@@ -191,7 +187,7 @@ class ChallengeScreen(Screen[None]):
         self.query_one("#result-so-far", Static).update(
             f"Result so far: {info.label}{note}. ctrl+n shows it on the map."
         )
-        ascii_only = bool(getattr(self.app, "ascii_only", False))
+        ascii_only = bool(self.app.ascii_only)
         self.query_one("#complexity-map", Static).update(draw_map(result.domain, ascii_only))
         lines = [
             f"Your challenge looks {info.label.upper()} ({info.verbs}).",
@@ -282,7 +278,7 @@ class ChallengeScreen(Screen[None]):
         doc = cx.new_challenge(state["title"].strip(), state["description"],
                                self.query_one("#questions", QuestionList).completed(),
                                {k: v.strip() for k, v in state["plan"].items()})
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.store
         old_key = self.draft_key
         try:
             saved = cx.save_challenge(store, doc, self.record_id)
@@ -316,10 +312,7 @@ class ChallengeScreen(Screen[None]):
         title, link = saved
         result = assess(self.record["answers"])  # type: ignore[index]
         summary = summary_text(title, result, self.record.get("plan"))  # type: ignore[union-attr]
-        try:
-            self.app.reflect_on(title, list(result.info.values), link, summary)  # type: ignore[attr-defined]
-        except ImportError:
-            self.notify("The journal is not available in this version.", severity="warning")
+        self.jump(ReflectOn(title, list(result.info.values), link, summary))
 
     def action_spectrum(self) -> None:
         """Save, then place the planned approach on the spectrum of engagement."""
@@ -333,18 +326,12 @@ class ChallengeScreen(Screen[None]):
             parts.append(f"First probe: {plan['action']}")
         if plan.get("who"):
             parts.append(f"Who is involved: {plan['who']}")
-        try:
-            self.app.place_on_spectrum(title, "\n".join(p for p in parts if p), link)  # type: ignore[attr-defined]
-        except ImportError:
-            self.notify("The spectrum exercise is not available in this version.", severity="warning")
+        self.jump(PlaceOnSpectrum(title, "\n".join(p for p in parts if p), link))
 
     def action_back(self) -> None:
         """Back to the list, keeping unsaved changes as a draft."""
         if self.dirty():
-            try:
-                self.save_draft()
-                self.notify("Unsaved changes kept as a draft.")
-            except CoprodError as error:
-                self.notify(error.message, severity="error", timeout=10)
+            if not self.attempt(self.save_draft):
                 return
+            self.notify("Unsaved changes kept as a draft.")
         self.dismiss()

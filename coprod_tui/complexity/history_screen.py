@@ -4,19 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.complexity import records as cx
 from coprod_tui.complexity.rules import DOMAINS
-from coprod_tui.complexity.styles import COMPLEXITY_CSS
 from coprod_tui.core.clock import local_display
-from coprod_tui.errors import CoprodError
+from coprod_tui.core.ui.screens import CoprodDialog, screen_css
 
 
 def round_details(doc: dict[str, Any]) -> str:
@@ -31,15 +28,10 @@ def round_details(doc: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-class PracticeHistoryScreen(ModalScreen[None]):
-    """A dialog listing past rounds, newest first; closes with ``c`` or Escape."""
+class PracticeHistoryScreen(CoprodDialog[None]):
+    """A dialog listing past rounds, newest first; closes with ``b`` or Escape."""
 
-    CSS = COMPLEXITY_CSS
-
-    BINDINGS = [
-        Binding("c", "close", "Close", id="complexity-history-close"),
-        Binding("escape", "close", "Close", show=False),
-    ]
+    CSS = screen_css(__file__, "complexity.tcss")
 
     def __init__(self) -> None:
         super().__init__()
@@ -51,22 +43,16 @@ class PracticeHistoryScreen(ModalScreen[None]):
             yield Static("Complexity practice: your rounds", classes="dialog-title")
             yield OptionList(id="rounds")
             yield Static("", id="round-details", markup=False)
-            yield Static("arrows: see a round    c or Esc: close", classes="dialog-keys")
+            yield Static("arrows: see a round    b or Esc: close", classes="dialog-keys")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#rounds", OptionList).focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="complexity-history")
     def load(self) -> None:
         """Read the rounds off the UI thread."""
-        try:
-            docs = cx.rounds(self.app.store)  # type: ignore[attr-defined]
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error")
-            return
-        self.app.call_from_thread(self._show, docs)
+        self.run_loading(cx.rounds, self._show, group="complexity-history")
 
     def _show(self, docs: list[dict[str, Any]]) -> None:
         options = self.query_one("#rounds", OptionList)
@@ -89,6 +75,6 @@ class PracticeHistoryScreen(ModalScreen[None]):
         doc = self.rounds.get(event.option.id or "")
         self.query_one("#round-details", Static).update(round_details(doc) if doc else "")
 
-    def action_close(self) -> None:
+    def action_back(self) -> None:
         """Close."""
         self.dismiss(None)

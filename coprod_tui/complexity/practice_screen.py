@@ -5,19 +5,17 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.complexity import records as cx
 from coprod_tui.complexity.rules import ANSWER_LABELS, DOMAIN_IDS, DOMAINS, QUESTIONS
 from coprod_tui.complexity.scenarios import Scenario
-from coprod_tui.complexity.styles import COMPLEXITY_CSS
-from coprod_tui.errors import CoprodError
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 
 ROUND_SIZE = 5
 
@@ -54,10 +52,10 @@ def feedback_text(scenario: Scenario, chosen: str) -> str:
     return "\n".join(lines)
 
 
-class PracticeScreen(Screen[None]):
+class PracticeScreen(CoprodScreen[None]):
     """A round of scenarios, one at a time, with feedback."""
 
-    CSS = COMPLEXITY_CSS
+    CSS = screen_css(__file__, "complexity.tcss")
 
     HELP = HELP
     BINDINGS = [
@@ -66,7 +64,6 @@ class PracticeScreen(Screen[None]):
         Binding("n", "next", "Next", id="complexity-next", tooltip="The next scenario"),
         Binding("a", "again", "Another round", id="complexity-again"),
         Binding("y", "history", "History", id="complexity-practice-history"),
-        Binding("b", "back", "Back", id="complexity-back", tooltip="Back to your challenges"),
     ]
 
     def __init__(self, scenarios: list[Scenario], size: int = ROUND_SIZE) -> None:
@@ -180,14 +177,10 @@ class PracticeScreen(Screen[None]):
             self._save_round(list(self.items))
         self._show()
 
-    @work(thread=True, exclusive=True, group="complexity-round")
     def _save_round(self, items: list[dict[str, Any]]) -> None:
-        try:
-            saved = cx.save_round(self.app.store, items)  # type: ignore[attr-defined]
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error", timeout=10)
-            return
-        self.app.call_from_thread(setattr, self, "saved_round", saved)
+        self.run_loading(lambda store: cx.save_round(store, items),
+                         lambda saved: setattr(self, "saved_round", saved),
+                         group="complexity-round")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Keys only where they make sense."""

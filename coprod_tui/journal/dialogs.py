@@ -1,6 +1,6 @@
 """Small dialogs the journal uses: confirm, privacy warning, values, dates, drafts.
 
-Every dialog closes with ``c`` and Escape, and says its keys on screen.
+Every dialog closes with ``b`` and Escape, and says its keys on screen.
 """
 
 from __future__ import annotations
@@ -11,39 +11,28 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import parse_day
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.safe_text import SafeInput
+from coprod_tui.core.ui.screens import CoprodDialog, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.journal.privacy_check import GUIDANCE, Finding
-from coprod_tui.journal.styles import JOURNAL_CSS
-
-CANCEL = [
-    Binding("c", "cancel", "Cancel", id="dialog-cancel"),
-    Binding("escape", "cancel", "Cancel", show=False),
-]
 
 
-class _Dialog(ModalScreen):
-    """Base: ``c`` and Escape dismiss with ``None``."""
+class _Dialog(CoprodDialog[None]):
+    """Base: ``b`` and Escape dismiss with ``None`` (from CoprodDialog)."""
 
-    CSS = JOURNAL_CSS
+    CSS = screen_css(__file__, "journal.tcss")
 
-    BINDINGS = CANCEL
-
-    def action_cancel(self) -> None:
-        """Close without doing anything."""
-        self.dismiss(None)
 
 
 class ConfirmDialog(_Dialog):
     """Ask before something drastic; ``y`` confirms (dismisses ``True``)."""
 
-    BINDINGS = [Binding("y", "confirm", "Yes", id="dialog-yes"), *CANCEL]
+    BINDINGS = [Binding("y", "confirm", "Yes", id="dialog-yes")]
 
     def __init__(self, title: str, question: str) -> None:
         super().__init__()
@@ -54,7 +43,7 @@ class ConfirmDialog(_Dialog):
         with Vertical(classes="dialog"):
             yield Static(literal(self.title_text), classes="dialog-title")
             yield Static(literal(self.question))
-            yield Static("y: yes    c or Esc: no", classes="dialog-keys")
+            yield Static("y: yes    b or Esc: no", classes="dialog-keys")
         yield Footer()
 
     def action_confirm(self) -> None:
@@ -68,7 +57,6 @@ class PrivacyDialog(_Dialog):
     BINDINGS = [
         Binding("e", "cancel", "Edit", id="privacy-edit"),
         Binding("s", "save", "Save anyway", id="privacy-save"),
-        *CANCEL,
     ]
 
     def __init__(self, findings: list[Finding]) -> None:
@@ -95,7 +83,7 @@ class PrivacyDialog(_Dialog):
 class ValuesDialog(_Dialog):
     """Choose the values an entry covers: space toggles, Enter confirms."""
 
-    BINDINGS = [Binding("enter", "done", "Done", id="values-done", priority=True), *CANCEL]
+    BINDINGS = [Binding("enter", "done", "Done", id="values-done", priority=True)]
 
     def __init__(self, choices: list[tuple[str, str]], chosen: list[str],
                  title: str = "Which values does this entry cover?") -> None:
@@ -111,7 +99,7 @@ class ValuesDialog(_Dialog):
                 *((label, value, value in self.chosen) for value, label in self.choices),
                 id="values-choice",
             )
-            yield Static("space: tick or untick    Enter: done    c or Esc: cancel",
+            yield Static("space: tick or untick    Enter: done    b or Esc: cancel",
                          classes="dialog-keys")
         yield Footer()
 
@@ -127,7 +115,7 @@ class ValuesDialog(_Dialog):
 class DateRangeDialog(_Dialog):
     """Ask for a from and to day (either may be blank); Enter applies."""
 
-    BINDINGS = [Binding("enter", "apply", "Apply", id="dates-apply", priority=True), *CANCEL]
+    BINDINGS = [Binding("enter", "apply", "Apply", id="dates-apply", priority=True)]
 
     def __init__(self, since: dt.date | None, until: dt.date | None) -> None:
         super().__init__()
@@ -152,7 +140,7 @@ class DateRangeDialog(_Dialog):
     def on_mount(self) -> None:
         self.query_one("#since", SafeInput).focus()
 
-    def action_cancel(self) -> None:
+    def action_back(self) -> None:
         """Close without changing the dates."""
         self.dismiss(None)
 
@@ -175,7 +163,6 @@ class DraftsDialog(_Dialog):
     BINDINGS = [
         Binding("enter", "restore", "Restore", id="drafts-restore"),
         Binding("d", "discard", "Discard", id="drafts-discard"),
-        *CANCEL,
     ]
 
     def __init__(self, drafts: list[tuple[str, str]]) -> None:
@@ -189,7 +176,7 @@ class DraftsDialog(_Dialog):
             yield OptionList(
                 *(Option(literal(text), id=key) for key, text in self.drafts), id="drafts"
             )
-            yield Static("Enter: restore    d: discard    c or Esc: later",
+            yield Static("Enter: restore    d: discard    b or Esc: later",
                          classes="dialog-keys")
         yield Footer()
 

@@ -16,7 +16,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, Static, TextArea
 
@@ -24,6 +23,7 @@ from coprod_tui.core.preferences import preference
 from coprod_tui.core.text import make_visible
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.safe_text import SafeInput, SafeTextArea
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.actions import format_actions, parse_actions
@@ -39,7 +39,6 @@ from coprod_tui.journal.nmc_dialog import ask_nmc
 from coprod_tui.journal.privacy_check import check_privacy
 from coprod_tui.journal.records import EntryStore
 from coprod_tui.journal.search import parse_tags
-from coprod_tui.journal.styles import JOURNAL_CSS
 from coprod_tui.journal.support import (
     DRAFT_PREFIX,
     carry_over,
@@ -68,10 +67,10 @@ for a due date.
 """
 
 
-class EntryEditorScreen(Screen[None]):
+class EntryEditorScreen(CoprodScreen[None]):
     """Write or edit one entry."""
 
-    CSS = JOURNAL_CSS
+    CSS = screen_css(__file__, "journal.tcss")
     HELP = HELP
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="entry-save", priority=True),
@@ -79,8 +78,6 @@ class EntryEditorScreen(Screen[None]):
         Binding("ctrl+o", "values", "Values", id="entry-values"),
         Binding("ctrl+n", "next_prompt", "Next prompt", id="entry-next-prompt"),
         Binding("ctrl+t", "nmc", "NMC", id="entry-nmc", tooltip="NMC account kind, Code themes"),
-        Binding("escape", "close", "Close", id="entry-close",
-                tooltip="Leave; unsaved writing is kept as a draft"),
     ]
 
     def __init__(self, entry: Entry, *, editing: bool = False, guide_value: str | None = None,
@@ -147,7 +144,7 @@ class EntryEditorScreen(Screen[None]):
     def _default_framework(self) -> str:
         pref = preference("journal-framework")
         try:
-            chosen = self.app.store.settings().get(pref.key, pref.default)  # type: ignore[attr-defined]
+            chosen = self.app.store.settings().get(pref.key, pref.default)
         except CoprodError:
             chosen = pref.default
         return chosen if chosen in WRITING_FRAMEWORKS else pref.default
@@ -200,7 +197,7 @@ class EntryEditorScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.draft_sources.add(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.add(self)
         self._focus_first()
         self._baseline = self._snapshot()
 
@@ -210,7 +207,7 @@ class EntryEditorScreen(Screen[None]):
         self.query_one(target).focus()
 
     def on_unmount(self) -> None:
-        self.app.draft_sources.discard(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.discard(self)
 
     def on_screen_suspend(self) -> None:
         self._keep_draft()
@@ -278,14 +275,11 @@ class EntryEditorScreen(Screen[None]):
         data = self._snapshot()
         if data == self._baseline:
             return
-        self.app.store.save_draft(self.draft_key, data)  # type: ignore[attr-defined]
+        self.app.store.save_draft(self.draft_key, data)
         self._baseline = data
 
     def _keep_draft(self) -> None:
-        try:
-            self.save_draft()
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
+        self.attempt(self.save_draft)
 
     # -- actions --------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -297,7 +291,7 @@ class EntryEditorScreen(Screen[None]):
             return not walking
         return True
 
-    def action_close(self) -> None:
+    def action_back(self) -> None:
         """Leave, keeping unsaved writing as a draft; if it cannot be kept, stay and ask."""
         before = self._baseline
         try:
@@ -318,7 +312,7 @@ class EntryEditorScreen(Screen[None]):
         from coprod_tui.core.ui.drafts import fallback_folders, write_fallback
 
         path = write_fallback({self.draft_key: self._snapshot()},
-                              fallback_folders(self.app.data_dir))  # type: ignore[attr-defined]
+                              fallback_folders(self.app.data_dir))
         self.saved = True  # nothing more to keep: the app must not ask again
         self.notify(f"Your text is kept in {path}; coprod offers it back next time."
                     if path else "Your text could not be kept anywhere.",
@@ -410,7 +404,7 @@ class EntryEditorScreen(Screen[None]):
         self._save(entry)
 
     def _save(self, entry: Entry) -> None:
-        journal = EntryStore(self.app.store)  # type: ignore[attr-defined]
+        journal = EntryStore(self.app.store)
         message, severity = "Entry saved.", "information"
         try:
             if self.editing:
@@ -421,7 +415,7 @@ class EntryEditorScreen(Screen[None]):
                     message, severity = outcome.message, "warning"
             else:
                 journal.add(entry)
-            self.app.store.discard_draft(self.draft_key)  # type: ignore[attr-defined]
+            self.app.store.discard_draft(self.draft_key)
         except CoprodError as error:
             self.notify(error.message, severity="error", timeout=10)
             return

@@ -9,25 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
-from textual import on, work
-from textual.app import App, ComposeResult
+from textual import on
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.store import Store
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.safe_text import SafeInput
+from coprod_tui.core.ui.screens import AreaScreen, screen_css
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.dialogs import ConfirmDialog, DateRangeDialog, DraftsDialog
 from coprod_tui.journal.editor import EntryEditorScreen
 from coprod_tui.journal.entry import VALUE_IDS, Entry
 from coprod_tui.journal.records import EntryStore
 from coprod_tui.journal.search import NO_VALUE, Filters, SearchIndex
-from coprod_tui.journal.styles import JOURNAL_CSS
 from coprod_tui.journal.summary import journal_index
 from coprod_tui.journal.support import (
     DRAFT_PREFIX,
@@ -38,7 +38,11 @@ from coprod_tui.journal.support import (
     values_content,
 )
 
-KEYS_LINE = "Enter view  e edit  x delete  a actions  b trash  r drafts  F1 every key"
+if TYPE_CHECKING:
+    from coprod_tui.app import CoprodApp
+    from coprod_tui.core.store import Store
+
+KEYS_LINE = "Enter view  e edit  x delete  a actions  u trash  r drafts  F1 every key"
 # Rows put in the list at a time: typing stays quick with 10,000 entries.
 PAGE = 300
 
@@ -53,7 +57,7 @@ R relationships, C change makers; `-` for the rest) and the title.
 - `w` value by value: one experience through all five values
 - `/` search titles, text and tags as you type (`Esc` or Enter back to the list)
 - `f` filter menu, or directly `v` value, `t` tag, `d` dates; choose "any" to clear
-- Enter view, `e` edit, `x` delete (asks first; restore from the trash `b`)
+- Enter view, `e` edit, `x` delete (asks first; restore from the trash `u`)
 - `a` open actions, `r` drafts of unsaved writing
 """
 
@@ -64,10 +68,10 @@ def load_journal(store: Store) -> SearchIndex:
     return journal_index(store)
 
 
-def edit_screen(app: App, entry: Entry) -> EntryEditorScreen:
+def edit_screen(app: CoprodApp, entry: Entry) -> EntryEditorScreen:
     """An editor for ``entry``, restoring unsaved changes kept as a draft if there are any."""
     try:
-        draft = app.store.load_draft(f"{DRAFT_PREFIX}{entry.id}")  # type: ignore[attr-defined]
+        draft = app.store.load_draft(f"{DRAFT_PREFIX}{entry.id}")
     except CoprodError:
         draft = None
     if draft:
@@ -75,10 +79,17 @@ def edit_screen(app: App, entry: Entry) -> EntryEditorScreen:
     return EntryEditorScreen.editing_entry(entry, draft)
 
 
-class JournalScreen(Screen[None]):
+def _read_journal(store: Store) -> tuple[SearchIndex, list[dict]]:
+    """The journal's search index and its entry drafts (run in a worker)."""
+    index = load_journal(store)
+    drafts = [d for d in store.drafts() if str(d.get("id", "")).startswith(DRAFT_PREFIX)]
+    return index, drafts
+
+
+class JournalScreen(AreaScreen):
     """The list of entries with search and filters."""
 
-    CSS = JOURNAL_CSS
+    CSS = screen_css(__file__, "journal.tcss")
 
     HELP = HELP
     BINDINGS = [
@@ -92,9 +103,9 @@ class JournalScreen(Screen[None]):
         Binding("e", "edit", "Edit", id="journal-edit"),
         Binding("x", "delete", "Delete", id="journal-delete"),
         Binding("a", "actions", "Actions", id="journal-actions"),
-        Binding("b", "trash", "Trash", id="journal-trash"),
+        Binding("u", "trash", "Trash", id="journal-trash",
+                tooltip="Deleted entries: restore one (undo a delete)"),
         Binding("r", "drafts", "Drafts", id="journal-drafts", show=False),
-        Binding("escape", "leave_search", "Back", show=False, id="journal-back"),
         Binding("down", "to_list", "To the list", show=False, id="journal-to-list"),
     ]
     # The list, not the search box, has focus from the first frame: a fast "2n" opens a
@@ -132,25 +143,15 @@ class JournalScreen(Screen[None]):
         self.reload()
 
     # -- loading ---------------------------------------------------------------------
-    @work(thread=True, exclusive=True, group="journal-load")
     def reload(self) -> None:
         """Read entries and drafts off the UI thread."""
-        app = self.app
-        if not getattr(app, "store_ready", False):
-            return
-        try:
-            index = load_journal(app.store)  # type: ignore[attr-defined]
-            drafts = [d for d in app.store.drafts()  # type: ignore[attr-defined]
-                      if str(d.get("id", "")).startswith(DRAFT_PREFIX)]
-        except CoprodError as error:
-            app.call_from_thread(self.notify, error.message, severity="error", timeout=10)
-            return
-        app.call_from_thread(self._loaded, index, drafts)
+        self.run_loading(_read_journal, self._loaded, group="journal-load")
 
-    def _loaded(self, index: SearchIndex, drafts: list[dict]) -> None:
+    def _loaded(self, loaded: tuple[SearchIndex, list[dict]]) -> None:
+        index, drafts = loaded
         if index is not self.index:
             # A new index is long-lived: keep the garbage collector off it.
-            getattr(self.app, "keep_long_lived", lambda: None)()
+            self.app.keep_long_lived()
         self.index = index
         self._rows = {}
         self.loaded = True
@@ -208,12 +209,12 @@ class JournalScreen(Screen[None]):
         """Move from the search box to the list."""
         self.query_one("#entries", OptionList).focus()
 
-    def action_leave_search(self) -> None:
-        """Esc: from the search box back to the list, otherwise home."""
+    def action_back(self) -> None:
+        """Esc: from the search box back to the list, otherwise back (home)."""
         if self.focused is self.query_one("#search"):
             self.action_to_list()
         else:
-            self.app.action_home()  # type: ignore[attr-defined]
+            self.leave()
 
     def action_filter_menu(self) -> None:
         """Choose how to narrow the list (each also has its own key)."""
@@ -317,12 +318,9 @@ class JournalScreen(Screen[None]):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                EntryStore(self.app.store).delete(entry.id)  # type: ignore[attr-defined]
-            except CoprodError as error:
-                self.notify(error.message, severity="error", timeout=10)
+            if not self.attempt(lambda: EntryStore(self.app.store).delete(entry.id)):
                 return
-            self.notify("Moved to the trash (b to see it and restore).")
+            self.notify("Moved to the trash (u to see it and restore).")
             self.reload()
 
         self.app.push_screen(
@@ -347,12 +345,10 @@ class JournalScreen(Screen[None]):
     # -- drafts -------------------------------------------------------------------------
     def action_drafts(self) -> None:
         """Offer unsaved writing kept as drafts."""
-        try:
-            drafts = [d for d in self.app.store.drafts()  # type: ignore[attr-defined]
-                      if str(d.get("id", "")).startswith(DRAFT_PREFIX)]
-        except CoprodError as error:
-            self.notify(error.message, severity="error")
+        kept = self.read_now(self.app.store.drafts)
+        if kept is None:
             return
+        drafts = [d for d in kept if str(d.get("id", "")).startswith(DRAFT_PREFIX)]
         if not drafts:
             self.notify("No drafts waiting.")
             return
@@ -367,7 +363,7 @@ class JournalScreen(Screen[None]):
                 return
             what, key = result
             if what == "discard":
-                self.app.store.discard_draft(key)  # type: ignore[attr-defined]
+                self.app.store.discard_draft(key)
                 self.notify("Draft discarded.")
                 return
             self.app.push_screen(EntryEditorScreen.from_draft(key, by_key[key]["data"]))

@@ -7,12 +7,14 @@ and marks them MISSING when they were never chosen.
 from __future__ import annotations
 
 from collections.abc import Callable
-
-from textual.app import App
+from typing import TYPE_CHECKING
 
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.journal.dialogs import ValuesDialog
 from coprod_tui.journal.entry import ACCOUNT_KINDS, CODE_THEMES, Entry
+
+if TYPE_CHECKING:
+    from coprod_tui.app import CoprodApp
 
 NO_KIND = "\x00none"
 
@@ -25,7 +27,7 @@ class ThemesDialog(ValuesDialog):
                          title="Which themes of the NMC Code is it relevant to?")
 
 
-def ask_nmc(app: App, entry: Entry, changed: Callable[[], None]) -> None:
+def ask_nmc(app: CoprodApp, entry: Entry, changed: Callable[[], None]) -> None:
     """Ask for the kind of account, then the themes; set them on ``entry`` and call ``changed``.
 
     Cancelling either dialog leaves the entry as it was.

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual.app import App
 from textual.content import Content
 
 from coprod_tui.core.clock import local_display
@@ -13,6 +12,9 @@ from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS, Entry
 from coprod_tui.journal.values import ContentError, ValuesContent
 from coprod_tui.journal.values_content import load_values
 
+if TYPE_CHECKING:
+    from coprod_tui.app import CoprodApp
+
 DRAFT_PREFIX = "entry:"
 # One letter a value, so a list row shows which values an entry covers without colour.
 VALUE_LETTERS = {"strengths": "S", "networks": "N", "what-matters": "W",
@@ -20,10 +22,10 @@ VALUE_LETTERS = {"strengths": "S", "networks": "N", "what-matters": "W",
 LEGEND = "S strengths  N networks  W what matters  R relationships  C change makers"
 
 
-def values_content(app: App) -> ValuesContent | None:
+def values_content(app: CoprodApp) -> ValuesContent | None:
     """The values and prompts, or ``None`` (after telling the user why) if broken."""
     try:
-        return load_values(getattr(app, "content_dirs", []))
+        return load_values(app.content_dirs)
     except ContentError as error:
         app.notify(str(error), severity="error", timeout=15)
         return None

@@ -6,42 +6,35 @@ escape sequences show as typed.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.dialogs import ConfirmDialog
 from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry
 from coprod_tui.journal.records import EntryStore
-from coprod_tui.journal.styles import JOURNAL_CSS
 from coprod_tui.journal.support import entry_label, entry_row, values_content
 from coprod_tui.transfer.common import FORMATS
 
 # The formats one entry can be exported to on its own (json is the whole backup).
 ENTRY_FORMATS: tuple[str, ...] = ("md", "txt", "nmc")
 
-BACK = [
-    Binding("c", "back", "Back", id="journal-view-back"),
-    Binding("escape", "back", "Back", show=False),
-]
 
 
-class _Back(Screen[None]):
+class _Back(CoprodScreen[None]):
 
-    CSS = JOURNAL_CSS
-    BINDINGS = BACK
+    CSS = screen_css(__file__, "journal.tcss")
 
     def action_back(self) -> None:
         """Return to the journal."""
@@ -49,16 +42,8 @@ class _Back(Screen[None]):
 
     def journal(self) -> EntryStore:
         """The journal over the app's store."""
-        return EntryStore(self.app.store)  # type: ignore[attr-defined]
+        return EntryStore(self.app.store)
 
-    def _attempt(self, change: Callable[[], object]) -> bool:
-        """Run a store change; on failure say why and return ``False``."""
-        try:
-            change()
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
-            return False
-        return True
 
 
 class EntryViewScreen(_Back):
@@ -67,14 +52,13 @@ class EntryViewScreen(_Back):
     HELP = (
         "## An entry\n\n`e` edit, `x` delete (asks first), `o` export this entry on its own "
         "(md, txt or an NMC reflective account, for supervision; saved as a new private file "
-        "in your home folder, its path shown at the top), `c` or `Esc` back to the list."
+        "in your home folder, its path shown at the top), `b` or `Esc` back to the list."
     )
     BINDINGS = [
         Binding("e", "edit", "Edit", id="view-edit"),
         Binding("x", "delete", "Delete", id="view-delete"),
         Binding("o", "export", "Export entry", id="view-export",
                 tooltip="Export this entry on its own (md, txt or nmc)"),
-        *BACK,
     ]
 
     def __init__(self, entry_id: str) -> None:
@@ -162,18 +146,13 @@ class EntryViewScreen(_Back):
         if fmt in ENTRY_FORMATS:
             self.export_entry(fmt)
 
-    @work(thread=True, exclusive=True, group="entry-export")
     def export_entry(self, fmt: str) -> None:
         """Write the export off the UI thread, then show where it went."""
         from coprod_tui.transfer.files import write_entry_export
 
-        try:
-            path = write_entry_export(self.app.store, self.entry_id, fmt)  # type: ignore[attr-defined]
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error",
-                                      timeout=10, markup=False)
-            return
-        self.app.call_from_thread(self._exported, fmt, path)
+        entry_id = self.entry_id
+        self.run_loading(lambda store: write_entry_export(store, entry_id, fmt),
+                         lambda path: self._exported(fmt, path), group="entry-export")
 
     def _exported(self, fmt: str, path: Path) -> None:
         self.exported_to = path
@@ -184,7 +163,7 @@ class EntryViewScreen(_Back):
     def action_delete(self) -> None:
         """Move this entry to the trash (after asking)."""
         def confirmed(yes: bool | None) -> None:
-            if yes and self._attempt(lambda: self.journal().delete(self.entry_id)):
+            if yes and self.attempt(lambda: self.journal().delete(self.entry_id)):
                 self.notify("Moved to the trash.")
                 self.dismiss(None)
 
@@ -205,7 +184,6 @@ class ActionsScreen(_Back):
     HELP = "## Open actions\n\nEnter or space marks the highlighted action done."
     BINDINGS = [
         Binding("space", "done", "Mark done", id="actions-done"),
-        *BACK,
     ]
 
     def compose(self) -> ComposeResult:
@@ -218,15 +196,10 @@ class ActionsScreen(_Back):
         self.query_one(OptionList).focus()
         self.load()
 
-    @work(thread=True, exclusive=True, group="journal-actions")
     def load(self) -> None:
         """Read open actions off the UI thread."""
-        try:
-            pairs = self.journal().open_actions()
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error")
-            return
-        self.app.call_from_thread(self._show, pairs)
+        self.run_loading(lambda store: EntryStore(store).open_actions(), self._show,
+                         group="journal-actions")
 
     def _show(self, pairs: list[tuple[Entry, Action]]) -> None:
         options = self.query_one(OptionList)
@@ -250,10 +223,7 @@ class ActionsScreen(_Back):
         if option is None or not option.id:
             return
         entry_id, _, action_id = option.id.partition(":")
-        try:
-            self.journal().mark_action_done(entry_id, action_id)
-        except CoprodError as error:
-            self.notify(error.message, severity="error")
+        if not self.attempt(lambda: self.journal().mark_action_done(entry_id, action_id)):
             return
         self.notify("Action marked done.")
         self.load()
@@ -266,7 +236,6 @@ class TrashScreen(_Back):
     BINDINGS = [
         Binding("r", "restore", "Restore", id="trash-restore"),
         Binding("x", "empty", "Empty trash", id="trash-empty"),
-        *BACK,
     ]
 
     def compose(self) -> ComposeResult:
@@ -281,10 +250,8 @@ class TrashScreen(_Back):
 
     def load(self) -> None:
         """Show what is in the trash."""
-        try:
-            docs = self.journal().trash()
-        except CoprodError as error:
-            self.notify(error.message, severity="error")
+        docs = self.read_now(self.journal().trash)
+        if docs is None:
             return
         options = self.query_one(OptionList)
         options.set_options(Option(entry_row(Entry.from_doc(d)), id=d["id"]) for d in docs)
@@ -298,14 +265,14 @@ class TrashScreen(_Back):
         option = self.query_one(OptionList).highlighted_option
         if option is None or not option.id:
             return
-        if self._attempt(lambda: self.journal().restore(option.id)):
+        if self.attempt(lambda: self.journal().restore(option.id)):
             self.notify("Entry restored.")
         self.load()
 
     def action_empty(self) -> None:
         """Delete everything in the trash for good (after asking)."""
         def confirmed(yes: bool | None) -> None:
-            if yes and self._attempt(self.journal().empty_trash):
+            if yes and self.attempt(self.journal().empty_trash):
                 self.notify("Emptied the trash.")
                 self.load()
 

@@ -3,19 +3,24 @@ a "Continue" row at the top, and Enter to open a section in the reader."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coprod_tui.core.ui.screens import AreaScreen, OpenReading, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.reading.catalog import Catalog, ContentError
 from coprod_tui.reading.progress import first_unread, tier_counts
 from coprod_tui.reading.reader import ReaderScreen, catalog_for, progress_for
+
+if TYPE_CHECKING:
+    from coprod_tui.app import CoprodApp
 
 HELP = """\
 ## Read
@@ -31,7 +36,7 @@ where you stopped. For plain text, run `coprod read --list` in a shell.
 CONTINUE_ID = "continue"
 
 
-def continue_target(app: App, catalog: Catalog) -> str | None:
+def continue_target(app: CoprodApp, catalog: Catalog) -> str | None:
     """The section to continue with: the remembered one, else the first unread."""
     progress = progress_for(app)
     place = progress.place() if progress else None
@@ -42,7 +47,7 @@ def continue_target(app: App, catalog: Catalog) -> str | None:
     return section.id if section else None
 
 
-def continue_reading(app: App) -> None:
+def continue_reading(app: CoprodApp) -> None:
     """Go to the Read area and open the reader where the user left off."""
     try:
         section_id = continue_target(app, catalog_for(app))
@@ -51,23 +56,20 @@ def continue_reading(app: App) -> None:
         return
     if section_id is None:
         return
-    app.open_area("read")  # type: ignore[attr-defined]
+    app.open_area("read")
     if isinstance(app.screen, ReaderScreen):
         place = app.screen._place()
         scroll = place.scroll if place and place.section_id == section_id else 0
         app.screen.show(section_id, scroll)
     else:
-        app.open_reading(section_id)  # type: ignore[attr-defined]
+        app.open_reading(section_id)
 
 
-class ReadingScreen(Screen[None]):
+class ReadingScreen(AreaScreen):
     """Tiers and their sections; the Read area's first screen."""
 
     HELP = HELP
-    DEFAULT_CSS = """
-    ReadingScreen #reading-toc { height: 1fr; margin: 1 2 0 2; }
-    ReadingScreen #reading-about { padding: 0 2; color: $text-muted; height: auto; }
-    """
+    CSS = screen_css(__file__, "contents_screen.tcss")
     BINDINGS = [
         Binding("enter", "open", "Read", id="reading-open", tooltip="Read this section"),
         Binding("r", "continue", "Continue", id="reading-continue",
@@ -159,4 +161,4 @@ class ReadingScreen(Screen[None]):
         if option_id == CONTINUE_ID:
             continue_reading(self.app)
         elif option_id.startswith("section:"):
-            self.app.open_reading(option_id.partition(":")[2])  # type: ignore[attr-defined]
+            self.jump(OpenReading(option_id.partition(":")[2]))

@@ -10,11 +10,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import make_visible
+from coprod_tui.core.ui.screens import CoprodDialog
 from coprod_tui.core.ui.text import literal
 from coprod_tui.reading.text import SectionLink
 
@@ -33,12 +33,10 @@ def copy_link(screen_app, url: str) -> None:  # noqa: ANN001 - any Textual App
     screen_app.notify(f"Copied {url}\n{COPY_NOTE}", title="Link copied", markup=False)
 
 
-class LinksDialog(ModalScreen[None]):
+class LinksDialog(CoprodDialog[None]):
     """Every link of a section; Enter copies the highlighted one."""
 
     BINDINGS = [
-        Binding("c", "close", "Close", id="links-close"),
-        Binding("escape", "close", "Close", show=False),
         Binding("y", "copy", "Copy", id="links-copy"),
     ]
 
@@ -61,7 +59,7 @@ class LinksDialog(ModalScreen[None]):
                 )
             else:
                 yield Static("This section has no links.", id="links-none")
-            yield Static("Enter or y: copy    c or Esc: close", classes="dialog-keys")
+            yield Static("Enter or y: copy    b or Esc: close", classes="dialog-keys")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -82,6 +80,6 @@ class LinksDialog(ModalScreen[None]):
         if index is not None:
             copy_link(self.app, self.links[index].url)
 
-    def action_close(self) -> None:
+    def action_back(self) -> None:
         """Close the list."""
         self.dismiss(None)

@@ -3,14 +3,16 @@ mark read, a list of links to copy, and the place remembered across runs."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual import on, work
-from textual.app import App, ComposeResult
+from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Markdown, Static
 
 from coprod_tui.core.text import make_visible
+from coprod_tui.core.ui.screens import CoprodScreen, OpenArea, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.reading.catalog import Catalog, ContentError, Section, load_catalog
@@ -18,6 +20,9 @@ from coprod_tui.reading.links import LinksDialog, copy_link
 from coprod_tui.reading.reader_body import ReaderBody, add_hyperlinks
 from coprod_tui.reading.records import ReadingProgress
 from coprod_tui.reading.text import find_links
+
+if TYPE_CHECKING:
+    from coprod_tui.app import CoprodApp
 
 HELP = """\
 ## Reader
@@ -33,9 +38,9 @@ the contents. Your place is remembered: `r` on the home screen brings you back.
 SAVE_DELAY = 1.0
 
 
-def catalog_for(app: App) -> Catalog:
+def catalog_for(app: CoprodApp) -> Catalog:
     """The catalog with the app's content packs; pack problems are notified once."""
-    catalog = load_catalog(getattr(app, "content_dirs", []))
+    catalog = load_catalog(app.content_dirs)
     shown: set[str] = app.__dict__.setdefault("_reading_problems_shown", set())
     for problem in catalog.problems:
         if problem not in shown:
@@ -45,22 +50,18 @@ def catalog_for(app: App) -> Catalog:
     return catalog
 
 
-def progress_for(app: App) -> ReadingProgress | None:
+def progress_for(app: CoprodApp) -> ReadingProgress | None:
     """Reading progress, once the store is open (``None`` before)."""
-    if not getattr(app, "store_ready", False):
+    if not app.store_ready:
         return None
-    return ReadingProgress(app.store)  # type: ignore[attr-defined]
+    return ReadingProgress(app.store)
 
 
-class ReaderScreen(Screen[None]):
+class ReaderScreen(CoprodScreen[None]):
     """Reads one section; ``n``/``p`` move through the whole catalog in order."""
 
     HELP = HELP
-    DEFAULT_CSS = """
-    ReaderScreen #reader-title { padding: 0 1; text-style: bold; height: auto; }
-    ReaderScreen #reader-body { height: 1fr; padding: 0 1; }
-    ReaderScreen #reader-status { padding: 0 1; color: $text-muted; height: 1; }
-    """
+    CSS = screen_css(__file__, "reader.tcss")
     BINDINGS = [
         Binding("n", "next_section", "Next", id="reader-next", tooltip="Next section"),
         Binding("p", "previous_section", "Previous", id="reader-previous",
@@ -68,7 +69,6 @@ class ReaderScreen(Screen[None]):
         Binding("m", "toggle_read", "Mark read", id="reader-mark",
                 tooltip="Mark this section read, or unread"),
         Binding("l", "links", "Links", id="reader-links", tooltip="List and copy links"),
-        Binding("b", "back", "Back", id="reader-back", tooltip="Back to the contents"),
         Binding("space", "page_down", "Page down", show=False, id="reader-page-down"),
     ]
 
@@ -96,7 +96,7 @@ class ReaderScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.draft_sources.add(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.add(self)
         body = self.query_one("#reader-body", ReaderBody)
         body.focus()
         self.watch(body, "scroll_y", self._scrolled, init=False)
@@ -215,10 +215,8 @@ class ReaderScreen(Screen[None]):
         progress = progress_for(self.app)
         if progress is None or self.section is None:
             return
-        try:
-            progress.set_read(self.section.id, read)
-        except CoprodError as error:
-            self.notify(error.message, severity="error", markup=False)
+        section_id = self.section.id
+        if not self.attempt(lambda: progress.set_read(section_id, read)):
             return
         self.is_read = read
         self._update_status()
@@ -233,10 +231,8 @@ class ReaderScreen(Screen[None]):
         if progress is None or self.section is None or not self.ready:
             return
         scroll = round(self.query_one("#reader-body", ReaderBody).scroll_y)
-        try:
-            progress.save_place(self.section.id, scroll)
-        except CoprodError as error:
-            self.notify(error.message, severity="error", markup=False)
+        section_id = self.section.id
+        self.attempt(lambda: progress.save_place(section_id, scroll))
 
     def save_place_soon(self) -> None:
         """Remember the place from a thread, so the disk write never delays reading."""
@@ -244,16 +240,9 @@ class ReaderScreen(Screen[None]):
             scroll = round(self.query_one("#reader-body", ReaderBody).scroll_y)
             self._write_place(self.section.id, scroll)
 
-    @work(thread=True, exclusive=True, group="reader-save")
     def _write_place(self, section_id: str, scroll: int) -> None:
-        progress = progress_for(self.app)
-        if progress is None:
-            return
-        try:
-            progress.save_place(section_id, scroll)
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error",
-                                      markup=False)
+        self.run_loading(lambda store: ReadingProgress(store).save_place(section_id, scroll),
+                         lambda _saved: None, group="reader-save")
 
     def save_draft(self) -> None:
         """Called by the app on quit and hang-up: keep the place."""
@@ -304,7 +293,7 @@ class ReaderScreen(Screen[None]):
         if len(self.app.screen_stack) > 1:
             self.app.pop_screen()
         else:
-            self.app.open_area("read")  # type: ignore[attr-defined]
+            self.jump(OpenArea("read"))
 
     @on(Markdown.LinkClicked)
     def _clicked(self, event: Markdown.LinkClicked) -> None:

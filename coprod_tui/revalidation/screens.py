@@ -9,25 +9,25 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Checkbox, Footer, Header, OptionList, SelectionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
+from coprod_tui.core.ui.screens import AreaScreen, CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import CODE_THEMES
 from coprod_tui.revalidation import records, rules
 
-CSS_TEXT = (Path(__file__).with_name("revalidation.tcss")).read_text(encoding="utf-8")
+if TYPE_CHECKING:
+    from coprod_tui.core.store import Store
+
 LOG_TITLES = {
     records.CPD: "CPD log",
     records.FEEDBACK: "Feedback log (the kind of source, never a name)",
@@ -73,10 +73,10 @@ def _line(kind: str, doc: dict[str, Any]) -> str:
     return f"{date}  {count} account{'' if count == 1 else 's'} discussed; partner's details kept"
 
 
-class RevalidationScreen(Screen[None]):
+class RevalidationScreen(AreaScreen):
     """Progress and the logs."""
 
-    CSS = CSS_TEXT
+    CSS = screen_css(__file__, "revalidation.tcss")
     HELP = HELP
     BINDINGS = [
         Binding("r", "registration", "Regulator", id="reval-registration",
@@ -112,20 +112,21 @@ class RevalidationScreen(Screen[None]):
     def on_screen_resume(self) -> None:
         self.refresh_view()
 
-    @work(thread=True, exclusive=True, group="revalidation")
+    def on_store_ready(self) -> None:
+        self.refresh_view()
+
     def refresh_view(self) -> None:
         """Read progress and the shown log off the UI thread."""
-        store = self.app.store  # type: ignore[attr-defined]
-        try:
+        kind = self.kind
+
+        def read(store: Store) -> tuple[rules.Progress, str, list[dict[str, Any]]]:
             data = records.snapshot(store)
             progress = records.progress_of(data, dt.date.today())
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error",
-                                      markup=False)
-            return
-        docs = sorted(data[self.kind], key=lambda d: (str(d.get("date", "")),
-                                                      str(d.get("created", ""))), reverse=True)
-        self.app.call_from_thread(self._show, progress, self.kind, docs)
+            docs = sorted(data[kind], key=lambda d: (str(d.get("date", "")),
+                                                     str(d.get("created", ""))), reverse=True)
+            return progress, kind, docs
+
+        self.run_loading(read, lambda shown: self._show(*shown), group="revalidation")
 
     def _show(self, progress: rules.Progress, kind: str, docs: list[dict[str, Any]]) -> None:
         self.progress = progress
@@ -167,23 +168,18 @@ class RevalidationScreen(Screen[None]):
         """Offer the toolkit sections read (and not logged yet) as a CPD activity."""
         self._find_reading()
 
-    @work(thread=True, exclusive=True, group="revalidation-reading")
     def _find_reading(self) -> None:
         from coprod_tui import paths
 
-        try:
-            proposal = records.reading_proposal(self.app.store,  # type: ignore[attr-defined]
-                                                paths.content_pack_dirs())
-        except CoprodError as error:
-            self.app.call_from_thread(self.notify, error.message, severity="error",
-                                      markup=False)
-            return
+        self.run_loading(lambda store: records.reading_proposal(store, paths.content_pack_dirs()),
+                         self._offer_reading, group="revalidation-reading")
+
+    def _offer_reading(self, proposal: dict[str, Any] | None) -> None:
         if proposal is None:
-            self.app.call_from_thread(
-                self.notify, "No reading to log: mark sections read in Read (1) first, "
-                             "or it is all logged already.")
+            self.notify("No reading to log: mark sections read in Read (1) first, "
+                        "or it is all logged already.")
             return
-        self.app.call_from_thread(self.app.push_screen, RecordFormScreen(records.CPD, proposal))
+        self.app.push_screen(RecordFormScreen(records.CPD, proposal))
 
 
 # Field kinds: "short" (one line), "text" (several lines), "check", "themes", "standards".
@@ -229,14 +225,13 @@ FORMS: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
 }
 
 
-class RecordFormScreen(Screen[None]):
+class RecordFormScreen(CoprodScreen[None]):
     """A form adding one record (or setting the registration)."""
 
-    CSS = CSS_TEXT
+    CSS = screen_css(__file__, "revalidation.tcss")
     HELP = FORM_HELP
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="reval-form-save", priority=True),
-        Binding("escape", "back", "Back", id="reval-form-back"),
         Binding("ctrl+g", "back", "Back", show=False, id="reval-form-back-ctrl"),
     ]
 
@@ -274,23 +269,23 @@ class RecordFormScreen(Screen[None]):
     def on_mount(self) -> None:
         values = self._defaults()
         try:
-            draft = self.app.store.load_draft(self.draft_key)  # type: ignore[attr-defined]
+            draft = self.app.store.load_draft(self.draft_key)
         except CoprodError:
             draft = None
         if draft and not self.prefill:
             values.update(draft)
             self.notify("Your unsaved draft is back.")
         self._fill(values)
-        self.app.draft_sources.add(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.add(self)
         self.query_one(f"#f-{self.fields[0][0]}").focus()
 
     def on_unmount(self) -> None:
-        self.app.draft_sources.discard(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.discard(self)
 
     def _defaults(self) -> dict[str, Any]:
         values: dict[str, Any] = {"date": dt.date.today().isoformat()}
         if self.kind == "registration":
-            values = dict(self.app.store.get("registration", "registration") or {})  # type: ignore[attr-defined]
+            values = dict(self.app.store.get("registration", "registration") or {})
         values.update(self.prefill)
         return values
 
@@ -329,10 +324,10 @@ class RecordFormScreen(Screen[None]):
         """Keep what is typed (called on quit and hang-up)."""
         values = self.values()
         if any(v for k, v in values.items() if k != "date"):
-            self.app.store.save_draft(self.draft_key, values)  # type: ignore[attr-defined]
+            self.app.store.save_draft(self.draft_key, values)
 
     def _record(self, values: dict[str, Any]) -> dict[str, Any]:
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.store
         if self.kind == records.CPD:
             return rules.make_cpd(
                 date=values["date"], title=values["title"], method=values["method"],
@@ -356,7 +351,7 @@ class RecordFormScreen(Screen[None]):
     def action_save(self) -> None:
         """Check and save; on a problem, say what and keep every word."""
         values = self.values()
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.store
         error = self.query_one("#reval-form-error", Static)
         try:
             if self.kind == "registration":
@@ -373,7 +368,7 @@ class RecordFormScreen(Screen[None]):
             error.update(literal(f"Not saved: {problem.message}"))
             self.notify(problem.message, severity="error", markup=False)
             return
-        self.app.draft_sources.discard(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.discard(self)
         self.notify("Saved.")
         if self.kind in (records.CPD, records.FEEDBACK):
             from coprod_tui.journal.privacy_check import check_privacy
@@ -388,6 +383,6 @@ class RecordFormScreen(Screen[None]):
         self.app.pop_screen()
 
     def action_back(self) -> None:
-        """Back to the area; unsaved text stays as a draft."""
-        self.save_draft()
-        self.app.pop_screen()
+        """Back to the area; unsaved text stays as a draft (if it cannot, stay)."""
+        if self.attempt(self.save_draft):
+            self.leave()

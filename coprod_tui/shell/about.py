@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Markdown
 
 from coprod_tui import __version__, paths
 from coprod_tui.core.store.repository import FILES
+from coprod_tui.core.ui.screens import AreaScreen, screen_css
 
 CREDITS = """\
 ## Credits
@@ -32,8 +32,10 @@ coprod is free software under the MIT licence.
 HELP = "## About\n\nVersion, where your data lives and who made the toolkit."
 
 
-class AboutScreen(Screen[None]):
+class AboutScreen(AreaScreen):
     """Version, data location and credits."""
+
+    CSS = screen_css(__file__, "about.tcss")
 
     HELP = HELP
 
@@ -47,7 +49,7 @@ class AboutScreen(Screen[None]):
         self.query_one("#about-body").focus()
 
     def _text(self) -> str:
-        folder = self.app.data_dir  # type: ignore[attr-defined]
+        folder = self.app.data_dir
         files = "\n".join(f"- `{folder / name}`" for name in FILES)
         return (
             f"# coprod {__version__}\n\n"

@@ -8,11 +8,14 @@ from textual.containers import Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from coprod_tui.core.ui.screens import screen_css
 from coprod_tui.core.ui.text import literal
 
 
 class ErrorScreen(Screen[None]):
     """Shown instead of the app when the data cannot be used safely."""
+
+    CSS = screen_css(__file__, "error.tcss")
 
     BINDINGS = [Binding("q", "app.quit_app", "Quit", id="error-quit")]
 

@@ -11,18 +11,24 @@ from dataclasses import dataclass
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
+
+from coprod_tui.core.ui.screens import CoprodDialog, screen_css
 
 GENERAL = """\
 ## Finding your way
 
-- Numbers on the home screen open each area; `h` returns home from anywhere.
+- Numbers on the home screen open each area.
+- `Escape` steps back one level, never losing text (unsaved writing is kept
+  as a draft, or you are asked); `b` does the same outside a text box.
+- `h` goes home from anywhere (each area stays where you left it); `q` quits.
+  In a text box these letters type: press `Tab` to leave the box, or Escape.
 - `Tab` and `shift+tab` move between parts of a screen; arrows move in lists.
 - `ctrl+p` opens the command palette: type to find any place or action.
 - `q` or `ctrl+q` quits. Unsaved writing is kept as a draft, also if your
   connection drops.
-- Every dialog closes with a letter key shown at the bottom, as well as Escape.
+- Every dialog closes with `b` (outside a text box) as well as Escape.
 - For a plain, screen-reader friendly way in, run `coprod --help` in a shell.
 - To change a key, put its id (last column above) and the new key in
   `keymap.json` in your data folder, e.g. `{"quit": "ctrl+x"}`, and restart.
@@ -58,13 +64,10 @@ def _escape_md(text: str) -> str:
     return text.replace("|", "\\|").replace("`", "'")
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(CoprodDialog[None]):
     """A dialog listing the current screen's keys and help text."""
 
-    BINDINGS = [
-        Binding("c", "close", "Close", id="help-close", tooltip="Close help"),
-        Binding("escape", "close", "Close", show=False),
-    ]
+    CSS = screen_css(__file__, "help.tcss")
 
     def __init__(self, rows: list[KeyRow], text: str) -> None:
         super().__init__()
@@ -107,12 +110,12 @@ class HelpScreen(ModalScreen[None]):
         with Vertical(id="help-dialog", classes="dialog"):
             with VerticalScroll(id="help-body"):
                 yield Markdown(self.markdown(), id="help-text")
-            yield Static("c or Esc: close    arrows / page keys: scroll", classes="dialog-keys")
+            yield Static("b or Esc: close    arrows / page keys: scroll", classes="dialog-keys")
         yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#help-body").focus()
 
-    def action_close(self) -> None:
+    def action_back(self) -> None:
         """Close help."""
         self.dismiss()

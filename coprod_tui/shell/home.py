@@ -8,11 +8,12 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
+from textual.css.query import NoMatches
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import one_line
+from coprod_tui.core.ui.screens import AreaScreen, OpenArea
 from coprod_tui.shell.areas import AREAS, Area, area_by_key
 
 # 80 columns less the margins, the list's border and scrollbar, the key and the title
@@ -49,7 +50,7 @@ def _prompt(area: Area, summary: str | None) -> Content:
     return Content.assemble(head, "\n", " " * 18, lines[1])
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(AreaScreen):
     """The first screen: areas with their progress."""
 
     HELP = HELP
@@ -59,6 +60,10 @@ class HomeScreen(Screen[None]):
     ] + [Binding("enter", "open_highlighted", "Open", id="open", show=True)] + [
         Binding("r", "continue_reading", "Continue reading", id="continue-reading")
     ]
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Home is the first level: there is nothing to go back to."""
+        return action != "back"
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -84,30 +89,35 @@ class HomeScreen(Screen[None]):
     def refresh_summaries(self) -> None:
         """Compute each area's progress line off the UI thread."""
         app = self.app
-        if not getattr(app, "store_ready", False):
+        if not app.store_ready:
             return
         for area in AREAS:
             if area.summary is None:
                 continue
             try:
-                text = area.summarise(app.store)  # type: ignore[attr-defined]
+                text = area.summarise(app.store)
             except Exception as error:  # noqa: BLE001 - a summary must never break home
                 text = f"(could not read progress: {error})"
             if text:
                 app.call_from_thread(self._set_summary, area, text)
         # The summaries built the journal's search index, which the store keeps
         # (gc.freeze is safe from any thread).
-        app.keep_long_lived()  # type: ignore[attr-defined]
+        app.keep_long_lived()
 
     def _set_summary(self, area: Area, text: str) -> None:
-        options = self.query_one("#areas", OptionList)
+        if not self.is_attached:  # the app is closing while summaries were computed
+            return
+        try:
+            options = self.query_one("#areas", OptionList)
+        except NoMatches:
+            return
         options.replace_option_prompt(area.id, _prompt(area, text))
 
     def action_open_digit(self, digit: str) -> None:
         """Open the area with this number."""
         area = area_by_key(digit)
         if area is not None:
-            self.app.open_area(area.id)  # type: ignore[attr-defined]
+            self.jump(OpenArea(area.id))
 
     def action_continue_reading(self) -> None:
         """Open the reader where you left off (provided by reading)."""
@@ -119,9 +129,9 @@ class HomeScreen(Screen[None]):
         """Open the highlighted area."""
         option = self.query_one("#areas", OptionList).highlighted_option
         if option is not None and option.id:
-            self.app.open_area(option.id)  # type: ignore[attr-defined]
+            self.jump(OpenArea(option.id))
 
     @on(OptionList.OptionSelected, "#areas")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         if event.option.id:
-            self.app.open_area(event.option.id)  # type: ignore[attr-defined]
+            self.jump(OpenArea(event.option.id))

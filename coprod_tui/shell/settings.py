@@ -6,13 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.preferences import PREFERENCES, Preference
 from coprod_tui.core.ui.choice import ChoiceDialog
-from coprod_tui.errors import CoprodError
+from coprod_tui.core.ui.screens import AreaScreen, screen_css
 
 HELP = """\
 ## Settings
@@ -23,8 +22,10 @@ data folder (see the README).
 """
 
 
-class SettingsScreen(Screen[None]):
+class SettingsScreen(AreaScreen):
     """A list of settings; Enter opens a choice dialog."""
+
+    CSS = screen_css(__file__, "settings.tcss")
 
     HELP = HELP
     BINDINGS = [Binding("enter", "change", "Change", id="settings-change")]
@@ -45,7 +46,7 @@ class SettingsScreen(Screen[None]):
 
     def _rows(self) -> list[tuple[str, str, str]]:
         """(id, label, current value label) for every setting."""
-        store = self.app.store  # type: ignore[attr-defined]
+        store = self.app.store
         rows = [("theme", "Theme", self.app.theme)]
         values = store.settings()
         for pref in PREFERENCES:
@@ -56,10 +57,8 @@ class SettingsScreen(Screen[None]):
         """Redraw the list with current values."""
         options = self.query_one("#settings", OptionList)
         highlighted = options.highlighted
-        try:
-            rows = self._rows()
-        except CoprodError as error:
-            self.notify(error.message, severity="error")
+        rows = self.read_now(self._rows)
+        if rows is None:
             return
         options.clear_options()
         options.add_options(
@@ -101,19 +100,14 @@ class SettingsScreen(Screen[None]):
         pref = next((p for p in PREFERENCES if p.key == key), None)
         if pref is None:
             return
-        current = self.app.store.settings().get(pref.key, pref.default)  # type: ignore[attr-defined]
+        current = self.app.store.settings().get(pref.key, pref.default)
         self.app.push_screen(
             ChoiceDialog(pref.label, list(pref.choices), current, pref.help),
             lambda value, pref=pref: self._set_pref(pref, value),
         )
 
     def _save(self, key: str, value: str) -> bool:
-        try:
-            self.app.store.set_setting(key, value)  # type: ignore[attr-defined]
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
-            return False
-        return True
+        return self.attempt(lambda: self.app.store.set_setting(key, value))
 
     def _set_theme(self, value: str | None) -> None:
         if value is None:

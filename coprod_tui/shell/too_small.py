@@ -7,6 +7,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from coprod_tui.core.ui.screens import screen_css
 from coprod_tui.core.ui.terminal import MIN_HEIGHT, MIN_WIDTH
 
 
@@ -23,10 +24,7 @@ class TooSmallScreen(ModalScreen[None]):
 
     BINDINGS = [Binding("q", "app.quit_app", "Quit", id="too-small-quit")]
 
-    DEFAULT_CSS = """
-    TooSmallScreen { align: left top; background: $background; }
-    TooSmallScreen > Static { width: 100%; height: auto; }
-    """
+    CSS = screen_css(__file__, "too_small.tcss")
 
     def __init__(self, width: int, height: int) -> None:
         super().__init__()

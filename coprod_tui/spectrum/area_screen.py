@@ -10,12 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
+from coprod_tui.core.ui.screens import AreaScreen, CoprodScreen, screen_css
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import Link
 from coprod_tui.spectrum import records
@@ -56,15 +56,11 @@ MENU = (
 )
 
 
-class SpectrumScreen(Screen[None]):
+class SpectrumScreen(AreaScreen):
     """The area's menu, with the latest placement and last score."""
 
     HELP = HELP
-    DEFAULT_CSS = """
-    SpectrumScreen #spectrum-intro { padding: 1 2 0 2; }
-    SpectrumScreen #spectrum-menu { height: auto; margin: 1 2 0 2; }
-    SpectrumScreen #spectrum-status { padding: 1 2 0 2; color: $text-muted; }
-    """
+    CSS = screen_css(__file__, "area_screen.tcss")
     BINDINGS = [
         Binding("a", "place", "Place activity", id="spectrum-place",
                 tooltip="Place one of your own activities on the spectrum"),
@@ -98,10 +94,10 @@ class SpectrumScreen(Screen[None]):
 
     def refresh_status(self) -> None:
         """Show the latest placement and last practice score."""
-        if not getattr(self.app, "store_ready", False):
+        if not self.app.store_ready:
             return
         try:
-            text = records.summary(self.app.store)  # type: ignore[attr-defined]
+            text = records.summary(self.app.store)
         except CoprodError as error:
             text = error.message
         self.query_one("#spectrum-status", Static).update(text)
@@ -128,13 +124,10 @@ class SpectrumScreen(Screen[None]):
         self.app.push_screen(PracticeHistoryScreen())
 
 
-class _ListScreen(Screen[None]):
+class _ListScreen(CoprodScreen[None]):
     """A titled list of records with an empty message; ``b`` goes back."""
 
-    DEFAULT_CSS = """
-    _ListScreen .record-list { height: 1fr; margin: 1 2; }
-    _ListScreen .list-empty { padding: 1 2; }
-    """
+    CSS = screen_css(__file__, "area_screen.tcss")
     TITLE_TEXT = ""
     EMPTY_TEXT = ""
     LIST_ID = ""
@@ -158,11 +151,7 @@ class _ListScreen(Screen[None]):
 
     def refresh_rows(self) -> None:
         """Reload the list from the store."""
-        try:
-            rows = self.rows()
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
-            rows = []
+        rows = self.read_now(self.rows) or []
         options = self.query_one(f"#{self.LIST_ID}", OptionList)
         options.clear_options()
         options.add_options(Option(prompt, id=rid) for rid, prompt in rows)
@@ -186,14 +175,13 @@ class SavedPlacementsScreen(_ListScreen):
     LIST_ID = "saved-placements"
     BINDINGS = [
         Binding("enter", "open", "Open", id="spectrum-saved-open"),
-        Binding("b", "back", "Back", id="spectrum-saved-back"),
     ]
 
     def rows(self) -> list[tuple[str, Content]]:
         """One row a placement: date, title, place."""
         self.docs: dict[str, dict[str, Any]] = {}
         rows = []
-        for doc in records.placements(self.app.store):  # type: ignore[attr-defined]
+        for doc in records.placements(self.app.store):
             self.docs[doc["id"]] = doc
             rows.append((doc["id"], Content(
                 f"{local_display(doc.get('created', ''))}  "
@@ -236,7 +224,6 @@ class PracticeHistoryScreen(_ListScreen):
     TITLE_TEXT = "Practice history"
     EMPTY_TEXT = "No practice rounds yet. Press b, then p to practise."
     LIST_ID = "practice-history"
-    BINDINGS = [Binding("b", "back", "Back", id="spectrum-history-back")]
 
     def rows(self) -> list[tuple[str, Content]]:
         """One row a round: date and score."""
@@ -244,5 +231,5 @@ class PracticeHistoryScreen(_ListScreen):
             (doc["id"], Content(
                 f"{local_display(doc.get('date', ''))}   "
                 f"{doc.get('score', 0)} of {doc.get('total', 0)} right"))
-            for doc in records.rounds(self.app.store)  # type: ignore[attr-defined]
+            for doc in records.rounds(self.app.store)
         ]

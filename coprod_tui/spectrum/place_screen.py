@@ -2,7 +2,7 @@
 (are citizens involved; who holds the knowledge, decides, acts; an optional
 refining question), then the result.
 
-Other areas start here through ``app.place_on_spectrum(title, description, link)``,
+Other areas start here with the ``PlaceOnSpectrum(title, description, link)`` jump,
 which opens :meth:`PlaceActivityScreen.prefilled`.
 """
 
@@ -15,11 +15,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import Link
 from coprod_tui.spectrum.result_screen import SpectrumResultScreen
@@ -93,28 +93,14 @@ def _answers(values: dict[str, str]) -> SpectrumAnswers:
     )
 
 
-class PlaceActivityScreen(Screen[None]):
+class PlaceActivityScreen(CoprodScreen[None]):
     """A small wizard placing one activity on the spectrum."""
 
     HELP = HELP
-    DEFAULT_CSS = """
-    PlaceActivityScreen #place-switcher { height: 1fr; }
-    PlaceActivityScreen #place-details, PlaceActivityScreen #place-question {
-        height: 1fr; padding: 0 2;
-    }
-    PlaceActivityScreen .screen-title { padding: 1 0 0 0; }
-    PlaceActivityScreen .field-label { padding: 1 0 0 0; text-style: bold; }
-    PlaceActivityScreen #description { height: 6; }
-    PlaceActivityScreen #question-progress { color: $text-muted; padding: 1 0 0 0; }
-    PlaceActivityScreen #question-prompt { text-style: bold; padding: 1 0 0 0; }
-    PlaceActivityScreen #question-help { padding: 1 0; }
-    PlaceActivityScreen #question-choices { height: auto; max-height: 10; }
-    PlaceActivityScreen .place-hint { color: $text-muted; padding: 1 0 0 0; }
-    """
+    CSS = screen_css(__file__, "place_screen.tcss")
     BINDINGS = [
         Binding("ctrl+n", "next", "Next: questions", id="spectrum-place-next",
                 tooltip="Go on to the questions"),
-        Binding("b", "back", "Back a question", id="spectrum-place-back"),
     ] + [
         Binding(str(n), f"answer_number({n})", f"Answer {n}", show=False,
                 id=f"spectrum-place-{n}")
@@ -156,19 +142,19 @@ class PlaceActivityScreen(Screen[None]):
                 yield Static("", id="question-prompt")
                 yield Static("", id="question-help")
                 yield OptionList(id="question-choices")
-                yield Static("A number or Enter answers    b: back a question",
+                yield Static("A number or Enter answers    b or Esc: back a question",
                              classes="place-hint")
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.draft_sources.add(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.add(self)
         if self.use_draft and not (self.initial_title or self.initial_description):
             self._restore_draft()
         self.query_one("#title", QuietInput).focus()
 
     def _restore_draft(self) -> None:
         try:
-            draft = self.app.store.load_draft(DRAFT_KEY)  # type: ignore[attr-defined]
+            draft = self.app.store.load_draft(DRAFT_KEY)
         except CoprodError:
             return
         if draft and (draft.get("title") or draft.get("description")):
@@ -192,7 +178,7 @@ class PlaceActivityScreen(Screen[None]):
         """Keep the title and description if the app quits or the line drops."""
         typed = (self.activity_title, self.description)
         if any(typed) and typed != self.saved_text:
-            self.app.store.save_draft(DRAFT_KEY, {  # type: ignore[attr-defined]
+            self.app.store.save_draft(DRAFT_KEY, {
                 "title": self.activity_title, "description": self.description,
             })
 
@@ -201,7 +187,7 @@ class PlaceActivityScreen(Screen[None]):
         """Offer Next on the first page, answering and Back on the questions."""
         if action == "next":
             return self.step_index < 0
-        if action in ("back", "answer_number"):
+        if action == "answer_number":
             return self.step_index >= 0
         return True
 
@@ -245,9 +231,11 @@ class PlaceActivityScreen(Screen[None]):
         self.query_one("#description", QuietTextArea).focus()
 
     def action_back(self) -> None:
-        """Back one question (or to the title page)."""
+        """Back one question (or to the title page); from there leave, text kept as a draft."""
         if self.step_index >= 0:
             self._show_step(self.step_index - 1)
+        elif self.attempt(self.save_draft):
+            self.leave()
 
     def action_answer_number(self, number: int) -> None:
         """Answer with the numbered choice."""
@@ -292,5 +280,5 @@ class PlaceActivityScreen(Screen[None]):
 
     def _result_closed(self, outcome: str | None) -> None:
         if outcome == "done":
-            self.app.draft_sources.discard(self)  # type: ignore[attr-defined]
+            self.app.draft_sources.discard(self)
             self.dismiss(None)

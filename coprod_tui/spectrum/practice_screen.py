@@ -9,10 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.spectrum import records
@@ -38,23 +38,14 @@ def _choice_label(number: int, approach_id: str) -> Content:
     return Content(f"{number}  {ap.name} ({ap.group_label})")
 
 
-class PracticeScreen(Screen[None]):
+class PracticeScreen(CoprodScreen[None]):
     """One practice round: ask, feedback, ask... then the score."""
 
     HELP = HELP
-    DEFAULT_CSS = """
-    PracticeScreen #practice-body { height: 1fr; padding: 0 1 0 2; scrollbar-size-vertical: 1; }
-    PracticeScreen #practice-progress { color: $text-muted; padding: 1 0 0 0; }
-    PracticeScreen #practice-title { text-style: bold; padding: 1 0 0 0; }
-    PracticeScreen #practice-text, PracticeScreen #practice-feedback { padding: 1 1 0 0; }
-    PracticeScreen #practice-choices { height: auto; margin: 1 0 0 0; }
-    PracticeScreen #practice-hint { color: $text-muted; }
-    """
+    CSS = screen_css(__file__, "practice_screen.tcss")
     BINDINGS = [
         Binding("n", "next", "Next scenario", id="spectrum-practice-next"),
         Binding("p", "again", "Practise again", id="spectrum-practice-again"),
-        Binding("d", "done", "Done", id="spectrum-practice-done",
-                tooltip="Back to the spectrum menu"),
     ] + [
         Binding(str(n), f"choose_number({n})", f"Choose {n}", show=False,
                 id=f"spectrum-practice-{n}")
@@ -107,7 +98,7 @@ class PracticeScreen(Screen[None]):
     def start_round(self) -> None:
         """Pick a new round of scenarios and ask the first."""
         try:
-            scenarios = load_scenarios(self.app.content_dirs)  # type: ignore[attr-defined]
+            scenarios = load_scenarios(self.app.content_dirs)
         except CoprodError as error:
             self.phase = FINISHED
             self.query_one("#practice-choices").display = False
@@ -192,7 +183,7 @@ class PracticeScreen(Screen[None]):
         got, total = score(self.attempts), len(self.attempts)
         message = "Your score is kept in the practice history."
         try:
-            records.save_round(self.app.store, self.attempts)  # type: ignore[attr-defined]
+            records.save_round(self.app.store, self.attempts)
             self.saved = True
         except CoprodError as error:
             message = f"The score could not be saved: {error.message}"
@@ -201,7 +192,7 @@ class PracticeScreen(Screen[None]):
         self.query_one("#practice-title", Static).update(
             Content(f"You placed {got} of {total} scenarios right."))
         self.query_one("#practice-text", Static).update(Content(
-            f"{message}\n\nPress p to practise again or d to go back."))
+            f"{message}\n\nPress p to practise again or b to go back."))
         self.query_one("#practice-feedback", Static).update("")
         self.query_one("#practice-body", VerticalScroll).focus()
         self.refresh_bindings()
@@ -212,6 +203,6 @@ class PracticeScreen(Screen[None]):
             self.query_one("#practice-choices").display = True
             self.start_round()
 
-    def action_done(self) -> None:
+    def action_back(self) -> None:
         """Back to the spectrum menu (a round left unfinished is not scored)."""
         self.dismiss(None)

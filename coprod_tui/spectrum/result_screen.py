@@ -12,10 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer, Header, Static
 
+from coprod_tui.core.ui.screens import CoprodScreen, ReflectOn, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import Link
@@ -61,22 +61,15 @@ class SpectrumDrawing(Widget):
         return len(draw_spectrum(self.place_id, min(78, width or 78)))
 
 
-class SpectrumResultScreen(Screen[str | None]):
+class SpectrumResultScreen(CoprodScreen[str | None]):
     """One placement's result; dismisses with ``"done"`` or ``"back"``."""
 
     HELP = HELP
-    DEFAULT_CSS = """
-    SpectrumResultScreen #result-body { padding: 0 0 0 1; scrollbar-size-vertical: 1; }
-    SpectrumResultScreen .result-head { text-style: bold; padding: 1 0 0 0; }
-    SpectrumResultScreen .result-para { padding: 1 1 0 0; }
-    SpectrumResultScreen #result-saved { color: $text-muted; padding: 1 1 0 0; }
-    """
+    CSS = screen_css(__file__, "result_screen.tcss")
     BINDINGS = [
         Binding("s", "save", "Save", id="spectrum-result-save", tooltip="Save this placement"),
         Binding("r", "reflect", "Reflect on this", id="spectrum-result-reflect",
                 tooltip="Write a journal entry linked to this result"),
-        Binding("b", "back", "Back", id="spectrum-result-back",
-                tooltip="Back to change your answers"),
         Binding("d", "done", "Done", id="spectrum-result-done",
                 tooltip="Back to the spectrum menu"),
     ]
@@ -134,10 +127,10 @@ class SpectrumResultScreen(Screen[str | None]):
             return True
         try:
             doc = records.save_placement(
-                self.app.store,  # type: ignore[attr-defined]
+                self.app.store,
                 self.activity_title, self.description, self.result, self.link,
             )
-            self.app.store.discard_draft("spectrum:place")  # type: ignore[attr-defined]
+            self.app.store.discard_draft("spectrum:place")
         except CoprodError as error:
             self.notify(error.message, severity="error", timeout=10)
             return False
@@ -158,15 +151,12 @@ class SpectrumResultScreen(Screen[str | None]):
         if not self.save() or not self.record_id:
             return
         title = self.activity_title or self.result.approach.name
-        try:
-            self.app.reflect_on(  # type: ignore[attr-defined]
-                f"Spectrum: {title}",
-                list(self.result.approach.values),
-                Link("spectrum", self.record_id, title),
-                self.result.summary(),
-            )
-        except ImportError:
-            self.notify("The journal is not available in this version.", severity="warning")
+        self.jump(ReflectOn(
+            f"Spectrum: {title}",
+            list(self.result.approach.values),
+            Link("spectrum", self.record_id, title),
+            self.result.summary(),
+        ))
 
     def action_back(self) -> None:
         """Back to where this result came from."""

@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.core.ui.screens import AreaScreen, screen_css
 from coprod_tui.core.ui.text import literal
-from coprod_tui.errors import CoprodError
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.report import summary_line
 from coprod_tui.stocktake.rules import TOTAL_MIN, Stocktake
 from coprod_tui.stocktake.statements import StatementSet
+
+if TYPE_CHECKING:
+    from coprod_tui.core.store import Store
 
 HELP = """\
 ## Stocktake
@@ -30,7 +33,7 @@ is working and what needs to happen next. The result shows each value's score
 as a bar with its number, the total out of 75, a band, and next steps for the
 weakest value.
 
-Your answers are saved after each one: stop at any time (`p` or Escape) and
+Your answers are saved after each one: stop at any time (`p`) and
 resume later, even after quitting. Past stocktakes can be compared two at a
 time, and with three or more you see the trend.
 
@@ -45,7 +48,7 @@ audit tool (https://info.copronet.wales/the-self-evaluation-audit-tool/).
 """
 
 
-class StocktakeScreen(Screen[None]):
+class StocktakeScreen(AreaScreen):
     """The stocktake area: resume, start, or open the history."""
 
     HELP = HELP
@@ -62,11 +65,7 @@ class StocktakeScreen(Screen[None]):
         Binding("enter", "open_highlighted", "Open", id="stocktake-open"),
     ]
 
-    DEFAULT_CSS = """
-    #stocktake-intro { padding: 0 2; height: auto; }
-    #stocktake-menu { height: auto; max-height: 1fr; margin: 1 2 0 2; }
-    #stocktake-status { padding: 1 2 0 2; height: auto; color: $text-muted; }
-    """
+    CSS = screen_css(__file__, "area_screen.tcss")
 
     def __init__(self) -> None:
         super().__init__()
@@ -92,22 +91,17 @@ class StocktakeScreen(Screen[None]):
     def on_store_ready(self) -> None:
         self.refresh_state()
 
-    @work(thread=True, exclusive=True, group="stocktake-load")
     def refresh_state(self) -> None:
         """Load the statements and stocktakes off the UI thread."""
-        app = self.app
-        if not getattr(app, "store_ready", False):
-            return
-        try:
-            statements = stocktakes.load_statements(getattr(app, "content_dirs", []))
-            store = app.store  # type: ignore[attr-defined]
-            waiting = stocktakes.unfinished(store)
-            done = stocktakes.finished(store)
-            months = stocktakes.reminder_months(store)
-        except CoprodError as error:
-            app.call_from_thread(self._show_error, error.message)
-            return
-        app.call_from_thread(self._show, statements, waiting, done, months)
+        content_dirs = self.app.content_dirs
+
+        def read(store: Store) -> tuple[Any, ...]:
+            statements = stocktakes.load_statements(content_dirs)
+            return (statements, stocktakes.unfinished(store), stocktakes.finished(store),
+                    stocktakes.reminder_months(store))
+
+        self.run_loading(read, lambda loaded: self._show(*loaded), group="stocktake-load",
+                         on_error=lambda error: self._show_error(error.message))
 
     def _show_error(self, message: str) -> None:
         self.statements = None
@@ -183,10 +177,8 @@ class StocktakeScreen(Screen[None]):
         if choice == "resume":
             self.action_resume()
         elif choice == "discard" and self.waiting is not None:
-            try:
-                stocktakes.discard(self.app.store, self.waiting.id)  # type: ignore[attr-defined]
-            except CoprodError as error:
-                self.notify(error.message, severity="error")
+            waiting_id = self.waiting.id
+            if not self.attempt(lambda: stocktakes.discard(self.app.store, waiting_id)):
                 return
             self.waiting = None
             self._begin_setup()

@@ -3,29 +3,21 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.stocktake.report import comparison_lines, trend_lines
 from coprod_tui.stocktake.rules import Comparison, Trend
 from coprod_tui.stocktake.statements import StatementSet
 
 
-class _TextScreen(Screen[None]):
+class _TextScreen(CoprodScreen[None]):
     """A title and a scrollable block of report text."""
 
     TITLE_TEXT = ""
-    BINDINGS = [
-        Binding("b", "back", "Back", id="stocktake-report-back"),
-        Binding("escape", "back", "Back", show=False, id="stocktake-report-back-alt"),
-    ]
-    DEFAULT_CSS = """
-    .stocktake-report-body { padding: 1 2; height: 1fr; }
-    .stocktake-report { height: auto; }
-    """
+    CSS = screen_css(__file__, "compare_screen.tcss")
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -86,5 +78,5 @@ stocktake to the latest. Escape or `b` goes back.
 
     def text(self) -> str:
         """The trend report."""
-        ascii_only = bool(getattr(self.app, "ascii_only", False))
+        ascii_only = bool(self.app.ascii_only)
         return "\n".join(trend_lines(self.trend, self.statements, ascii_only))

@@ -5,12 +5,11 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
-from coprod_tui.errors import CoprodError
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.report import history_line
 from coprod_tui.stocktake.rules import Stocktake, compare, trend
@@ -28,7 +27,7 @@ stocktake to a file for a team view (scores only: no name, date or journal).
 """
 
 
-class StocktakeHistoryScreen(Screen[None]):
+class StocktakeHistoryScreen(CoprodScreen[None]):
     """Every finished stocktake."""
 
     HELP = HELP
@@ -39,14 +38,9 @@ class StocktakeHistoryScreen(Screen[None]):
         Binding("t", "trend", "Trend", id="stocktake-trend"),
         Binding("s", "share", "Share for team", id="stocktake-history-share",
                 tooltip="Write the highlighted stocktake's scores to a file for a team view"),
-        Binding("b", "back", "Back", id="stocktake-history-back"),
-        Binding("escape", "back", "Back", show=False, id="stocktake-history-back-alt"),
     ]
 
-    DEFAULT_CSS = """
-    #stocktake-list { height: 1fr; margin: 1 2 0 2; }
-    #stocktake-history-hint { padding: 0 2; height: auto; color: $text-muted; }
-    """
+    CSS = screen_css(__file__, "history_screen.tcss")
 
     def __init__(self, statements: StatementSet) -> None:
         super().__init__()
@@ -62,10 +56,8 @@ class StocktakeHistoryScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        try:
-            self.items = list(reversed(stocktakes.finished(self.app.store)))  # type: ignore[attr-defined]
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
+        finished = self.read_now(lambda: stocktakes.finished(self.app.store))
+        self.items = list(reversed(finished or []))
         self._fill()
         self.query_one("#stocktake-list", OptionList).focus()
 

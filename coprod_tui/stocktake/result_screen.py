@@ -5,10 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.core.ui.screens import CoprodScreen, OpenReading, WriteAboutValue, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.stocktake.report import result_lines
 from coprod_tui.stocktake.rules import Stocktake, weakest_values
@@ -25,7 +25,7 @@ goes back.
 """
 
 
-class StocktakeResultScreen(Screen[None]):
+class StocktakeResultScreen(CoprodScreen[None]):
     """The result of one finished stocktake."""
 
     HELP = HELP
@@ -34,14 +34,9 @@ class StocktakeResultScreen(Screen[None]):
                 tooltip="Open the journal prompts for the weakest value"),
         Binding("r", "read", "Read on values", id="stocktake-read",
                 tooltip="Open the reading on the five values"),
-        Binding("b", "back", "Back", id="stocktake-result-back"),
-        Binding("escape", "back", "Back", show=False, id="stocktake-result-back-alt"),
     ]
 
-    DEFAULT_CSS = """
-    #stocktake-result-body { padding: 1 2; height: 1fr; }
-    #stocktake-result { height: auto; }
-    """
+    CSS = screen_css(__file__, "result_screen.tcss")
 
     def __init__(self, stocktake: Stocktake, statements: StatementSet) -> None:
         super().__init__()
@@ -60,7 +55,7 @@ class StocktakeResultScreen(Screen[None]):
 
     def text(self) -> str:
         """The result as plain text (what is on screen)."""
-        ascii_only = bool(getattr(self.app, "ascii_only", False))
+        ascii_only = bool(self.app.ascii_only)
         return "\n".join(result_lines(self.stocktake, self.statements, ascii_only))
 
     def action_write(self) -> None:
@@ -78,18 +73,12 @@ class StocktakeResultScreen(Screen[None]):
     def _write(self, value_id: str | None) -> None:
         if value_id is None:
             return
-        try:
-            self.app.write_about_value(value_id)  # type: ignore[attr-defined]
-        except ImportError:
-            self.notify("The journal is not part of this version of coprod.", severity="warning")
+        self.jump(WriteAboutValue(value_id))
 
     def action_read(self) -> None:
         """Open the reading for the weakest value."""
         section = self.statements.value(weakest_values(self.stocktake)[0]).reading
-        try:
-            self.app.open_reading(section)  # type: ignore[attr-defined]
-        except ImportError:
-            self.notify("The reading is not part of this version of coprod.", severity="warning")
+        self.jump(OpenReading(section))
 
     def action_back(self) -> None:
         """Back to where the result was opened from."""

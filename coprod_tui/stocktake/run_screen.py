@@ -10,11 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TextArea
 
 from coprod_tui.core.ui.quiet import QuietTextArea
-from coprod_tui.errors import CoprodError
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.journal.entry import VALUE_IDS
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.rules import (
@@ -41,12 +40,12 @@ After each value's three statements, write what is working and what needs to
 happen next (both optional). `Tab` moves between the boxes, `ctrl+s` saves and
 goes on, `pageup` goes back.
 
-Every answer is saved at once. `p` or Escape pauses: resume from the Stocktake
-area, even after quitting.
+Every answer is saved at once. `b` or Escape steps back one statement (from the
+first, it pauses); `p` pauses: resume from the Stocktake area, even after quitting.
 """
 
 
-class StocktakeRunScreen(Screen[None]):
+class StocktakeRunScreen(CoprodScreen[None]):
     """One step at a time: a statement to score, or a value's notes."""
 
     HELP = HELP
@@ -57,27 +56,16 @@ class StocktakeRunScreen(Screen[None]):
         Binding("1", "score(1)", "Score", key_display="1-5", id="stocktake-score-1"),
         *(Binding(str(n), f"score({n})", f"Score {n}", show=False, id=f"stocktake-score-{n}")
           for n in range(2, 6)),
-        Binding("b", "back", "Back", id="stocktake-back", tooltip="The previous statement"),
-        Binding("left", "back", "Back", show=False, id="stocktake-back-alt"),
+        Binding("left", "previous", "Previous", show=False, id="stocktake-back-alt",
+                tooltip="The previous statement"),
         Binding("n", "next", "Next", id="stocktake-next", tooltip="Keep this answer and go on"),
         Binding("right", "next", "Next", show=False, id="stocktake-next-alt"),
         Binding("ctrl+s", "save_notes", "Save notes, go on", id="stocktake-notes-next"),
         Binding("pageup", "notes_back", "Back", priority=True, id="stocktake-notes-back"),
         Binding("p", "pause", "Pause", id="stocktake-pause", tooltip="Keep answers, resume later"),
-        Binding("escape", "pause", "Pause", show=False, id="stocktake-pause-alt"),
     ]
 
-    DEFAULT_CSS = """
-    #stocktake-progress { padding: 1 2 0 2; height: auto; color: $text-muted; }
-    #stocktake-body { padding: 0 2; height: 1fr; }
-    #stocktake-value { height: auto; padding: 0 0 1 0; }
-    #stocktake-statement { height: auto; text-style: bold; padding: 0 0 1 0; }
-    #stocktake-scale { height: auto; }
-    #stocktake-notes { height: auto; display: none; }
-    #stocktake-notes TextArea { height: 5; }
-    .stocktake-note-label { height: auto; padding: 1 0 0 0; }
-    #stocktake-keys { padding: 0 2; height: auto; color: $text-muted; }
-    """
+    CSS = screen_css(__file__, "run_screen.tcss")
 
     def __init__(self, stocktake: Stocktake, statements: StatementSet) -> None:
         super().__init__()
@@ -102,11 +90,11 @@ class StocktakeRunScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.app.draft_sources.add(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.add(self)
         self.show_step()
 
     def on_unmount(self) -> None:
-        self.app.draft_sources.discard(self)  # type: ignore[attr-defined]
+        self.app.draft_sources.discard(self)
 
     def on_screen_suspend(self) -> None:
         self.save_draft()
@@ -140,7 +128,7 @@ class StocktakeRunScreen(Screen[None]):
             notes.display = False
             self.set_focus(None)
             self.query_one("#stocktake-keys", Static).update(
-                "1-5: score    b: back    n: next    p or Esc: pause (answers are kept)"
+                "1-5: score    b: back    n: next    p: pause (answers are kept)"
             )
         else:
             self.query_one("#stocktake-progress", Static).update(
@@ -153,7 +141,7 @@ class StocktakeRunScreen(Screen[None]):
                 area.load_text(self.stocktake.notes.get(step.value_id, {}).get(kind, ""))
             self.query_one(f"#stocktake-note-{NOTE_KINDS[0][0]}", TextArea).focus()
             self.query_one("#stocktake-keys", Static).update(
-                "Tab: next box    ctrl+s: save and go on    pageup: back    Esc: pause"
+                "Tab: next box    ctrl+s: save and go on    pageup or Esc: back"
             )
         self.query_one("#stocktake-body", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
@@ -173,7 +161,7 @@ class StocktakeRunScreen(Screen[None]):
         on_statement = self.step.kind == "statement"
         if action == "score":
             return on_statement
-        if action == "back":
+        if action == "previous":
             return (self.position > 0) if on_statement else False
         if action == "next":
             if not on_statement:
@@ -193,10 +181,18 @@ class StocktakeRunScreen(Screen[None]):
         """Move on over an answered statement."""
         self._go(self.position + 1)
 
-    def action_back(self) -> None:
-        """Back one step."""
+    def action_previous(self) -> None:
+        """Back one statement."""
         if self.position > 0:
             self._go(self.position - 1)
+
+    def action_back(self) -> None:
+        """``b`` or Escape: back one step, notes kept; from the first statement, pause."""
+        if self.position > 0:
+            self._collect_notes()
+            self._go(self.position - 1)
+        else:
+            self.action_pause()
 
     def action_notes_back(self) -> None:
         """Keep the notes and go back one step."""
@@ -226,12 +222,7 @@ class StocktakeRunScreen(Screen[None]):
             self.stocktake.set_note(self.step.value_id, kind, text)
 
     def _save(self) -> bool:
-        try:
-            stocktakes.save(self.app.store, self.stocktake)  # type: ignore[attr-defined]
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
-            return False
-        return True
+        return self.attempt(lambda: stocktakes.save(self.app.store, self.stocktake))
 
     def save_draft(self) -> bool:
         """Save the stocktake as it stands (notes being typed included)."""
@@ -254,10 +245,7 @@ class StocktakeRunScreen(Screen[None]):
             self.notify("A statement still needs a score.", severity="warning")
             self._go(missing)
             return
-        try:
-            stocktakes.finish(self.app.store, self.stocktake)  # type: ignore[attr-defined]
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
+        if not self.attempt(lambda: stocktakes.finish(self.app.store, self.stocktake)):
             return
         from coprod_tui.stocktake.result_screen import StocktakeResultScreen
 

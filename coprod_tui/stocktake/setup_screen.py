@@ -6,13 +6,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.quiet import QuietInput
-from coprod_tui.errors import CoprodError
+from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.journal.privacy_check import check_privacy
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.rules import LEVELS, Stocktake
@@ -30,20 +29,15 @@ Escape goes back.
 """
 
 
-class StocktakeSetupScreen(Screen[None]):
+class StocktakeSetupScreen(CoprodScreen[None]):
     """Level and participants; then the statements."""
 
     HELP = HELP
     BINDINGS = [
         Binding("ctrl+s", "begin", "Begin", id="stocktake-begin", tooltip="Start the statements"),
-        Binding("escape", "back", "Back", id="stocktake-setup-back", tooltip="Back to Stocktake"),
     ]
 
-    DEFAULT_CSS = """
-    #stocktake-level { height: auto; margin: 0 2; }
-    .stocktake-label { padding: 1 2 0 2; height: auto; }
-    #stocktake-participants { margin: 0 2; }
-    """
+    CSS = screen_css(__file__, "setup_screen.tcss")
 
     def __init__(self, statements: StatementSet) -> None:
         super().__init__()
@@ -94,13 +88,23 @@ class StocktakeSetupScreen(Screen[None]):
                         "'two nurses, a carer' keep the stocktake anonymous.",
                         severity="warning", timeout=8, markup=False)
         stocktake = Stocktake(level=self.level, participants=participants)
-        try:
-            stocktakes.save(self.app.store, stocktake)  # type: ignore[attr-defined]
-        except CoprodError as error:
-            self.notify(error.message, severity="error", timeout=10)
+        if not self.attempt(lambda: stocktakes.save(self.app.store, stocktake)):
             return
         self.app.switch_screen(StocktakeRunScreen(stocktake, self.statements))
 
     def action_back(self) -> None:
-        """Back to the stocktake area without starting."""
-        self.app.pop_screen()
+        """Back to the stocktake area without starting; asks first if "who took part"
+        holds text (nothing is saved before the stocktake begins)."""
+        typed = self.query_one("#stocktake-participants", Input).value.strip()
+        if not typed:
+            self.leave()
+            return
+        from coprod_tui.core.ui.choice import ChoiceDialog
+
+        self.app.push_screen(
+            ChoiceDialog("Leave without starting?",
+                         [("stay", "Stay and begin (ctrl+s)"),
+                          ("leave", "Leave: forget who took part")],
+                         note=f"Who took part: {one_line(typed, 50)}"),
+            lambda choice: self.leave() if choice == "leave" else None,
+        )

@@ -13,12 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.ui.quiet import QuietInput
+from coprod_tui.core.ui.screens import CoprodDialog, CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.stocktake import share as stocktake_share
@@ -49,7 +49,7 @@ files are needed: with two, each person could work out the other's answers.
 """
 
 
-class ShareDialog(ModalScreen[Path | None]):
+class ShareDialog(CoprodDialog[Path | None]):
     """Write one stocktake as a share file; dismisses with the path written, or None."""
 
     HELP = SHARE_HELP
@@ -58,8 +58,6 @@ class ShareDialog(ModalScreen[Path | None]):
         Binding("ctrl+s", "write", "Write file", show=False, id="stocktake-share-save"),
         Binding("n", "notes", "Notes in/out", id="stocktake-share-notes"),
         Binding("r", "replace", "Replace file", id="stocktake-share-replace"),
-        Binding("c", "cancel", "Cancel", id="stocktake-share-cancel"),
-        Binding("escape", "cancel", "Cancel", show=False, id="stocktake-share-cancel-alt"),
     ]
 
     def __init__(self, stocktake: Stocktake, statements: StatementSet,
@@ -83,7 +81,7 @@ class ShareDialog(ModalScreen[Path | None]):
             yield QuietInput(self.default_path, id="stocktake-share-path")
             yield OptionList(id="stocktake-share-actions")
             yield Static("", id="stocktake-share-status", markup=False)
-            yield Static("w: write    n: notes in or out    c or Esc: cancel",
+            yield Static("w: write    n: notes in or out    b or Esc: cancel",
                          classes="dialog-keys")
         yield Footer()
 
@@ -152,12 +150,12 @@ class ShareDialog(ModalScreen[Path | None]):
         if self.exists is not None and self.exists == self._path():
             self.action_write(overwrite=True)
 
-    def action_cancel(self) -> None:
+    def action_back(self) -> None:
         """Close without writing."""
         self.dismiss(None)
 
 
-class StocktakeTeamPickScreen(Screen[None]):
+class StocktakeTeamPickScreen(CoprodScreen[None]):
     """Choose three or more shared files from a folder, then open the team view."""
 
     HELP = PICK_HELP
@@ -165,14 +163,8 @@ class StocktakeTeamPickScreen(Screen[None]):
         Binding("space", "mark", "Mark", id="stocktake-team-mark"),
         Binding("a", "mark_all", "Mark all", id="stocktake-team-all"),
         Binding("o", "open", "Open team view", id="stocktake-team-open"),
-        Binding("b", "back", "Back", id="stocktake-team-back"),
-        Binding("escape", "back", "Back", show=False, id="stocktake-team-back-alt"),
     ]
-    DEFAULT_CSS = """
-    #stocktake-team-files { height: 1fr; margin: 0 2; }
-    #stocktake-team-folder { margin: 0 2; }
-    #stocktake-team-status { padding: 0 2; height: auto; }
-    """
+    CSS = screen_css(__file__, "team_screen.tcss")
 
     def __init__(self, statements: StatementSet, folder: Path | None = None) -> None:
         super().__init__()

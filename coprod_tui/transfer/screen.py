@@ -8,23 +8,27 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
-from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import parse_day
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.quiet import QuietInput
+from coprod_tui.core.ui.screens import AreaScreen, CoprodDialog, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import VALUE_IDS
 from coprod_tui.transfer.common import FORMATS, ExportFilter, default_filename, value_label
+
+if TYPE_CHECKING:
+    from coprod_tui.core.store import Store
 
 HELP = """\
 ## Export
@@ -54,13 +58,39 @@ ROWS = (("format", "Format"), ("value", "Value"), ("tag", "Tag"), ("entries", "E
 ALL = "*all*"  # the "no filter" choice in the value and tag dialogs
 
 
-class ConfirmReplace(ModalScreen[bool]):
-    """Ask before replacing an existing file; ``r`` replaces, ``c`` or Escape cancels."""
+def _tags_in_use(store: Store) -> list[str]:
+    """Every tag on an entry, one spelling each, sorted (run in a worker)."""
+    found: dict[str, str] = {}
+    for doc in store.all("entries"):
+        for tag in doc.get("tags", []) if isinstance(doc.get("tags"), list) else []:
+            if isinstance(tag, str) and tag:
+                found.setdefault(tag.lower(), tag)
+    return sorted(found.values(), key=str.lower)
+
+
+def _entry_choices(store: Store) -> list[tuple[str, str]]:
+    """(id, "day  title") for every entry, newest first (run in a worker)."""
+    from coprod_tui.journal.entry import Entry
+    from coprod_tui.transfer.common import local_day
+
+    rows = []
+    for doc in store.all("entries"):
+        try:
+            entry = Entry.from_doc(doc)
+        except (TypeError, ValueError, AttributeError, KeyError):
+            continue
+        day = local_day(entry.created)
+        title = " ".join((entry.title or "Untitled").split())[:60]
+        rows.append((entry.created, entry.id, f"{day or '----------'}  {title}"))
+    rows.sort(reverse=True)
+    return [(entry_id, label) for _, entry_id, label in rows]
+
+
+class ConfirmReplace(CoprodDialog[bool]):
+    """Ask before replacing an existing file; ``r`` replaces, ``b`` or Escape cancels."""
 
     BINDINGS = [
         Binding("r", "replace", "Replace", id="export-replace"),
-        Binding("c", "cancel", "Cancel", id="export-replace-cancel"),
-        Binding("escape", "cancel", "Cancel", show=False),
     ]
 
     def __init__(self, path: Path) -> None:
@@ -71,7 +101,7 @@ class ConfirmReplace(ModalScreen[bool]):
         with Vertical(classes="dialog"):
             yield Static("The file already exists", classes="dialog-title")
             yield Static(literal(f"{self.path} already exists. Replace it with this export?"))
-            yield Static("r: replace it    c or Esc: cancel (nothing is written)",
+            yield Static("r: replace it    b or Esc: cancel (nothing is written)",
                          classes="dialog-keys")
         yield Footer()
 
@@ -79,12 +109,12 @@ class ConfirmReplace(ModalScreen[bool]):
         """Replace the file."""
         self.dismiss(True)
 
-    def action_cancel(self) -> None:
+    def action_back(self) -> None:
         """Keep the existing file."""
         self.dismiss(False)
 
 
-class ExportScreen(Screen[None]):
+class ExportScreen(AreaScreen):
     """Choices on a list, dates and path in fields, and a status line."""
 
     HELP = HELP
@@ -137,23 +167,10 @@ class ExportScreen(Screen[None]):
     def on_store_ready(self) -> None:
         self.load_tags()
 
-    @work(thread=True, exclusive=True, group="export-tags")
     def load_tags(self) -> None:
         """Collect the tags in use (off the UI thread)."""
-        app = self.app
-        if not getattr(app, "store_ready", False):
-            return
-        try:
-            docs = app.store.all("entries")  # type: ignore[attr-defined]
-        except CoprodError as error:
-            app.call_from_thread(self.notify, error.message, severity="error")
-            return
-        found: dict[str, str] = {}
-        for doc in docs:
-            for tag in doc.get("tags", []) if isinstance(doc.get("tags"), list) else []:
-                if isinstance(tag, str) and tag:
-                    found.setdefault(tag.lower(), tag)
-        app.call_from_thread(setattr, self, "known_tags", sorted(found.values(), key=str.lower))
+        self.run_loading(_tags_in_use, lambda tags: setattr(self, "known_tags", tags),
+                         group="export-tags")
 
     # -- the list of choices ---------------------------------------------------
     def _row_text(self, key: str) -> Content:
@@ -226,32 +243,12 @@ class ExportScreen(Screen[None]):
         setattr(self, key, None if value == ALL else value)
         self.refresh_rows()
 
-    @work(thread=True, exclusive=True, group="export-entries")
     def choose_entries(self) -> None:
         """Read the entries (off the UI thread), then offer them to tick."""
-        from coprod_tui.journal.entry import Entry
-        from coprod_tui.transfer.common import local_day
-
-        app = self.app
-        try:
-            docs = app.store.all("entries")  # type: ignore[attr-defined]
-        except CoprodError as error:
-            app.call_from_thread(self.notify, error.message, severity="error")
-            return
-        rows = []
-        for doc in docs:
-            try:
-                entry = Entry.from_doc(doc)
-            except (TypeError, ValueError, AttributeError, KeyError):
-                continue
-            day = local_day(entry.created)
-            title = " ".join((entry.title or "Untitled").split())[:60]
-            rows.append((entry.created, entry.id, f"{day or '----------'}  {title}"))
-        rows.sort(reverse=True)
-        choices = [(entry_id, label) for _, entry_id, label in rows]
-        app.call_from_thread(self._offer_entries, choices)
+        self.run_loading(_entry_choices, self._offer_entries, group="export-entries")
 
     def _offer_entries(self, choices: list[tuple[str, str]]) -> None:
+
         from coprod_tui.journal.dialogs import ValuesDialog
 
         if not choices:
@@ -310,7 +307,7 @@ class ExportScreen(Screen[None]):
 
     def action_export(self) -> None:
         """Export with the current choices, asking before replacing a file."""
-        if not getattr(self.app, "store_ready", False):
+        if not self.app.store_ready:
             self.notify("Your data is still being opened; try again in a moment.")
             return
         flt = self.current_filter()
@@ -331,22 +328,20 @@ class ExportScreen(Screen[None]):
             return
         self.run_export(self.fmt, flt, path, False)
 
-    @work(thread=True, exclusive=True, group="export-write")
     def run_export(self, fmt: str, flt: ExportFilter, path: Path, overwrite: bool) -> None:
         """Render and write the export off the UI thread."""
         from coprod_tui.transfer.files import ExportExistsError, render, write_export
 
-        app = self.app
-        try:
-            text = render(app.store, fmt, flt)  # type: ignore[attr-defined]
-            written = write_export(path, text, overwrite=overwrite)
-        except ExportExistsError:
-            app.call_from_thread(self._status, f"{path} appeared meanwhile; press e again.")
-            return
-        except CoprodError as error:
-            app.call_from_thread(self._failed, error.message)
-            return
-        app.call_from_thread(self._saved, fmt, written)
+        def failed(error: CoprodError) -> None:
+            if isinstance(error, ExportExistsError):
+                self._status(f"{path} appeared meanwhile; press e again.")
+            else:
+                self._failed(error.message)
+
+        self.run_loading(lambda store: write_export(path, render(store, fmt, flt),
+                                                    overwrite=overwrite),
+                         lambda written: self._saved(fmt, written), group="export-write",
+                         on_error=failed)
 
     def _failed(self, message: str) -> None:
         self.notify(message, severity="error", timeout=10)
@@ -358,12 +353,4 @@ class ExportScreen(Screen[None]):
         self._status(message)
         self.notify(message)
 
-    DEFAULT_CSS = """
-    ExportScreen #export-choices { height: auto; max-height: 9; margin: 1 2 0 2; }
-    ExportScreen #export-dates { height: auto; margin: 0 2; }
-    ExportScreen #export-dates > Vertical { height: auto; width: 1fr; }
-    ExportScreen #export-path { margin: 0 2; }
-    ExportScreen .field-label { margin: 0 2; height: auto; color: $text-muted; }
-    ExportScreen #export-dates .field-label { margin: 0 0; }
-    ExportScreen #export-status { padding: 0 2; height: auto; }
-    """
+    CSS = screen_css(__file__, "screen.tcss")

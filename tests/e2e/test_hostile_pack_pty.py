@@ -88,7 +88,7 @@ def test_hostile_section_title_and_link_never_reach_the_terminal_raw(
         term.settle()
         output = bytes(term.output)
         shown = term.text
-        term.press("c")
+        term.press("b")
         term.press("q")
         assert term.wait_exit() == 0
     assert _raw_attacks(output) == []

@@ -210,7 +210,7 @@ async def test_a_practice_round_with_feedback_score_and_history(data_dir: Path) 
         assert f"{expected_score} of {saved['total']}" in str(
             history.query_one("#rounds", OptionList).get_option_at_index(0).prompt)
         assert "[wrong]" in static_text(history, "#round-details")
-        await pilot.press("c")
+        await pilot.press("b")
         await pilot.pause()
         assert app.screen is screen
         await pilot.press("b")

@@ -66,7 +66,7 @@ async def test_export_by_keys_with_filter_and_confirmed_overwrite(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmReplace)
-        await pilot.press("c")
+        await pilot.press("b")
         await pilot.pause()
         assert app.screen is screen and target.read_text() == "older work"
         await pilot.press("ctrl+s")

@@ -194,24 +194,24 @@ async def test_view_edit_delete_restore_and_empty_trash(data_dir: Path) -> None:
         assert "Who spoke? Me." in screen_text(app)
         (doc,) = entries(app)
         assert doc["sections"]["text"] == "Who spoke? Me." and doc["updated"] >= doc["created"]
-        await pilot.press("c")
+        await pilot.press("b")
         await back_to_list(app, pilot)
         await pilot.press("x")
         await pilot.pause()
-        await pilot.press("c")  # cancel keeps it
+        await pilot.press("b")  # cancel keeps it
         await pilot.pause()
         assert len(entries(app)) == 1
         await pilot.press("x", "y")
         await wait_until(pilot, lambda: not entries(app))
         assert app.store.all("trash")[0]["title"] == "Power"
-        await pilot.press("b")
+        await pilot.press("u")
         await wait_until(pilot, lambda: isinstance(app.screen, TrashScreen))
         await pilot.press("r")
         await pilot.pause()
         assert len(entries(app)) == 1 and not app.store.all("trash")
-        await pilot.press("c")
+        await pilot.press("b")
         await back_to_list(app, pilot)
-        await pilot.press("x", "y", "b")
+        await pilot.press("x", "y", "u")
         await wait_until(pilot, lambda: isinstance(app.screen, TrashScreen))
         await pilot.press("x", "y")
         await pilot.pause()
@@ -280,7 +280,7 @@ async def test_markup_and_escapes_shown_literally_everywhere(data_dir: Path) -> 
         doc = app.store.get("entries", saved.id)
         assert doc["sections"]["text"] == LITERAL and doc["title"] == LITERAL
         assert doc["tags"] == ["[b]tag", "m"]
-        await pilot.press("c", "w")
+        await pilot.press("b", "w")
         await wait_until(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
         from textual import events
 

@@ -48,7 +48,7 @@ async def test_a_value_is_chosen_later_for_an_imported_entry(data_dir: Path) -> 
         assert editor.saved
         valued = [d for d in app.store.all("entries") if d["values"]]
         assert len(valued) == 1 and valued[0]["values"] == ["networks"]
-        await pilot.press("c")
+        await pilot.press("b")
         await wait_until(pilot, lambda: isinstance(app.screen, JournalScreen)
                          and len(app.screen.shown) == 2)
         assert "N 1" in screen_text(app) and "no value 2" in screen_text(app)

@@ -101,7 +101,7 @@ async def test_links_are_listed_and_copied_never_opened(data_dir: Path) -> None:
         await pilot.press("l")
         await wait_until(pilot, lambda: isinstance(app.screen, LinksDialog))
         assert app.screen.links == []
-        await pilot.press("c")
+        await pilot.press("b")
         await wait_until(pilot, lambda: isinstance(app.screen, ReaderScreen))
         for _ in range(5):
             await pilot.press("n")
@@ -168,7 +168,7 @@ async def test_help_in_the_reader_says_how_to_open_a_link_from_a_server(data_dir
         text = app.screen.markdown()
         assert "Opening a link from a shared server" in text
         assert "OSC 52" in text and "--no-mouse" in text and "coprod read an-hour" in text
-        await pilot.press("c")
+        await pilot.press("b")
         await wait_until(pilot, lambda: reader_on(app, "introduction-training"))
         await pilot.press("b")
         await wait_until(pilot, lambda: isinstance(app.screen, (ReadingScreen, HomeScreen)))

@@ -30,7 +30,7 @@ async def test_home_lists_every_area_and_digits_open_them(data_dir: Path) -> Non
             await pilot.pause()
             if area.action == "help":
                 assert isinstance(app.screen, HelpScreen)
-                await pilot.press("c")
+                await pilot.press("b")
             else:
                 assert app.current_mode == area.id
                 await pilot.press("h")
@@ -50,7 +50,7 @@ async def test_arrows_and_enter_reach_every_area(data_dir: Path) -> None:
             await pilot.pause()
             if area.action == "help":
                 assert isinstance(app.screen, HelpScreen)
-                await pilot.press("c")
+                await pilot.press("b")
             else:
                 assert app.current_mode == area.id
                 await pilot.press("h")
@@ -66,7 +66,7 @@ async def test_help_lists_real_bindings_and_closes_with_a_letter(data_dir: Path)
         text = app.screen.markdown()
         assert "Quit" in text and "Help" in text and "Home" in text
         assert "`q`" in text
-        await pilot.press("c")
+        await pilot.press("b")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         await pilot.press("question_mark")

@@ -158,7 +158,7 @@ async def test_a_practice_round_by_keys_keeps_its_score(data_dir: Path) -> None:
         assert doc["exercise"] == "spectrum"
         assert (doc["score"], doc["total"]) == (3, 6)
         assert doc["date"]
-        await pilot.press("d")
+        await pilot.press("b")
         await wait_until(pilot, lambda: isinstance(app.screen, SpectrumScreen))
         assert "practice 3/6" in static_text(app.screen, "#spectrum-status")
         await pilot.press("r")
@@ -173,7 +173,7 @@ async def test_practice_rounds_differ_and_unfinished_ones_are_not_scored(data_di
         await open_spectrum(app, pilot)
         app.push_screen(PracticeScreen(random.Random(3)))
         await pilot.pause()
-        await pilot.press("1", "n", "d")
+        await pilot.press("1", "n", "b")
         await wait_until(pilot, lambda: isinstance(app.screen, SpectrumScreen))
         assert app.store.all("practice") == []
 
@@ -251,7 +251,7 @@ async def test_a_broken_scenario_pack_is_reported_not_a_crash(data_dir: Path,
         message = static_text(app.screen, "#practice-text")
         assert "spectrum_scenarios.json: scenario 'bad-one'" in message
         assert "lead to 'community-led'" in message
-        await pilot.press("d")
+        await pilot.press("b")
         await wait_until(pilot, lambda: isinstance(app.screen, SpectrumScreen))
 
 

@@ -132,7 +132,7 @@ async def test_pause_and_resume_after_restart(data_dir: Path) -> None:
         assert "Notes on Strengths" in screen_text(again, "#stocktake-progress")
         await pilot.press("ctrl+s")
         assert "Statement 4 of 15" in screen_text(again, "#stocktake-progress")
-        await pilot.press("escape")  # pause
+        await pilot.press("p")  # pause
         await wait_until(pilot, lambda: isinstance(again.screen, StocktakeScreen))
         await pilot.press("r")
         await wait_until(pilot, lambda: isinstance(again.screen, StocktakeRunScreen))

@@ -49,7 +49,7 @@ async def test_share_the_latest_by_keys_then_refuse_to_overwrite(
         assert all(word in footer for word in ("Share", "Team view", "Home", "Quit")), footer
         await pilot.press("s")
         await wait_until(pilot, lambda: isinstance(app.screen, ShareDialog))
-        assert {"w", "n", "c"} <= footer_keys(app)
+        assert {"w", "n", "b"} <= footer_keys(app)
         assert "scores only" in screen_text(app)
         await pilot.press("n", "w")  # notes in, write
         await wait_until(pilot, lambda: app.screen is screen)

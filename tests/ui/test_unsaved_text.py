@@ -99,7 +99,7 @@ async def test_escape_in_the_editor_with_a_full_disk_keeps_the_editor_open(
             await pilot.press("escape")
             await wait_until(pilot, lambda: isinstance(app.screen, LoseTextDialog))
             assert "Close and lose the unsaved text?" in screen_text(app)
-            await pilot.press("c")
+            await pilot.press("b")
             await wait_until(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
         assert _text(app) == "Still here"
         # Space again: Escape now keeps the draft and closes, as always.

@@ -1,24 +1,21 @@
-"""A dialog to pick one value from a list; closes with ``c`` or Escape."""
+"""A dialog to pick one value from a list; closes with ``b`` or Escape."""
 
 from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coprod_tui.core.ui.screens import CoprodDialog
 from coprod_tui.core.ui.text import literal
 
 
-class ChoiceDialog(ModalScreen[str | None]):
+class ChoiceDialog(CoprodDialog[str | None]):
     """Pick one of ``choices`` ((value, label) pairs); dismisses with the value or None."""
 
     BINDINGS = [
-        Binding("c", "cancel", "Cancel", id="choice-cancel"),
-        Binding("escape", "cancel", "Cancel", show=False),
     ]
 
     def __init__(self, title: str, choices: list[tuple[str, str]], current: str | None = None,
@@ -41,7 +38,7 @@ class ChoiceDialog(ModalScreen[str | None]):
                 ),
                 id="choices",
             )
-            yield Static("Enter: choose    c or Esc: cancel", classes="dialog-keys")
+            yield Static("Enter: choose    b or Esc: cancel", classes="dialog-keys")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -57,6 +54,6 @@ class ChoiceDialog(ModalScreen[str | None]):
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option.id)
 
-    def action_cancel(self) -> None:
+    def action_back(self) -> None:
         """Close without choosing."""
         self.dismiss(None)

@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Footer, Static
 
 from coprod_tui.core.text import make_visible
+from coprod_tui.core.ui.screens import CoprodDialog, screen_css
 
 if TYPE_CHECKING:
     from coprod_tui.core.store import Store
@@ -184,20 +184,14 @@ def recover_fallbacks(store: Store, folders: list[Path]) -> list[str]:
     return messages
 
 
-class LoseTextDialog(ModalScreen[bool]):
+class LoseTextDialog(CoprodDialog[bool]):
     """Asked when unsaved writing could not be kept: go anyway (``True``) or stay."""
 
     BINDINGS = [
         Binding("y", "lose", "Yes, lose it", id="lose-text-yes"),
         Binding("n", "stay", "No, stay", id="lose-text-no"),
-        Binding("c", "stay", "Close", show=False, id="lose-text-close"),
-        Binding("escape", "stay", "Stay", show=False, id="lose-text-escape"),
     ]
-    DEFAULT_CSS = """
-    LoseTextDialog { align: center middle; }
-    LoseTextDialog #lose-text { width: 70; height: auto; border: thick $error;
-                                padding: 1 2; background: $surface; }
-    """
+    CSS = screen_css(__file__, "drafts.tcss")
 
     def __init__(self, problem: str, leaving: str = "Quit") -> None:
         super().__init__()
@@ -214,12 +208,16 @@ class LoseTextDialog(ModalScreen[bool]):
             yield Static(f"{self.leaving} and lose the unsaved text?", markup=False,
                          classes="dialog-title")
             yield Static(f"y: {verb} anyway (coprod tries to keep it in a private file)\n"
-                         "n, c or Esc: stay", markup=False, classes="dialog-keys")
+                         "n, b or Esc: stay", markup=False, classes="dialog-keys")
         yield Footer()
 
     def action_lose(self) -> None:
         """Leave anyway."""
         self.dismiss(True)
+
+    def action_back(self) -> None:
+        """``b`` or Escape: stay, with the text on screen."""
+        self.action_stay()
 
     def action_stay(self) -> None:
         """Stay, with the text on screen."""
