@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -16,9 +17,25 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Never touch the real user's data: point every default at tmp_path."""
+def _isolated_env(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory,
+                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never touch the real user's data: point every default at tmp_path.
+
+    Tests run in parallel (``pytest -n auto``), so nothing is shared between
+    them either: the temporary folder and ``$XDG_RUNTIME_DIR`` are where the
+    app keeps unsaved drafts it could not save, and reads them back (and
+    deletes them) at start; shared, one test's app would take another's file
+    (or the developer's own).
+    """
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    # Beside tmp_path, not in it: tests list what their tmp_path holds.
+    private_tmp = tmp_path_factory.mktemp("tmp")
+    runtime = tmp_path_factory.mktemp("run")
+    for folder in (private_tmp, runtime):
+        folder.chmod(0o700)
+    monkeypatch.setenv("TMPDIR", str(private_tmp))
+    monkeypatch.setattr(tempfile, "tempdir", str(private_tmp))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(runtime))
     monkeypatch.delenv("COPROD_DATA_DIR", raising=False)
     monkeypatch.delenv("COPROD_CONTENT_DIR", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)

@@ -10,7 +10,7 @@ each change and on every way out; ``ctrl+s`` saves, after a privacy check.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -82,6 +82,8 @@ class EntryEditorScreen(Screen[None]):
         Binding("escape", "close", "Close", id="entry-close",
                 tooltip="Leave; unsaved writing is kept as a draft"),
     ]
+    #: Seconds of no typing before unsaved writing is kept as a draft (tests shorten it).
+    draft_delay: ClassVar[float] = DRAFT_DELAY
 
     def __init__(self, entry: Entry, *, editing: bool = False, guide_value: str | None = None,
                  draft_key: str | None = None, sections_shown: dict[str, str] | None = None,
@@ -269,7 +271,7 @@ class EntryEditorScreen(Screen[None]):
             return
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(DRAFT_DELAY, self._keep_draft)
+        self._timer = self.set_timer(self.draft_delay, self._keep_draft)
 
     def save_draft(self) -> None:
         """Keep unsaved writing in the drafts file (only if it changed)."""

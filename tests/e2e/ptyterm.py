@@ -213,6 +213,20 @@ class PtyApp:
             total += len(self.read(left))
         return total
 
+    @staticmethod
+    def bytes_over(terms: Sequence[PtyApp], seconds: float) -> list[int]:
+        """How many bytes each of ``terms`` sends during the same ``seconds`` (read
+        together, so N terminals cost one window, not N)."""
+        counts = [0] * len(terms)
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            open_terms = [t for t in terms if t.master >= 0]
+            ready, _, _ = select.select([t.master for t in open_terms], [], [], left)
+            for term in open_terms:
+                if term.master in ready:
+                    counts[terms.index(term)] += len(term.read(0))
+        return counts
+
     # -- writing --------------------------------------------------------------------
     def send(self, data: bytes | str) -> None:
         """Write raw bytes (or text) to the terminal, as if typed."""
