@@ -194,8 +194,11 @@ class PtyApp:
                     f"{self.text[-2000:]}"
                 )
 
-    def settle(self, quiet: float = 0.3, timeout: float = DEFAULT_TIMEOUT) -> int:
-        """Read until nothing arrives for ``quiet`` seconds; returns bytes read."""
+    def settle(self, quiet: float = 0.2, timeout: float = DEFAULT_TIMEOUT) -> int:
+        """Read until nothing arrives for ``quiet`` seconds; returns bytes read.
+
+        Only a pause before the next key: what a test checks it waits for with
+        :meth:`wait_for`, so a shorter quiet period costs no certainty."""
         total = 0
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
