@@ -14,8 +14,8 @@ from pathlib import Path
 
 from coprod_tui.core.store import Store
 from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS, Entry
-from coprod_tui.journal.summary import journal_index
 from coprod_tui.journal.search import Filters
+from coprod_tui.journal.summary import journal_index
 
 WORDS = ("carer team plan ward discharge power trust idea network home family "
          "meeting listened decided strengths silo outcome good life son daughter").split()
