@@ -6,7 +6,7 @@ import asyncio
 import os
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,21 +15,29 @@ from coprod_tui import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# Pilot's press() and pause() wait until the app looks idle: Textual sleeps in
-# steps of 1/50 s (textual._wait.SLEEP_GRANULARITY) and calls the app idle when
-# a step used almost no CPU. Two such steps a key, a thousand keys in the
-# keyboard journey: most of its time was those sleeps. Steps of 1/200 s give
-# the same test (idle = under a twentieth of the step spent on the CPU), four
-# times as often. Checked in tests/unit/test_textual_compat.py.
-PILOT_IDLE_STEP = 1 / 200
+@pytest.fixture(autouse=True)
+def _unicode_drawing_after() -> Iterator[None]:
+    """Put Textual's drawing tables back after a test whose app drew with ASCII.
 
+    ``compat.use_ascii_drawing`` changes them for the whole process (as it must
+    for a real run); in a test worker that would leave every later test drawing
+    in ASCII, and which tests follow which depends on how they are shared out
+    between workers.
+    """
+    from textual import _border, _box_drawing
+    from textual.scrollbar import ScrollBarRender
+    from textual.widgets._header import Header, HeaderIcon
 
-def pytest_configure(config: pytest.Config) -> None:
-    """Shorter idle checks for Pilot (see :data:`PILOT_IDLE_STEP`)."""
-    from textual import _wait
-
-    _wait.SLEEP_GRANULARITY = PILOT_IDLE_STEP
-    _wait.SLEEP_IDLE = PILOT_IDLE_STEP / 20.0
+    chars, locations = dict(_border.BORDER_CHARS), dict(_border.BORDER_LOCATIONS)
+    boxes = dict(_box_drawing.BOX_CHARACTERS)
+    bars = (list(ScrollBarRender.VERTICAL_BARS), list(ScrollBarRender.HORIZONTAL_BARS))
+    icons = (Header.icon._default, HeaderIcon.icon._default)  # noqa: SLF001
+    yield
+    _border.BORDER_CHARS.update(chars)
+    _border.BORDER_LOCATIONS.update(locations)
+    _box_drawing.BOX_CHARACTERS.update(boxes)
+    ScrollBarRender.VERTICAL_BARS, ScrollBarRender.HORIZONTAL_BARS = bars
+    Header.icon._default, HeaderIcon.icon._default = icons  # noqa: SLF001
 
 
 @pytest.fixture(autouse=True)
