@@ -33,7 +33,6 @@ What is used, and why:
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from queue import Queue
 from typing import TYPE_CHECKING, Any
 
 from textual.app import App
@@ -45,6 +44,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList
 
 if TYPE_CHECKING:  # Markdown pulls in markdown-it: kept off the start-up path
+    from queue import Queue
+
     from textual.widgets import Markdown
     from textual.widgets.markdown import MarkdownBlock
 
