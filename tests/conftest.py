@@ -15,6 +15,24 @@ from coprod_tui import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Pilot's press() and pause() wait until the app looks idle: Textual sleeps in
+# steps of 1/50 s (textual._wait.SLEEP_GRANULARITY) and calls the app idle when
+# a step used almost no CPU. Two such steps a key, a thousand keys in the
+# keyboard journey: most of the UI tests' time was those sleeps (tests/ui: 104 s
+# in parallel, 57 s with this). Steps of 1/200 s make the same check (idle =
+# under a twentieth of the step on the CPU), four times as often. A test that
+# checks what is drawn waits for it (wait_until), never on a pause being long
+# enough. Checked in tests/unit/test_textual_compat.py.
+PILOT_IDLE_STEP = 1 / 200
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Shorter idle checks for Pilot (see :data:`PILOT_IDLE_STEP`)."""
+    from textual import _wait
+
+    _wait.SLEEP_GRANULARITY = PILOT_IDLE_STEP
+    _wait.SLEEP_IDLE = PILOT_IDLE_STEP / 20.0
+
 @pytest.fixture(autouse=True)
 def _unicode_drawing_after() -> Iterator[None]:
     """Put Textual's drawing tables back after a test whose app drew with ASCII.

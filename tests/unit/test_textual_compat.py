@@ -285,3 +285,18 @@ async def test_safe_fields_show_pasted_escapes_visibly() -> None:
         await pilot.pause()
         assert line.value == "a^[[31mb"
         assert area.text == "c^[d"
+
+
+# -- 9. Pilot's idle check (tests only: tests/conftest.py shortens its step) --------------
+
+
+def test_pilot_idle_check_reads_its_step_when_called() -> None:
+    from textual import _wait
+
+    from tests.conftest import PILOT_IDLE_STEP
+
+    source = inspect.getsource(_wait.wait_for_idle)
+    assert "await sleep(SLEEP_GRANULARITY)" in source
+    assert "cpu_elapsed < SLEEP_IDLE" in source
+    assert _wait.SLEEP_GRANULARITY == PILOT_IDLE_STEP, "conftest's shorter step is in use"
+    assert _wait.SLEEP_IDLE == PILOT_IDLE_STEP / 20.0
