@@ -78,7 +78,7 @@ async def journal(data_dir: Path) -> dict:
 
 def reading(data_dir: Path) -> dict:
     """Seconds to open each reading section (until rendered and laid out)."""
-    from coprod_tui.reading.timing import time_section_opens
+    from reading_timing import time_section_opens
 
     timings = time_section_opens(data_dir)
     return {"sections": {sid: wall for sid, (wall, _cpu) in timings.items()}}

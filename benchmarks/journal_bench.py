@@ -14,8 +14,8 @@ from pathlib import Path
 
 from coprod_tui.core.store import Store
 from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS, Entry
-from coprod_tui.journal.list_screen import load_journal
 from coprod_tui.journal.search import Filters
+from coprod_tui.journal.summary import journal_index
 
 WORDS = ("carer team plan ward discharge power trust idea network home family "
          "meeting listened decided strengths silo outcome good life son daughter").split()
@@ -57,7 +57,7 @@ def main(count: int = 10_000) -> None:
         timed(f"save {count} entries (one session)", save_all)
         size = store.path.stat().st_size / 1e6
         print(f"{'data file':<40} {size:8.1f} MB")
-        index = timed("load + index the journal", lambda: load_journal(store))
+        index = timed("load + index the journal", lambda: journal_index(store))
         for words in ("c", "carer", "carer trust plan", "nothing-matches"):
             found = timed(f"search {words!r}", lambda w=words: index.search(Filters(words=w)))
             print(f"{'':<40} {len(found):8d} found")

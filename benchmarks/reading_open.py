@@ -9,7 +9,7 @@ import statistics
 import tempfile
 from pathlib import Path
 
-from coprod_tui.reading.timing import time_next_section, time_section_opens
+from reading_timing import time_next_section, time_section_opens
 
 
 def report(title: str, timings: dict[str, tuple[float, float]]) -> None:

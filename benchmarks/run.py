@@ -166,6 +166,37 @@ def save_row(data_dir: Path, runs: int) -> Row:
     return row
 
 
+def run_seconds(argv: list[str], env: dict[str, str]) -> float:
+    """Wall seconds for ``argv`` to run to its end (output discarded)."""
+    start = time.perf_counter()
+    subprocess.run(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   check=True, timeout=120)
+    return time.perf_counter() - start
+
+
+def list_since_row(data_dir: Path, runs: int) -> Row:
+    """``coprod list --since`` one month (the newest) vs ``json.load`` of the same
+    file, each a fresh process, alternating."""
+    from coprod_tui.core.store.repository import MAIN_FILE
+
+    path = data_dir / MAIN_FILE
+    newest = max(doc["created"] for doc in json.loads(path.read_bytes())["entries"].values())
+    since = (dt.date.fromisoformat(newest[:10]) - dt.timedelta(days=30)).isoformat()
+    env = env_for(data_dir)
+    ours_argv = [*coprod_argv(), "list", "--since", since]
+    base_argv = [python(), "-c", f"import json\nwith open({str(path)!r}) as f: json.load(f)"]
+    run_seconds(ours_argv, env)  # compile caches warm for both
+    run_seconds(base_argv, env)
+    ours, base = [], []
+    for _ in range(runs):
+        ours.append(run_seconds(ours_argv, env))
+        base.append(run_seconds(base_argv, env))
+    row = Row("`coprod list --since` one month (10,000 entries)", statistics.median(ours), "ms",
+              statistics.median(base), "<= 2x json.load of the file")
+    row.ok = row.ratio is not None and row.ratio <= 2.0
+    return row
+
+
 def idle_bytes(data_dir: Path, seconds: float = 3.0) -> Row:
     """Bytes written to the terminal per second while nobody types: home, then the list."""
     proc = PtyProcess(coprod_argv(), env_for(data_dir))
@@ -205,11 +236,12 @@ def main() -> int:
             ("saving", lambda: [save_row(data_dir, 2 * args.runs + 1)]),
             ("reading", lambda: [reading_row(data_dir, max(3, args.runs - 2))[0]]),
             ("idle output", lambda: [idle_bytes(data_dir)]),
+            ("list --since", lambda: [list_since_row(data_dir, 2 * args.runs + 1)]),
         ]
         for name, step in steps:
             print(f"measuring {name} ...", flush=True)
             rows += step()
-    order = [0, 1, 2, 4, 5, 3, 6]  # the issue's order
+    order = [0, 1, 2, 4, 5, 3, 6, 7]  # the issue's order, then issue 16's
     rows = [rows[i] for i in order]
     print()
     print(table(rows))

@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.filter import Monochrome, NoColor
 from textual.geometry import Offset
 from textual.message import Message
 from textual.screen import ModalScreen, Screen
@@ -24,6 +23,13 @@ from textual.widgets import OptionList
 
 from coprod_tui.core.store.peek import peek_setting, read_keymap
 from coprod_tui.core.ui import screens as jumps
+from coprod_tui.core.ui.compat import (
+    app_driver,
+    drop_monochrome,
+    install_speedups,
+    option_line,
+    use_ascii_drawing,
+)
 from coprod_tui.core.ui.drafts import (
     DraftSource,
     LoseTextDialog,
@@ -31,8 +37,7 @@ from coprod_tui.core.ui.drafts import (
     fallback_folders,
     write_fallback,
 )
-from coprod_tui.core.ui.speedups import install as install_speedups
-from coprod_tui.core.ui.terminal import HIGH_CONTRAST, too_small, use_ascii_drawing
+from coprod_tui.core.ui.terminal import HIGH_CONTRAST, too_small
 from coprod_tui.core.ui.terminal_watch import TerminalWatch, queued_output
 from coprod_tui.errors import CoprodError
 from coprod_tui.shell.areas import AREAS, Area
@@ -90,9 +95,7 @@ class CoprodApp(App[int]):
         if self.no_color:
             # Textual turns colours into greys under NO_COLOR; no-color.org asks for none.
             # Focus and selection stay visible through the App:nocolor rules in app.tcss.
-            self._filters = [  # noqa: SLF001 - no public switch for this
-                NoColor() if isinstance(f, Monochrome) else f for f in self._filters
-            ]
+            drop_monochrome(self)
         self.data_dir = Path(data_dir)
         self.content_dirs = list(content_dirs or [])
         self.mouse_enabled = mouse
@@ -179,9 +182,8 @@ class CoprodApp(App[int]):
         index = option_list.highlighted
         if index is None or not option_list.is_mounted:
             return
-        try:
-            line = option_list._index_to_line[index]  # noqa: SLF001 - no public API for this
-        except (KeyError, AttributeError):
+        line = option_line(option_list, index)
+        if line is None:
             return
         region = option_list.content_region
         y = region.y + line - int(option_list.scroll_y)
@@ -203,10 +205,10 @@ class CoprodApp(App[int]):
         (about 0.2 s at 10,000 entries): started while the frame is still
         queued, it would keep the frame off the screen until it finished.
         """
-        if queued_output(self._driver) is None:  # headless (tests): nothing is written
+        if queued_output(app_driver(self)) is None:  # headless (tests): nothing is written
             return
         deadline = time.monotonic() + limit
-        while queued_output(self._driver) and time.monotonic() < deadline:
+        while queued_output(app_driver(self)) and time.monotonic() < deadline:
             time.sleep(0.005)
         time.sleep(0.01)  # the last write and its flush
 
@@ -277,11 +279,12 @@ class CoprodApp(App[int]):
 
     def _watch_terminal(self) -> None:
         """Notice a terminal that goes away without a hang-up signal (see terminal_watch)."""
-        if self.is_headless or self._driver is None:
+        driver = app_driver(self)
+        if self.is_headless or driver is None:
             return
         loop = asyncio.get_running_loop()
         self._terminal_watch = TerminalWatch(
-            self._driver, lambda: loop.call_soon_threadsafe(self._leave_unattended)
+            driver, lambda: loop.call_soon_threadsafe(self._leave_unattended)
         )
         self._terminal_watch.start()
 

@@ -32,6 +32,30 @@ COMMAND_MODULES: list[str | ModuleType] = [
     "coprod_tui.revalidation.cli",
 ]
 
+# Which of COMMAND_MODULES registers each subcommand, so that ``coprod list ...``
+# builds (and imports) only the journal's part of the command line: a tenth of
+# a second of imports on a command that should cost little more than reading
+# the file. tests/unit/test_cli_dispatch.py checks it against the modules.
+COMMAND_HOMES: dict[str, str] = {
+    "where": "coprod_tui.shell.cli", "check": "coprod_tui.shell.cli",
+    "backups": "coprod_tui.shell.cli", "restore": "coprod_tui.shell.cli",
+    "read": "coprod_tui.reading.cli",
+    "add": "coprod_tui.journal.cli", "list": "coprod_tui.journal.cli",
+    "show": "coprod_tui.journal.entries_cli", "edit": "coprod_tui.journal.entries_cli",
+    "actions": "coprod_tui.journal.entries_cli", "drafts": "coprod_tui.journal.drafts_cli",
+    "delete": "coprod_tui.journal.trash_cli", "trash": "coprod_tui.journal.trash_cli",
+    "spectrum": "coprod_tui.spectrum.cli", "complexity": "coprod_tui.complexity.cli",
+    "stocktake": "coprod_tui.stocktake.cli",
+    "export": "coprod_tui.transfer.cli", "import": "coprod_tui.transfer.cli",
+    "settings": "coprod_tui.shell.settings_cli",
+    "revalidation": "coprod_tui.revalidation.cli",
+    "registration": "coprod_tui.revalidation.cli", "cpd": "coprod_tui.revalidation.cli",
+    "feedback": "coprod_tui.revalidation.cli", "hours": "coprod_tui.revalidation.cli",
+    "discussion": "coprod_tui.revalidation.cli",
+}
+# Options before the subcommand that take a value (``--data-dir DIR``).
+_VALUE_OPTIONS = ("--data-dir", "--content-dir", "--lang")
+
 
 class _Formatter(argparse.HelpFormatter):
     """argparse's help layout with its "usage:" prefix in the current language."""
@@ -117,10 +141,13 @@ def common_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The whole command line."""
+def build_parser(only: str | None = None,
+                 parser_class: type[argparse.ArgumentParser] | None = None,
+                 ) -> argparse.ArgumentParser:
+    """The whole command line (``only``: just the subcommands of that module)."""
+    parser_class = parser_class or _Parser
     common = common_options()
-    parser = _Parser(
+    parser = parser_class(
         prog="coprod",
         description=_(
             "Learn and reflect on co-production with carers in health settings. "
@@ -145,9 +172,11 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("plain mode: numbered menus and questions, one line at a time, "
                                "no escape codes (for screen readers; also when TERM=dumb)"))
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"),
-                                       parser_class=_Parser)
+                                       parser_class=parser_class)
     translating = _TranslatingSubparsers(subparsers)
     for entry in COMMAND_MODULES:
+        if only is not None and (entry if isinstance(entry, str) else entry.__name__) != only:
+            continue
         if isinstance(entry, str):
             # A short name is a module here; a dotted path is a feature package's cli.
             entry = importlib.import_module(entry)
@@ -184,6 +213,38 @@ def _full_screen_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
     args.command = None
     args.func = _run_tui
     return args
+
+
+class _OneCommandParser(_Parser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _NotJustOptions(message)
+
+
+def _one_command_args(argv: Sequence[str] | None) -> argparse.Namespace | None:
+    """The parsed command line when it names one subcommand, parsed by a parser
+    holding only that subcommand's module. ``None`` when there is none, or when
+    that parser finds anything wrong: the full parser then reports it exactly as
+    it always has (a parse that succeeds here is the same as the full one's: the
+    other subcommands play no part in it)."""
+    words = list(sys.argv[1:] if argv is None else argv)
+    command = None
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in _VALUE_OPTIONS:
+            index += 2
+            continue
+        if not word.startswith("-"):
+            command = word
+            break
+        index += 1
+    home = COMMAND_HOMES.get(command or "")
+    if home is None or home not in COMMAND_MODULES:
+        return None
+    try:
+        return build_parser(only=home, parser_class=_OneCommandParser).parse_args(words)
+    except _NotJustOptions:
+        return None
 
 
 def _run_tui(args: argparse.Namespace) -> int:
@@ -230,6 +291,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     i18n.set_language(_language_for(argv))
     args = _full_screen_args(argv)
+    if args is None:
+        args = _one_command_args(argv)
     if args is None:
         args = build_parser().parse_args(argv)
     try:

@@ -36,8 +36,8 @@ from coprod_tui.i18n import _, ngettext
 from coprod_tui.journal.actions import parse_actions
 from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS, WRITING_FRAMEWORKS, Entry
 from coprod_tui.journal.privacy_check import GUIDANCE, check_privacy
-from coprod_tui.journal.records import EntryStore
-from coprod_tui.journal.search import Filters, SearchIndex, parse_tags
+from coprod_tui.journal.records import ENTRIES, EntryStore
+from coprod_tui.journal.search import Filters, SearchIndex, may_fall_within, parse_tags
 from coprod_tui.journal.template import parse_template, render_template
 from coprod_tui.journal.values import ContentError
 
@@ -411,7 +411,12 @@ def cmd_list(args: argparse.Namespace) -> int:
         since=check_day(args.since, "--since"),
         until=check_day(args.until, "--until"),
     )
-    found = SearchIndex.build(EntryStore(open_store(args)).list()).search(filters)
+    docs = open_store(args).all(ENTRIES)
+    if filters.since or filters.until:
+        # Only entries near the window are built and indexed (a month of ten
+        # years is about 150 of 10,000); the exact filter still decides.
+        docs = [d for d in docs if may_fall_within(d.get("created"), filters.since, filters.until)]
+    found = SearchIndex.build([Entry.from_doc(doc) for doc in docs]).search(filters)
     if args.json:
         json.dump([e.to_doc() for e in found], sys.stdout, ensure_ascii=False, indent=2)
         print()

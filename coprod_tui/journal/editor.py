@@ -10,7 +10,7 @@ each change and on every way out; ``ctrl+s`` saves, after a privacy check.
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -79,6 +79,8 @@ class EntryEditorScreen(CoprodScreen[None]):
         Binding("ctrl+n", "next_prompt", "Next prompt", id="entry-next-prompt"),
         Binding("ctrl+t", "nmc", "NMC", id="entry-nmc", tooltip="NMC account kind, Code themes"),
     ]
+    #: Seconds of no typing before unsaved writing is kept as a draft (tests shorten it).
+    draft_delay: ClassVar[float] = DRAFT_DELAY
 
     def __init__(self, entry: Entry, *, editing: bool = False, guide_value: str | None = None,
                  draft_key: str | None = None, sections_shown: dict[str, str] | None = None,
@@ -266,7 +268,7 @@ class EntryEditorScreen(CoprodScreen[None]):
             return
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(DRAFT_DELAY, self._keep_draft)
+        self._timer = self.set_timer(self.draft_delay, self._keep_draft)
 
     def save_draft(self) -> None:
         """Keep unsaved writing in the drafts file (only if it changed)."""

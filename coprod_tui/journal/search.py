@@ -43,6 +43,24 @@ class Filters:
         return " · ".join(parts)
 
 
+def may_fall_within(created: object, since: dt.date | None, until: dt.date | None) -> bool:
+    """Whether an entry document created at ``created`` could be on a local day
+    between ``since`` and ``until``: a cheap test on the stored text, before any
+    :class:`Entry` is built. Never wrong in the "no" direction: two days of slack
+    cover any time zone between the stored offset and the local one, and
+    anything that does not start with a date is kept for the exact filter."""
+    if not isinstance(created, str) or len(created) < 10:
+        return True
+    try:
+        day = dt.date.fromisoformat(created[:10])
+    except ValueError:
+        return True
+    slack = dt.timedelta(days=2)
+    if since is not None and day < since - slack:
+        return False
+    return not (until is not None and day > until + slack)
+
+
 def entry_day(entry: Entry) -> dt.date | None:
     """The local calendar day an entry was created."""
     try:

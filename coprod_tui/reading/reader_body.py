@@ -6,7 +6,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content, Span
 from textual.style import Style
 from textual.widgets import Markdown
-from textual.widgets._markdown import MarkdownBlock
+
+from coprod_tui.core.ui.compat import markdown_block_contents
 
 
 def _click_href(style: object) -> str | None:
@@ -23,9 +24,8 @@ def add_hyperlinks(markdown: Markdown) -> None:
     Terminals without OSC 8 ignore it; the address stays visible as text. This
     relies on how Textual 8 stores block content, so it never raises.
     """
-    for block in markdown.query(MarkdownBlock):
+    for block, content in list(markdown_block_contents(markdown)):
         try:
-            content: Content = block._content
             extra = [Span(span.start, span.end, Style(link=href))
                      for span in content.spans
                      if isinstance(href := _click_href(span.style), str) and href]

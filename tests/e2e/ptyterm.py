@@ -194,8 +194,11 @@ class PtyApp:
                     f"{self.text[-2000:]}"
                 )
 
-    def settle(self, quiet: float = 0.3, timeout: float = DEFAULT_TIMEOUT) -> int:
-        """Read until nothing arrives for ``quiet`` seconds; returns bytes read."""
+    def settle(self, quiet: float = 0.2, timeout: float = DEFAULT_TIMEOUT) -> int:
+        """Read until nothing arrives for ``quiet`` seconds; returns bytes read.
+
+        Only a pause before the next key: what a test checks it waits for with
+        :meth:`wait_for`, so a shorter quiet period costs no certainty."""
         total = 0
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -212,6 +215,20 @@ class PtyApp:
         while (left := end - time.monotonic()) > 0:
             total += len(self.read(left))
         return total
+
+    @staticmethod
+    def bytes_over(terms: Sequence[PtyApp], seconds: float) -> list[int]:
+        """How many bytes each of ``terms`` sends during the same ``seconds`` (read
+        together, so N terminals cost one window, not N)."""
+        counts = [0] * len(terms)
+        end = time.monotonic() + seconds
+        while (left := end - time.monotonic()) > 0:
+            open_terms = [t for t in terms if t.master >= 0]
+            ready, _, _ = select.select([t.master for t in open_terms], [], [], left)
+            for term in open_terms:
+                if term.master in ready:
+                    counts[terms.index(term)] += len(term.read(0))
+        return counts
 
     # -- writing --------------------------------------------------------------------
     def send(self, data: bytes | str) -> None:

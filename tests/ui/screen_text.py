@@ -15,3 +15,8 @@ def screen_text(app: App) -> str:
                       force_terminal=True, color_system="truecolor", legacy_windows=False)
     console.print(app.screen._compositor.render_update(full=True))
     return console.export_text(styles=False)
+
+
+def footer_line(app: App) -> str:
+    """The bottom row of the screen (the footer and its keys)."""
+    return screen_text(app).rstrip("\n").split("\n")[-1]

@@ -59,7 +59,8 @@ async def test_a_value_by_value_entry_answers_all_four_questions(
         assert [body.index(part) for part in order] == sorted(body.index(p) for p in order)
         meta = str(view.query_one("#view-meta", Static).render())
         assert "NMC account: event or experience; Code themes: Prioritise people" in meta
-        assert "o Export entry" in screen_text(app)  # a key shown in the footer at 80x24
+        # A key shown in the footer at 80x24 (drawn a frame after the screen's bindings).
+        await wait_until(pilot, lambda: "o Export entry" in screen_text(app))
 
         await pilot.press("o")
         await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))

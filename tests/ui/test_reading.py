@@ -44,7 +44,8 @@ async def test_read_sections_with_keys_and_progress_is_kept(data_dir: Path) -> N
         await wait_until(pilot, lambda: reader_on(app, "what-is-co-production"))
         assert read_ids(app) == set()
         body = app.screen.query_one("#reader-body", ReaderBody)
-        assert body.max_scroll_y > 0, "at 80x24 the section needs scrolling"
+        # At 80x24 the section needs scrolling (once it is laid out).
+        await wait_until(pilot, lambda: body.max_scroll_y > 0)
         await pilot.press("down")
         assert body.scroll_y == 1 and read_ids(app) == set()
         await pilot.press("space")

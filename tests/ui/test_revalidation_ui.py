@@ -15,7 +15,7 @@ from coprod_tui.revalidation.screens import RecordFormScreen, RevalidationScreen
 from coprod_tui.shell.home import HomeScreen
 from tests.conftest import wait_until
 from tests.transfer_data import fill_store
-from tests.ui.screen_text import screen_text
+from tests.ui.screen_text import footer_line, screen_text
 
 
 async def type_text(pilot, text: str) -> None:
@@ -48,9 +48,8 @@ async def test_registration_and_a_cpd_activity_by_keys(data_dir: Path) -> None:
         await pilot.press("0")
         await wait_until(pilot, lambda: isinstance(app.screen, RevalidationScreen)
                          and "CPD log" in screen_text(app))
-        footer = screen_text(app).rstrip("\n").split("\n")[-1]
-        for label in ("r Regulator", "l Logs", "a Add", "t Reading", "q Quit"):
-            assert label in footer
+        labels = ("r Regulator", "l Logs", "a Add", "t Reading", "q Quit")
+        await wait_until(pilot, lambda: all(label in footer_line(app) for label in labels))
         await pilot.press("r")
         await wait_until(pilot, lambda: isinstance(app.screen, RecordFormScreen))
         await type_text(pilot, "nmc")

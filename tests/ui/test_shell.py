@@ -14,6 +14,17 @@ from coprod_tui.shell.home import HomeScreen
 from tests.conftest import wait_until
 
 
+def first_command(app: CoprodApp) -> str:
+    """The first command the open palette offers ("" while it has none yet)."""
+    from textual.command import CommandList
+
+    lists = app.screen.query(CommandList)
+    if not lists or not lists.first().option_count:
+        return ""
+    prompt = lists.first().get_option_at_index(0).prompt
+    return getattr(prompt, "plain", str(prompt))
+
+
 def make_app(data_dir: Path) -> CoprodApp:
     return CoprodApp(data_dir=data_dir)
 
@@ -95,10 +106,9 @@ async def test_command_palette_lists_navigation(data_dir: Path) -> None:
 
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"About")
-        await pilot.pause(0.3)
+        await wait_until(pilot, lambda: first_command(app).startswith("About"))
         await pilot.press("enter")
-        await pilot.pause(0.2)
-        assert app.current_mode == "about"
+        await wait_until(pilot, lambda: app.current_mode == "about")
 
 
 async def test_theme_setting_is_remembered(data_dir: Path) -> None:

@@ -22,7 +22,7 @@ from coprod_tui.stocktake.team_screen import (
     StocktakeTeamScreen,
 )
 from tests.conftest import wait_until
-from tests.ui.screen_text import screen_text
+from tests.ui.screen_text import footer_line, screen_text
 from tests.ui.test_stocktake import make_finished, open_stocktake
 
 
@@ -45,8 +45,8 @@ async def test_share_the_latest_by_keys_then_refuse_to_overwrite(
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_stocktake(app, pilot)
         assert {"s", "t"} <= footer_keys(app)
-        footer = screen_text(app).splitlines()[-1]
-        assert all(word in footer for word in ("Share", "Team view", "Home", "Quit")), footer
+        words = ("Share", "Team view", "Home", "Quit")
+        await wait_until(pilot, lambda: all(word in footer_line(app) for word in words))
         await pilot.press("s")
         await wait_until(pilot, lambda: isinstance(app.screen, ShareDialog))
         assert {"w", "n", "b"} <= footer_keys(app)

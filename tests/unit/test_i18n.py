@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import gettext
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -99,13 +97,6 @@ def test_ngettext_and_n_marker() -> None:
     assert ngettext("one file", "{n} files", 1) == "one file"
     assert ngettext("one file", "{n} files", 5) == "{n} files"
     assert i18n.N_("options") == "options", "N_ only marks; it never translates"
-
-
-def test_the_i18n_module_never_imports_textual() -> None:
-    code = "import sys, coprod_tui.i18n; print('textual' in sys.modules)"
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=ROOT, check=True)
-    assert result.stdout.strip() == "False"
 
 
 # -- the catalogue ---------------------------------------------------------------------

@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from coprod_tui.journal.actions import format_actions, open_actions, parse_actions
 from coprod_tui.journal.entry import Action, Entry
-from coprod_tui.journal.search import NO_VALUE, Filters, SearchIndex, parse_tags, value_counts
+from coprod_tui.journal.search import (
+    NO_VALUE,
+    Filters,
+    SearchIndex,
+    entry_day,
+    may_fall_within,
+    parse_tags,
+    value_counts,
+)
 
 
 def make(title: str, values: list[str], day: str, text: str = "", tags=()) -> Entry:
@@ -84,3 +95,21 @@ def test_entry_template_round_trip() -> None:
     title, sections, actions = parse_template(filled, "gibbs")
     assert title == "T" and sections == {"feelings": "Uneasy\nstill feelings"} and actions == ""
     assert "## Actions" not in render_template("free")
+
+
+@given(
+    moment=st.datetimes(min_value=dt.datetime(1990, 1, 1), max_value=dt.datetime(2090, 1, 1)),
+    offset_minutes=st.integers(min_value=-14 * 60, max_value=14 * 60),
+    since_shift=st.integers(min_value=-3, max_value=3),
+    until_shift=st.integers(min_value=-3, max_value=3),
+)
+def test_the_quick_date_test_never_drops_an_entry_the_exact_filter_keeps(
+        moment: dt.datetime, offset_minutes: int, since_shift: int, until_shift: int) -> None:
+    created = moment.replace(tzinfo=dt.timezone(dt.timedelta(minutes=offset_minutes))).isoformat()
+    day = entry_day(Entry(values=[], created=created))
+    assert day is not None
+    since, until = day + dt.timedelta(days=since_shift), day + dt.timedelta(days=until_shift)
+    if since <= day <= until:
+        assert may_fall_within(created, since, until)
+    assert may_fall_within(created, None, None)
+    assert may_fall_within("not a date", since, until) and may_fall_within(None, since, until)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ast
 import datetime as dt
 import random
 import textwrap
@@ -103,12 +102,3 @@ def test_complete_accounts_have_no_gaps_and_no_missing_line() -> None:
     win = rules.window(D(2027, 6, 30))
     old = complete_account(0, dt.datetime(2020, 1, 1, tzinfo=dt.timezone.utc))
     assert rules.complete_accounts([complete_account(1, now), old, bare], win) == ["1" * 32]
-
-
-def test_rules_records_export_and_cli_never_import_textual_and_cli_never_imports_screens() -> None:
-    for name in ("rules", "records", "export", "summary", "cli"):
-        tree = ast.parse((PACKAGE / f"{name}.py").read_text(encoding="utf-8"))
-        imported = [n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
-        imported += [a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names]
-        assert not [m for m in imported if m.split(".")[0] == "textual"], name
-        assert not [m for m in imported if "screens" in m or m.startswith("coprod_tui.ui")], name

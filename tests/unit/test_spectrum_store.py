@@ -32,18 +32,3 @@ def test_placements_and_rounds_round_trip(data_dir: Path) -> None:
     assert round_["date"]
     line = records.summary(again)
     assert "Carers' survey -> consultation" in line and "practice 1/2" in line
-
-
-def test_spectrum_rules_store_and_cli_do_not_import_textual() -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys, coprod_tui.spectrum.rules, coprod_tui.spectrum.drawing, "
-        "coprod_tui.spectrum.scenarios, coprod_tui.spectrum.records, "
-        "coprod_tui.spectrum.scenario_content, coprod_tui.spectrum.cli; "
-        "print('textual' in sys.modules)"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True)
-    assert done.stdout.strip() == "False"

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -249,10 +247,3 @@ def test_store_keeps_one_unfinished_and_lists_finished(tmp_path: Path) -> None:
     assert stocktakes.reminder_months(store) == 6
     assert "60/75" in stocktakes.home_summary(store)
     assert stocktakes.discard(store, waiting.id) and store.all("stocktakes") == []
-
-
-def test_domain_and_store_stay_free_of_textual() -> None:
-    code = ("import sys, coprod_tui.stocktake.rules, coprod_tui.stocktake.report, "
-            "coprod_tui.stocktake.records, coprod_tui.stocktake.cli; "
-            "assert 'textual' not in sys.modules, 'textual imported'")
-    subprocess.run([sys.executable, "-c", code], check=True)

@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 import os
 import stat
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -164,17 +162,6 @@ def test_export_files_are_private_and_never_silently_replaced(tmp_path: Path) ->
     write_export(path, "second\n", overwrite=True)
     assert path.read_text() == "second\n" and stat.S_IMODE(path.stat().st_mode) == 0o600
     assert [p.name for p in tmp_path.iterdir()] == ["out.md"]  # no temporary files left
-
-
-def test_domain_and_store_modules_never_import_textual() -> None:
-    code = (
-        "import sys\n"
-        "import coprod_tui.transfer.text_format, coprod_tui.transfer.nmc\n"
-        "import coprod_tui.transfer.json_format, coprod_tui.transfer.jrnl\n"
-        "import coprod_tui.transfer.files, coprod_tui.transfer.importer, coprod_tui.transfer.cli\n"
-        "assert 'textual' not in sys.modules, 'textual imported'\n"
-    )
-    subprocess.run([sys.executable, "-c", code], check=True)
 
 
 def test_entries_from_to_doc_get_an_id_on_insert(tmp_path: Path) -> None:

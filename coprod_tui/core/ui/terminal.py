@@ -1,5 +1,5 @@
-"""Terminal support that Textual leaves to us: ASCII drawing for the Linux
-console, a high-contrast theme and a minimum size.
+"""Terminal support that Textual leaves to us: a high-contrast theme and a minimum
+size (ASCII drawing for the Linux console is ``compat.use_ascii_drawing``).
 """
 
 from __future__ import annotations
@@ -30,39 +30,6 @@ HIGH_CONTRAST = Theme(
         "input-selection-background": "#ffff00 60%",
     },
 )
-
-
-def use_ascii_drawing() -> None:
-    """Draw every border and scrollbar with ASCII characters only.
-
-    The Linux console lacks many glyphs Textual uses, so each border style is
-    mapped onto the ``ascii`` style, scrollbars onto ``#``, the lines between
-    table cells (Markdown tables, keylines) onto ``-``, ``|`` and ``+``, and the
-    header's circle icon onto ``*``.
-    """
-    from textual import _border, _box_drawing
-    from textual.scrollbar import ScrollBarRender
-    from textual.widgets._header import Header, HeaderIcon
-
-    ascii_chars = _border.BORDER_CHARS["ascii"]
-    ascii_locations = _border.BORDER_LOCATIONS["ascii"]
-    for name in list(_border.BORDER_CHARS):
-        if name not in ("", "none", "hidden", "blank"):
-            _border.BORDER_CHARS[name] = ascii_chars  # type: ignore[index]
-            _border.BORDER_LOCATIONS[name] = ascii_locations  # type: ignore[index]
-    ScrollBarRender.VERTICAL_BARS = ["#"] * 7 + [" "]
-    ScrollBarRender.HORIZONTAL_BARS = ["#"] * 7 + [" "]
-    boxes = _box_drawing.BOX_CHARACTERS  # imported by name in textual.canvas: change in place
-    for quad in boxes:
-        top, right, bottom, left = quad
-        vertical, horizontal = bool(top or bottom), bool(left or right)
-        boxes[quad] = "+" if vertical and horizontal else "|" if vertical else (
-            "-" if horizontal else " "
-        )
-    # The icon's default is read when each Header is created; no public switch exists.
-    for widget in (Header, HeaderIcon):
-        widget.icon._default = "*"  # noqa: SLF001
-        widget._default_icon = "*"  # type: ignore[attr-defined]  # noqa: SLF001
 
 
 def too_small(width: int, height: int) -> bool:

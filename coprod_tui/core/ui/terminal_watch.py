@@ -10,12 +10,9 @@ wakes only on a hang-up or error (``POLLHUP``/``POLLERR``/``POLLNVAL``), and
 checks once a second that they are still terminals; when they are not, it
 calls back (the app saves drafts and exits).
 
-Every read of a Textual private is in this module, each with a test in
-``tests/unit/test_terminal_watch.py`` that fails if an upgrade moves it:
-
-- ``LinuxDriver.fileno``: the input descriptor (stdin);
-- ``LinuxDriver._file``: the output stream (stderr);
-- ``LinuxDriver._writer_thread`` and its ``_queue``: frames waiting to be written.
+The driver's input descriptor is the public ``LinuxDriver.fileno``; its output
+stream and its queue of frames waiting to be written are Textual privates, read
+through ``compat.py`` (``driver_output``, ``driver_write_queue``).
 """
 
 from __future__ import annotations
@@ -26,6 +23,8 @@ import sys
 import threading
 from collections.abc import Callable
 from typing import Any
+
+from coprod_tui.core.ui.compat import driver_output, driver_write_queue
 
 POLL_SECONDS = 1.0
 # poll() on terminals reports POLLNVAL at once on macOS (devices are not
@@ -40,7 +39,7 @@ def terminal_fds(driver: Any) -> list[int]:
     """The driver's input and output descriptors that are terminals now."""
     fds: list[int] = []
     candidates = [getattr(driver, "fileno", None)]
-    output = getattr(driver, "_file", None)
+    output = driver_output(driver)
     try:
         candidates.append(output.fileno() if output is not None else None)
     except (OSError, ValueError, AttributeError):
@@ -53,7 +52,7 @@ def terminal_fds(driver: Any) -> list[int]:
 
 def queued_output(driver: Any) -> int | None:
     """How many writes wait in the driver's writer thread (``None``: no such queue)."""
-    queue = getattr(getattr(driver, "_writer_thread", None), "_queue", None)
+    queue = driver_write_queue(driver)
     return queue.qsize() if queue is not None else None
 
 
@@ -64,7 +63,7 @@ def discard_output(driver: Any) -> None:
     queue fills (30 writes) and the next write blocks the app's loop for ever.
     A daemon thread empties the queue instead.
     """
-    queue = getattr(getattr(driver, "_writer_thread", None), "_queue", None)
+    queue = driver_write_queue(driver)
     if queue is None:
         return
 

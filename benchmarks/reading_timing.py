@@ -1,4 +1,4 @@
-"""Timing how long the reader takes to open a section (for benchmarks, not tests).
+"""Timing how long the reader takes to open a section (benchmarks only: not shipped).
 
 ``time_section_opens`` runs the real app headless, opens each section through
 ``app.open_reading`` and measures until the section is rendered, laid out and
