@@ -107,6 +107,8 @@ async def test_team_view_from_chosen_files_by_keys(data_dir: Path, tmp_path: Pat
         await pilot.press("tab", "ctrl+u", *str(shares), "enter")
         await wait_until(pilot, lambda: len(pick.files) == 3)
         assert {"space", "a", "o", "b"} <= footer_keys(app)
+        # The footer is redrawn once a frame when its keys change: wait for the frame.
+        await wait_until(pilot, lambda: screen_text(app).splitlines()[-1].strip() != "")
         footer = screen_text(app).splitlines()[-1]
         assert "Mark" in footer and "Open team view" in footer
         # Two marked: refused with the reason, no team view.
