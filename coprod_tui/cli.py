@@ -116,6 +116,12 @@ def common_options() -> argparse.ArgumentParser:
         help=_("extra content pack folder; repeat or separate with ':' ($COPROD_CONTENT_DIR)"),
     )
     common.add_argument(
+        "--passphrase-file", metavar="FILE", default=argparse.SUPPRESS,
+        help=_("for an encrypted journal: read the passphrase from FILE's first line "
+               "(for scripts; the file must be readable only by you; also "
+               "$COPROD_PASSPHRASE_FILE). Otherwise it is asked on the terminal"),
+    )
+    common.add_argument(
         "--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,
         help=_("interface language for this run: cy (Cymraeg) or en (English); "
                "default: the language setting, else your system locale"),

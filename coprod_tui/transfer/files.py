@@ -64,7 +64,7 @@ def read_all_tables(store: Store) -> dict[str, list[Doc]]:
     with store.lock.held():
         for name in FILES:
             try:
-                data = read_json_file(store.file(name)) or {}
+                data = read_json_file(store.file(name), store.key) or {}
             except UnreadableFileError as error:
                 raise CoprodError(
                     f"cannot read {store.file(name)}: {error}. Run `coprod check`."
