@@ -155,6 +155,12 @@ def unwrap(wrapped: bytes, passphrase: str) -> Key:
         text = pyrage.passphrase.decrypt(wrapped, passphrase)
     except pyrage.DecryptError:
         raise WrongPassphraseError() from None
+    return parse_identities(text)
+
+
+def parse_identities(text: bytes) -> Key:
+    """A key from the text of an age identity file (``AGE-SECRET-KEY-1...`` lines)."""
+    pyrage = _pyrage()
     identities = []
     for line in text.decode("ascii", "replace").splitlines():
         line = line.strip()
@@ -279,6 +285,7 @@ __all__ = [
     "is_age",
     "is_encrypted",
     "new_key",
+    "parse_identities",
     "read_passphrase_file",
     "unlock",
     "unwrap",
