@@ -262,3 +262,51 @@ def test_the_passphrase_asked_on_a_terminal_is_never_echoed(tmp_path: Path) -> N
         assert term.wait_exit(timeout=120) == 0
         assert typed not in term.text
     assert os.path.exists(data / IDENTITY_FILE)
+
+
+def _editor(tmp_path: Path, body: str) -> Path:
+    """An $EDITOR that logs the file it was given, then runs ``body`` on it ($1)."""
+    script = tmp_path / "editor.sh"
+    script.write_text(f'#!/bin/sh\necho "$1" >> "{tmp_path}/editor.log"\n{body}\n')
+    script.chmod(0o700)
+    return script
+
+
+def test_the_editor_file_of_an_encrypted_journal_is_in_memory_and_removed(
+        tmp_path: Path) -> None:
+    data, pw = _encrypted(tmp_path)
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    secret = "walrus-editor-secret"
+    editor = _editor(tmp_path, f"printf '{secret}\\n' >> \"$1\"")
+    env = env_for(data, EDITOR=str(editor), VISUAL=str(editor), XDG_RUNTIME_DIR=str(runtime))
+    done = subprocess.run([sys.executable, "-m", "coprod_tui", "add", "--value", "strengths",
+                           "--editor", "--passphrase-file", str(pw)], capture_output=True,
+                          text=True, env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    used = Path((tmp_path / "editor.log").read_text().split()[0])
+    assert runtime in used.parents and data not in used.parents
+    assert not used.exists()
+    listed = _coprod(data, "list", "--passphrase-file", str(pw))
+    assert secret in listed.stdout
+    for path in _every_file(data):
+        assert secret.encode() not in path.read_bytes(), path
+
+
+def test_a_hang_up_while_editing_an_encrypted_entry_removes_the_file(tmp_path: Path) -> None:
+    data, pw = _encrypted(tmp_path)
+    runtime = tmp_path / "run"
+    runtime.mkdir(mode=0o700)
+    entry_id = _coprod(data, "list", "--passphrase-file", str(pw)).stdout.split()[3]
+    # The editor writes, then the terminal "hangs up" on coprod (its parent).
+    editor = _editor(tmp_path, "printf 'half-written\\n' >> \"$1\"; kill -HUP $PPID; sleep 0.2")
+    env = env_for(data, EDITOR=str(editor), VISUAL=str(editor), XDG_RUNTIME_DIR=str(runtime))
+    done = subprocess.run([sys.executable, "-m", "coprod_tui", "edit", entry_id,
+                           "--passphrase-file", str(pw)], capture_output=True, text=True,
+                          env=env, cwd=ROOT, timeout=120)
+    assert done.returncode == 1, done.stderr
+    assert "hung up" in done.stderr
+    used = Path((tmp_path / "editor.log").read_text().split()[0])
+    assert runtime in used.parents
+    assert not used.exists()
+    assert not [p for p in runtime.rglob("*") if p.is_file()]
