@@ -310,3 +310,29 @@ def test_a_hang_up_while_editing_an_encrypted_entry_removes_the_file(tmp_path: P
     assert runtime in used.parents
     assert not used.exists()
     assert not [p for p in runtime.rglob("*") if p.is_file()]
+
+
+def test_exports_say_they_are_plain_and_encrypt_to_writes_an_age_file(tmp_path: Path) -> None:
+    import pyrage
+
+    data, pw = _encrypted(tmp_path)
+    plain = tmp_path / "export.md"
+    done = _coprod(data, "export", "--passphrase-file", str(pw), "-o", str(plain))
+    assert done.returncode == 0, done.stderr
+    assert "ordinary file" in done.stderr and "--encrypt-to" in done.stderr
+    assert SECRETS[0] in plain.read_text()
+
+    reader = pyrage.x25519.Identity.generate()
+    sealed = tmp_path / "export.md.age"
+    done = _coprod(data, "export", "--passphrase-file", str(pw), "-o", str(sealed),
+                   "--encrypt-to", str(reader.to_public()))
+    assert done.returncode == 0, done.stderr
+    assert "ordinary file" not in done.stderr and "encrypted (age)" in done.stderr
+    raw = sealed.read_bytes()
+    assert is_age(raw) and SECRETS[0].encode() not in raw
+    assert SECRETS[0].encode() in age_decrypt(raw, identities=[str(reader)])
+
+    bad = _coprod(data, "export", "--passphrase-file", str(pw), "-o", str(tmp_path / "x"),
+                  "--encrypt-to", "not-a-key")
+    assert bad.returncode == 2 and "not an age recipient" in bad.stderr
+    assert not (tmp_path / "x").exists()
