@@ -79,6 +79,12 @@ def cmd_where(args: argparse.Namespace) -> int:
     for name in FILES[1:]:
         print(f"                 {folder / name}")
     print(f"backups:         {backups.backup_dir(folder)}")
+    from coprod_tui.core.store.crypto import identity_path, is_encrypted
+
+    if is_encrypted(folder):
+        print(f"encryption:      on (age; key in {identity_path(folder)})")
+    else:
+        print("encryption:      off (`coprod encrypt` turns it on)")
     print(f"content:         {paths.builtin_content_dir()}")
     for pack in content_dirs(args):
         print(f"content pack:    {pack}")
