@@ -241,6 +241,10 @@ class CoprodApp(App[int]):
         self._recover_unsaved()
         if self.store.encrypted:
             self.set_interval(IDLE_CHECK, self.check_idle_lock, name="idle-lock")
+            # The theme could not be read before the passphrase (state.json is encrypted).
+            theme = self.store.get_setting("theme")
+            if isinstance(theme, str) and theme in self.available_themes:
+                self.theme = theme
 
     # -- encrypted journals --------------------------------------------------------
     def _unlock_from_file(self) -> None:
@@ -381,7 +385,8 @@ class CoprodApp(App[int]):
         :meth:`keep_unsaved_in_fallback`.
         """
         self.unsaved_drafts = {}
-        if self.fatal_message or not self.draft_sources:
+        if self.fatal_message or self.locked or not self.draft_sources:
+            # Locked: the drafts were saved when the key was forgotten.
             return []
         problems: list[str] = []
         with capture_failed_drafts(self.store) as failed:

@@ -150,9 +150,9 @@ def purge_records(data_dir: Path, ids: Iterable[str], key: Key | None = None) ->
             continue
         touched = False
         for table in data.values():
-            for key in [k for k, doc in table.items()
-                        if isinstance(doc, dict) and doc.get("id") in gone]:
-                del table[key]
+            for doc_key in [k for k, doc in table.items()
+                            if isinstance(doc, dict) and doc.get("id") in gone]:
+                del table[doc_key]
                 touched = True
         if touched:
             from coprod_tui.core.store.crypto import encode

@@ -189,6 +189,8 @@ class Store:
             self.cipher.encrypted = False
         self._prepared = True
         with self.lock.held():
+            # Encrypted or decrypted by another session since the check above.
+            self._check_mode()
             # Data files and backups are only written under this lock, so any
             # temporary file of theirs is left over from a killed process.
             for name in FILES:
