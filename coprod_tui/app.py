@@ -144,9 +144,15 @@ class CoprodApp(App[int]):
         if self.ascii_only:
             self.add_class("-ascii")
         self._apply_keymap()
-        # The store parses the whole journal (27 MB at 10,000 entries) in one C
-        # call that holds the GIL: open it once home's first frame is out.
-        self.screen.call_after_refresh(self._open_store_after_first_frame)
+        from coprod_tui.core.store.crypto import is_encrypted
+
+        if is_encrypted(self.data_dir) and self.passphrase_file is None:
+            # An encrypted journal: the passphrase before home shows anything.
+            self.ask_passphrase()
+        else:
+            # The store parses the whole journal (27 MB at 10,000 entries) in one C
+            # call that holds the GIL: open it once home's first frame is out.
+            self.screen.call_after_refresh(self._open_store_after_first_frame)
         self.call_after_refresh(self._check_size)
 
     def _apply_keymap(self) -> None:
@@ -193,12 +199,6 @@ class CoprodApp(App[int]):
             self.cursor_position = Offset(region.x, y)
 
     def _open_store_after_first_frame(self) -> None:
-        from coprod_tui.core.store.crypto import is_encrypted
-
-        if is_encrypted(self.data_dir) and self.passphrase_file is None:
-            # Asked before home shows anything from the journal.
-            self.ask_passphrase()
-            return
         # The screen's refresh callbacks can run just before the frame is
         # queued for the terminal; on a real terminal give it a moment more.
         if self.is_headless:

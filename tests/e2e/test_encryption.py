@@ -336,3 +336,20 @@ def test_exports_say_they_are_plain_and_encrypt_to_writes_an_age_file(tmp_path: 
                   "--encrypt-to", "not-a-key")
     assert bad.returncode == 2 and "not an age recipient" in bad.stderr
     assert not (tmp_path / "x").exists()
+
+
+def test_the_app_asks_first_and_never_draws_the_passphrase(tmp_path: Path) -> None:
+    data, _pw = _encrypted(tmp_path)
+    with PtyApp.coprod(data) as term:
+        term.wait_for("This journal is encrypted", timeout=60)
+        assert "About" not in term.text  # home is not drawn before the passphrase
+        start = len(term.output)
+        term.type(PASSPHRASE)
+        term.settle()
+        typed = bytes(term.output[start:])
+        assert PASSPHRASE.encode() not in typed and b"horse" not in typed
+        term.press("enter")
+        term.wait_for("About", timeout=90, start=start)  # home, after the key derivation
+        assert PASSPHRASE not in term.text and "horse" not in term.text
+        term.press("q")
+        assert term.wait_exit(timeout=60) == 0
