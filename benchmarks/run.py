@@ -197,6 +197,71 @@ def list_since_row(data_dir: Path, runs: int) -> Row:
     return row
 
 
+PASSPHRASE = "a benchmark passphrase"
+
+
+def encryption_rows(data_dir: Path, runs: int) -> list[Row]:
+    """Issue 19: an encrypted journal against the same plaintext one, in one run.
+
+    Opening (a fresh store: read, decrypt, parse every file, then every entry)
+    and saving one entry, interleaved; plus the one key derivation (scrypt)
+    a session pays when the passphrase is given.
+    """
+    from coprod_tui.core.store import Store
+    from coprod_tui.core.store.convert import encrypt_folder
+    from coprod_tui.core.store.crypto import unlock
+    from coprod_tui.journal.records import EntryStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        plain_dir, enc_dir = Path(tmp) / "plain", Path(tmp) / "encrypted"
+        shutil.copytree(data_dir, plain_dir)
+        shutil.copytree(data_dir, enc_dir)
+        encrypt_folder(enc_dir, PASSPHRASE)
+        derive = []
+        for _ in range(max(3, runs // 2)):
+            start = time.perf_counter()
+            key = unlock(enc_dir, PASSPHRASE)
+            derive.append(time.perf_counter() - start)
+
+        def open_all(folder: Path, with_key: object) -> float:
+            start = time.perf_counter()
+            store = Store.open(folder, with_key)  # type: ignore[arg-type]
+            store.all("entries")
+            return time.perf_counter() - start
+
+        open_plain, open_enc = [], []
+        for _ in range(runs):
+            open_plain.append(open_all(plain_dir, None))
+            open_enc.append(open_all(enc_dir, key))
+        plain_store = EntryStore(Store.open(plain_dir))
+        enc_store = EntryStore(Store.open(enc_dir, key))
+        rng = random.Random(19)
+        when = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+        save_plain, save_enc = [], []
+        for i in range(2 * runs + 1):
+            entry = dataset.make_entry(rng, 40_000 + i, when, [])
+            start = time.perf_counter()
+            plain_store.add(entry)
+            save_plain.append(time.perf_counter() - start)
+            entry = dataset.make_entry(rng, 50_000 + i, when, [])
+            start = time.perf_counter()
+            enc_store.add(entry)
+            save_enc.append(time.perf_counter() - start)
+    scrypt = statistics.median(derive)
+    rows = [
+        Row("Encrypted: key derivation from the passphrase (scrypt, once a session)",
+            scrypt, "ms", budget="reported (about 1 s is normal)", ok=True),
+        Row("Encrypted: opening the journal after the passphrase (10,000 entries)",
+            statistics.median(open_enc), "ms", statistics.median(open_plain),
+            "<= 1.3x the same journal in plaintext"),
+        Row("Encrypted: saving one entry (10,000 entries)", statistics.median(save_enc), "ms",
+            statistics.median(save_plain), "<= 1.3x the same journal in plaintext"),
+    ]
+    for row in rows[1:]:
+        row.ok = row.ratio is not None and row.ratio <= 1.3
+    return rows
+
+
 def idle_bytes(data_dir: Path, seconds: float = 3.0) -> Row:
     """Bytes written to the terminal per second while nobody types: home, then the list."""
     proc = PtyProcess(coprod_argv(), env_for(data_dir))
@@ -219,6 +284,8 @@ def idle_bytes(data_dir: Path, seconds: float = 3.0) -> Row:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per figure (median)")
+    parser.add_argument("--only", choices=["encryption"], default=None,
+                        help="measure only this group of figures")
     args = parser.parse_args()
 
     started = time.perf_counter()
@@ -230,6 +297,13 @@ def main() -> int:
         size = (data_dir / "coprod.json").stat().st_size / 1e6
         print(f"  coprod.json: {size:.1f} MB", flush=True)
         rows: list[Row] = []
+        if args.only == "encryption":
+            print("measuring encryption ...", flush=True)
+            extra = encryption_rows(data_dir, args.runs)
+            print()
+            print(table(extra))
+            print(f"machine: {machine()}")
+            return 0
         steps = [
             ("cold start", lambda: [cold_start(data_dir, args.runs)]),
             ("journal", lambda: journal_rows(data_dir, args.runs)),
@@ -237,12 +311,13 @@ def main() -> int:
             ("reading", lambda: [reading_row(data_dir, max(3, args.runs - 2))[0]]),
             ("idle output", lambda: [idle_bytes(data_dir)]),
             ("list --since", lambda: [list_since_row(data_dir, 2 * args.runs + 1)]),
+            ("encryption", lambda: encryption_rows(data_dir, args.runs)),
         ]
         for name, step in steps:
             print(f"measuring {name} ...", flush=True)
             rows += step()
-    order = [0, 1, 2, 4, 5, 3, 6, 7]  # the issue's order, then issue 16's
-    rows = [rows[i] for i in order]
+    order = [0, 1, 2, 4, 5, 3, 6, 7]  # issue 11's order, then issue 16's list --since
+    rows = [rows[i] for i in order] + rows[8:]  # then issue 19's encryption figures
     print()
     print(table(rows))
     print()

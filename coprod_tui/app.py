@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.geometry import Offset
@@ -56,6 +56,8 @@ HANGUP_SIGNALS = tuple(
 FIRST_FRAME_GRACE = 0.05
 # Seconds a hang-up or a lost terminal leaves Textual to close before the process ends.
 LEAVE_GRACE = 1.0
+# Seconds between checks of the idle lock (an encrypted journal's "Lock when idle").
+IDLE_CHECK = 15.0
 
 
 class StoreReady(Message):
@@ -90,6 +92,7 @@ class CoprodApp(App[int]):
         *,
         mouse: bool = True,
         ascii_only: bool = False,
+        passphrase_file: Path | None = None,
     ) -> None:
         super().__init__()
         if self.no_color:
@@ -102,6 +105,10 @@ class CoprodApp(App[int]):
         self.ascii_only = ascii_only
         self._store: Store | None = None
         self.store_ready = False
+        # An encrypted journal: the passphrase screen is up (nothing else opens).
+        self.locked = False
+        self.passphrase_file = passphrase_file
+        self.last_activity = time.monotonic()
         self.fatal_message: str | None = None
         self.draft_sources: weakref.WeakSet[DraftSource] = weakref.WeakSet()
         # Drafts the store could not take at the last save_all_drafts (key -> data).
@@ -143,9 +150,15 @@ class CoprodApp(App[int]):
         if self.ascii_only:
             self.add_class("-ascii")
         self._apply_keymap()
-        # The store parses the whole journal (27 MB at 10,000 entries) in one C
-        # call that holds the GIL: open it once home's first frame is out.
-        self.screen.call_after_refresh(self._open_store_after_first_frame)
+        from coprod_tui.core.store.crypto import is_encrypted
+
+        if is_encrypted(self.data_dir) and self.passphrase_file is None:
+            # An encrypted journal: the passphrase before home shows anything.
+            self.ask_passphrase()
+        else:
+            # The store parses the whole journal (27 MB at 10,000 entries) in one C
+            # call that holds the GIL: open it once home's first frame is out.
+            self.screen.call_after_refresh(self._open_store_after_first_frame)
         self.call_after_refresh(self._check_size)
 
     def _apply_keymap(self) -> None:
@@ -216,6 +229,7 @@ class CoprodApp(App[int]):
     def _open_store(self) -> None:
         self._wait_for_output()
         try:
+            self._unlock_from_file()
             self.store.prepare()
         except CoprodError as error:
             self.call_from_thread(self.fail, error.message)
@@ -230,6 +244,73 @@ class CoprodApp(App[int]):
         self.store_ready = True
         self.screen.post_message(StoreReady())
         self._recover_unsaved()
+        if self.store.encrypted:
+            self.set_interval(IDLE_CHECK, self.check_idle_lock, name="idle-lock")
+            # The theme could not be read before the passphrase (state.json is encrypted).
+            theme = self.store.get_setting("theme")
+            if isinstance(theme, str) and theme in self.available_themes:
+                self.theme = theme
+
+    # -- encrypted journals --------------------------------------------------------
+    def _unlock_from_file(self) -> None:
+        """``--passphrase-file`` (for scripts and tests): unlock without the dialog."""
+        from coprod_tui.core.store.crypto import is_encrypted, read_passphrase_file, unlock
+
+        if self.passphrase_file is None or self.store.key is not None:
+            return
+        if is_encrypted(self.data_dir):
+            self.store.set_key(unlock(self.data_dir, read_passphrase_file(self.passphrase_file)))
+
+    def ask_passphrase(self, reason: str = "") -> None:
+        """Cover everything with the passphrase screen until the key is given."""
+        from coprod_tui.shell.passphrase import PassphraseScreen
+
+        self.locked = True
+        self.push_screen(PassphraseScreen(self.data_dir, reason), self._unlocked)
+
+    def _unlocked(self, key: object) -> None:
+        if key is None:
+            return
+        self.store.set_key(key)  # type: ignore[arg-type]
+        self.locked = False
+        self.last_activity = time.monotonic()
+        if self.store_ready:
+            self.screen.post_message(StoreReady())
+        else:
+            self._open_store()
+
+    def lock_after_minutes(self) -> int | None:
+        """The "Lock when idle" setting in minutes (``None``: never)."""
+        try:
+            value = self.store.get_setting("lock-after", "off")
+        except CoprodError:
+            return None
+        return int(value) if isinstance(value, str) and value.isdigit() else None
+
+    def check_idle_lock(self, now: float | None = None) -> bool:
+        """Lock an encrypted journal idle for longer than the setting; True if locked."""
+        if self.locked or not self.store_ready or not self.store.encrypted:
+            return False
+        minutes = self.lock_after_minutes()
+        now = time.monotonic() if now is None else now
+        if minutes is None or now - self.last_activity < minutes * 60:
+            return False
+        self.lock_now(f"Locked after {minutes} minutes without a key press; "
+                      "your drafts are saved.")
+        return True
+
+    def lock_now(self, reason: str) -> None:
+        """Save drafts, forget the key and every decrypted copy, ask again."""
+        self.save_all_drafts()
+        self.keep_unsaved_in_fallback()
+        self.store.forget_key()
+        self.ask_passphrase(reason)
+
+    async def on_event(self, event: events.Event) -> None:
+        """Note each key press and click (for the idle lock), then handle the event."""
+        if isinstance(event, (events.Key, events.MouseDown)):
+            self.last_activity = time.monotonic()
+        await super().on_event(event)
 
     @work(thread=True, exclusive=True, group="recover")
     def _recover_unsaved(self) -> None:
@@ -310,7 +391,8 @@ class CoprodApp(App[int]):
         :meth:`keep_unsaved_in_fallback`.
         """
         self.unsaved_drafts = {}
-        if self.fatal_message or not self.draft_sources:
+        if self.fatal_message or self.locked or not self.draft_sources:
+            # Locked: the drafts were saved when the key was forgotten.
             return []
         problems: list[str] = []
         with capture_failed_drafts(self.store) as failed:
@@ -377,7 +459,8 @@ class CoprodApp(App[int]):
         """True while a fatal error or the too-small message covers the app."""
         from coprod_tui.shell.too_small import TooSmallScreen
 
-        return bool(self.fatal_message) or isinstance(self.screen, TooSmallScreen)
+        return (bool(self.fatal_message) or self.locked
+                or isinstance(self.screen, TooSmallScreen))
 
     def action_home(self) -> None:
         """Go to the home screen (closing a dialog first, as if cancelled).
@@ -395,6 +478,8 @@ class CoprodApp(App[int]):
 
     def open_area(self, area_id: str) -> None:
         """Switch to an area's mode, or run its action."""
+        if self.locked:
+            return
         if area_id == "home":
             self.switch_mode("home")
             return
@@ -501,6 +586,8 @@ class CoprodApp(App[int]):
 
         from coprod_tui.core.ui.quiet import quiet_command_palette
 
+        if self.locked:
+            return
         if self.use_command_palette and not CommandPalette.is_open(self):
             self.push_screen(quiet_command_palette())
 

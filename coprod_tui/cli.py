@@ -39,6 +39,8 @@ COMMAND_MODULES: list[str | ModuleType] = [
 COMMAND_HOMES: dict[str, str] = {
     "where": "coprod_tui.shell.cli", "check": "coprod_tui.shell.cli",
     "backups": "coprod_tui.shell.cli", "restore": "coprod_tui.shell.cli",
+    "encrypt": "coprod_tui.shell.cli", "passphrase": "coprod_tui.shell.cli",
+    "decrypt": "coprod_tui.shell.cli",
     "read": "coprod_tui.reading.cli",
     "add": "coprod_tui.journal.cli", "list": "coprod_tui.journal.cli",
     "show": "coprod_tui.journal.entries_cli", "edit": "coprod_tui.journal.entries_cli",
@@ -54,7 +56,7 @@ COMMAND_HOMES: dict[str, str] = {
     "discussion": "coprod_tui.revalidation.cli",
 }
 # Options before the subcommand that take a value (``--data-dir DIR``).
-_VALUE_OPTIONS = ("--data-dir", "--content-dir", "--lang")
+_VALUE_OPTIONS = ("--data-dir", "--content-dir", "--lang", "--passphrase-file")
 
 
 class _Formatter(argparse.HelpFormatter):
@@ -132,6 +134,12 @@ def common_options() -> argparse.ArgumentParser:
     common.add_argument(
         "--content-dir", metavar="DIR", action="append", default=argparse.SUPPRESS,
         help=_("extra content pack folder; repeat or separate with ':' ($COPROD_CONTENT_DIR)"),
+    )
+    common.add_argument(
+        "--passphrase-file", metavar="FILE", default=argparse.SUPPRESS,
+        help=_("for an encrypted journal: read the passphrase from FILE's first line "
+               "(for scripts; the file must be readable only by you; also "
+               "$COPROD_PASSPHRASE_FILE). Otherwise it is asked on the terminal"),
     )
     common.add_argument(
         "--lang", choices=i18n.LANGUAGES, default=argparse.SUPPRESS,

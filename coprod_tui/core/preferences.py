@@ -75,6 +75,21 @@ PREFERENCES.append(
     )
 )
 
+# Encrypted journals (issue 19): forget the key after this many minutes without
+# a key press; drafts are saved first and the passphrase is asked again.
+PREFERENCES.append(
+    Preference(
+        "lock-after",
+        "Lock when idle",
+        "For an encrypted journal (`coprod encrypt`): after this long without a key "
+        "press, coprod saves your drafts, forgets the key and asks for the passphrase "
+        "again. No effect on a journal that is not encrypted.",
+        (("off", "never"), ("5", "after 5 minutes"), ("15", "after 15 minutes"),
+         ("30", "after 30 minutes"), ("60", "after 1 hour")),
+        "off",
+    )
+)
+
 # Interface language (issue 20), last in the list (Settings' first rows keep
 # their places): the label and choices are in both languages so that someone who
 # cannot read the current one can still find their own. The default follows the system locale; `--lang cy|en` overrides

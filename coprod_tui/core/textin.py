@@ -7,7 +7,10 @@ ways in that keep them out of argv:
 - an option given ``-`` reads one line of standard input (in the order the
   options are listed in ``--help``); a ``TEXT`` of ``-`` takes the rest;
 - an option given with no value asks for it on the terminal;
-- ``--editor`` opens ``$VISUAL`` or ``$EDITOR`` on a private file in the data folder.
+- ``--editor`` opens ``$VISUAL`` or ``$EDITOR`` on a private file in the data
+  folder, or, for an encrypted journal, in a private folder held in memory
+  (:func:`plaintext_folder`): coprod never writes an encrypted journal's text
+  to disk in plain.
 
 And text that could not be saved is never thrown away: :func:`keep_unsaved`
 puts it in a private file (or prints it back) and says where.
@@ -156,8 +159,45 @@ def editor_command() -> list[str]:
             editor=editor, error=error)) from None
 
 
+def plaintext_folder(data_folder: Path) -> Path:
+    """Where coprod may keep text in plain for the journal in ``data_folder``.
+
+    The data folder itself (0700) for a plaintext journal. For an encrypted one,
+    a folder of this journal's inside a private in-memory folder
+    (``$XDG_RUNTIME_DIR``, else ``/dev/shm``), so the text never reaches the disk;
+    where neither exists, a :class:`CoprodError` saying how to give text instead.
+    """
+    import hashlib
+
+    from coprod_tui.core.store.crypto import is_encrypted
+    from coprod_tui.core.store.privacy import private_memory_dir
+
+    data_folder = Path(data_folder)
+    if not is_encrypted(data_folder):
+        return data_folder
+    memory = private_memory_dir()
+    if memory is not None:
+        mine = memory / hashlib.sha256(str(data_folder.resolve()).encode()).hexdigest()[:16]
+        try:
+            os.mkdir(mine, 0o700)
+        except FileExistsError:
+            pass
+        except OSError:
+            mine = None  # type: ignore[assignment]
+        if mine is not None and _is_private_dir(mine) and not mine.is_symlink():
+            return mine
+    raise CoprodError(
+        "this journal is encrypted and there is no private folder in memory "
+        "($XDG_RUNTIME_DIR or /dev/shm) for the editor's file, and coprod never writes "
+        "its text to disk in plain; give the text as - (standard input) or let coprod "
+        "ask for it on the terminal")
+
+
 def new_private_file(folder: Path, prefix: str, text: str) -> Path:
-    """A new 0600 file in ``folder`` holding ``text`` (``mkstemp`` is 0600 and O_EXCL)."""
+    """A new 0600 file holding ``text`` (``mkstemp`` is 0600 and O_EXCL) in
+    ``folder``, or in memory when ``folder`` is an encrypted journal's
+    (:func:`plaintext_folder`)."""
+    folder = plaintext_folder(folder)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-")
     handle, name = tempfile.mkstemp(prefix=prefix + stamp, suffix=".md", dir=folder)
     try:
@@ -179,7 +219,14 @@ def run_editor(path: Path) -> str:
     """
     command = editor_command()
     try:
-        done = subprocess.run([*command, str(path)], check=False)
+        with hang_up_unwinds():
+            done = subprocess.run([*command, str(path)], check=False)
+    except HungUp:
+        if path.parent != path.parent.parent and _in_memory(path):
+            # An encrypted journal's file: removed on this exit path too.
+            path.unlink(missing_ok=True)
+        raise CoprodError("the terminal hung up while the editor was open; "
+                          "nothing was saved") from None
     except OSError as error:
         raise CoprodError(_("cannot start the editor {command!r}: {error}").format(
             command=shlex.join(command), error=describe_os_error(error))) from error
@@ -219,6 +266,33 @@ def parse_fields(text: str, labels: list[str]) -> dict[str, str]:
     return {label: "\n".join(parts).strip() for label, parts in found.items()}
 
 
+def _in_memory(path: Path) -> bool:
+    from coprod_tui.core.store.privacy import private_memory_dir
+
+    memory = private_memory_dir()
+    return memory is not None and memory in path.parents
+
+
+class hang_up_unwinds:  # noqa: N801 - used as a context manager, like a function
+    """While open, SIGHUP and SIGTERM raise :class:`HungUp` (so ``finally``
+    blocks remove temporary files) instead of ending the process at once."""
+
+    def __enter__(self) -> None:
+        import signal
+
+        self._old = {}
+        for name in ("SIGHUP", "SIGTERM"):
+            signum = getattr(signal, name, None)
+            if signum is not None:
+                self._old[signum] = signal.signal(signum, raise_hung_up)
+
+    def __exit__(self, *exc_info: object) -> None:
+        import signal
+
+        for signum, handler in self._old.items():
+            signal.signal(signum, handler)
+
+
 def private_places(data_folder: Path | None) -> list[Path]:
     """Folders only this user can read, best first, to keep unsaved text in."""
     places = [data_folder] if data_folder is not None else []
@@ -248,7 +322,7 @@ def keep_unsaved(data_folder: Path | None, text: str, prefix: str = UNSAVED_PREF
             continue
         try:
             path = new_private_file(folder, prefix, text)
-        except OSError:
+        except (OSError, CoprodError):
             continue
         return _("what you wrote is kept in {path} (readable only by you)").format(path=path)
     print(_("----- what you wrote (not saved) -----"))

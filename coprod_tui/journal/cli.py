@@ -26,6 +26,7 @@ from coprod_tui.core.textin import (
     ask_line,
     keep_unsaved,
     new_private_file,
+    plaintext_folder,
     raise_hung_up,
     resolve,
     run_editor,
@@ -328,7 +329,8 @@ def _add_in_editor(args: argparse.Namespace, store: Store, draft: dict) -> int:
     """Write the entry in the user's editor, in a private file kept until it is saved."""
     draft["hints"] = _hints(args, draft["framework"])
     template = render_kept(draft)
-    # In the private data folder (0700), never in a shared /tmp.
+    # In the private data folder (0700), never in a shared /tmp; in memory when
+    # the journal is encrypted.
     path = new_private_file(store.data_dir, ADD_PREFIX, template)
     text = run_editor(path)
     if text == template:
@@ -347,11 +349,13 @@ def _save_kept(store: Store, path: Path, text: str, defaults: dict | None = None
 
 
 def leftovers(folder: Path) -> list[Path]:
-    """Texts kept by ``add`` after a failed save or a hang-up, newest first."""
+    """Texts kept by ``add`` after a failed save or a hang-up, newest first
+    (in memory for an encrypted journal: :func:`plaintext_folder`)."""
     try:
+        folder = plaintext_folder(folder)
         found = [p for p in folder.glob(f"{ADD_PREFIX}*.md") if p.is_file()]
         return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
-    except OSError:
+    except (OSError, CoprodError):
         return []
 
 

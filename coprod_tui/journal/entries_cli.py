@@ -19,6 +19,7 @@ from pathlib import Path
 from coprod_tui.core.cli_context import content_dirs, open_store
 from coprod_tui.core.store import Store
 from coprod_tui.core.text import make_visible, one_line
+from coprod_tui.core.textin import HungUp, hang_up_unwinds, plaintext_folder
 from coprod_tui.errors import CoprodError, UsageError
 from coprod_tui.i18n import _
 from coprod_tui.journal.actions import parse_actions
@@ -115,15 +116,22 @@ def cmd_edit(args: argparse.Namespace) -> int:
                             "full-screen app").format(framework=make_visible(entry.framework)))
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     template = render_entry(entry, _hints(args, entry.framework))
-    # In the private data folder (0700), never in a shared /tmp; mkstemp makes it 0600.
-    handle, name = tempfile.mkstemp(prefix=".coprod-edit-", suffix=".md", dir=store.data_dir)
+    # In the private data folder (0700), never in a shared /tmp; in memory when the
+    # journal is encrypted (never plaintext on disk); mkstemp makes it 0600.
+    handle, name = tempfile.mkstemp(prefix=".coprod-edit-", suffix=".md",
+                                    dir=plaintext_folder(store.data_dir))
     path = Path(name)
     keep = False
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(template)
         try:
-            done = subprocess.run([*shlex.split(editor), str(path)], check=False)
+            # A hang-up or kill unwinds through ``finally``: the file is removed.
+            with hang_up_unwinds():
+                done = subprocess.run([*shlex.split(editor), str(path)], check=False)
+        except HungUp:
+            raise CoprodError("the terminal hung up while the editor was open; "
+                              "the entry is unchanged") from None
         except OSError as error:
             raise CoprodError(_("cannot start the editor {command!r}: {error}").format(
                 command=editor, error=error)) from error

@@ -200,7 +200,7 @@ class EntryStore:
                 count = self.deleted.clear(s)
                 for record_id in ids:
                     s.remove("drafts", f"{DRAFT_PREFIX}{record_id}")
-            backups.purge_records(self.store.data_dir, ids)
+            backups.purge_records(self.store.data_dir, ids, self.store.key)
         return count
 
     def mark_action_done(self, entry_id: str, action_id: str, done: bool = True) -> bool:

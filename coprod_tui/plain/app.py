@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from coprod_tui.core.store import Store
 from coprod_tui.errors import CoprodError
@@ -24,12 +24,14 @@ class Plain:
     data_dir: Path
     content_dirs: list[Path] = field(default_factory=list)
     _store: Store | None = None
+    #: An encrypted journal's key (asked before plain mode starts).
+    key: Any = None
 
     @property
     def store(self) -> Store:
         """The user's store, opened (and checked) the first time it is needed."""
         if self._store is None:
-            self._store = Store.open(self.data_dir)
+            self._store = Store.open(self.data_dir, self.key)
         return self._store
 
 
@@ -59,10 +61,12 @@ def _help(plain: Plain) -> None:
 
 
 def run_plain(inp: TextIO, out: TextIO, data_dir: Path, content_dirs: list[Path] | None = None,
-              width: int = 78) -> int:
-    """Run plain mode on ``inp``/``out`` until the user quits or input ends; exit code."""
+              width: int = 78, key: Any = None) -> int:
+    """Run plain mode on ``inp``/``out`` until the user quits or input ends; exit code.
+
+    ``key`` unlocks an encrypted journal (see ``core/store/crypto.py``)."""
     console = Console(inp, out, width)
-    plain = Plain(console, data_dir, list(content_dirs or []))
+    plain = Plain(console, data_dir, list(content_dirs or []), key=key)
     console.wrap(_(WELCOME))
     console.wrap(_(NAVIGATION))
     console.say()

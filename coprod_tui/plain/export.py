@@ -32,6 +32,10 @@ def run(plain: Plain) -> None:
             _("Only entries about these values? (Enter for every entry)"), list(VALUE_IDS))
         flt = ExportFilter(values=tuple(VALUE_IDS[i] for i in picked))
     text = render(plain.store, fmt, flt)
+    if plain.store.encrypted:
+        console.wrap("Note: your journal is encrypted, but an export is an ordinary file: "
+                     "anyone who can read the file can read it. `coprod export --encrypt-to` "
+                     "writes an encrypted (age) export instead.")
     path = Path(console.text(_("File to write"), str(default_path(fmt))))
     try:
         written = write_export(path, text)

@@ -28,6 +28,10 @@ def run(args: argparse.Namespace) -> int:
     for name in ("SIGHUP", "SIGTERM"):
         if hasattr(signal, name):
             signal.signal(getattr(signal, name), _interrupt)
+    from coprod_tui.core.cli_context import unlock_key
+
+    folder = data_dir(args)
+    key = unlock_key(args, folder)  # an encrypted journal: the passphrase, asked once
     columns = shutil.get_terminal_size((80, 24)).columns
-    return run_plain(sys.stdin, sys.stdout, data_dir(args), content_dirs(args),
-                     width=max(20, min(columns - 1, 78)))
+    return run_plain(sys.stdin, sys.stdout, folder, content_dirs(args),
+                     width=max(20, min(columns - 1, 78)), key=key)

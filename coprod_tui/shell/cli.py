@@ -1,4 +1,6 @@
-"""Core subcommands: ``where``, ``check``, ``backups``, ``restore``."""
+"""Core subcommands: ``where``, ``check``, ``backups``, ``restore``, and
+``encrypt``, ``passphrase``, ``decrypt`` (encryption at rest, see
+``core/store/crypto.py``)."""
 
 from __future__ import annotations
 
@@ -8,20 +10,37 @@ import datetime as dt
 import errno
 import os
 import stat
+import sys
 from pathlib import Path
 from typing import Any
 
 from coprod_tui import paths
-from coprod_tui.core.cli_context import content_dirs, data_dir, open_store
+from coprod_tui.core.cli_context import (
+    ask_passphrase,
+    content_dirs,
+    data_dir,
+    is_terminal,
+    open_store,
+    passphrase_file,
+    unlock_key,
+)
 from coprod_tui.core.store import FILES, MAIN_FILE, backups
 from coprod_tui.core.store.privacy import ensure_private_dir
 from coprod_tui.core.store.schema import CURRENT_SCHEMA, schema_of
-from coprod_tui.core.store.storage import atomic_write_bytes, parse_tables
+from coprod_tui.core.store.storage import atomic_write_bytes, parse_tables, plain_bytes
 from coprod_tui.core.text import make_visible
 from coprod_tui.errors import CoprodError, OSFailure, UsageError
 
 #: A journal of 10,000 entries is about 30 MB; refuse what cannot be one.
 MAX_RESTORE_BYTES = 512 * 1024 * 1024
+#: Shortest passphrase accepted: scrypt slows guessing, it cannot save a short one.
+MIN_PASSPHRASE = 8
+
+FORGOTTEN_WARNING = (
+    "Warning: if you forget this passphrase, nobody can recover your journal: not coprod, "
+    "not an administrator, not its authors. Keep it somewhere safe (a password manager, "
+    "or written down and locked away)."
+)
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -37,6 +56,21 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                    help="a name from `coprod backups`; a path (with /, e.g. ./file.json) "
                         "for a file elsewhere, which must be yours and not a link")
     p.set_defaults(func=cmd_restore)
+    p = subparsers.add_parser(
+        "encrypt", parents=[common],
+        help="encrypt the journal, drafts and backups with a passphrase (age format)")
+    p.set_defaults(func=cmd_encrypt)
+    p = subparsers.add_parser(
+        "passphrase", parents=[common],
+        help="change the passphrase of an encrypted journal (and its key)")
+    p.add_argument("--new-passphrase-file", metavar="FILE",
+                   help="read the new passphrase from FILE (readable only by you) "
+                        "instead of asking twice on the terminal")
+    p.set_defaults(func=cmd_passphrase)
+    p = subparsers.add_parser(
+        "decrypt", parents=[common],
+        help="turn encryption off: the files become plain JSON again (0600)")
+    p.set_defaults(func=cmd_decrypt)
 
 
 def cmd_where(args: argparse.Namespace) -> int:
@@ -47,6 +81,12 @@ def cmd_where(args: argparse.Namespace) -> int:
     for name in FILES[1:]:
         print(f"                 {folder / name}")
     print(f"backups:         {backups.backup_dir(folder)}")
+    from coprod_tui.core.store.crypto import identity_path, is_encrypted
+
+    if is_encrypted(folder):
+        print(f"encryption:      on (age; key in {identity_path(folder)})")
+    else:
+        print("encryption:      off (`coprod encrypt` turns it on)")
     print(f"content:         {paths.builtin_content_dir()}")
     for pack in content_dirs(args):
         print(f"content pack:    {pack}")
@@ -60,6 +100,15 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     store = open_store(args)
     problems = record_problems(store)
+    if store.encrypted:
+        from coprod_tui.core.store.convert import plaintext_files
+
+        plain = plaintext_files(store.data_dir)
+        if plain:
+            print(f"{len(plain)} file(s) are not encrypted yet (an encryption was interrupted):")
+            for path in plain:
+                print(f"  {make_visible(str(path))}")
+            raise CoprodError("run `coprod encrypt` again to finish encrypting them")
     if problems:
         print(f"{store.path}: {len(problems)} record(s) the app cannot show:")
         for line in problems[:50]:
@@ -160,13 +209,18 @@ def backup_problem(data: dict[str, Any]) -> str | None:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    """Validate a backup, keep the current file aside, and put the backup in place."""
+    """Validate a backup, keep the current file aside, and put the backup in place
+    (encrypted to the journal's key when the journal is encrypted)."""
+    from coprod_tui.core.store.crypto import encode
+
     folder = data_dir(args)
     ensure_private_dir(folder)
     source = backup_source(folder, args.backup)
     raw = read_own_file(source)
+    key = unlock_key(args, folder)
     try:
-        data = parse_tables(raw)
+        data = parse_tables(plain_bytes(raw, key))
+        raw = encode(plain_bytes(raw, key), key)
     except Exception as error:  # noqa: BLE001 - any unreadable content is refused
         raise CoprodError(f"cannot restore {source}: {error}; nothing was changed") from None
     if not data or schema_of(data) > CURRENT_SCHEMA:
@@ -185,4 +239,88 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if kept:
         print(f"kept the previous file as {kept}")
     print(make_visible(f"restored {source.name} to {folder / MAIN_FILE}"))
+    return 0
+
+
+def _new_passphrase(args: argparse.Namespace, given: Path | None) -> str:
+    """A new passphrase: from ``given`` (a file), else asked twice on the terminal."""
+    from coprod_tui.core.store.crypto import read_passphrase_file
+
+    if given is not None:
+        passphrase = read_passphrase_file(given)
+    else:
+        if not is_terminal(sys.stdin):
+            raise UsageError("the new passphrase is asked on a terminal; for scripts give "
+                             "--passphrase-file FILE (readable only by you)")
+        import getpass
+
+        passphrase = getpass.getpass("New passphrase: ")
+        if passphrase != getpass.getpass("The same passphrase again: "):
+            raise CoprodError("the two passphrases differ; nothing was changed")
+    if len(passphrase) < MIN_PASSPHRASE:
+        raise CoprodError(f"the passphrase is shorter than {MIN_PASSPHRASE} characters; "
+                          "nothing was changed (a few words together are easy to remember)")
+    return passphrase
+
+
+def cmd_encrypt(args: argparse.Namespace) -> int:
+    """Encrypt every data file and backup (or finish an interrupted encryption)."""
+    from coprod_tui.core.store.convert import encrypt_folder, plaintext_files
+    from coprod_tui.core.store.crypto import is_encrypted, unlock
+
+    folder = data_dir(args)
+    ensure_private_dir(folder)
+    if is_encrypted(folder):
+        if not plaintext_files(folder):
+            raise CoprodError("the journal is already encrypted; `coprod passphrase` changes "
+                              "the passphrase and `coprod decrypt` turns encryption off")
+        key = unlock(folder, ask_passphrase(args))
+        _key, done = encrypt_folder(folder, "", key, progress=print)
+        print(f"finished encrypting: {len(done)} more file(s) encrypted")
+        return 0
+    print(FORGOTTEN_WARNING, file=sys.stderr)
+    passphrase = _new_passphrase(args, passphrase_file(args))
+    print("encrypting (the passphrase takes a second or two to turn into a key)...",
+          file=sys.stderr)
+    _key, done = encrypt_folder(folder, passphrase, progress=print)
+    print(f"encrypted {len(done)} file(s) in {folder}; coprod now asks for the passphrase "
+          "once per session.")
+    print("Exports (coprod export) are still plain files unless you give --encrypt-to.")
+    print(f"Without coprod: age -d -i {folder / 'identity.age'} {folder / MAIN_FILE}")
+    return 0
+
+
+def cmd_passphrase(args: argparse.Namespace) -> int:
+    """Change the passphrase; the key changes too and every file is re-encrypted."""
+    from coprod_tui.core.store.convert import change_passphrase
+    from coprod_tui.core.store.crypto import is_encrypted, read_passphrase_file, unlock
+
+    folder = data_dir(args)
+    if not is_encrypted(folder):
+        raise CoprodError("the journal is not encrypted; `coprod encrypt` turns it on")
+    current = ask_passphrase(args, "Current passphrase: ")
+    key = unlock(folder, current)
+    new_file = getattr(args, "new_passphrase_file", None)
+    if new_file is not None:
+        read_passphrase_file(Path(new_file))  # refused early if others can read it
+    print(FORGOTTEN_WARNING, file=sys.stderr)
+    passphrase = _new_passphrase(args, Path(new_file) if new_file else None)
+    change_passphrase(folder, key, passphrase)
+    print("passphrase changed; every file is now encrypted to a new key "
+          "(the old passphrase opens nothing here any more)")
+    return 0
+
+
+def cmd_decrypt(args: argparse.Namespace) -> int:
+    """Turn encryption off: every file back to plain JSON (still 0600)."""
+    from coprod_tui.core.store.convert import decrypt_folder
+    from coprod_tui.core.store.crypto import is_encrypted, unlock
+
+    folder = data_dir(args)
+    if not is_encrypted(folder):
+        raise CoprodError("the journal is not encrypted; nothing to do")
+    key = unlock(folder, ask_passphrase(args))
+    done = decrypt_folder(folder, key, progress=print)
+    print(f"decrypted {len(done)} file(s); the journal is plain JSON again (readable only by "
+          "you through the file permissions, and by administrators)")
     return 0

@@ -25,6 +25,7 @@ def run_tui(args: argparse.Namespace) -> int:
     from coprod_tui.app import CoprodApp
 
     ascii_only = bool(getattr(args, "ascii", False)) or os.environ.get("TERM") == "linux"
+    from coprod_tui.core.cli_context import passphrase_file
     from coprod_tui.core.store.peek import peek_setting
 
     folder = data_dir(args)
@@ -34,6 +35,7 @@ def run_tui(args: argparse.Namespace) -> int:
         content_dirs=content_dirs(args),
         mouse=mouse,
         ascii_only=ascii_only,
+        passphrase_file=passphrase_file(args),
     )
     app.run(mouse=app.mouse_enabled)
     if app.fatal_message:

@@ -49,6 +49,10 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.add_argument("--output", "-o", metavar="PATH",
                    help=_("write to this new file instead of standard output"))
     p.add_argument("--force", action="store_true", help=_("replace PATH if it exists"))
+    p.add_argument("--encrypt-to", action="append", default=[], metavar="RECIPIENT",
+                   help="write an age file only RECIPIENT can open (an age1... public key "
+                        "or an ssh-ed25519/ssh-rsa public key line; repeat for several) "
+                        "instead of a plain file")
     p.set_defaults(func=cmd_export)
 
     p = subparsers.add_parser(
@@ -127,15 +131,59 @@ def cmd_export(args: argparse.Namespace) -> int:
     store = open_store(args)
     if args.entry:
         flt = replace(flt, ids=_entry_ids(store, args.entry))
+    recipients = _recipients(args.encrypt_to)
+    if recipients and args.output is None and sys.stdout.isatty():
+        raise UsageError("an encrypted export is binary: give --output FILE, or redirect "
+                         "standard output to a file")
+    if not recipients and store.encrypted:
+        # Said before anything is written.
+        print("note: your journal is encrypted, but this export is an ordinary file that "
+              "anyone who can read it can read; --encrypt-to RECIPIENT writes an age file",
+              file=sys.stderr)
     text = render(store, fmt, flt, with_partner=args.with_partner)
+    payload: str | bytes = text
+    if recipients:
+        import pyrage
+
+        payload = pyrage.encrypt(text.encode("utf-8"), recipients)
     if args.output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        if isinstance(payload, bytes):
+            sys.stdout.buffer.write(payload)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(payload)
+            sys.stdout.flush()
         return 0
-    path = write_export(Path(args.output), text, overwrite=args.force)
-    print(make_visible(_("saved {format} export to {path}").format(format=fmt, path=path)),
-          file=sys.stderr)
+    path = write_export(Path(args.output), payload, overwrite=args.force)
+    if recipients:
+        said = _("saved {format} export, encrypted (age), to {path}")
+    else:
+        said = _("saved {format} export to {path}")
+    print(make_visible(said.format(format=fmt, path=path)), file=sys.stderr)
     return 0
+
+
+def _recipients(given: list[str]) -> list[object]:
+    """Parse ``--encrypt-to`` values (age X25519 or SSH public keys); exit 2 if bad."""
+    if not given:
+        return []
+    import pyrage
+
+    found: list[object] = []
+    for text in given:
+        text = text.strip()
+        try:
+            if text.startswith("age1"):
+                found.append(pyrage.x25519.Recipient.from_str(text))
+            elif text.startswith(("ssh-ed25519 ", "ssh-rsa ")):
+                found.append(pyrage.ssh.Recipient.from_str(text))
+            else:
+                raise ValueError
+        except Exception:  # noqa: BLE001 - any parse failure is a usage error
+            raise UsageError(f"--encrypt-to {make_visible(text)[:60]!r} is not an age "
+                             "recipient: give an age1... public key (`age-keygen -y KEYFILE`) "
+                             "or an ssh-ed25519/ssh-rsa public key line") from None
+    return found
 
 
 def cmd_import(args: argparse.Namespace) -> int:

@@ -64,7 +64,7 @@ def read_all_tables(store: Store) -> dict[str, list[Doc]]:
     with store.lock.held():
         for name in FILES:
             try:
-                data = read_json_file(store.file(name)) or {}
+                data = read_json_file(store.file(name), store.key) or {}
             except UnreadableFileError as error:
                 raise CoprodError(
                     f"cannot read {store.file(name)}: {error}. Run `coprod check`."
@@ -144,7 +144,7 @@ def default_path(fmt: str, home: Path | None = None, today: dt.date | None = Non
     return (home or Path.home()) / default_filename(fmt, today or dt.date.today())
 
 
-def write_export(path: Path, text: str, overwrite: bool = False) -> Path:
+def write_export(path: Path, text: str | bytes, overwrite: bool = False) -> Path:
     """Write ``text`` to ``path`` as a private (0600) file, atomically.
 
     Without ``overwrite`` an existing file is never replaced, even one that
@@ -165,7 +165,7 @@ def write_export(path: Path, text: str, overwrite: bool = False) -> Path:
         # pipe or a link into a plain file: only ever replace a regular file.
         raise CoprodError(f"{path} is not a regular file (a device, a pipe or a link); "
                           "nothing was written: give the name of a new or ordinary file")
-    data = text.encode("utf-8")
+    data = text.encode("utf-8") if isinstance(text, str) else text
     if overwrite:
         atomic_write_bytes(path, data)
         return path

@@ -156,8 +156,15 @@ class ExportScreen(AreaScreen):
         yield Footer()
 
     def on_mount(self) -> None:
+        from coprod_tui.core.store.crypto import is_encrypted
+
         self.refresh_rows()
-        self._status("Choose what to export, then press e (or ctrl+s).")
+        status = "Choose what to export, then press e (or ctrl+s)."
+        if is_encrypted(self.app.data_dir):  # type: ignore[attr-defined]
+            status += (" Note: your journal is encrypted, but an export is an ordinary file "
+                       "that anyone who can read it can read (`coprod export --encrypt-to` "
+                       "writes an encrypted one).")
+        self._status(status)
         self.query_one("#export-choices", OptionList).focus()
         self.load_tags()
 

@@ -19,7 +19,10 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from coprod_tui.core.store import MAIN_FILE, Store
+import pytest
+
+from coprod_tui.core.store import MAIN_FILE
+from tests.unit.store_modes import MODES, assert_encrypted, environment, open_store, prepare
 
 TRIALS = 200
 LANES = 8
@@ -27,8 +30,8 @@ LANES = 8
 # Imports only the store, so each trial starts quickly.
 CHILD = """
 import sys, uuid
-from coprod_tui.core.store import Store
-store = Store.open(sys.argv[1])
+from tests.unit.store_modes import open_store
+store = open_store(sys.argv[1])
 sys.stdout.write("ready\\n"); sys.stdout.flush()
 text = "a reflection about working with carers as equals " * 4
 while True:
@@ -40,7 +43,7 @@ while True:
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def _one_trial(data_dir: Path, rng: random.Random) -> tuple[list[str], bool]:
+def _one_trial(data_dir: Path, rng: random.Random, env: dict[str, str]) -> tuple[list[str], bool]:
     """Run and kill one writer; return the ids it reported saved and whether it got
     past opening the store."""
     proc = subprocess.Popen(
@@ -48,6 +51,7 @@ def _one_trial(data_dir: Path, rng: random.Random) -> tuple[list[str], bool]:
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         cwd=ROOT,
+        env=env,
         bufsize=0,  # readline must not read ahead: communicate() would miss those ids
     )
     assert proc.stdout is not None
@@ -78,18 +82,19 @@ def _sleep(seconds: float) -> None:
     select.select([], [], [], seconds)
 
 
-def _lane(data_dir: Path, trials: int, seed: int) -> tuple[int, int]:
+def _lane(data_dir: Path, trials: int, seed: int, mode: str) -> tuple[int, int]:
     """Run ``trials`` kills against one folder, checking after each; returns
     (entries saved, trials killed while saving)."""
+    env = environment(prepare(data_dir, mode))
     rng = random.Random(seed)
     reported: list[str] = []
     killed_while_saving = 0
     for trial in range(trials):
-        saved, started = _one_trial(data_dir, rng)
+        saved, started = _one_trial(data_dir, rng, env)
         reported.extend(saved)
         killed_while_saving += started
         where = f"(lane seed {seed}, trial {trial})"
-        store = Store.open(data_dir)  # raises if the file does not load
+        store = open_store(data_dir)  # raises if the file does not load
         ids = [doc["id"] for doc in store.all("entries")]
         assert len(ids) == len(set(ids)), f"duplicate entries {where}"
         missing = set(reported) - set(ids)
@@ -98,16 +103,18 @@ def _lane(data_dir: Path, trials: int, seed: int) -> tuple[int, int]:
         assert len(ids) <= len(reported) + trial + 1, f"unexpected entries {where}"
         leftovers = [p.name for p in data_dir.rglob("*.tmp")]
         assert not leftovers, f"temporary files left behind {where}: {leftovers}"
+        assert_encrypted(data_dir, mode)
     return len(reported), killed_while_saving
 
 
-def test_sigkill_at_a_random_moment_never_loses_a_saved_entry(tmp_path: Path) -> None:
+@pytest.mark.parametrize("mode", MODES)
+def test_sigkill_at_a_random_moment_never_loses_a_saved_entry(tmp_path: Path, mode: str) -> None:
     seed = random.SystemRandom().randrange(1 << 30)
     per_lane = TRIALS // LANES
     with ThreadPoolExecutor(LANES) as pool:
         results = list(
             pool.map(
-                lambda lane: _lane(tmp_path / f"lane{lane}", per_lane, seed + lane),
+                lambda lane: _lane(tmp_path / f"lane{lane}", per_lane, seed + lane, mode),
                 range(LANES),
             )
         )

@@ -13,14 +13,23 @@ import pytest
 
 from coprod_tui.core.store import MAIN_FILE, Store
 from coprod_tui.core.store.storage import read_json_file
+from tests.unit.store_modes import (
+    MODES,
+    PASSPHRASE,
+    assert_encrypted,
+    environment,
+    key_for,
+    open_store,
+    prepare,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 
 # Both writers open the store, say so, wait for "go", then save 200 entries.
 WRITER = """
 import sys
-from coprod_tui.core.store import Store
-store = Store.open(sys.argv[1])
+from tests.unit.store_modes import open_store
+store = open_store(sys.argv[1])
 print("ready", flush=True)
 sys.stdin.readline()
 for number in range(200):
@@ -29,7 +38,9 @@ print("done", flush=True)
 """
 
 
-def test_two_processes_saving_200_each_keep_all_400(data_dir: Path) -> None:
+@pytest.mark.parametrize("mode", MODES)
+def test_two_processes_saving_200_each_keep_all_400(data_dir: Path, mode: str) -> None:
+    env = environment(prepare(data_dir, mode))
     writers = [
         subprocess.Popen(
             [sys.executable, "-c", WRITER, str(data_dir), name],
@@ -38,6 +49,7 @@ def test_two_processes_saving_200_each_keep_all_400(data_dir: Path) -> None:
             stderr=subprocess.PIPE,
             text=True,
             cwd=ROOT,
+            env=env,
         )
         for name in ("a", "b")
     ]
@@ -52,9 +64,10 @@ def test_two_processes_saving_200_each_keep_all_400(data_dir: Path) -> None:
         assert proc.returncode == 0, err
         assert out == "done\n"
 
-    data = read_json_file(data_dir / MAIN_FILE)  # plain JSON, loads
+    data = read_json_file(data_dir / MAIN_FILE, key_for(data_dir))  # loads
     assert data is not None
-    docs = Store.open(data_dir).all("entries")
+    assert_encrypted(data_dir, mode)
+    docs = open_store(data_dir).all("entries")
     assert len(docs) == 400
     assert len({doc["id"] for doc in docs}) == 400
     for name in ("a", "b"):
@@ -67,8 +80,9 @@ def test_two_processes_saving_200_each_keep_all_400(data_dir: Path) -> None:
 BIG_SAVE = """
 import signal, sys
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # as `coprod` does: EFBIG, not death
-from coprod_tui.core.store import Store, WriteFailedError
-store = Store.open(sys.argv[1])
+from coprod_tui.core.store import WriteFailedError
+from tests.unit.store_modes import open_store
+store = open_store(sys.argv[1])
 try:
     store.insert("entries", {"text": "a long reflection " * 2000})
 except WriteFailedError as error:
@@ -86,15 +100,18 @@ def _limit_file_size(limit: int):  # noqa: ANN202 - preexec function
     return apply
 
 
-def _journal(data_dir: Path) -> bytes:
-    store = Store.open(data_dir)
+def _journal(data_dir: Path, mode: str = "plain") -> bytes:
+    prepare(data_dir, mode)
+    store = open_store(data_dir)
     for number in range(3):
         store.insert("entries", {"title": f"entry {number}", "text": "some words " * 20})
     return (data_dir / MAIN_FILE).read_bytes()
 
 
-def test_save_over_the_file_size_limit_fails_clearly_and_changes_nothing(data_dir: Path) -> None:
-    before = _journal(data_dir)
+@pytest.mark.parametrize("mode", MODES)
+def test_save_over_the_file_size_limit_fails_clearly_and_changes_nothing(
+        data_dir: Path, mode: str) -> None:
+    before = _journal(data_dir, mode)
     result = subprocess.run(
         [sys.executable, "-c", BIG_SAVE, str(data_dir)],
         capture_output=True,
@@ -110,15 +127,22 @@ def test_save_over_the_file_size_limit_fails_clearly_and_changes_nothing(data_di
     assert "entries still seen: 3" in message
     assert (data_dir / MAIN_FILE).read_bytes() == before
     assert not list(data_dir.glob("*.tmp")) and not list(data_dir.glob(".*.tmp"))
-    assert len(Store.open(data_dir).all("entries")) == 3
+    assert len(open_store(data_dir).all("entries")) == 3
+    assert_encrypted(data_dir, mode)
 
 
-def test_restore_over_the_file_size_limit_exits_1_and_changes_nothing(data_dir: Path) -> None:
-    before = _journal(data_dir)
+@pytest.mark.parametrize("mode", MODES)
+def test_restore_over_the_file_size_limit_exits_1_and_changes_nothing(
+        data_dir: Path, mode: str) -> None:
+    before = _journal(data_dir, mode)
     big = data_dir / "big-backup.json"
     big.write_text(json.dumps({"entries": {"1": {"id": "x", "text": "y" * 20000}}}))
+    secret = data_dir.parent / "passphrase"
+    secret.write_text(PASSPHRASE + "\n")
+    secret.chmod(0o600)
     result = subprocess.run(
-        [sys.executable, "-m", "coprod_tui", "restore", str(big), "--data-dir", str(data_dir)],
+        [sys.executable, "-m", "coprod_tui", "restore", str(big), "--data-dir", str(data_dir),
+         "--passphrase-file", str(secret)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -193,8 +217,9 @@ def test_save_on_a_read_only_file_system_fails_clearly_and_changes_nothing(
 OPEN_ON_FULL_DISK = """
 import signal, sys
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-from coprod_tui.core.store import Store, WriteFailedError
-store = Store.open(sys.argv[1])
+from coprod_tui.core.store import WriteFailedError
+from tests.unit.store_modes import open_store
+store = open_store(sys.argv[1])
 print("entries read:", store.count("entries"))
 try:
     store.insert("entries", {"text": "more words " * 50})
@@ -204,11 +229,15 @@ except WriteFailedError as error:
 """
 
 
+@pytest.mark.parametrize("mode", MODES)
 def test_a_good_journal_opens_even_when_todays_backup_cannot_be_written(
-    data_dir: Path,
+    data_dir: Path, mode: str,
 ) -> None:
-    before = _journal(data_dir)
-    assert not (data_dir / "backups").exists()  # no backup yet today
+    before = _journal(data_dir, mode)
+    # no backup yet today (the copy kept before encrypting is not a daily one)
+    import shutil
+
+    shutil.rmtree(data_dir / "backups", ignore_errors=True)
     result = subprocess.run(
         [sys.executable, "-c", OPEN_ON_FULL_DISK, str(data_dir)],
         capture_output=True, text=True, cwd=ROOT,
@@ -219,5 +248,6 @@ def test_a_good_journal_opens_even_when_todays_backup_cannot_be_written(
     assert "larger than this system allows" in result.stdout
     assert (data_dir / MAIN_FILE).read_bytes() == before
     # Once there is room again, the next open keeps the backup.
-    Store.open(data_dir)
+    open_store(data_dir)
     assert len(list((data_dir / "backups").iterdir())) == 1
+    assert_encrypted(data_dir, mode)

@@ -11,10 +11,13 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from coprod_tui.core.store import MAIN_FILE, Store, backups
 from coprod_tui.core.store.storage import read_json_file
 from coprod_tui.journal.entry import Entry
 from coprod_tui.journal.records import EntryStore
+from tests.unit.store_modes import MODES, assert_encrypted, environment, key_for, prepare
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,11 +26,11 @@ SESSION = r"""
 import json, sys
 from pathlib import Path
 from coprod_tui.journal.entry import Entry
-from coprod_tui.core.store import Store
 from coprod_tui.journal.records import EntryStore
 from coprod_tui.transfer.importer import import_file
+from tests.unit.store_modes import open_store
 data, name, shared = sys.argv[1], sys.argv[2], sys.argv[3]
-journal = EntryStore(Store.open(data))
+journal = EntryStore(open_store(data))
 where = {}
 print("ready", flush=True)
 sys.stdin.readline()
@@ -62,20 +65,23 @@ print(json.dumps(where), flush=True)
 """
 
 
-def _start(data: Path, name: str, shared: str) -> subprocess.Popen[str]:
+def _start(data: Path, name: str, shared: str,
+           env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     return subprocess.Popen([sys.executable, "-c", SESSION, str(data), name, shared],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, cwd=ROOT)
+                            stderr=subprocess.PIPE, text=True, cwd=ROOT, env=env)
 
 
 def _ids(tables: dict, table: str) -> list[str]:
     return [doc["id"] for doc in tables.get(table, {}).values()]
 
 
-def test_two_sessions_doing_everything_at_once_lose_nothing(data_dir: Path) -> None:
-    shared = EntryStore(Store.open(data_dir)).add(
+@pytest.mark.parametrize("mode", MODES)
+def test_two_sessions_doing_everything_at_once_lose_nothing(data_dir: Path, mode: str) -> None:
+    env = environment(prepare(data_dir, mode))
+    shared = EntryStore(Store.open(data_dir, key_for(data_dir))).add(
         Entry(values=["strengths"], title="shared", sections={"text": "start"})).id
-    sessions = [_start(data_dir, name, shared) for name in ("a", "b")]
+    sessions = [_start(data_dir, name, shared, env) for name in ("a", "b")]
     for session in sessions:
         assert session.stdout is not None and session.stdout.readline().strip() == "ready"
     for session in sessions:
@@ -87,8 +93,9 @@ def test_two_sessions_doing_everything_at_once_lose_nothing(data_dir: Path) -> N
         out, err = session.communicate(timeout=600)
         assert session.returncode == 0, err
         expected.update(json.loads(out.strip().splitlines()[-1]))
-    tables = read_json_file(data_dir / MAIN_FILE)
+    tables = read_json_file(data_dir / MAIN_FILE, key_for(data_dir))
     assert tables is not None
+    assert_encrypted(data_dir, mode)
     entries, trash = _ids(tables, "entries"), _ids(tables, "trash")
     assert not [i for i, n in Counter(entries + trash).items() if n > 1]  # no duplicates
     assert sorted(entries) == sorted(i for i, w in expected.items() if w == "entries")

@@ -17,9 +17,13 @@ import json
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from coprod_tui.core.store.privacy import ensure_private_dir, read_nofollow
 from coprod_tui.core.store.storage import UnreadableFileError, atomic_write_bytes, read_json_file
+
+if TYPE_CHECKING:
+    from coprod_tui.core.store.crypto import Key
 
 KEEP = 7
 KEEP_COPIES = 5
@@ -42,11 +46,11 @@ def list_backups(data_dir: Path) -> list[Path]:
     return sorted(found, key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
 
 
-def newest_good_backup(data_dir: Path) -> Path | None:
-    """The newest backup that parses, or ``None``."""
+def newest_good_backup(data_dir: Path, key: Key | None = None) -> Path | None:
+    """The newest backup that parses (opened with ``key`` if encrypted), or ``None``."""
     for path in list_backups(data_dir):
         try:
-            if read_json_file(path) is not None:
+            if read_json_file(path, key) is not None:
                 return path
         except Exception:  # noqa: BLE001 - any unreadable backup is skipped
             continue
@@ -121,10 +125,11 @@ def prune_copies(data_dir: Path, keep: int = KEEP_COPIES) -> list[Path]:
     return removed
 
 
-def purge_records(data_dir: Path, ids: Iterable[str]) -> list[Path]:
+def purge_records(data_dir: Path, ids: Iterable[str], key: Key | None = None) -> list[Path]:
     """Remove records with these ids from every table of every backup.
 
-    Each changed backup is rewritten atomically (0600). Call while holding the
+    Each changed backup is rewritten atomically (0600), encrypted to ``key``
+    when the journal is encrypted. Call while holding the
     store lock. A backup that cannot be parsed cannot be purged record by
     record: it is deleted, because it may hold the text being removed for
     good. Returns the backups changed or deleted.
@@ -135,7 +140,7 @@ def purge_records(data_dir: Path, ids: Iterable[str]) -> list[Path]:
         return changed
     for path in list_backups(data_dir):
         try:
-            data = read_json_file(path)
+            data = read_json_file(path, key)
         except (UnreadableFileError, OSError, RecursionError):
             path.unlink(missing_ok=True)
             changed.append(path)
@@ -144,13 +149,15 @@ def purge_records(data_dir: Path, ids: Iterable[str]) -> list[Path]:
             continue
         touched = False
         for table in data.values():
-            for key in [k for k, doc in table.items()
-                        if isinstance(doc, dict) and doc.get("id") in gone]:
-                del table[key]
+            for doc_key in [k for k, doc in table.items()
+                            if isinstance(doc, dict) and doc.get("id") in gone]:
+                del table[doc_key]
                 touched = True
         if touched:
+            from coprod_tui.core.store.crypto import encode
+
             payload = json.dumps(data, separators=(",", ":"), check_circular=False)
-            atomic_write_bytes(path, payload.encode("utf-8"))
+            atomic_write_bytes(path, encode(payload.encode("utf-8"), key))
             changed.append(path)
     return changed
 

@@ -156,3 +156,40 @@ def read_nofollow(path: Path) -> bytes:
     with open(fd, "rb") as handle:
         return handle.read()
 
+
+def private_memory_dir() -> Path | None:
+    """A folder of ours held in memory, never on disk, or ``None`` if there is none.
+
+    ``$XDG_RUNTIME_DIR/coprod`` (a per-user tmpfs on systemd machines), else
+    ``/dev/shm/coprod-UID``; created 0700, and refused if it is a link or not
+    ours. For an encrypted journal, the only place coprod puts plaintext (the
+    ``--editor`` file, drafts that could not be saved).
+    """
+    candidates = []
+    runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+    if runtime and os.path.isabs(runtime):
+        candidates.append(Path(runtime) / "coprod")
+    candidates.append(Path("/dev/shm") / f"coprod-{os.geteuid()}")
+    for folder in candidates:
+        parent = folder.parent
+        try:
+            pst = os.stat(parent)
+        except OSError:
+            continue
+        if not stat.S_ISDIR(pst.st_mode):
+            continue
+        if parent != Path("/dev/shm") and (pst.st_uid != os.geteuid() or pst.st_mode & 0o077):
+            continue  # $XDG_RUNTIME_DIR must be ours alone
+        try:
+            os.mkdir(folder, DIR_MODE)
+        except FileExistsError:
+            pass
+        except OSError:
+            continue
+        st = os.lstat(folder)
+        if stat.S_ISLNK(st.st_mode) or not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid():
+            continue
+        if stat.S_IMODE(st.st_mode) != DIR_MODE:
+            os.chmod(folder, DIR_MODE)
+        return folder
+    return None

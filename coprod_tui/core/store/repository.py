@@ -19,9 +19,18 @@ from typing import Any, TypeVar
 
 from coprod_tui.core.clock import now_iso
 from coprod_tui.core.store import backups
+from coprod_tui.core.store.crypto import (
+    IDENTITY_FILE,
+    Cipher,
+    Key,
+    LockedError,
+    identity_signature,
+    is_encrypted,
+)
 from coprod_tui.core.store.errors import (
     CorruptDataError,
     NewerSchemaError,
+    StoreError,
     UnsafeLocationError,
     WriteFailedError,
 )
@@ -60,27 +69,78 @@ class Store:
     refuses corrupt or newer ones and keeps a daily backup.
     """
 
-    def __init__(self, data_dir: Path) -> None:
+    def __init__(self, data_dir: Path, key: Key | None = None) -> None:
         self.data_dir = Path(data_dir)
         self.lock = FileLock(self.data_dir / LOCK_FILE, guard=self.check_folder)
+        # Shared by every storage: plaintext until :meth:`prepare` finds the
+        # folder encrypted; then the key comes and goes (unlock, idle lock).
+        self.cipher = Cipher(key, encrypted=key is not None)
         # The folder's (device, inode, owner, mode) when it was checked at open:
         # a folder moved or swapped meanwhile must never receive a save.
         self._identity: tuple[int, int, int, int] | None = None
         self._storages = {
-            name: AtomicJSONStorage(self.data_dir / name, FileCache()) for name in FILES
+            name: AtomicJSONStorage(self.data_dir / name, FileCache(), self.cipher)
+            for name in FILES
         }
         # Values computed from the main file, each kept with the file signature
         # it was computed from (see :meth:`derived`).
         self._derived: dict[str, tuple[Any, Any]] = {}
         self._derived_lock = threading.RLock()
+        self._prepared = False
 
     # -- opening ----------------------------------------------------------------
     @classmethod
-    def open(cls, data_dir: Path) -> Store:
-        """Prepare ``data_dir`` and return a ready store (raises :class:`StoreError`)."""
-        store = cls(data_dir)
+    def open(cls, data_dir: Path, key: Key | None = None) -> Store:
+        """Prepare ``data_dir`` and return a ready store (raises :class:`StoreError`).
+
+        An encrypted folder needs ``key`` (:func:`crypto.unlock`).
+        """
+        store = cls(data_dir, key)
         store.prepare()
         return store
+
+    # -- encryption ---------------------------------------------------------------
+    @property
+    def key(self) -> Key | None:
+        """The unlocked key of an encrypted journal (``None``: plaintext or locked)."""
+        return self.cipher.key
+
+    @property
+    def encrypted(self) -> bool:
+        """Whether this store's files are encrypted."""
+        return self.cipher.encrypted
+
+    def set_key(self, key: Key) -> None:
+        """Use ``key`` from now on (after the passphrase was asked again)."""
+        self.cipher.key = key
+        self.cipher.encrypted = True
+
+    def forget_key(self) -> None:
+        """Drop the key and every decrypted copy held in memory (the idle lock)."""
+        with self.lock.held():
+            self.cipher.forget()
+            for storage in self._storages.values():
+                storage.cache.clear()
+        with self._derived_lock:
+            self._derived.clear()
+
+    def _check_mode(self) -> None:
+        """Refuse when another session encrypted, decrypted or re-keyed the
+        journal since this one opened it: a save now would be in the wrong form
+        or to a key nobody can open."""
+        now = identity_signature(self.data_dir)
+        if self.cipher.encrypted:
+            if self.cipher.key is None:
+                raise LockedError("the journal is locked: give the passphrase again")
+            if now != self.cipher.key.signature:
+                raise StoreError(
+                    "another coprod session changed the passphrase or turned encryption "
+                    "off since this one opened the journal; nothing was read or saved. "
+                    "What you typed is still here: start coprod again to go on")
+        elif now is not None:
+            raise StoreError(
+                "another coprod session encrypted the journal since this one opened it; "
+                "nothing was read or saved. Start coprod again (it asks for the passphrase)")
 
     @property
     def path(self) -> Path:
@@ -116,9 +176,21 @@ class Store:
         """Check privacy, then load, validate and upgrade every file."""
         ensure_private_dir(self.data_dir)
         self._identity = folder_identity(self.data_dir)
-        for name in (*FILES, LOCK_FILE):
+        for name in (*FILES, LOCK_FILE, IDENTITY_FILE):
             check_private_file(self.data_dir / name)
+        if is_encrypted(self.data_dir):
+            if self.cipher.key is None:
+                raise LockedError(
+                    f"the journal in {self.data_dir} is encrypted: give its passphrase "
+                    "(asked on a terminal, or --passphrase-file FILE)")
+            self.cipher.encrypted = True
+        else:
+            self.cipher.key = None
+            self.cipher.encrypted = False
+        self._prepared = True
         with self.lock.held():
+            # Encrypted or decrypted by another session since the check above.
+            self._check_mode()
             # Data files and backups are only written under this lock, so any
             # temporary file of theirs is left over from a killed process.
             for name in FILES:
@@ -130,7 +202,8 @@ class Store:
     def _corrupt(self, name: str, detail: str) -> CorruptDataError:
         if name != MAIN_FILE:
             return CorruptDataError(self.data_dir / name, detail, None, small=True)
-        return CorruptDataError(self.data_dir / name, detail, backups.newest_good_backup(self.data_dir))
+        return CorruptDataError(self.data_dir / name, detail,
+                                backups.newest_good_backup(self.data_dir, self.cipher.key))
 
     def _load(self, name: str) -> None:
         path = self.data_dir / name
@@ -174,6 +247,8 @@ class Store:
         Raises :class:`CorruptDataError` if a file became unreadable meanwhile.
         """
         with self.lock.held():
+            if self._prepared:
+                self._check_mode()
             session = Session(self._storages, TABLE_FILES, MAIN_FILE)
             try:
                 yield session

@@ -15,12 +15,15 @@ import json
 import os
 import secrets
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tinydb.storages import Storage
 
 from coprod_tui.core.store.errors import WriteFailedError
 from coprod_tui.core.store.privacy import open_private, read_nofollow
+
+if TYPE_CHECKING:
+    from coprod_tui.core.store.crypto import Cipher, Key
 
 Signature = tuple[int, int, int, int]
 
@@ -128,8 +131,9 @@ class FileCache:
             pass
 
 
-def read_json_file(path: Path) -> dict[str, Any] | None:
-    """Parse a data file; ``None`` if it does not exist.
+def read_json_file(path: Path, key: Key | None = None) -> dict[str, Any] | None:
+    """Parse a data file (plain, or an age file opened with ``key``); ``None`` if
+    it does not exist.
 
     Raises :class:`UnreadableFileError` for empty, truncated or malformed files.
     """
@@ -141,7 +145,28 @@ def read_json_file(path: Path) -> dict[str, Any] | None:
         if error.errno == errno.ELOOP:
             raise UnreadableFileError("it is a symbolic link, which coprod never follows") from None
         raise
-    return parse_tables(raw)
+    return parse_tables(plain_bytes(raw, key))
+
+
+def plain_bytes(raw: bytes, key: Key | None) -> bytes:
+    """The JSON bytes of a data file that may be an age file.
+
+    Raises :class:`UnreadableFileError` when it is encrypted and ``key`` cannot
+    open it (or none is given), or the age file is damaged or cut short.
+    """
+    from coprod_tui.core.store.crypto import DecryptFailed, LockedError, decode, is_age
+
+    if not is_age(raw):
+        return raw
+    try:
+        return decode(raw, key)
+    except LockedError:
+        raise UnreadableFileError(
+            "it is encrypted and no passphrase was given for it") from None
+    except DecryptFailed:
+        raise UnreadableFileError(
+            "it is an encrypted (age) file that is damaged, cut short, or not encrypted "
+            "to this journal's key") from None
 
 
 def parse_tables(raw: bytes) -> dict[str, Any]:
@@ -167,9 +192,12 @@ def parse_tables(raw: bytes) -> dict[str, Any]:
 class AtomicJSONStorage(Storage):
     """TinyDB storage with atomic, private, durable writes and a parse cache."""
 
-    def __init__(self, path: Path, cache: FileCache | None = None) -> None:
+    def __init__(self, path: Path, cache: FileCache | None = None,
+                 cipher: Cipher | None = None) -> None:
         self.path = Path(path)
         self.cache = cache if cache is not None else FileCache()
+        # Shared with the store: the key comes and goes (unlock, idle lock).
+        self.cipher = cipher
 
     def read(self) -> dict[str, Any] | None:
         """Return the file's tables, parsing only if the file changed."""
@@ -192,8 +220,9 @@ class AtomicJSONStorage(Storage):
             problem.path = self.path
             raise problem from None
         try:
+            key = self.cipher.key if self.cipher is not None else None
             with open(fd, "rb", closefd=False) as handle:
-                data = parse_tables(handle.read())
+                data = parse_tables(plain_bytes(handle.read(), key))
         except BaseException as error:
             os.close(fd)
             if isinstance(error, UnreadableFileError):
@@ -210,6 +239,8 @@ class AtomicJSONStorage(Storage):
             payload = json.dumps(
                 data, separators=(",", ":"), check_circular=False
             ).encode("utf-8")
+            if self.cipher is not None:
+                payload = self.cipher.encode(payload)
             atomic_write_bytes(self.path, payload)
             fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC | os.O_NOFOLLOW)
         except BaseException:

@@ -82,7 +82,18 @@ def capture_failed_drafts(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def fallback_folders(data_dir: Path) -> list[Path]:
-    """Where unsaved drafts may go when the store cannot take them, best first."""
+    """Where unsaved drafts may go when the store cannot take them, best first.
+
+    For an encrypted journal only a private folder in memory (never plaintext
+    on disk); if there is none, the drafts stay on screen (the lose-text dialog).
+    """
+    from coprod_tui.core.store.crypto import is_encrypted
+
+    if is_encrypted(Path(data_dir)):
+        from coprod_tui.core.store.privacy import private_memory_dir
+
+        memory = private_memory_dir()
+        return [memory] if memory is not None else []
     folders = [Path(data_dir)]
     runtime = os.environ.get("XDG_RUNTIME_DIR", "")
     if runtime and os.path.isabs(runtime):
