@@ -20,6 +20,10 @@ visible when it is read (:meth:`Section.read_text`).
 
 Translations: ``reading/<code>/manifest.json`` (e.g. ``reading/cy/``) has the
 same shape, with ``file`` relative to that folder and ``minutes`` optional.
+
+A tier may say ``"timed": false`` when its sections' reading times are not the
+time it takes (the one-hour tier is a recording whose length the toolkit does
+not give): then no minutes are shown for it.
 When the interface is in that language, it gives known tiers their titles and
 known sections their text; it adds nothing and removes nothing, so every
 section not translated stays in English, in its place. A folder's translation
@@ -71,6 +75,7 @@ class _TierDraft:
     label: str | None
     about: str | None
     sections: list[Section] = field(default_factory=list)
+    timed: bool | None = None  # None: not said (timed, unless an earlier folder said)
 
 
 def _fail(where: Path, problem: str) -> ContentError:
@@ -161,6 +166,11 @@ def parse_manifest(content_dir: Path, origin: str) -> list[_TierDraft]:
             _text_field(item, "label", path, what, required=False),
             _text_field(item, "about", path, what, required=False),
         )
+        timed = item.get("timed")
+        if timed is not None and not isinstance(timed, bool):
+            raise _fail(path, f"{what}: \"timed\" must be true or false"
+                              f" (got {json.dumps(timed)})")
+        draft.timed = timed
         sections = item.get("sections", [])
         if not isinstance(sections, list):
             raise _fail(path, f"{what}: \"sections\" must be a list")
@@ -188,6 +198,8 @@ def _merge(base: list[_TierDraft], pack: list[_TierDraft], path: Path) -> list[_
             target.title = pack_tier.title or target.title
             target.label = pack_tier.label or target.label
             target.about = pack_tier.about or target.about
+            if pack_tier.timed is not None:
+                target.timed = pack_tier.timed
         for section in pack_tier.sections:
             _place(merged, target, section)
     return merged
@@ -262,7 +274,8 @@ def _translate(tiers: list[_TierDraft], content_dir: Path, language: str,
 
 def _freeze(tiers: list[_TierDraft]) -> tuple[Tier, ...]:
     return tuple(
-        Tier(t.id, t.title or t.id, t.label or t.title or t.id, t.about or "", tuple(t.sections))
+        Tier(t.id, t.title or t.id, t.label or t.title or t.id, t.about or "", tuple(t.sections),
+             t.timed is not False)
         for t in tiers
     )
 

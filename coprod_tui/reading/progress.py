@@ -23,6 +23,37 @@ def first_unread(catalog: Catalog, read_ids: Iterable[str]) -> Section | None:
     return next((s for s in catalog.sections() if s.id not in done), None)
 
 
+def continue_section(catalog: Catalog, read_ids: Iterable[str],
+                     current: str | None) -> Section | None:
+    """Where "Continue" goes: the section being read, unless it is already read,
+    then the next unread one after it (else the first unread anywhere); when
+    everything is read, the section being read (or the first)."""
+    done = set(read_ids)
+    ordered = list(catalog.sections())
+    if not ordered:
+        return None
+    section = catalog.section(current) if current else None
+    if section is not None and section.id not in done:
+        return section
+    start = ordered.index(section) + 1 if section is not None else 0
+    after = next((s for s in ordered[start:] if s.id not in done), None)
+    return after or first_unread(catalog, done) or section or ordered[0]
+
+
+def tiers_line(catalog: Catalog, read_ids: Iterable[str]) -> str:
+    """Progress in every tier, e.g. ``"10-minute tier 4/6, 30-minute tier 0/7, ..."``
+    (or that everything is read)."""
+    done = set(read_ids)
+    total = sum(len(t.sections) for t in catalog.tiers)
+    if total and all(tier_counts(t, done)[0] == len(t.sections) for t in catalog.tiers):
+        return f"all {total} sections read"
+    return ", ".join(
+        "{label} {read}/{count}".format(label=t.label, read=tier_counts(t, done)[0],
+                                        count=len(t.sections))
+        for t in catalog.tiers if t.sections
+    )
+
+
 def summary_line(catalog: Catalog, read_ids: Iterable[str], current: str | None) -> str:
     """E.g. ``"10-minute tier: 4 of 6 read"``: the tier being read (else the
     first unfinished one), or that everything is read."""
@@ -40,9 +71,10 @@ def summary_line(catalog: Catalog, read_ids: Iterable[str], current: str | None)
 
 
 def reading_summary(store: Store) -> str:
-    """Home's line for the Read area (content packs from ``COPROD_CONTENT_DIR``)."""
+    """Home's line for the Read area: progress in every tier, not only the one
+    opened last (content packs from ``COPROD_CONTENT_DIR``)."""
     catalog = load_catalog(paths.content_pack_dirs())
     progress = ReadingProgress(store)
     place = progress.place()
-    line = summary_line(catalog, progress.read_ids(), place.section_id if place else None)
+    line = tiers_line(catalog, progress.read_ids())
     return line + ("  (r: continue reading)" if place else "")
