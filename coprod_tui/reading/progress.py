@@ -48,8 +48,7 @@ def tiers_line(catalog: Catalog, read_ids: Iterable[str]) -> str:
     if total and all(tier_counts(t, done)[0] == len(t.sections) for t in catalog.tiers):
         return f"all {total} sections read"
     return ", ".join(
-        "{label} {read}/{count}".format(label=t.label, read=tier_counts(t, done)[0],
-                                        count=len(t.sections))
+        f"{t.label} {tier_counts(t, done)[0]}/{len(t.sections)}"
         for t in catalog.tiers if t.sections
     )
 
