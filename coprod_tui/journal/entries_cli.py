@@ -13,6 +13,7 @@ import json
 import os
 import shlex
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from coprod_tui.core.cli_context import content_dirs, open_store
 from coprod_tui.core.store import Store
 from coprod_tui.core.text import make_visible, one_line
 from coprod_tui.errors import CoprodError, UsageError
-from coprod_tui.journal.actions import parse_actions
+from coprod_tui.journal.actions import date_problems, parse_actions
 from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry
 from coprod_tui.journal.entry_save import opened, save_edited
 from coprod_tui.journal.records import EntryStore
@@ -146,6 +147,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
             keep = True
             raise CoprodError(f"{error.message}; your text is kept in {path}") from error
         print(make_visible(outcome.message(entry.id)))
+        for problem in date_problems(actions_text or ""):
+            print(f"note: {make_visible(problem)}", file=sys.stderr)
         return 0
     finally:
         if not keep:
