@@ -126,3 +126,54 @@ async def test_q_quits(data_dir: Path) -> None:
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def _home_prompts(data_dir: Path, size: tuple[int, int]) -> dict[str, str]:
+    from coprod_tui.core.store import Store
+    from coprod_tui.reading.records import ReadingProgress
+
+    progress = ReadingProgress(Store.open(data_dir))
+    progress.save_place("five-values", 0)  # a long Read line: every tier and "r: continue"
+    app = make_app(data_dir)
+    async with app.run_test(size=size) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        options = app.screen.query_one("#areas", OptionList)
+        return {o.id: str(o.prompt) for o in options.options}
+
+
+async def test_home_summaries_use_a_wide_screen_and_still_fit_80(data_dir: Path) -> None:
+    # Issue 17: summaries were cut at a fixed width even at 120 columns.
+    wide = await _home_prompts(data_dir, (120, 40))
+    read = wide["read"]
+    assert "…" not in read and "Follow-up 0/5 (r: continue reading)" in " ".join(read.split())
+    assert len(read.splitlines()[0]) > 80
+    assert all(len(line) <= 120 - 4 for p in wide.values() for line in p.splitlines())
+    narrow = await _home_prompts(data_dir, (80, 24))
+    assert all(len(line) <= 80 - 4 for p in narrow.values() for line in p.splitlines())
+    assert len(narrow["read"].splitlines()) == 2
+
+
+async def test_theme_dialog_fits_80x24(data_dir: Path) -> None:
+    # Issue 17: the theme list ran off an 80x24 screen with its keys line.
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press(next(a.key for a in AREAS if a.id == "settings"), "enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
+        await pilot.pause()
+        await pilot.pause()
+        dialog = app.screen.query_one(".dialog")
+        keys = app.screen.query_one(".dialog-keys")
+        assert len(app.available_themes) > 15, "a list longer than the screen"
+        assert dialog.region.bottom <= 24 - 1, "above the footer"
+        assert keys.region.height > 0 and keys.region.bottom < dialog.region.bottom
+        options = app.screen.query_one("#choices", OptionList)
+        assert options.max_scroll_y > 0, "the list scrolls inside the dialog"
+        await pilot.press("end")
+        await pilot.pause()
+        last = options.get_option_at_index(options.option_count - 1).id
+        assert options.highlighted == options.option_count - 1
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.theme == last)
