@@ -177,3 +177,51 @@ async def test_theme_dialog_fits_80x24(data_dir: Path) -> None:
         assert options.highlighted == options.option_count - 1
         await pilot.press("enter")
         await wait_until(pilot, lambda: app.theme == last)
+
+
+async def _palette_search(app: CoprodApp, pilot, words: str) -> list[str]:
+    """Open the palette, type ``words`` as a user would, return the results shown."""
+    from textual.command import CommandList, CommandPalette
+
+    await pilot.press("ctrl+p")
+    await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+    await pilot.press(*["space" if ch == " " else ch for ch in words])
+    results = app.screen.query_one(CommandList)
+    await wait_until(pilot, lambda: results.option_count > 0 or words == "keys")
+    await pilot.pause(0.1)
+    return [str(o.prompt).splitlines()[0] for o in results.options]
+
+
+async def test_command_palette_finds_this_screens_actions_and_writing(data_dir: Path) -> None:
+    # Issue 17: "new", "write", "gibbs" found nothing; Textual's "Keys" was listed.
+    from coprod_tui.journal.editor import EntryEditorScreen
+    from coprod_tui.journal.list_screen import JournalScreen
+
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("2")
+        await wait_until(pilot, lambda: isinstance(app.screen, JournalScreen))
+        found = await _palette_search(app, pilot, "new")
+        assert "New (n)" in found, found
+        assert any(f.startswith("New journal entry") for f in found)
+        await pilot.press("escape")
+        found = await _palette_search(app, pilot, "filter")
+        assert {"Filter (f)", "Filter by value (v)", "Filter by tag (t)"} <= set(found), found
+        await pilot.press("escape")
+        assert any("write" in f.lower() for f in await _palette_search(app, pilot, "write"))
+        await pilot.press("escape")
+        assert await _palette_search(app, pilot, "keys") == []
+        await pilot.press("escape")
+        found = await _palette_search(app, pilot, "gibbs")
+        assert found[0] == "New journal entry: Gibbs' reflective cycle"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        assert app.screen.entry.framework == "gibbs" and app.current_mode == "journal"
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, JournalScreen))
+        # A screen's action runs from the palette: "Trash (b)" opens the trash.
+        found = await _palette_search(app, pilot, "trash")
+        assert found[0] == "Trash (b)"
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: type(app.screen).__name__ == "TrashScreen")
