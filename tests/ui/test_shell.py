@@ -225,3 +225,51 @@ async def test_command_palette_finds_this_screens_actions_and_writing(data_dir: 
         assert found[0] == "Trash (b)"
         await pilot.press("enter")
         await wait_until(pilot, lambda: type(app.screen).__name__ == "TrashScreen")
+
+
+async def test_help_leads_with_this_screen_then_everywhere_at_80x24(data_dir: Path) -> None:
+    # Issue 17: help showed about five keys a page, sorted by description, with
+    # Textual's internals, the orientation text last, and no way out of a text box.
+    from textual.containers import VerticalScroll
+
+    from coprod_tui.journal.list_screen import JournalScreen
+
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("2")
+        await wait_until(pilot, lambda: isinstance(app.screen, JournalScreen))
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await pilot.pause()
+        help_screen = app.screen
+        text = help_screen.markdown()
+        for noise in ("super+c", "Copy selected text", "Page Left", "Scroll Right",
+                      "Focus Next", "palette\n"):
+            assert noise not in text, noise
+        about = text.index("## Journal")
+        own = text.index("## Keys on this screen")
+        everywhere = text.index("## Keys that work everywhere")
+        box = text.index("## In a text box")
+        assert about < own < everywhere < box < text.index("## Finding your way")
+        own_rows = [r.description for r in help_screen.rows]
+        assert own_rows[:3] == ["New", "By value", "Search"], "in the screen's own order"
+        assert "Home" not in own_rows and "Quit" not in own_rows
+        assert {"Help", "Home", "Quit"} <= {r.description for r in help_screen.everywhere}
+        assert "`Tab`" in text[box:] and "`Escape`" in text[box:] and "`h`" in text[box:]
+        # One line a key: a page of the help shows many more than five.
+        keys = help_screen.query_one("#help-keys")
+        assert keys.size.height == len(help_screen.rows) + 1 > 6
+        body = help_screen.query_one("#help-body", VerticalScroll)
+        assert body.size.height >= 12
+        title = help_screen.query_one("#help-title")
+        assert title.region.y < keys.region.y, "the orientation text comes first"
+        # A long orientation (the journal's) may push them to the second page:
+        # one page down shows the keys, many more than five at once.
+        await pilot.press("pagedown")
+        await pilot.pause()
+        top = keys.virtual_region.y - body.scroll_y
+        shown = min(top + keys.size.height, body.size.height) - max(top, 0)
+        assert shown > 10, shown
+        await pilot.press("c")
+        await wait_until(pilot, lambda: isinstance(app.screen, JournalScreen))
