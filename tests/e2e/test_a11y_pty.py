@@ -164,7 +164,10 @@ def test_ascii_drawing_only(data_dir: Path, args: tuple[str, ...], env: dict[str
         term.settle()
         term.press("escape")
         term.settle()
-        term.press("f1")  # help: a Markdown table of keys
+        term.press("f1")  # help: the journal's text, then its keys a page down
+        term.wait_for("arrows / page keys: scroll", start=start)
+        term.settle()
+        term.press("pagedown")
         term.wait_for("Keys on this screen", start=start)
         term.settle()
         term.press("ctrl+q")
