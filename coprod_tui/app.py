@@ -592,12 +592,66 @@ class CoprodApp(App[int]):
             self.push_screen(quiet_command_palette())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """Every navigation action in the command palette (ctrl+p)."""
-        yield SystemCommand("Home", "Go to the home screen", lambda: self.open_area("home"))
+        """The command palette (ctrl+p): every action of the current screen,
+        every place, writing a new entry from anywhere, help and quit.
+
+        Textual's own commands are left out: its "Keys" panel lists scrolling
+        internals, its "Quit" skips keeping drafts and its "Theme" is not saved
+        (Settings is).
+        """
+        yield from self._screen_commands(screen)
+        yield SystemCommand("Home (h)", "Go to the home screen", lambda: self.open_area("home"))
         for area in AREAS:
             yield SystemCommand(
                 f"{area.title} ({area.key})",
                 area.blurb,
                 lambda area_id=area.id: self.open_area(area_id),
             )
-        yield from super().get_system_commands(screen)
+        for framework, name in (
+            ("", "write in your usual framework"),
+            ("free", "write freely"),
+            ("rolfe", "Rolfe's What? So what? Now what?"),
+            ("gibbs", "Gibbs' reflective cycle"),
+            ("values", "value by value"),
+        ):
+            yield SystemCommand(
+                f"New journal entry: {name}",
+                "Write a new, private journal entry",
+                lambda framework=framework: self.write_entry(framework),
+            )
+        yield SystemCommand("Help for this screen (F1)", "This screen's keys and what it is for",
+                            self.action_help)
+        yield SystemCommand("Quit (q)", "Keep unsaved writing as drafts and quit",
+                            self.action_quit_app)
+
+    def _screen_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The screen's own actions that are on offer now, each runnable from the palette."""
+        seen: set[str] = set()
+        for key, active in screen.active_bindings.items():
+            binding = active.binding
+            if (active.node is not screen or not active.enabled or not binding.description
+                    or key.isdigit() or binding.action in seen):
+                continue  # widget internals, app keys (listed below), number shortcuts
+            seen.add(binding.action)
+            yield SystemCommand(
+                f"{binding.description} ({self.get_key_display(binding)})",
+                binding.tooltip or binding.description,
+                lambda action=binding.action: self.run_action(action, screen),
+            )
+
+    def write_entry(self, framework: str = "") -> None:
+        """Open the journal with a new entry in ``framework`` (empty: the setting's).
+
+        Provided by the journal: ``journal/editor.py`` ``EntryEditorScreen``.
+        """
+        from coprod_tui.journal.editor import EntryEditorScreen
+        from coprod_tui.journal.entry import Entry
+
+        if not self.store_ready:
+            self.notify("One moment: your journal is still opening.")
+            return
+        self.open_area("journal")
+        if framework == "values":
+            self.push_screen(EntryEditorScreen.walk())
+        else:
+            self.push_screen(EntryEditorScreen(Entry(values=[], framework=framework)))

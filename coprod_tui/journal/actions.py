@@ -2,29 +2,96 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import uuid
 
-from coprod_tui.core.clock import parse_day
 from coprod_tui.journal.entry import Action, Entry
 
-_DUE = re.compile(r"^(?P<text>.*?)[\s,;:(]*(?:\b(?:by|due|before)\s*:?\s*)?(?P<due>\d{4}-\d{2}-\d{2})\)?\s*$",
-                  re.IGNORECASE)
+_KEYWORD = r"\b(?:by|due|before)\s*:?\s*"
+# A date at the end of the line, after "by"/"due"/"before" or on its own: ISO
+# (2026-12-15) or day/month/year (15/12/2026, 15/12/26). After a keyword, also
+# 15.12.2026, 15-12-2026 and a day/month with no year (which is refused).
+_DUE = re.compile(
+    r"^(?P<text>.*?)[\s,;:(]*(?:"
+    rf"(?:{_KEYWORD})?(?P<due>\d{{4}}-\d{{1,2}}-\d{{1,2}}|\d{{1,2}}/\d{{1,2}}/\d+)"
+    rf"|{_KEYWORD}(?P<kw>\d{{1,2}}[.-]\d{{1,2}}[.-]\d+|\d{{1,2}}/\d{{1,2}})"
+    r")\)?\s*$",
+    re.IGNORECASE,
+)
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_UK = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d+))?$")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
+
+
+def read_date(text: str) -> dt.date:
+    """A due date as written: ``2026-12-15`` (ISO) or day/month/year as in the UK,
+    ``15/12/2026`` or ``15/12/26`` (20yy; also with ``.`` or ``-``).
+
+    Raises ``ValueError`` with a sentence saying what is wrong: no year, an
+    impossible day or month (``31/02/2026``, ``12/25/2026`` read as
+    day/month), a year that is not two or four digits.
+    """
+    iso = _ISO.match(text)
+    if iso:
+        year, month, day = (int(part) for part in iso.groups())
+    else:
+        uk = _UK.match(text)
+        if uk is None:
+            raise ValueError(f"{text} is not a date (write 15/12/2026 or 2026-12-15)")
+        day, month = int(uk.group(1)), int(uk.group(2))
+        if uk.group(3) is None:
+            raise ValueError(f"{text} has no year (write {day}/{month}/YYYY)")
+        if len(uk.group(3)) not in (2, 4):
+            raise ValueError(f"{text}: the year must have 2 or 4 digits")
+        year = int(uk.group(3)) + (2000 if len(uk.group(3)) == 2 else 0)
+        if not 1 <= month <= 12 and 1 <= day <= 12:
+            raise ValueError(f"{text} is not a date: coprod reads dates as day/month/year,"
+                             f" and there is no month {month}"
+                             f" (did you mean {month}/{day}/{uk.group(3)}?)")
+    if not 1 <= month <= 12:
+        raise ValueError(f"{text} is not a date: there is no month {month}")
+    if year < 1:
+        raise ValueError(f"{text} is not a date: there is no year {year}")
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValueError(f"{text} is not a date: {_MONTHS[month - 1]} {year}"
+                         f" has no day {day}") from None
+
+
+def read_action_line(line: str) -> tuple[Action | None, str | None]:
+    """One action from a line, and a problem with its due date if there is one.
+
+    A trailing date (``by 15/12/2026``, ``by 2026-12-15``, or a bare date) is
+    the due date. A date that cannot be read is never dropped: the action keeps
+    the whole line as its text, without a due date, and the problem says why.
+    """
+    line = line.strip().lstrip("-*•").strip()
+    if not line:
+        return None, None
+    match = _DUE.match(line)
+    if match and match.group("text").strip():
+        written = match.group("due") or match.group("kw")
+        try:
+            due = read_date(written).isoformat()
+        except ValueError as error:
+            return Action(text=line), f"{error}; \"{line}\" is kept with no due date"
+        return Action(text=match.group("text").strip(), due=due), None
+    return Action(text=line), None
 
 
 def parse_action_line(line: str) -> Action | None:
-    """One action from a line; a trailing ``by YYYY-MM-DD`` (or a bare date) is its due date."""
-    line = line.strip().lstrip("-*•").strip()
-    if not line:
-        return None
-    match = _DUE.match(line)
-    if match and match.group("text").strip():
-        try:
-            due = parse_day(match.group("due")).isoformat()
-        except ValueError:
-            return Action(text=line)
-        return Action(text=match.group("text").strip(), due=due)
-    return Action(text=line)
+    """One action from a line; a trailing ``by 15/12/2026`` (day/month/year),
+    ``by 2026-12-15`` or a bare date is its due date (see :func:`read_action_line`)."""
+    return read_action_line(line)[0]
+
+
+def date_problems(text: str) -> list[str]:
+    """One sentence for each action line whose due date cannot be read."""
+    problems = (read_action_line(line)[1] for line in text.splitlines())
+    return [problem for problem in problems if problem]
 
 
 def parse_actions(text: str, previous: list[Action] | None = None) -> list[Action]:

@@ -34,7 +34,7 @@ from coprod_tui.core.textin import (
 )
 from coprod_tui.errors import CoprodError, UsageError, describe_os_error
 from coprod_tui.i18n import _, ngettext
-from coprod_tui.journal.actions import parse_actions
+from coprod_tui.journal.actions import date_problems, parse_actions
 from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS, WRITING_FRAMEWORKS, Entry
 from coprod_tui.journal.privacy_check import GUIDANCE, check_privacy
 from coprod_tui.journal.records import ENTRIES, EntryStore
@@ -316,6 +316,8 @@ def _save_draft(store: Store, draft: dict, kept: Path | None) -> int:
         kept.unlink(missing_ok=True)
     print(_("added entry {id} ({values})").format(id=entry.id[:8],
                                                   values=", ".join(entry.values)))
+    for problem in date_problems(draft["actions"]):
+        print(f"note: {make_visible(problem)}", file=sys.stderr)
     findings = check_privacy("\n".join([entry.title, *sections.values(), *entry.tags]))
     if findings:
         print(_("warning: this entry may identify someone:"), file=sys.stderr)

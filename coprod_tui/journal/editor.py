@@ -26,7 +26,7 @@ from coprod_tui.core.ui.safe_text import SafeInput, SafeTextArea
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
-from coprod_tui.journal.actions import format_actions, parse_actions
+from coprod_tui.journal.actions import date_problems, format_actions, parse_actions
 from coprod_tui.journal.dialogs import PrivacyDialog, ValuesDialog
 from coprod_tui.journal.entry import (
     FRAMEWORKS,
@@ -62,8 +62,9 @@ the kind of NMC reflective account and the Code themes (for the nmc export);
 the last box, "How it relates to the Code", answers the NMC form's fourth
 question and can be left empty.
 `Esc` closes: unsaved writing is kept as a draft and offered when you next
-open the journal. Actions go one a line; end a line with `by 2026-12-01`
-for a due date.
+open the journal. Actions go one a line; end a line with `by 15/12/2026`
+(day/month/year) or `by 2026-12-15` for a due date. A date coprod cannot
+read is kept in the action's text, and a notice says why.
 """
 
 
@@ -190,7 +191,7 @@ class EntryEditorScreen(CoprodScreen[None]):
                                    classes="section-text")
             if self.entry.framework in ("rolfe", "gibbs") or self.entry.actions:
                 yield Static("Actions", classes="section-label")
-                yield Static("One a line. End a line with 'by 2026-12-01' for a due date.",
+                yield Static("One a line. End a line with 'by 15/12/2026' (day/month/year) for a due date.",
                              classes="section-hint")
                 yield SafeTextArea(self.actions_text, id="actions", classes="section-text")
             yield Static("Tags", classes="section-label")
@@ -423,4 +424,7 @@ class EntryEditorScreen(CoprodScreen[None]):
             return
         self.saved = True
         self.notify(message, severity=severity, timeout=10)
+        for problem in date_problems(self.actions_text):  # kept as text, never dropped
+            self.notify(problem, title="Due date not understood", severity="warning",
+                        timeout=20, markup=False)
         self.dismiss(None)

@@ -13,6 +13,7 @@ import json
 import os
 import shlex
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from coprod_tui.core.text import make_visible, one_line
 from coprod_tui.core.textin import HungUp, hang_up_unwinds, plaintext_folder
 from coprod_tui.errors import CoprodError, UsageError
 from coprod_tui.i18n import _
-from coprod_tui.journal.actions import parse_actions
+from coprod_tui.journal.actions import date_problems, parse_actions
 from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry
 from coprod_tui.journal.records import EntryStore
 from coprod_tui.journal.template import parse_template, render_entry
@@ -157,6 +158,8 @@ def cmd_edit(args: argparse.Namespace) -> int:
             raise CoprodError(_("{error}; your text is kept in {path}").format(
                 error=error.message, path=path)) from error
         print(make_visible(outcome.line))
+        for problem in date_problems(actions_text or ""):
+            print(f"note: {make_visible(problem)}", file=sys.stderr)
         return 0
     finally:
         if not keep:

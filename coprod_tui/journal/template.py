@@ -39,7 +39,7 @@ def render_template(framework: str, title: str = "", hints: dict[str, str] | Non
         lines += ["", ""]
     if has_actions(framework):
         lines += [f"## {ACTIONS_HEADING}",
-                  "# One a line; end a line with 'by 2026-12-01' for a due date."]
+                  "# One a line; end a line with 'by 15/12/2026' (day/month/year) for a due date."]
         if actions.strip():
             lines.append(actions)
         lines += ["", ""]

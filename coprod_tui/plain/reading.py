@@ -27,7 +27,8 @@ def run(plain: Plain) -> None:
         read = ReadingProgress(plain.store).read_ids()
         following = _first_unread(catalog, read)
         options = [f"{tier.title}: {sum(s.id in read for s in tier.sections)} of "
-                   f"{len(tier.sections)} sections read, about {tier.minutes} min"
+                   f"{len(tier.sections)} sections read"
+                   + (f", about {tier.minutes} min" if tier.timed else "")
                    for tier in catalog.tiers]
         if following is not None:
             options.append(f"Continue with the first unread section: {following.title}")
@@ -48,7 +49,8 @@ def _tier(plain: Plain, catalog: Catalog, index: int) -> None:
     while True:
         read = ReadingProgress(plain.store).read_ids()
         console.wrap(tier.about)
-        options = [f"{'[read] ' if s.id in read else '[    ] '}{s.title} ({s.minutes} min)"
+        options = [f"{'[read] ' if s.id in read else '[    ] '}{s.title}"
+                   + (f" ({s.minutes} min)" if tier.timed else "")
                    for s in tier.sections]
         choice = console.choose(f"{tier.title}: choose a section", options)
         try:
@@ -63,7 +65,10 @@ def read_section(plain: Plain, catalog: Catalog, section: Section) -> None:
     progress = ReadingProgress(plain.store)
     while True:
         number, total = catalog.position(section.id)
-        console.say(f"[Section {number} of {total}, about {section.minutes} min]")
+        tier = catalog.tier(section.tier_id)
+        timed = tier is None or tier.timed
+        console.say(f"[Section {number} of {total}"
+                    + (f", about {section.minutes} min]" if timed else "]"))
         console.write(to_plain(section.read_text(), console.width))
         console.say(f"[End of {section.title}]")
         progress.save_place(section.id, 0)

@@ -77,12 +77,19 @@ def list_text(catalog: Catalog) -> str:
     """Every tier and section with ids and reading times."""
     lines: list[str] = []
     for tier in catalog.tiers:
-        lines.append(_("{id}  {title} (about {minutes} min of reading)").format(
-            id=tier.id, title=tier.title, minutes=tier.minutes))
+        if tier.timed:
+            lines.append(_("{id}  {title} (about {minutes} min of reading)").format(
+                id=tier.id, title=tier.title, minutes=tier.minutes))
+        else:  # e.g. a recording whose length the toolkit does not give
+            lines.append(f"{tier.id}  {tier.title}")
         for section in tier.sections:
-            lines.append(_("  {id:<28} {minutes:>2} min  {title}").format(
-                id=section.id, minutes=section.minutes,
-                title=section.title + _in_other_language(section)))
+            if tier.timed:
+                lines.append(_("  {id:<28} {minutes:>2} min  {title}").format(
+                    id=section.id, minutes=section.minutes,
+                    title=section.title + _in_other_language(section)))
+            else:
+                lines.append(f"  {section.id:<28}         "
+                             f"{section.title + _in_other_language(section)}")
         lines.append("")
     lines.append(_("Read one with: coprod read TIER [SECTION]"))
     return make_visible("\n".join(lines))
@@ -117,8 +124,11 @@ def cmd_read(args: argparse.Namespace) -> int:
         return 0
     print(make_visible(to_plain(f"# {tier.title}\n\n{tier.about}", width)))
     for index, section in enumerate(tier.sections, 1):
-        print(_("[{index} of {count}, {minutes} min]").format(
-            index=index, count=len(tier.sections), minutes=section.minutes))
+        if tier.timed:
+            print(_("[{index} of {count}, {minutes} min]").format(
+                index=index, count=len(tier.sections), minutes=section.minutes))
+        else:
+            print(f"[{index}/{len(tier.sections)}]")
         print(_section_text(section, width))
     _mark_read(args, list(tier.sections))
     return 0

@@ -16,7 +16,7 @@ from coprod_tui.core.ui.screens import AreaScreen, OpenReading, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.reading.catalog import Catalog, ContentError
-from coprod_tui.reading.progress import first_unread, tier_counts
+from coprod_tui.reading.progress import continue_section, tier_counts
 from coprod_tui.reading.reader import ReaderScreen, catalog_for, progress_for
 
 if TYPE_CHECKING:
@@ -37,13 +37,12 @@ CONTINUE_ID = "continue"
 
 
 def continue_target(app: CoprodApp, catalog: Catalog) -> str | None:
-    """The section to continue with: the remembered one, else the first unread."""
+    """The section to continue with: the remembered one while it is unread,
+    else the next unread one (see :func:`continue_section`)."""
     progress = progress_for(app)
     place = progress.place() if progress else None
-    if place and catalog.section(place.section_id):
-        return place.section_id
     read = progress.read_ids() if progress else set()
-    section = first_unread(catalog, read) or next(catalog.sections(), None)
+    section = continue_section(catalog, read, place.section_id if place else None)
     return section.id if section else None
 
 
@@ -99,18 +98,20 @@ class ReadingScreen(AreaScreen):
         read = progress.read_ids() if progress else set()
         place = progress.place() if progress else None
         rows: list[Option] = []
-        current = catalog.section(place.section_id) if place else None
+        current = continue_section(catalog, read, place.section_id) if place else None
         if current is not None:
             rows.append(Option(Content.assemble(("> Continue: ", "bold"),
                                                 literal(current.title)), id=CONTINUE_ID))
         for tier in catalog.tiers:
             done, count = tier_counts(tier, read)
-            head = f"{tier.title}  ({done} of {count} read, about {tier.minutes} min)"
+            time = f", about {tier.minutes} min" if tier.timed else ""
+            head = f"{tier.title}  ({done} of {count} read{time})"
             rows.append(Option(literal(head, "bold underline"), id=f"tier:{tier.id}",
                                disabled=True))
             for section in tier.sections:
                 mark = "[x]" if section.id in read else "[ ]"
-                rows.append(Option(literal(f"  {mark} {section.title}  {section.minutes} min"),
+                minutes = f"  {section.minutes} min" if tier.timed else ""
+                rows.append(Option(literal(f"  {mark} {section.title}{minutes}"),
                                    id=f"section:{section.id}"))
         return rows
 

@@ -58,9 +58,16 @@ class LinksDialog(CoprodDialog[None]):
                     id="links",
                 )
             else:
-                yield Static("This section has no links.", id="links-none")
-            yield Static("Enter or y: copy    b or Esc: close", classes="dialog-keys")
+                yield Static("No links in this section.", id="links-none")
+            keys = "Enter or y: copy    b or Esc: close" if self.links else "b or Esc: close"
+            yield Static(keys, classes="dialog-keys")
         yield Footer()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Copying is offered only when there is a link to copy."""
+        if action == "copy":
+            return bool(self.links)
+        return True
 
     def on_mount(self) -> None:
         if self.links:

@@ -20,6 +20,10 @@ visible when it is read (:meth:`Section.read_text`).
 
 Translations: ``reading/<code>/manifest.json`` (e.g. ``reading/cy/``) has the
 same shape, with ``file`` relative to that folder and ``minutes`` optional.
+
+A tier may say ``"timed": false`` when its sections' reading times are not the
+time it takes (the one-hour tier is a recording whose length the toolkit does
+not give): then no minutes are shown for it.
 When the interface is in that language, it gives known tiers their titles and
 known sections their text; it adds nothing and removes nothing, so every
 section not translated stays in English, in its place. A folder's translation
@@ -74,6 +78,7 @@ class _TierDraft:
     label: str | None
     about: str | None
     sections: list[Section] = field(default_factory=list)
+    timed: bool | None = None  # None: not said (timed, unless an earlier folder said)
 
 
 def _fail(where: Path, problem: str) -> ContentError:
@@ -168,6 +173,11 @@ def parse_manifest(content_dir: Path, origin: str) -> list[_TierDraft]:
         draft = _TierDraft(tier_id, _text_field(item, "title"), _text_field(item, "label"),
                            _text_field(item, "about"))
         sections = item.get("sections") or []
+        timed = item.get("timed")
+        if timed is not None and not isinstance(timed, bool):
+            raise _fail(path, f"{what}: \"timed\" must be true or false"
+                              f" (got {json.dumps(timed)})")
+        draft.timed = timed
         for number, entry in enumerate(sections):
             section = _parse_section(entry, tier_id, folder, path, origin, number)
             if section.id in seen_sections:
@@ -192,6 +202,8 @@ def _merge(base: list[_TierDraft], pack: list[_TierDraft], path: Path) -> list[_
             target.title = pack_tier.title or target.title
             target.label = pack_tier.label or target.label
             target.about = pack_tier.about or target.about
+            if pack_tier.timed is not None:
+                target.timed = pack_tier.timed
         for section in pack_tier.sections:
             _place(merged, target, section)
     return merged
@@ -267,7 +279,8 @@ def _translate(tiers: list[_TierDraft], content_dir: Path, language: str,
 
 def _freeze(tiers: list[_TierDraft]) -> tuple[Tier, ...]:
     return tuple(
-        Tier(t.id, t.title or t.id, t.label or t.title or t.id, t.about or "", tuple(t.sections))
+        Tier(t.id, t.title or t.id, t.label or t.title or t.id, t.about or "", tuple(t.sections),
+             t.timed is not False)
         for t in tiers
     )
 

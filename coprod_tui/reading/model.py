@@ -68,6 +68,9 @@ class Tier:
     label: str
     about: str
     sections: tuple[Section, ...]
+    # False when the reading times are not the time the tier takes (a recording
+    # of unknown length): then no minutes are shown for it.
+    timed: bool = True
 
     @property
     def minutes(self) -> int:

@@ -22,6 +22,36 @@ def first_unread(catalog: Catalog, read_ids: Iterable[str]) -> Section | None:
     return next((s for s in catalog.sections() if s.id not in done), None)
 
 
+def continue_section(catalog: Catalog, read_ids: Iterable[str],
+                     current: str | None) -> Section | None:
+    """Where "Continue" goes: the section being read, unless it is already read,
+    then the next unread one after it (else the first unread anywhere); when
+    everything is read, the section being read (or the first)."""
+    done = set(read_ids)
+    ordered = list(catalog.sections())
+    if not ordered:
+        return None
+    section = catalog.section(current) if current else None
+    if section is not None and section.id not in done:
+        return section
+    start = ordered.index(section) + 1 if section is not None else 0
+    after = next((s for s in ordered[start:] if s.id not in done), None)
+    return after or first_unread(catalog, done) or section or ordered[0]
+
+
+def tiers_line(catalog: Catalog, read_ids: Iterable[str]) -> str:
+    """Progress in every tier, e.g. ``"10-minute tier 4/6, 30-minute tier 0/7, ..."``
+    (or that everything is read)."""
+    done = set(read_ids)
+    total = sum(len(t.sections) for t in catalog.tiers)
+    if total and all(tier_counts(t, done)[0] == len(t.sections) for t in catalog.tiers):
+        return f"all {total} sections read"
+    return ", ".join(
+        f"{t.label} {tier_counts(t, done)[0]}/{len(t.sections)}"
+        for t in catalog.tiers if t.sections
+    )
+
+
 def summary_line(catalog: Catalog, read_ids: Iterable[str], current: str | None) -> str:
     """E.g. ``"10-minute tier: 4 of 6 read"``: the tier being read (else the
     first unfinished one), or that everything is read."""

@@ -67,7 +67,10 @@ class ReaderScreen(CoprodScreen[None]):
         Binding("p", "previous_section", "Previous", id="reader-previous",
                 tooltip="Previous section"),
         Binding("m", "toggle_read", "Mark read", id="reader-mark",
-                tooltip="Mark this section read, or unread"),
+                tooltip="Mark this section read"),
+        # The same key when the section is read: the footer says what m will do.
+        Binding("m", "mark_unread", "Mark unread", id="reader-unmark",
+                tooltip="Mark this section not read yet"),
         Binding("l", "links", "Links", id="reader-links", tooltip="List and copy links"),
         Binding("space", "page_down", "Page down", show=False, id="reader-page-down"),
     ]
@@ -142,6 +145,7 @@ class ReaderScreen(CoprodScreen[None]):
             self.is_read = bool(progress and section.id in progress.read_ids())
         except CoprodError:
             self.is_read = False
+        self.refresh_bindings()
         self._show_title()
         markdown = self.query_one("#reader-text", Markdown)
         await markdown.update(text)
@@ -187,9 +191,9 @@ class ReaderScreen(CoprodScreen[None]):
         tier = self.catalog.tier(self.section.tier_id)
         place, count = self.catalog.position(self.section.id)
         label = tier.label if tier else self.section.tier_id
+        minutes = f", {self.section.minutes} min" if tier is None or tier.timed else ""
         self.query_one("#reader-title", Static).update(
-            literal(f"{self.section.title}\n{label}, section {place} of {count},"
-                    f" {self.section.minutes} min")
+            literal(f"{self.section.title}\n{label}, section {place} of {count}{minutes}")
         )
         self.sub_title = self.section.title
 
@@ -220,6 +224,7 @@ class ReaderScreen(CoprodScreen[None]):
             return
         self.is_read = read
         self._update_status()
+        self.refresh_bindings()  # the footer's m now says the other way
 
     def _mark_read(self) -> None:
         if not self.is_read:
@@ -271,10 +276,23 @@ class ReaderScreen(CoprodScreen[None]):
         """Go to the previous section."""
         self._step(-1)
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """``m`` is offered as "Mark read" or "Mark unread", whichever it would do."""
+        if action == "toggle_read":
+            return not self.is_read
+        if action == "mark_unread":
+            return self.is_read
+        return True
+
     def action_toggle_read(self) -> None:
         """Mark this section read, or unread again."""
         self._set_read(not self.is_read)
         self.notify("Marked read." if self.is_read else "Marked not read.")
+
+    def action_mark_unread(self) -> None:
+        """Mark this section not read yet."""
+        if self.is_read:
+            self.action_toggle_read()
 
     def action_page_down(self) -> None:
         """Scroll down one page."""

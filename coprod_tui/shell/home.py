@@ -17,8 +17,14 @@ from coprod_tui.core.ui.screens import AreaScreen, OpenArea
 from coprod_tui.shell.areas import AREAS, Area, area_by_key
 
 # 80 columns less the margins, the list's border and scrollbar, the key and the title
-# (12 columns: "Revalidation").
+# (12 columns: "Revalidation"); a wider terminal gives the summaries its width.
 SUMMARY_WIDTH = 51
+AROUND_SUMMARY = 80 - SUMMARY_WIDTH
+
+
+def summary_width(columns: int) -> int:
+    """Columns for an area's summary on a screen ``columns`` wide (at least 80's)."""
+    return max(SUMMARY_WIDTH, columns - AROUND_SUMMARY)
 
 WELCOME = (
     "Co-production: the people who provide a service and the people who use it "
@@ -36,12 +42,13 @@ opens the command palette, and `q` quits (unsaved writing is kept as a draft).
 """
 
 
-def _prompt(area: Area, summary: str | None) -> Content:
-    """An area's key, title and progress (or what it is), wrapped to at most two lines."""
+def _prompt(area: Area, summary: str | None, width: int = SUMMARY_WIDTH) -> Content:
+    """An area's key, title and progress (or what it is), wrapped to at most two
+    lines of ``width`` columns."""
     text = one_line(summary if summary else area.blurb, 10_000)
-    lines = textwrap.wrap(text, SUMMARY_WIDTH) or [""]
+    lines = textwrap.wrap(text, width) or [""]
     if len(lines) > 2:
-        lines = [lines[0], one_line(" ".join(lines[1:]), SUMMARY_WIDTH)]
+        lines = [lines[0], one_line(" ".join(lines[1:]), width)]
     head = Content.assemble(
         (f" {area.key} ", "bold reverse"), " ", (f"{area.title:<12}", "bold"), " ", lines[0]
     )
@@ -65,6 +72,11 @@ class HomeScreen(AreaScreen):
         """Home is the first level: there is nothing to go back to."""
         return action != "back"
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._summaries: dict[str, str] = {}
+        self._width = SUMMARY_WIDTH
+
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(WELCOME, id="welcome", markup=False)
@@ -81,6 +93,17 @@ class HomeScreen(AreaScreen):
 
     def on_screen_resume(self) -> None:
         self.refresh_summaries()
+
+    def on_resize(self) -> None:
+        """Rewrap the summaries to the new width (kept whole where they fit)."""
+        width = summary_width(self.size.width)
+        if width == self._width:
+            return
+        self._width = width
+        options = self.query_one("#areas", OptionList)
+        for area in AREAS:
+            options.replace_option_prompt(area.id, _prompt(area, self._summaries.get(area.id),
+                                                           width))
 
     def on_store_ready(self) -> None:
         self.refresh_summaries()
@@ -107,11 +130,12 @@ class HomeScreen(AreaScreen):
     def _set_summary(self, area: Area, text: str) -> None:
         if not self.is_attached:  # the app is closing while summaries were computed
             return
+        self._summaries[area.id] = text
         try:
             options = self.query_one("#areas", OptionList)
         except NoMatches:
             return
-        options.replace_option_prompt(area.id, _prompt(area, text))
+        options.replace_option_prompt(area.id, _prompt(area, text, self._width))
 
     def action_open_digit(self, digit: str) -> None:
         """Open the area with this number."""

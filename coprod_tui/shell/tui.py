@@ -23,8 +23,14 @@ def run_tui(args: argparse.Namespace) -> int:
     for name in ("COLUMNS", "LINES"):
         os.environ.pop(name, None)
     from coprod_tui.app import CoprodApp
+    from coprod_tui.core.ui.terminal import monochrome_terminal
 
-    ascii_only = bool(getattr(args, "ascii", False)) or os.environ.get("TERM") == "linux"
+    term = os.environ.get("TERM")
+    monochrome = monochrome_terminal(term)
+    if monochrome:
+        # Textual reads NO_COLOR when the app is made: no colour, as NO_COLOR gives.
+        os.environ["NO_COLOR"] = "1"
+    ascii_only = bool(getattr(args, "ascii", False)) or term == "linux" or monochrome
     from coprod_tui.core.cli_context import passphrase_file
     from coprod_tui.core.store.peek import peek_setting
 

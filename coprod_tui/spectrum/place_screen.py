@@ -20,6 +20,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
+from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.journal.entry import Link
 from coprod_tui.spectrum.result_screen import SpectrumResultScreen
@@ -202,8 +203,14 @@ class PlaceActivityScreen(CoprodScreen[None]):
             return
         step = steps[index]
         switcher.current = "place-question"
-        self.query_one("#question-progress", Static).update(
-            Content(f"Question {index + 1} of {len(steps)}"))
+        # The count never grows: the optional refining question is not counted,
+        # and answering "no" to the first question just ends sooner.
+        if step.id == "refine":
+            count = "One more question, optional"
+        else:
+            count = f"Question {index + 1} of {1 + len(QUESTIONS)}"
+        self.query_one("#question-progress", Static).update(Content.assemble(
+            "Placing: ", literal(self.activity_title), "\n", count))
         self.query_one("#question-prompt", Static).update(Content(step.prompt))
         self.query_one("#question-help", Static).update(Content(step.help))
         options = self.query_one("#question-choices", OptionList)

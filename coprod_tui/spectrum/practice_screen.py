@@ -118,9 +118,7 @@ class PracticeScreen(CoprodScreen[None]):
         scenario = self.current
         assert scenario is not None
         self.phase = ASK
-        self.query_one("#practice-progress", Static).update(Content(
-            f"Scenario {self.index + 1} of {len(self.round)}   "
-            f"right so far: {score(self.attempts)}"))
+        self._show_progress()
         self.query_one("#practice-title", Static).update(literal(scenario.title))
         self.query_one("#practice-text", Static).update(literal(scenario.text))
         self.query_one("#practice-feedback", Static).update("")
@@ -131,6 +129,12 @@ class PracticeScreen(CoprodScreen[None]):
         choices.focus()
         self.query_one("#practice-body", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
+
+    def _show_progress(self) -> None:
+        """The scenario's number and the score so far (counting any answer just given)."""
+        self.query_one("#practice-progress", Static).update(Content(
+            f"Scenario {self.index + 1} of {len(self.round)}   "
+            f"right so far: {score(self.attempts)} of {len(self.attempts)}"))
 
     @on(OptionList.OptionSelected, "#practice-choices")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -150,6 +154,7 @@ class PracticeScreen(CoprodScreen[None]):
         attempt = Attempt(scenario.id, place_id, scenario.place)
         self.attempts.append(attempt)
         self.phase = FEEDBACK
+        self._show_progress()
         right = approach(scenario.place)
         chosen = approach(place_id)
         verdict = "Right." if attempt.correct else f"Not quite: you chose {chosen.name}."
@@ -193,9 +198,27 @@ class PracticeScreen(CoprodScreen[None]):
             Content(f"You placed {got} of {total} scenarios right."))
         self.query_one("#practice-text", Static).update(Content(
             f"{message}\n\nPress p to practise again or b to go back."))
-        self.query_one("#practice-feedback", Static).update("")
+        self.query_one("#practice-feedback", Static).update(literal(self.review()))
         self.query_one("#practice-body", VerticalScroll).focus()
         self.refresh_bindings()
+
+    def review(self) -> str:
+        """What was missed in the round: each scenario, the place chosen and the
+        right place with why (or that nothing was missed)."""
+        scenarios = {s.id: s for s in self.round}
+        missed = [a for a in self.attempts if not a.correct]
+        if not missed:
+            return "Nothing missed: every scenario was placed right."
+        lines = [f"To look at again ({len(missed)}):"]
+        for attempt in missed:
+            scenario = scenarios.get(attempt.scenario)
+            title = scenario.title if scenario else attempt.scenario
+            lines += ["", f"- {title}",
+                      f"  You chose: {approach(attempt.chosen).name}."
+                      f" The place: {approach(attempt.expected).name}."]
+            if scenario is not None:
+                lines.append(f"  Why: {scenario.explanation}")
+        return "\n".join(lines)
 
     def action_again(self) -> None:
         """A new round."""

@@ -166,7 +166,10 @@ def test_ascii_drawing_only(data_dir: Path, args: tuple[str, ...], env: dict[str
         term.settle()
         term.press("escape")
         term.settle()
-        term.press("f1")  # help: a Markdown table of keys
+        term.press("f1")  # help: the journal's text, then its keys a page down
+        term.wait_for("arrows / page keys: scroll", start=start)
+        term.settle()
+        term.press("pagedown")
         term.wait_for("Keys on this screen", start=start)
         term.settle()
         term.press("ctrl+q")
@@ -176,6 +179,29 @@ def test_ascii_drawing_only(data_dir: Path, args: tuple[str, ...], env: dict[str
         assert found == set()
     else:
         assert found, "without --ascii the same screens do draw boxes"
+
+
+@pytest.mark.parametrize("term_name", ["vt100", "xterm-mono"])
+def test_monochrome_terminals_get_ascii_and_no_colour(data_dir: Path, term_name: str) -> None:
+    # Issue 17: TERM=vt100 and xterm-mono got Unicode blocks and colour.
+    with PtyApp.coprod(data_dir, TERM=term_name) as term:
+        term.wait_for("About")
+        term.settle()
+        start = len(term.output)
+        term.press("down")  # the highlight moves: still shown, in reverse video
+        term.settle()
+        moved = bytes(term.output[start:])
+        term.press("1", "enter")  # the reader
+        term.wait_for("section 1 of", start=start)
+        term.settle()
+        term.press("h", "2", "n")  # the journal and a dialog
+        term.wait_for("Write about which value?", start=start)
+        term.settle()
+        term.press("ctrl+q")
+        assert term.wait_exit() == 0
+    assert drawing_characters(term.text) == set()
+    assert [p for p in sgr_params(bytes(term.output)) if colour_codes(p)] == []
+    assert any(7 in params for params in sgr_params(moved)), "highlight in reverse video"
 
 
 @pytest.mark.parametrize("no_mouse", [True, False])

@@ -187,3 +187,16 @@ def test_edit_refuses_an_entry_whose_lines_it_would_drop(data_dir: Path, tmp_pat
     assert done.returncode == 1 and "starting with '#'" in done.stderr
     kept = EntryStore(Store.open(data_dir)).get(entry.id)
     assert kept is not None and kept.sections == {"what": "#carers week went well"}
+
+
+def test_edit_reads_a_uk_due_date_and_says_when_one_cannot_be_read(
+        data_dir: Path, tmp_path: Path) -> None:
+    entry = add_entry(data_dir, actions=parse_actions("Ask Jo"))
+    script = ('sed -i "s|^Ask Jo$|Ask Jo by 15/12/2026\\nRing the centre by 31/02/2026|" "$1"\n')
+    done = coprod(data_dir, "edit", entry.id[:8], EDITOR=editor(tmp_path, script), VISUAL="")
+    assert done.returncode == 0, done.stderr
+    saved = EntryStore(Store.open(data_dir)).get(entry.id)
+    assert saved is not None
+    assert [(a.text, a.due) for a in saved.actions] == [
+        ("Ask Jo", "2026-12-15"), ("Ring the centre by 31/02/2026", None)]
+    assert "note: 31/02/2026 is not a date: February 2026 has no day 31" in done.stderr

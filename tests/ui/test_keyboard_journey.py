@@ -135,7 +135,7 @@ async def export_the_journal(app: CoprodApp, pilot) -> None:
 async def change_a_setting(app: CoprodApp, pilot) -> None:
     await pilot.press("7")
     await wait_until(pilot, lambda: isinstance(app.screen, SettingsScreen))
-    await pilot.press("end", "up", "enter")  # the journal framework row (Language is last)
+    await pilot.press("end", "up", "up", "enter")  # journal framework (then lock-after, Language)
     await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
     await pilot.press("down", "enter")  # free writing -> Rolfe
     await wait_until(pilot, lambda: app.store.get_setting("journal-framework") == "rolfe")

@@ -189,7 +189,7 @@ async def test_a_fresh_home_shows_all_nine_areas_at_80x24(data_dir: Path) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await wait_until(pilot, lambda: app.store_ready and isinstance(app.screen, HomeScreen))
         await wait_until(pilot, lambda: "to take with you" in screen_text(app)
-                         and "0 of 6 read" in screen_text(app))
+                         and "10-minute tier 0/6" in screen_text(app))
         await pilot.pause()
         text = screen_text(app)
         for title in ("Read", "Journal", "Spectrum", "Complexity", "Stocktake", "Export",

@@ -69,12 +69,13 @@ async def test_read_sections_with_keys_and_progress_is_kept(data_dir: Path) -> N
         await pilot.press("b")
         await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen))
         texts = option_texts(app)
-        assert texts[0] == "> Continue: What co-production is"
+        # The section left was read to its end: Continue offers the next unread one.
+        assert texts[0] == "> Continue: The five values"
         assert "  [x] What co-production is  2 min" in texts
         assert "  [ ] The five values  1 min" in texts
         await pilot.press("h")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
-        await wait_until(pilot, lambda: "10-minute tier: 1 of 6 read" in str(
+        await wait_until(pilot, lambda: "10-minute tier 1/6, 30-minute tier 0/7" in str(
             app.screen.query_one("#areas", OptionList).get_option("read").prompt))
 
 
@@ -231,3 +232,87 @@ async def test_unknown_section_says_so_and_the_app_keeps_working(data_dir: Path)
             "no-such-section" in n.message for n in app._notifications))
         await pilot.press("b")
         await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+
+
+def footer_mark(app: CoprodApp) -> str:
+    """What the footer offers for m, as shown."""
+    (binding,) = [b.binding for key, b in app.screen.active_bindings.items() if key == "m"]
+    return binding.description
+
+
+async def test_footer_says_what_m_will_do(data_dir: Path) -> None:
+    # Issue 17: the footer said "Mark read" on a section m would mark unread.
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        app.open_reading("five-values")
+        await wait_until(pilot, lambda: reader_on(app, "five-values"))
+        assert footer_mark(app) == "Mark read"
+        await pilot.press("m")
+        await wait_until(pilot, lambda: "five-values" in read_ids(app))
+        await pilot.pause()
+        assert footer_mark(app) == "Mark unread"
+        await pilot.press("m")
+        await wait_until(pilot, lambda: "five-values" not in read_ids(app))
+        await pilot.pause()
+        assert footer_mark(app) == "Mark read"
+        # A section read earlier opens offering "Mark unread" at once.
+        await pilot.press("m", "n")
+        await wait_until(pilot, lambda: reader_on(app, "spectrum-of-engagement"))
+        await pilot.press("p")
+        await wait_until(pilot, lambda: reader_on(app, "five-values"))
+        await pilot.pause()
+        assert footer_mark(app) == "Mark unread"
+
+
+async def test_links_dialog_without_links_offers_no_copy(data_dir: Path) -> None:
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        app.open_reading("five-values")
+        await wait_until(pilot, lambda: reader_on(app, "five-values"))
+        await pilot.press("l")
+        await wait_until(pilot, lambda: isinstance(app.screen, LinksDialog))
+        await pilot.pause()
+        offered = {b.binding.action for b in app.screen.active_bindings.values()}
+        assert "copy" not in offered
+        text = " ".join(str(s.render()) for s in app.screen.query("Static"))
+        assert "No links in this section." in text and "copy" not in text.lower()
+
+
+async def test_the_hour_tier_gives_no_minutes(data_dir: Path) -> None:
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("1")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen))
+        texts = option_texts(app)
+        assert "If you have an hour  (0 of 1 read)" in texts
+        assert "  [ ] The introduction to co-production training" in texts
+        assert "If you have 10 minutes  (0 of 6 read, about 9 min)" in texts
+        app.open_reading("introduction-training")
+        await wait_until(pilot, lambda: reader_on(app, "introduction-training"))
+        title = str(app.screen.query_one("#reader-title").render())
+        assert title.endswith("One-hour tier, section 1 of 1") and "min" not in title
+
+
+async def test_continue_goes_past_a_section_read_to_its_end(data_dir: Path) -> None:
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("1", "enter")
+        await wait_until(pilot, lambda: reader_on(app, "what-is-co-production"))
+        await pilot.press("end")
+        await wait_until(pilot, lambda: read_ids(app) == {"what-is-co-production"})
+        await pilot.press("b")
+        await wait_until(pilot, lambda: isinstance(app.screen, ReadingScreen))
+        assert option_texts(app)[0] == "> Continue: The five values"
+        await pilot.press("h")
+        await wait_until(pilot, lambda: isinstance(app.screen, HomeScreen))
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        read = str(app.screen.query_one("#areas", OptionList).get_option("read").prompt)
+        assert "10-minute tier 1/6" in read and "30-minute tier 0/7" in read
+        assert "Follow-up 0/5" in read
+        await pilot.press("r")
+        await wait_until(pilot, lambda: reader_on(app, "five-values"))

@@ -280,3 +280,60 @@ async def test_menu_works_with_arrows_and_enter(data_dir: Path) -> None:
         assert "No saved placements yet" in static_text(app.screen, ".list-empty")
         await pilot.press("b", "down", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, PracticeHistoryScreen))
+
+
+async def test_question_count_never_grows_and_names_the_activity(data_dir: Path) -> None:
+    # Issue 17: "Question 4 of 4" was followed by "Question 5 of 5", and the
+    # question pages did not say which activity was being placed.
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_spectrum(app, pilot)
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, PlaceActivityScreen))
+        await type_text(pilot, "Ward [b]rounds")
+        await pilot.press("ctrl+n")
+        await pilot.pause()
+        seen = []
+        for answer in ("1", "1", "1", "1"):  # involved; organisation everywhere: doing to
+            progress = static_text(app.screen, "#question-progress")
+            assert progress.startswith("Placing: Ward [b]rounds\n")
+            seen.append(progress.splitlines()[-1])
+            await pilot.press(answer)
+            await pilot.pause()
+        progress = static_text(app.screen, "#question-progress")
+        assert "What is the organisation doing?" in static_text(app.screen, "#question-prompt")
+        assert progress == "Placing: Ward [b]rounds\nOne more question, optional"
+        assert seen == [f"Question {n} of 4" for n in range(1, 5)]
+        await pilot.press("b")
+        await pilot.pause()
+        assert static_text(app.screen, "#question-progress").endswith("Question 4 of 4")
+
+
+async def test_practice_feedback_counts_the_answer_and_the_round_ends_with_a_review(
+        data_dir: Path) -> None:
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_spectrum(app, pilot)
+        await pilot.press("p")
+        await wait_until(pilot, lambda: isinstance(app.screen, PracticeScreen))
+        practice = app.screen
+        ids = [a.id for a in APPROACHES]
+        missed = []
+        for turn in range(len(practice.round)):
+            scenario = practice.current
+            right = ids.index(scenario.place) + 1
+            correct = turn != 1
+            await pilot.press(str(right if correct else right % len(ids) + 1))
+            await pilot.pause()
+            if not correct:
+                missed.append(scenario)
+            assert static_text(practice, "#practice-progress").endswith(
+                f"right so far: {turn + 1 - len(missed)} of {turn + 1}")
+            await pilot.press("n")
+            await pilot.pause()
+        review = static_text(practice, "#practice-feedback")
+        assert review.startswith("To look at again (1):")
+        assert missed[0].title in review and "Why: " + missed[0].explanation[:30] in review
+        for scenario in practice.round:
+            if scenario is not missed[0]:
+                assert f"- {scenario.title}\n" not in review

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from coprod_tui.journal.actions import format_actions, open_actions, parse_actions
+from coprod_tui.journal.actions import (
+    date_problems,
+    format_actions,
+    open_actions,
+    parse_actions,
+    read_action_line,
+    read_date,
+)
 from coprod_tui.journal.entry import Action, Entry
 from coprod_tui.journal.search import (
     NO_VALUE,
@@ -113,3 +121,63 @@ def test_the_quick_date_test_never_drops_an_entry_the_exact_filter_keeps(
         assert may_fall_within(created, since, until)
     assert may_fall_within(created, None, None)
     assert may_fall_within("not a date", since, until) and may_fall_within(None, since, until)
+
+
+# -- due dates as people write them in the UK (issue 17) -------------------------------
+
+@pytest.mark.parametrize("line, text, due", [
+    ("Ring the carers centre by 15/12/2026", "Ring the carers centre", "2026-12-15"),
+    ("Ring by 15/12/26", "Ring", "2026-12-15"),
+    ("Ring by 1/2/2027", "Ring", "2027-02-01"),
+    ("Ring 15/12/2026", "Ring", "2026-12-15"),
+    ("Ring (due 15/12/2026)", "Ring", "2026-12-15"),
+    ("Ring before: 15.12.2026", "Ring", "2026-12-15"),
+    ("Ring by 15-12-2026", "Ring", "2026-12-15"),
+    ("Ring by 2026-12-15", "Ring", "2026-12-15"),
+    ("Read chapter 3.5", "Read chapter 3.5", None),  # not a date: no keyword, no notice
+    ("Book room 12", "Book room 12", None),
+])
+def test_uk_and_iso_due_dates_are_understood(line: str, text: str, due: str | None) -> None:
+    action, problem = read_action_line(line)
+    assert (action.text, action.due, problem) == (text, due, None)
+
+
+@pytest.mark.parametrize("line, says", [
+    ("Ring by 31/02/2026", "February 2026 has no day 31"),
+    ("Ring by 2026-02-30", "February 2026 has no day 30"),
+    ("Ring by 12/25/2026", "coprod reads dates as day/month/year"),
+    ("Ring by 25/13/2026", "there is no month 13"),
+    ("Ring by 15/12", "has no year"),
+    ("Ring by 15/12/202", "the year must have 2 or 4 digits"),
+    ("Ring by 0000-01-01", "there is no year 0"),
+])
+def test_an_impossible_or_ambiguous_date_says_so_and_keeps_the_line(line: str,
+                                                                      says: str) -> None:
+    action, problem = read_action_line(line)
+    assert action.text == line and action.due is None, "nothing dropped"
+    assert problem is not None and says in problem and "kept with no due date" in problem
+    assert date_problems(f"fine by 15/12/2026\n{line}\n\n") == [problem]
+
+
+def test_a_uk_date_survives_editing_again() -> None:
+    actions = parse_actions("Ring by 15/12/2026")
+    again = parse_actions(format_actions(actions), actions)
+    assert again[0].id == actions[0].id and again[0].due == "2026-12-15"
+
+
+@given(st.dates(min_value=dt.date(1000, 1, 1)), st.sampled_from(["/", ".", "-"]))
+def test_every_real_day_written_day_first_is_read_back(day: dt.date, sep: str) -> None:
+    written = f"{day.day}{sep}{day.month}{sep}{day.year:04d}"
+    assert read_date(written) == day
+    assert read_action_line(f"Do it by {written}")[0].due == day.isoformat()
+
+
+@given(st.text(max_size=60))
+def test_no_line_loses_its_words(line: str) -> None:
+    action, problem = read_action_line(line)
+    if action is None:
+        assert not line.strip().lstrip("-*•").strip()
+        return
+    assert action.text.strip()
+    if action.due is None:
+        assert action.text == line.strip().lstrip("-*•").strip()

@@ -9,7 +9,7 @@ import pytest
 
 from coprod_tui.core.store import Store
 from coprod_tui.reading.catalog import load_catalog
-from coprod_tui.reading.progress import first_unread, summary_line
+from coprod_tui.reading.progress import continue_section, first_unread, summary_line, tiers_line
 from coprod_tui.reading.records import PLACE_ID, Place, ReadingProgress
 from tests.conftest import ROOT
 
@@ -118,3 +118,44 @@ def test_summary_line_follows_the_tier_being_read() -> None:
     everything = [s.id for s in catalog.sections()]
     assert summary_line(catalog, everything, None) == f"all {len(everything)} sections read"
     assert first_unread(catalog, ten[:2]).id == ten[2]
+
+
+def test_continue_skips_a_section_already_read_to_the_end() -> None:
+    # Issue 17: "Continue" pointed at the section read to its end.
+    catalog = load_catalog()
+    ten = [s.id for s in catalog.tier("10-minutes").sections]
+    assert continue_section(catalog, [], ten[1]).id == ten[1]  # still being read
+    assert continue_section(catalog, [ten[1]], ten[1]).id == ten[2]
+    # Read out of order: the next unread after it, not an earlier gap...
+    assert continue_section(catalog, [ten[1], ten[2]], ten[1]).id == ten[3]
+    # ...and when nothing after it is unread, the first unread anywhere.
+    everything = [s.id for s in catalog.sections()]
+    assert continue_section(catalog, everything[1:], everything[-1]).id == everything[0]
+    # Nothing opened yet: the first unread; all read: where the reader was.
+    assert continue_section(catalog, ten[:2], None).id == ten[2]
+    assert continue_section(catalog, everything, ten[3]).id == ten[3]
+
+
+def test_home_line_shows_every_tier() -> None:
+    catalog = load_catalog()
+    ten = [s.id for s in catalog.tier("10-minutes").sections]
+    line = tiers_line(catalog, ten[:4] + ["podcast-episodes"])
+    assert line == ("10-minute tier 4/6, 30-minute tier 0/7, One-hour tier 0/1,"
+                    " Follow-up 1/5")
+    everything = [s.id for s in catalog.sections()]
+    assert tiers_line(catalog, everything) == f"all {len(everything)} sections read"
+
+
+def test_the_hour_tier_is_not_timed_and_a_pack_cannot_say_maybe(tmp_path: Path) -> None:
+    catalog = load_catalog()
+    assert [t.timed for t in catalog.tiers] == [True, True, False, True]
+    pack = tmp_path / "pack"
+    (pack / "reading").mkdir(parents=True)
+    (pack / "reading" / "manifest.json").write_text(
+        '{"tiers": [{"id": "an-hour", "timed": "no", "sections": []}]}')
+    broken = load_catalog([pack])
+    assert broken.tier("an-hour").timed is False
+    assert any('"timed" must be true or false' in p for p in broken.problems)
+    (pack / "reading" / "manifest.json").write_text(
+        '{"tiers": [{"id": "an-hour", "timed": true, "sections": []}]}')
+    assert load_catalog([pack]).tier("an-hour").timed is True

@@ -44,11 +44,28 @@ class ChoiceDialog(CoprodDialog[str | None]):
     def on_mount(self) -> None:
         options = self.query_one("#choices", OptionList)
         options.focus()
+        self.call_after_refresh(self._fit)
         if self.current is not None:
             try:
                 options.highlighted = options.get_option_index(self.current)
             except Exception:  # noqa: BLE001 - unknown current value: leave at top
                 pass
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._fit)
+
+    def _fit(self) -> None:
+        """Keep the whole dialog on screen (80x24 included): a long list scrolls
+        inside it, so its last row, the keys line and the border stay visible."""
+        if not self.is_attached:
+            return
+        notes = sum(n.outer_size.height for n in self.query(".dialog-note"))
+        # The dialog may use 90% of the screen: less its border (2), the title
+        # and its gap (2), the keys line and its gap (2), the list's border (2).
+        rows = int(self.size.height * 0.9) - 8 - notes
+        options = self.query_one("#choices", OptionList)
+        options.styles.max_height = max(3, rows)
+        self.call_after_refresh(options.scroll_to_highlight)
 
     @on(OptionList.OptionSelected, "#choices")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
