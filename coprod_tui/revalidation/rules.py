@@ -12,13 +12,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import CODE_THEMES
 
+# English names, marked for the catalogue: shown as ``_(REGULATORS[...])``.
 REGULATORS: dict[str, str] = {
-    "nmc": "NMC (Nursing and Midwifery Council)",
-    "hcpc": "HCPC (Health and Care Professions Council)",
-    "gmc": "GMC (General Medical Council)",
-    "other": "another regulator or none",
+    "nmc": N_("NMC (Nursing and Midwifery Council)"),
+    "hcpc": N_("HCPC (Health and Care Professions Council)"),
+    "gmc": N_("GMC (General Medical Council)"),
+    "other": N_("another regulator or none"),
 }
 # The five HCPC standards for CPD, in our own short words.
 HCPC_STANDARDS: tuple[str, ...] = (
@@ -141,11 +143,19 @@ class Requirement:
         """True when there is enough."""
         return self.have >= self.need
 
-    def still_needed(self) -> str:
-        """What is missing, in words (``12.5 h of CPD``)."""
+    def still_needed(self, shown: bool = False) -> str:
+        """What is missing, in words (``12.5 h of CPD``); with ``shown``, in the
+        interface language (else English, as ``--json`` gives it)."""
         short = fmt_hours(self.need - self.have)
         label = self.one if self.one and short == "1" else self.label
+        if shown:
+            label = _(label)
         return f"{short}{' ' + self.unit if self.unit else ''} {label}".strip()
+
+
+NO_REGISTRATION = N_("your registration: regulator and revalidation date")
+NO_DATE = N_("your revalidation or renewal date")
+GAP_TO_EXPLAIN = N_("explain the CPD gap from {start} to {end}")
 
 
 @dataclass(frozen=True)
@@ -165,15 +175,17 @@ class Progress:
         """Days until the revalidation date (negative once it has passed)."""
         return None if self.renewal is None else (self.renewal - self.today).days
 
-    def missing(self) -> list[str]:
-        """Everything still needed, each in a few words."""
+    def missing(self, shown: bool = False) -> list[str]:
+        """Everything still needed, each in a few words; with ``shown``, in the
+        interface language (else English, as ``--json`` gives it)."""
+        tr = _ if shown else str
         found: list[str] = []
         if self.regulator is None:
-            found.append("your registration: regulator and revalidation date")
+            found.append(tr(NO_REGISTRATION))
         elif self.renewal is None:
-            found.append("your revalidation or renewal date")
-        found += [r.still_needed() for r in self.requirements if not r.met]
-        found += [f"explain the CPD gap from {a} to {b}" for a, b in self.gaps]
+            found.append(tr(NO_DATE))
+        found += [r.still_needed(shown) for r in self.requirements if not r.met]
+        found += [tr(GAP_TO_EXPLAIN).format(start=a, end=b) for a, b in self.gaps]
         return found
 
     @property
@@ -242,31 +254,31 @@ def progress(registration: dict[str, Any] | None, cpd: Sequence[dict[str, Any]],
     accounts = set(complete_accounts)
     if regulator == "hcpc":
         reqs = (
-            Requirement("cpd", "CPD activities for a profile (4 to 6)", len(cpd_in), 4, "",
-                        "CPD activity for a profile (4 to 6)"),
-            Requirement("standards", "of standards 2, 3 and 4 met by an activity",
+            Requirement("cpd", N_("CPD activities for a profile (4 to 6)"), len(cpd_in), 4, "",
+                        N_("CPD activity for a profile (4 to 6)")),
+            Requirement("standards", N_("of standards 2, 3 and 4 met by an activity"),
                         len({s for r in cpd_in for s in _standards(r)} & set(HCPC_STANDARDS[1:4])),
-                        3, "", "of standards 2, 3 and 4 still to meet"),
+                        3, "", N_("of standards 2, 3 and 4 still to meet")),
         )
         gaps = cpd_gaps(cpd, win, today) if win else ()
         return Progress(regulator, renewal, win, today, reqs, gaps)
     if regulator in ("gmc", "other"):
-        reqs = (Requirement("cpd-hours", "of CPD logged", total, 0, "h"),)
+        reqs = (Requirement("cpd-hours", N_("of CPD logged"), total, 0, "h"),)
         return Progress(regulator, renewal, win, today, reqs)
     discussed = max((len(_discussed(d) & accounts) for d in in_window(discussions, win)), default=0)
     reqs = (
-        Requirement("practice-hours", "of practice", sum(hours_of(r) for r in in_window(hours, win)),
-                    NMC_PRACTICE_HOURS, "h"),
-        Requirement("cpd-hours", "of CPD", total, NMC_CPD_HOURS, "h"),
-        Requirement("participatory-hours", "of participatory CPD", participatory,
+        Requirement("practice-hours", N_("of practice"),
+                    sum(hours_of(r) for r in in_window(hours, win)), NMC_PRACTICE_HOURS, "h"),
+        Requirement("cpd-hours", N_("of CPD"), total, NMC_CPD_HOURS, "h"),
+        Requirement("participatory-hours", N_("of participatory CPD"), participatory,
                     NMC_PARTICIPATORY_HOURS, "h"),
-        Requirement("feedback", "pieces of practice-related feedback",
+        Requirement("feedback", N_("pieces of practice-related feedback"),
                     len(in_window(feedback, win)), NMC_FEEDBACK, "",
-                    "piece of practice-related feedback"),
-        Requirement("accounts", "complete reflective accounts", len(accounts), NMC_ACCOUNTS, "",
-                    "complete reflective account"),
-        Requirement("discussion", "accounts covered by a reflective discussion", discussed,
-                    NMC_ACCOUNTS, "", "account covered by a reflective discussion"),
+                    N_("piece of practice-related feedback")),
+        Requirement("accounts", N_("complete reflective accounts"), len(accounts), NMC_ACCOUNTS,
+                    "", N_("complete reflective account")),
+        Requirement("discussion", N_("accounts covered by a reflective discussion"), discussed,
+                    NMC_ACCOUNTS, "", N_("account covered by a reflective discussion")),
     )
     return Progress(regulator or None, renewal, win, today, reqs)
 
