@@ -166,7 +166,8 @@ def test_plain_mode_home_menu_in_welsh(data_dir: Path) -> None:
 
 
 @pytest.mark.parametrize("command", ["add", "list", "show", "export", "spectrum", "stocktake",
-                                     "complexity", "trash", "settings"])
+                                     "complexity", "trash", "settings", "revalidation",
+                                     "registration", "cpd", "feedback", "hours", "discussion"])
 def test_welsh_help_fits_80_columns(data_dir: Path, command: str) -> None:
     result = coprod(data_dir, "--lang", "cy", command, "--help", COLUMNS="80")
     assert result.returncode == 0, result.stderr
