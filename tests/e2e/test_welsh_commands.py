@@ -205,6 +205,11 @@ def test_revalidation_and_cpd_list_in_welsh_and_json_stays_english(data_dir: Pat
     assert "2 h cyfranogol  Toolkit study (reading)" in listed.stdout
     assert "participatory" not in listed.stdout
     assert "2 h participatory  Toolkit study (reading)" in coprod(data_dir, "cpd", "list").stdout
+    bad = coprod(data_dir, "--lang", "cy", "hours", "add", "--date", "2026-11-01", "--hours",
+                 "lots", "--role", "")
+    assert bad.returncode == 2 and "nid yw 'lots' yn nifer o oriau, e.e. 1.5" in bad.stderr
+    assert "'lots' is not a number of hours" in coprod(
+        data_dir, "hours", "add", "--date", "2026-11-01", "--hours", "lots", "--role", "").stderr
     help_text = coprod(data_dir, "--lang", "cy", "cpd", "add", "--help", COLUMNS="80")
     assert "mae - yn darllen y mewnbwn safonol" in help_text.stdout
     assert max(len(line) for line in help_text.stdout.splitlines()) <= 80
