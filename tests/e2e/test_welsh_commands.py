@@ -280,3 +280,20 @@ def test_settings_names_and_choices_in_welsh(data_dir: Path) -> None:
     assert "language = system  (Language / Iaith: as the system (LANG) / fel y system)" \
         in welsh.stdout
     assert "mouse = on  (Mouse: on)" in coprod(data_dir, "settings").stdout
+
+
+def test_plain_complexity_and_spectrum_in_welsh(data_dir: Path) -> None:
+    # Complexity: no, no, no, yes, no (complex); not saved. Then the spectrum's first question.
+    result = coprod(data_dir, "--lang", "cy", "--plain",
+                    stdin="4\n1\n2\n2\n2\n1\n2\nn\nb\n3\n1\n2\nq\n")
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Cymhlethdod: ai her i'w chydgynhyrchu yw eich her chi?\n" in out
+    assert "1. A oes proses hysbys, ysgrifenedig i'w dilyn?\n  1. ie\n  2. na\n" \
+           "  3. ddim yn siŵr\n" in out
+    assert "Canlyniad: Cymhleth (profi, synhwyro, ymateb)" in out
+    assert "Cadw'r her hon?" in out
+    assert "Sbectrwm ymgysylltu\n  1. Gosod gweithgaredd (tri chwestiwn)\n" in out
+    assert "  1. Ie\n  2. Na\n" in out
+    assert "Result:" not in out and "Known process" not in out and "Place an activity" not in out
+    assert Store.open(data_dir).all("complexity") == [], "answering n saves nothing"
