@@ -21,6 +21,7 @@ from coprod_tui.complexity.rules import (
     assess,
     change_lines,
     normalise_answer,
+    reasons_text,
 )
 from coprod_tui.core.cli_context import is_terminal, open_store
 from coprod_tui.core.clock import local_display, parse_day
@@ -61,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     )
     for q in QUESTIONS:
         p.add_argument(f"--{q.id}", type=_answer, metavar="ANSWER",
-                       help=f"{q.text} ({CHOICES})")
+                       help=f"{_(q.text)} ({CHOICES})")
     p.add_argument("--json", action="store_true", help=_("print the result as JSON"))
     text_option(p, "--save",
                 what=_("also save the challenge under a title (reopen it in the app)"))
@@ -70,7 +71,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         hint = (" (YYYY-MM-DD)" if key == "review"
                 else " " + _("('not known' is fine)") if key == "expected" else "")
         text_option(p, f"--{key}", what=_("with --save: {field}").format(
-            field=f"{label.lower()}{hint}"), default="")
+            field=f"{_(label).lower()}{hint}"), default="")
     p.add_argument("--editor", action="store_true",
                    help=_("write the title, description and plan in your own editor (then "
                           "saves)"))
@@ -99,15 +100,15 @@ def _ask(question_number: int, text: str, hint: str) -> str:
 def _text(result: Result) -> str:
     info = result.info
     lines = [
-        _("Result: {name} ({verbs})").format(name=info.label, verbs=info.verbs),
-        f"{info.verbs.capitalize()}: {info.verbs_gloss}",
+        _("Result: {name} ({verbs})").format(name=_(info.label), verbs=_(info.verbs)),
+        f"{_(info.verbs).capitalize()}: {_(info.verbs_gloss)}",
         "",
-        _("What it means: {text}").format(text=info.meaning),
-        _("Like: {text}").format(text=info.analogy),
-        _("How to respond: {text}").format(text=info.response),
-        _("For co-production: {text}").format(text=info.coproduction),
+        _("What it means: {text}").format(text=_(info.meaning)),
+        _("Like: {text}").format(text=_(info.analogy)),
+        _("How to respond: {text}").format(text=_(info.response)),
+        _("For co-production: {text}").format(text=_(info.coproduction)),
         "",
-        _("Why: ") + " ".join(result.reasons),
+        _("Why: ") + reasons_text(result),
     ]
     changes = change_lines(result)
     if changes:
@@ -151,7 +152,7 @@ def _list(args: argparse.Namespace) -> int:
     if not docs:
         print(_("no challenges saved yet"))
     for doc in docs:
-        label = DOMAINS.get(doc.get("domain", ""), DOMAINS["confusion"]).label
+        label = _(DOMAINS.get(doc.get("domain", ""), DOMAINS["confusion"]).label)
         print(f"{local_display(doc.get('updated', ''), with_time=False)}  {label:<13}  "
               f"{one_line(doc.get('title', ''), 55)}")
     return 0
@@ -160,7 +161,7 @@ def _list(args: argparse.Namespace) -> int:
 def _save(args: argparse.Namespace, answers: dict[str, str]) -> dict[str, object]:
     fields = [("save", "--save", _("Title for this challenge")),
               ("description", "--description", _("A description (Enter for none)"))]
-    fields += [(key, f"--{key}", _("{field} (Enter for none)").format(field=label))
+    fields += [(key, f"--{key}", _("{field} (Enter for none)").format(field=_(label)))
                for key, label in PLAN_FIELDS]
     resolve(args, fields, StdinLines())
     labels = [("save", "Title"), ("description", "Description"), *PLAN_FIELDS]
@@ -206,7 +207,7 @@ def cmd_complexity(args: argparse.Namespace) -> int:
                 flags=flags, choices=CHOICES))
         print(_("Five questions about your challenge (yes, no or unsure)."))
         for q in missing:
-            answers[q.id] = _ask(QUESTIONS.index(q) + 1, q.text, q.hint)
+            answers[q.id] = _ask(QUESTIONS.index(q) + 1, _(q.text), _(q.hint))
         print()
     result = assess(answers)
     saved = _save(args, answers) if args.save is not None or args.editor else None

@@ -1,11 +1,16 @@
 """User preferences: each a named choice with a default, stored as settings.
 
 Screens list these; feature modules append their own :class:`Preference`.
+Names, descriptions and choice labels are English, marked for the catalogue
+with ``N_``: show them as ``_(pref.label)``, ``_(pref.help)`` and
+``_(pref.label_of(value))``. The stored values never change with the language.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from coprod_tui.i18n import N_
 
 
 @dataclass(frozen=True)
@@ -33,9 +38,9 @@ class Preference:
 PREFERENCES: list[Preference] = [
     Preference(
         "mouse",
-        "Mouse",
-        "Off lets your terminal select and copy text over SSH (takes effect next start).",
-        (("on", "on"), ("off", "off")),
+        N_("Mouse"),
+        N_("Off lets your terminal select and copy text over SSH (takes effect next start)."),
+        (("on", N_("on")), ("off", N_("off"))),
         "on",
     ),
 ]
@@ -44,10 +49,10 @@ PREFERENCES: list[Preference] = [
 PREFERENCES.append(
     Preference(
         "stocktake-reminder",
-        "Stocktake reminder",
-        "Home gently suggests another stocktake when the last one is older than this.",
-        (("1", "after 1 month"), ("3", "after 3 months"), ("6", "after 6 months"),
-         ("12", "after 12 months"), ("off", "never")),
+        N_("Stocktake reminder"),
+        N_("Home gently suggests another stocktake when the last one is older than this."),
+        (("1", N_("after 1 month")), ("3", N_("after 3 months")), ("6", N_("after 6 months")),
+         ("12", N_("after 12 months")), ("off", N_("never"))),
         "3",
     )
 )
@@ -63,13 +68,13 @@ def preference(key: str) -> Preference:
 PREFERENCES.append(
     Preference(
         "journal-framework",
-        "Journal framework",
-        "How a new journal entry is laid out: free writing, Rolfe's What? So what? "
-        "Now what?, or Gibbs' six stages. You can change it for each entry (ctrl+f).",
+        N_("Journal framework"),
+        N_("How a new journal entry is laid out: free writing, Rolfe's What? So what? "
+           "Now what?, or Gibbs' six stages. You can change it for each entry (ctrl+f)."),
         (
-            ("free", "free writing"),
-            ("rolfe", "What? So what? Now what? (Rolfe)"),
-            ("gibbs", "Gibbs' reflective cycle"),
+            ("free", N_("free writing")),
+            ("rolfe", N_("What? So what? Now what? (Rolfe)")),
+            ("gibbs", N_("Gibbs' reflective cycle")),
         ),
         "free",
     )
@@ -80,12 +85,12 @@ PREFERENCES.append(
 PREFERENCES.append(
     Preference(
         "lock-after",
-        "Lock when idle",
-        "For an encrypted journal (`coprod encrypt`): after this long without a key "
-        "press, coprod saves your drafts, forgets the key and asks for the passphrase "
-        "again. No effect on a journal that is not encrypted.",
-        (("off", "never"), ("5", "after 5 minutes"), ("15", "after 15 minutes"),
-         ("30", "after 30 minutes"), ("60", "after 1 hour")),
+        N_("Lock when idle"),
+        N_("For an encrypted journal (`coprod encrypt`): after this long without a key "
+           "press, coprod saves your drafts, forgets the key and asks for the passphrase "
+           "again. No effect on a journal that is not encrypted."),
+        (("off", N_("never")), ("5", N_("after 5 minutes")), ("15", N_("after 15 minutes")),
+         ("30", N_("after 30 minutes")), ("60", N_("after 1 hour"))),
         "off",
     )
 )
@@ -93,14 +98,15 @@ PREFERENCES.append(
 # Interface language (issue 20), last in the list (Settings' first rows keep
 # their places): the label and choices are in both languages so that someone who
 # cannot read the current one can still find their own. The default follows the system locale; `--lang cy|en` overrides
-# this for one run.
+# this for one run. The label and choices are not marked for the catalogue
+# (they are already in both languages); the description is.
 PREFERENCES.append(
     Preference(
         "language",
         "Language / Iaith",
-        "The interface language: English or Cymraeg (Welsh). Cymraeg is being "
-        "translated and not yet reviewed; untranslated text stays in English. "
-        "Takes effect next start; `coprod --lang cy` or `--lang en` for one run.",
+        N_("The interface language: English or Cymraeg (Welsh). Cymraeg is being "
+           "translated and not yet reviewed; untranslated text stays in English. "
+           "Takes effect next start; `coprod --lang cy` or `--lang en` for one run."),
         (
             ("system", "as the system (LANG) / fel y system"),
             ("en", "English"),

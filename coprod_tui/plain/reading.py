@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from coprod_tui.i18n import _
 from coprod_tui.plain.console import Back
 from coprod_tui.reading.catalog import Catalog, Section, load_catalog
 from coprod_tui.reading.records import ReadingProgress
@@ -22,17 +23,19 @@ def run(plain: Plain) -> None:
     console = plain.console
     catalog = load_catalog(plain.content_dirs)
     for problem in catalog.problems:
-        console.say(f"note: {problem}")
+        console.say(_("note: {problem}").format(problem=problem))
     while True:
         read = ReadingProgress(plain.store).read_ids()
         following = _first_unread(catalog, read)
-        options = [f"{tier.title}: {sum(s.id in read for s in tier.sections)} of "
-                   f"{len(tier.sections)} sections read"
-                   + (f", about {tier.minutes} min" if tier.timed else "")
+        options = [(_("{tier}: {read} of {total} sections read, about {minutes} min")
+                    if tier.timed else _("{tier}: {read} of {total} sections read")).format(
+                       tier=tier.title, read=sum(s.id in read for s in tier.sections),
+                       total=len(tier.sections), minutes=tier.minutes)
                    for tier in catalog.tiers]
         if following is not None:
-            options.append(f"Continue with the first unread section: {following.title}")
-        choice = console.choose("Read the toolkit: choose a tier", options)
+            options.append(_("Continue with the first unread section: {title}").format(
+                title=following.title))
+        choice = console.choose(_("Read the toolkit: choose a tier"), options)
         try:
             if choice == len(catalog.tiers):
                 assert following is not None
@@ -49,10 +52,11 @@ def _tier(plain: Plain, catalog: Catalog, index: int) -> None:
     while True:
         read = ReadingProgress(plain.store).read_ids()
         console.wrap(tier.about)
-        options = [f"{'[read] ' if s.id in read else '[    ] '}{s.title}"
-                   + (f" ({s.minutes} min)" if tier.timed else "")
+        options = [(_("{mark}{title} ({minutes} min)") if tier.timed else "{mark}{title}").format(
+                       mark=_("[read] ") if s.id in read else "[    ] ", title=s.title,
+                       minutes=s.minutes)
                    for s in tier.sections]
-        choice = console.choose(f"{tier.title}: choose a section", options)
+        choice = console.choose(_("{tier}: choose a section").format(tier=tier.title), options)
         try:
             read_section(plain, catalog, tier.sections[choice])
         except Back:
@@ -67,29 +71,32 @@ def read_section(plain: Plain, catalog: Catalog, section: Section) -> None:
         number, total = catalog.position(section.id)
         tier = catalog.tier(section.tier_id)
         timed = tier is None or tier.timed
-        console.say(f"[Section {number} of {total}"
-                    + (f", about {section.minutes} min]" if timed else "]"))
+        said = (_("[Section {number} of {total}, about {minutes} min]") if timed
+                else _("[Section {number} of {total}]"))
+        console.say(said.format(number=number, total=total, minutes=section.minutes))
         console.write(to_plain(section.read_text(), console.width))
-        console.say(f"[End of {section.title}]")
+        console.say(_("[End of {title}]").format(title=section.title))
         progress.save_place(section.id, 0)
         while True:
             done = section.id in progress.read_ids()
             after = catalog.neighbour(section.id, 1)
             before = catalog.neighbour(section.id, -1)
-            options = ["Mark as not read yet" if done else "Mark as read",
-                       f"Next section: {after.title}" if after else "Next section (none: last)",
-                       f"Previous section: {before.title}" if before else
-                       "Previous section (none: first)",
-                       "Read this section again"]
-            state = "read" if done else "not read yet"
-            choice = console.choose(f"{section.title} ({state})", options)
+            options = [_("Mark as not read yet") if done else _("Mark as read"),
+                       _("Next section: {title}").format(title=after.title) if after
+                       else _("Next section (none: last)"),
+                       _("Previous section: {title}").format(title=before.title) if before
+                       else _("Previous section (none: first)"),
+                       _("Read this section again")]
+            state = _("read") if done else _("not read yet")
+            choice = console.choose(_("{title} ({state})").format(title=section.title,
+                                                                  state=state), options)
             if choice == 0:
                 progress.set_read(section.id, not done)
-                console.say("Marked as not read yet." if done else "Marked as read.")
+                console.say(_("Marked as not read yet.") if done else _("Marked as read."))
             elif choice == 1 and after is not None:
                 if not done:
                     progress.set_read(section.id)
-                    console.say(f"Marked {section.title} as read.")
+                    console.say(_("Marked {title} as read.").format(title=section.title))
                 section = after
                 break
             elif choice == 2 and before is not None:
@@ -98,4 +105,4 @@ def read_section(plain: Plain, catalog: Catalog, section: Section) -> None:
             elif choice == 3:
                 break
             else:
-                console.say("There is no section that way.")
+                console.say(_("There is no section that way."))

@@ -17,18 +17,19 @@ def run(plain: Plain) -> None:
     console = plain.console
     while True:
         store = plain.store
-        options = [f"{p.label}: {p.label_of(store.get_setting(p.key, p.default))}"
+        options = [f"{_(p.label)}: {_(p.label_of(store.get_setting(p.key, p.default)))}"
                    for p in PREFERENCES]
         pref = PREFERENCES[console.choose(_("Settings"), options)]
-        console.wrap(pref.help)
+        console.wrap(_(pref.help))
         current = store.get_setting(pref.key, pref.default)
         now = " " + _("(now)")
-        labels = [label + (now if stored == current else "") for stored, label in pref.choices]
+        labels = [_(label) + (now if stored == current else "")
+                  for stored, label in pref.choices]
         try:
-            choice = console.choose(pref.label, labels)
+            choice = console.choose(_(pref.label), labels)
         except Back:
             continue
         store.set_setting(pref.key, pref.choices[choice][0])
-        console.say(_("{setting} is now: {choice}.").format(setting=pref.label,
-                                                          choice=pref.choices[choice][1]))
+        console.say(_("{setting} is now: {choice}.").format(setting=_(pref.label),
+                                                          choice=_(pref.choices[choice][1])))
         console.say()

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
+from coprod_tui.i18n import _
 from coprod_tui.plain.console import Back, Console
 from coprod_tui.spectrum import records
 from coprod_tui.spectrum.rules import (
@@ -35,9 +36,9 @@ def run(plain: Plain) -> None:
     """The spectrum menu."""
     while True:
         choice = plain.console.choose(
-            "Spectrum of engagement",
-            ["Place an activity (three questions)", "Practise on scenarios",
-             f"Saved placements ({len(records.placements(plain.store))})"])
+            _("Spectrum of engagement"),
+            [_("Place an activity (three questions)"), _("Practise on scenarios"),
+             _("Saved placements ({count})").format(count=len(records.placements(plain.store)))])
         try:
             if choice == 0:
                 place_activity(plain)
@@ -46,7 +47,7 @@ def run(plain: Plain) -> None:
 
                 attempts = practice_round(plain.console, load_scenarios(plain.content_dirs))
                 records.save_round(plain.store, attempts)
-                plain.console.say("Your score is kept in the practice history.")
+                plain.console.say(_("Your score is kept in the practice history."))
                 plain.console.say()
             else:
                 _saved(plain)
@@ -56,21 +57,22 @@ def run(plain: Plain) -> None:
 
 def ask_answers(console: Console) -> SpectrumAnswers:
     """The three questions (and the optional refining one), as numbered choices."""
-    console.wrap(CITIZENS_HELP)
-    citizens = console.choose(CITIZENS_PROMPT, ["Yes", "No"]) == 0
+    console.wrap(_(CITIZENS_HELP))
+    citizens = console.choose(_(CITIZENS_PROMPT), [_("Yes"), _("No")]) == 0
     values: dict[str, str | None] = {q.id: None for q in QUESTIONS}
     if citizens:
         for question in QUESTIONS:
-            console.wrap(question.help)
+            console.wrap(_(question.help))
             values[question.id] = HOLDERS[console.choose(
-                question.prompt, [HOLDER_LABELS[h] for h in HOLDERS])]
+                _(question.prompt), [_(HOLDER_LABELS[h]) for h in HOLDERS])]
     base = base_approach(SpectrumAnswers(values["knowledge"], values["decisions"],
                                          values["acts"], citizens))
     refine = None
     refining = REFINING.get(base.group)
     if refining is not None:
-        options = [o.label for o in refining.options] + ["Skip this question"]
-        picked = console.choose(f"Optional: {refining.prompt}", options)
+        options = [_(o.label) for o in refining.options] + [_("Skip this question")]
+        picked = console.choose(_("Optional: {question}").format(question=_(refining.prompt)),
+                                options)
         refine = refining.options[picked].id if picked < len(refining.options) else None
     return SpectrumAnswers(values["knowledge"], values["decisions"], values["acts"],
                            citizens, refine)
@@ -84,13 +86,13 @@ def place_activity(plain: Plain) -> None:
     result = place(ask_answers(console))
     console.say(result_text(result))
     console.say()
-    if console.yes_no("Save this placement?", default=False):
+    if console.yes_no(_("Save this placement?"), default=False):
         title = ""
         while not title:
-            title = console.text("Title of the activity")
-        description = console.text("What the activity is (optional)")
+            title = console.text(_("Title of the activity"))
+        description = console.text(_("What the activity is (optional)"))
         doc = records.save_placement(plain.store, title, description, result)
-        console.say(f"Saved as {str(doc['id'])[:8]}: {title}")
+        console.say(_("Saved as {id}: {title}").format(id=str(doc["id"])[:8], title=title))
         console.say()
 
 
@@ -98,16 +100,16 @@ def _saved(plain: Plain) -> None:
     console = plain.console
     docs = records.placements(plain.store)
     if not docs:
-        console.say("No placements saved yet.")
+        console.say(_("No placements saved yet."))
         return
     options = [f"{local_display(d.get('created', ''), with_time=False)}  "
                f"{one_line(d.get('title', ''), 40)}: {records.place_name(d)}" for d in docs]
-    doc = docs[console.choose("Saved placements, newest first", options)]
+    doc = docs[console.choose(_("Saved placements, newest first"), options)]
     from coprod_tui.spectrum.cli import result_text
 
-    console.say(f"Title: {doc.get('title', '')}")
+    console.say(_("Title: {title}").format(title=doc.get("title", "")))
     if doc.get("description"):
-        console.say(f"Description: {doc['description']}")
+        console.say(_("Description: {text}").format(text=doc["description"]))
     console.say(result_text(records.result_of(doc)))
     console.say()
     console.pause()
@@ -119,31 +121,35 @@ def practice_round(console: Console, scenarios: list[Scenario],
     (the caller keeps them). Ends with the score and a review of what was missed."""
     chosen = pick_round(scenarios, rng=rng)
     attempts: list[Attempt] = []
-    places = [f"{ap.name} ({ap.group_label})" for ap in APPROACHES]
+    places = [f"{_(ap.name)} ({_(ap.group_label)})" for ap in APPROACHES]
     for number, scenario in enumerate(chosen, start=1):
         console.say()
-        console.say(f"Scenario {number} of {len(chosen)}: {scenario.title}"
-                    f"   (right so far: {score(attempts)})")
+        console.say(_("Scenario {number} of {total}: {title}   (right so far: {right})").format(
+            number=number, total=len(chosen), title=scenario.title, right=score(attempts)))
         console.wrap(scenario.text)
-        picked = APPROACHES[console.choose("Where does it sit?", places)].id
+        picked = APPROACHES[console.choose(_("Where does it sit?"), places)].id
         attempt = Attempt(scenario.id, picked, scenario.place)
         attempts.append(attempt)
         right = approach(scenario.place)
-        console.say("Right." if attempt.correct else
-                    f"Not quite: you chose {approach(picked).name}.")
-        console.say(f"The place: {right.name} ({right.group_label}).")
-        console.wrap("Why: " + scenario.explanation)
-        console.say("How the three questions lead there:")
+        console.say(_("Right.") if attempt.correct else
+                    _("Not quite: you chose {name}.").format(name=_(approach(picked).name)))
+        console.say(_("The place: {name} ({group}).").format(name=_(right.name),
+                                                             group=_(right.group_label)))
+        console.wrap(_("Why: ") + scenario.explanation)
+        console.say(_("How the three questions lead there:"))
         console.say(path_text(scenario.answers))
-        console.say(f"Right so far: {score(attempts)} of {len(attempts)}.")
+        console.say(_("Right so far: {right} of {total}.").format(right=score(attempts),
+                                                                  total=len(attempts)))
         if number < len(chosen):
             console.pause()
     console.say()
-    console.say(f"Round finished: you placed {score(attempts)} of {len(attempts)} right.")
+    console.say(_("Round finished: you placed {right} of {total} right.").format(
+        right=score(attempts), total=len(attempts)))
     missed = [(s, a) for s, a in zip(chosen, attempts, strict=True) if not a.correct]
     if missed:
-        console.say("To look at again:")
+        console.say(_("To look at again:"))
         for scenario, attempt in missed:
-            console.say(f"  {scenario.title}: you said {approach(attempt.chosen).name}, "
-                        f"expected {approach(attempt.expected).name}")
+            console.say("  " + _("{title}: you said {chosen}, expected {expected}").format(
+                title=scenario.title, chosen=_(approach(attempt.chosen).name),
+                expected=_(approach(attempt.expected).name)))
     return attempts

@@ -21,39 +21,47 @@ from coprod_tui.core.cli_context import is_terminal, open_store
 from coprod_tui.core.store import Store
 from coprod_tui.core.text import make_visible, one_line
 from coprod_tui.errors import CoprodError, UsageError
+from coprod_tui.i18n import N_, _, ngettext
 from coprod_tui.journal.entry import CODE_THEMES
 from coprod_tui.journal.privacy_check import GUIDANCE, check_privacy
 from coprod_tui.revalidation import records, rules
 
-TEXT_HELP = "- reads standard input, @FILE reads a file; left out on a terminal, you are asked"
+TEXT_HELP = N_("- reads standard input, @FILE reads a file; left out on a terminal, you are asked")
+
+
+def _text_help(what: str) -> str:
+    """An option's help for a long text field: what it is, then how to give it."""
+    return f"{what}: {_(TEXT_HELP)}"
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add the revalidation subcommands."""
     p = subparsers.add_parser(
         "revalidation", parents=[common],
-        help="progress towards revalidation (NMC) or renewal (HCPC) and what is still needed",
-        description="Show progress against your regulator's requirements for the window "
-                    "ending on your revalidation date (set it with `coprod registration`).")
-    p.add_argument("--json", action="store_true", help="print the progress as JSON")
+        help=_("progress towards revalidation (NMC) or renewal (HCPC) and what is still needed"),
+        description=_("Show progress against your regulator's requirements for the window "
+                      "ending on your revalidation date (set it with `coprod registration`)."))
+    p.add_argument("--json", action="store_true", help=_("print the progress as JSON"))
     p.set_defaults(func=cmd_revalidation)
 
     p = subparsers.add_parser(
-        "registration", parents=[common], help="set or show your regulator and revalidation date",
-        description="With no options, show the registration; with both, set it.")
-    p.add_argument("--regulator", metavar="R", help="nmc, hcpc, gmc or other")
+        "registration", parents=[common],
+        help=_("set or show your regulator and revalidation date"),
+        description=_("With no options, show the registration; with both, set it."))
+    p.add_argument("--regulator", metavar="R", help=_("nmc, hcpc, gmc or other"))
     p.add_argument("--date", metavar="YYYY-MM-DD",
-                   help="your revalidation (NMC) or renewal date; the window is the cycle before "
-                        "it (NMC 3 years, HCPC 2, GMC 5)")
+                   help=_("your revalidation (NMC) or renewal date; the window is the cycle "
+                          "before it (NMC 3 years, HCPC 2, GMC 5)"))
     p.set_defaults(func=cmd_registration)
 
-    _log(subparsers, common, "cpd", "your CPD log (NMC CPD record, HCPC activities)", _cpd_options,
-         cmd_cpd_add, cmd_cpd_list)
-    _log(subparsers, common, "feedback", "practice-related feedback (the kind of source, no names)",
+    _log(subparsers, common, "cpd", _("your CPD log (NMC CPD record, HCPC activities)"),
+         _cpd_options, cmd_cpd_add, cmd_cpd_list)
+    _log(subparsers, common, "feedback",
+         _("practice-related feedback (the kind of source, no names)"),
          _feedback_options, cmd_feedback_add, cmd_feedback_list)
-    _log(subparsers, common, "hours", "practice hours", _hours_options, cmd_hours_add,
+    _log(subparsers, common, "hours", _("practice hours"), _hours_options, cmd_hours_add,
          cmd_hours_list)
-    _log(subparsers, common, "discussion", "the reflective discussion form (NMC)",
+    _log(subparsers, common, "discussion", _("the reflective discussion form (NMC)"),
          _discussion_options, cmd_discussion_add, cmd_discussion_list)
 
 
@@ -61,71 +69,80 @@ def _log(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser
          help_text: str, options: Callable[[argparse.ArgumentParser], None],
          add: Callable[[argparse.Namespace], int], show: Callable[[argparse.Namespace], int]) -> None:
     p = subparsers.add_parser(name, parents=[common], help=help_text,
-                              description=f"{help_text[0].upper()}{help_text[1:]}: add or list.")
+                              description=_("{what}: add or list.").format(
+                                  what=f"{help_text[0].upper()}{help_text[1:]}"))
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True,
                                parser_class=type(p))
-    a = actions.add_parser("add", parents=[common], help=f"add to {name}",
-                           description=f"Add to {name}. Long text: {TEXT_HELP}.")
+    a = actions.add_parser("add", parents=[common], help=_("add to {name}").format(name=name),
+                           description=_("Add to {name}. Long text: {how}.").format(
+                               name=name, how=_(TEXT_HELP)))
     options(a)
     a.set_defaults(func=add)
-    lst = actions.add_parser("list", parents=[common], help=f"list {name}")
-    lst.add_argument("--json", action="store_true", help="print as JSON")
+    lst = actions.add_parser("list", parents=[common], help=_("list {name}").format(name=name))
+    lst.add_argument("--json", action="store_true", help=_("print as JSON"))
     if name == "discussion":
         lst.add_argument("--with-partner", action="store_true",
-                         help="also show the partner's name, PIN, email, address and postcode")
+                         help=_("also show the partner's name, PIN, email, address and "
+                                "postcode"))
     lst.set_defaults(func=show)
 
 
 def _cpd_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="when (default today)")
-    p.add_argument("--title", help="what the activity was (a short title)")
-    p.add_argument("--method", help="how: " + ", ".join(rules.CPD_METHODS) + " (or your words)")
-    p.add_argument("--hours", metavar="H", help="how long, e.g. 1.5")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help=_("when (default today)"))
+    p.add_argument("--title", help=_("what the activity was (a short title)"))
+    p.add_argument("--method", help=_("how: {choices} (or your words)").format(
+        choices=", ".join(rules.CPD_METHODS)))
+    p.add_argument("--hours", metavar="H", help=_("how long, e.g. 1.5"))
     group = p.add_mutually_exclusive_group()
     group.add_argument("--participatory", action="store_true", default=None,
-                       help="learning with others (the NMC asks for 20 such hours)")
+                       help=_("learning with others (the NMC asks for 20 such hours)"))
     group.add_argument("--individual", dest="participatory", action="store_false",
-                       help="learning on your own")
+                       help=_("learning on your own"))
     p.add_argument("--theme", action="append", default=[], metavar="THEME",
-                   help="a Code theme (repeat): " + "; ".join(CODE_THEMES)
-                        + " (the first word is enough)")
+                   help=_("a Code theme (repeat): {choices} (the first word is enough)").format(
+                       choices="; ".join(CODE_THEMES)))
     p.add_argument("--standard", action="append", default=[], metavar="N",
-                   help="an HCPC standard it meets, 1 to 5 (repeat)")
+                   help=_("an HCPC standard it meets, 1 to 5 (repeat)"))
     p.add_argument("--learned", metavar="-|@FILE",
-                   help="what you learned and how it relates to your practice: " + TEXT_HELP)
-    p.add_argument("--evidence-note", metavar="-|@FILE", help="evidence as a note: " + TEXT_HELP)
-    p.add_argument("--evidence-file", metavar="PATH", help="evidence kept in a file (its path)")
+                   help=_text_help(_("what you learned and how it relates to your practice")))
+    p.add_argument("--evidence-note", metavar="-|@FILE",
+                   help=_text_help(_("evidence as a note")))
+    p.add_argument("--evidence-file", metavar="PATH",
+                   help=_("evidence kept in a file (its path)"))
     p.add_argument("--entry", action="append", default=[], metavar="ID",
-                   help="a journal entry it links to (id or its start; repeat)")
+                   help=_("a journal entry it links to (id or its start; repeat)"))
     p.add_argument("--from-reading", action="store_true",
-                   help="log the toolkit sections you have read and not logged yet "
-                        "(title, date, hours filled in from them)")
+                   help=_("log the toolkit sections you have read and not logged yet "
+                          "(title, date, hours filled in from them)"))
 
 
 def _feedback_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="when (default today)")
-    p.add_argument("--source", help="who it came from, as a kind: " + ", ".join(rules.FEEDBACK_SOURCES))
-    p.add_argument("--said", metavar="-|@FILE", help="what was said: " + TEXT_HELP)
-    p.add_argument("--changed", metavar="-|@FILE", help="what you changed: " + TEXT_HELP)
+    p.add_argument("--date", metavar="YYYY-MM-DD", help=_("when (default today)"))
+    p.add_argument("--source", help=_("who it came from, as a kind: {choices}").format(
+        choices=", ".join(rules.FEEDBACK_SOURCES)))
+    p.add_argument("--said", metavar="-|@FILE", help=_text_help(_("what was said")))
+    p.add_argument("--changed", metavar="-|@FILE", help=_text_help(_("what you changed")))
 
 
 def _hours_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="the day, or the first day of a period")
-    p.add_argument("--until", metavar="YYYY-MM-DD", help="the last day of a period")
-    p.add_argument("--hours", metavar="H", help="hours of practice")
-    p.add_argument("--role", default=None, help="role or setting (optional, short)")
+    p.add_argument("--date", metavar="YYYY-MM-DD",
+                   help=_("the day, or the first day of a period"))
+    p.add_argument("--until", metavar="YYYY-MM-DD", help=_("the last day of a period"))
+    p.add_argument("--hours", metavar="H", help=_("hours of practice"))
+    p.add_argument("--role", default=None, help=_("role or setting (optional, short)"))
 
 
 def _discussion_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--partner", metavar="NAME", help="the NMC registrant you discussed with")
-    p.add_argument("--pin", help="their NMC PIN, e.g. 12A3456B")
-    p.add_argument("--date", metavar="YYYY-MM-DD", help="when you met")
-    p.add_argument("--email", help="their email")
-    p.add_argument("--postcode", help="the postcode of their professional address")
-    p.add_argument("--address", metavar="-|@FILE", help="their professional address: " + TEXT_HELP)
+    p.add_argument("--partner", metavar="NAME", help=_("the NMC registrant you discussed with"))
+    p.add_argument("--pin", help=_("their NMC PIN, e.g. 12A3456B"))
+    p.add_argument("--date", metavar="YYYY-MM-DD", help=_("when you met"))
+    p.add_argument("--email", help=_("their email"))
+    p.add_argument("--postcode", help=_("the postcode of their professional address"))
+    p.add_argument("--address", metavar="-|@FILE",
+                   help=_text_help(_("their professional address")))
     p.add_argument("--account", action="append", default=[], metavar="ID",
-                   help="a journal entry (reflective account) you discussed (repeat for 5)")
-    p.add_argument("--notes", metavar="-|@FILE", help="notes (optional): " + TEXT_HELP)
+                   help=_("a journal entry (reflective account) you discussed (repeat for 5)"))
+    p.add_argument("--notes", metavar="-|@FILE", help=_text_help(_("notes (optional)")))
 
 
 # -- reading input ------------------------------------------------------------------
@@ -142,12 +159,13 @@ class _Input:
             if self.ask:
                 return self._ask_lines(label)
             if required:
-                raise UsageError(f"give {option} - (standard input) or {option} @FILE")
+                raise UsageError(_("give {option} - (standard input) or {option} @FILE").format(
+                    option=option))
             return ""
         if given == "-":
             if self.stdin_used:
-                raise UsageError(f"{option}: standard input was already read for another field; "
-                                 "use @FILE")
+                raise UsageError(_("{option}: standard input was already read for another "
+                                   "field; use @FILE").format(option=option))
             self.stdin_used = True
             return sys.stdin.read()
         if given.startswith("@"):
@@ -155,9 +173,11 @@ class _Input:
             try:
                 return path.read_text(encoding="utf-8", errors="replace")
             except OSError as error:
-                raise CoprodError(f"{option}: cannot read {path}: {error.strerror}") from None
-        raise UsageError(f"{option} takes - (standard input) or @FILE: text on the command line "
-                         "can be read by other users of this machine (ps)")
+                raise CoprodError(_("{option}: cannot read {path}: {reason}").format(
+                    option=option, path=path, reason=error.strerror)) from None
+        raise UsageError(_("{option} takes - (standard input) or @FILE: text on the command "
+                           "line can be read by other users of this machine (ps)").format(
+                               option=option))
 
     def short(self, given: str | None, option: str, label: str, default: str | None = None) -> str:
         """A short field: the option, else a prompt on a terminal, else the default."""
@@ -172,7 +192,7 @@ class _Input:
             return answer or (default or "")
         if default is not None:
             return default
-        raise UsageError(f"give {option}")
+        raise UsageError(_("give {option}").format(option=option))
 
     def yes_no(self, given: bool | None, option: str, label: str) -> bool:
         """A yes/no field."""
@@ -180,14 +200,17 @@ class _Input:
             return given
         if self.ask:
             try:
-                return input(f"{label} (y/n): ").strip().lower().startswith("y")
+                answer = input(_("{question} (y/n): ").format(question=label))
             except EOFError:
                 return False
-        raise UsageError(f"say {option} or its opposite")
+            typed, yes = answer.strip().lower(), _("yes")
+            # English "y..." always works; so do the interface language's yes and its first letter.
+            return typed.startswith("y") or typed in (yes, yes[:1])
+        raise UsageError(_("say {option} or its opposite").format(option=option))
 
     @staticmethod
     def _ask_lines(label: str) -> str:
-        print(f"{label} (an empty line ends it):")
+        print(_("{label} (an empty line ends it):").format(label=label))
         lines = []
         while True:
             try:
@@ -213,13 +236,13 @@ def entry_ids(store: Store, prefixes: list[str], option: str) -> list[str]:
     try:
         return records.entry_ids(store, prefixes)
     except ValueError as error:
-        raise UsageError(f"{option} {error}") from None
+        raise UsageError(f"{option} {error}") from None  # the error is the store's words
 
 
 def _warn_identifying(*texts: str) -> None:
     findings = check_privacy("\n".join(texts))
     if findings:
-        print("warning: this may identify someone:", file=sys.stderr)
+        print(_("warning: this may identify someone:"), file=sys.stderr)
         for finding in findings:
             print(f"  ! {one_line(finding.describe(), 70)}", file=sys.stderr)
         print(GUIDANCE, file=sys.stderr)
@@ -236,18 +259,20 @@ def cmd_registration(args: argparse.Namespace) -> int:
     if args.regulator is None and args.date is None:
         reg = records.registration(store)
         if reg is None:
-            print("no registration yet: coprod registration --regulator nmc --date YYYY-MM-DD")
+            print(_("no registration yet: coprod registration --regulator nmc --date "
+                    "YYYY-MM-DD"))
             return 0
     elif args.regulator is None or args.date is None:
-        raise UsageError("give both --regulator and --date")
+        raise UsageError(_("give both --regulator and --date"))
     else:
         try:
             reg = records.set_registration(store, args.regulator, args.date)
         except ValueError as error:
             raise UsageError(str(error)) from None
     win = rules.window(rules.parse_date(reg["renewal"]), reg.get("regulator"))
-    print(f"regulator: {rules.REGULATORS.get(reg.get('regulator'), '?')}")
-    print(f"revalidation date: {reg['renewal']} (window {win.start} to {win.end})")
+    print(_("regulator: {name}").format(name=_(rules.REGULATORS.get(reg.get("regulator"), "?"))))
+    print(_("revalidation date: {date} (window {start} to {end})").format(
+        date=reg["renewal"], start=win.start, end=win.end))
     return 0
 
 
@@ -267,22 +292,23 @@ def progress_lines(progress: rules.Progress) -> list[str]:
     """Progress in plain lines (for the command line and screen readers)."""
     lines = []
     if progress.regulator:
-        lines.append(f"regulator: {rules.REGULATORS[progress.regulator]}")
+        lines.append(_("regulator: {name}").format(name=_(rules.REGULATORS[progress.regulator])))
     if progress.window:
-        lines.append(f"window: {progress.window.start} to {progress.window.end} "
-                     f"({progress.days_left} days left)")
+        lines.append(_("window: {start} to {end} ({days} days left)").format(
+            start=progress.window.start, end=progress.window.end, days=progress.days_left))
     for req in progress.requirements:
         mark = "[x]" if req.met else "[ ]"
         unit = f" {req.unit}" if req.unit else ""
-        need = f" of {rules.fmt_hours(req.need)}" if req.need else ""
-        lines.append(f"{mark} {rules.fmt_hours(req.have)}{need}{unit} {req.label}")
+        need = " " + _("of {need}").format(need=rules.fmt_hours(req.need)) if req.need else ""
+        lines.append(f"{mark} {rules.fmt_hours(req.have)}{need}{unit} {_(req.label)}")
     for start, end in progress.gaps:
-        lines.append(f"[ ] gap in CPD of 3 months or more: {start} to {end}")
+        lines.append("[ ] " + _("gap in CPD of 3 months or more: {start} to {end}").format(
+            start=start, end=end))
     if progress.complete:
-        lines.append("complete: everything the regulator asks coprod to keep is here")
+        lines.append(_("complete: everything the regulator asks coprod to keep is here"))
     else:
-        lines.append("still needed:")
-        lines += [f"- {item}" for item in progress.missing()]
+        lines.append(_("still needed:"))
+        lines += [f"- {item}" for item in progress.missing(shown=True)]
     return lines
 
 
@@ -296,9 +322,10 @@ def cmd_cpd_add(args: argparse.Namespace) -> int:
 
         proposal = records.reading_proposal(store, content_dirs(args))
         if proposal is None:
-            raise CoprodError("no reading to log: no section is marked read, or all read ones are "
-                              "already in your CPD log")
-        print("logging your reading of: " + "; ".join(proposal["read"]))
+            raise CoprodError(_("no reading to log: no section is marked read, or all read ones "
+                                "are already in your CPD log"))
+        print(_("logging your reading of: {sections}").format(
+            sections="; ".join(proposal["read"])))
         sections = proposal["sections"]
         args.date = args.date or proposal["date"]
         args.title = args.title or proposal["title"]
@@ -306,32 +333,35 @@ def cmd_cpd_add(args: argparse.Namespace) -> int:
         args.hours = args.hours or str(proposal["hours"])
         args.participatory = False if args.participatory is None else args.participatory
     fields = dict(
-        date=ask.short(args.date, "--date", "Date (YYYY-MM-DD)", _today()),
-        title=ask.short(args.title, "--title", "Title"),
-        method=ask.short(args.method, "--method", "Method (" + ", ".join(rules.CPD_METHODS) + ")"),
-        hours=ask.short(args.hours, "--hours", "Hours"),
+        date=ask.short(args.date, "--date", _("Date (YYYY-MM-DD)"), _today()),
+        title=ask.short(args.title, "--title", _("Title")),
+        method=ask.short(args.method, "--method", _("Method ({choices})").format(
+            choices=", ".join(rules.CPD_METHODS))),
+        hours=ask.short(args.hours, "--hours", _("Hours")),
         participatory=ask.yes_no(args.participatory, "--participatory",
-                                 "Participatory (learning with others)?"),
+                                 _("Participatory (learning with others)?")),
         sections=sections,
         themes=args.theme, standards=args.standard,
         learned=ask.text(args.learned, "--learned",
-                         "What you learned and how it relates to your practice"),
+                         _("What you learned and how it relates to your practice")),
         evidence="",
         entries=entry_ids(store, args.entry, "--entry"),
     )
-    note = ask.text(args.evidence_note, "--evidence-note", "Evidence (a note)") \
+    note = ask.text(args.evidence_note, "--evidence-note", _("Evidence (a note)")) \
         if args.evidence_note is not None or (ask.ask and not args.evidence_file) else ""
     evidence = [note.strip()] if note.strip() else []
     if args.evidence_file:
         path = Path(args.evidence_file).expanduser().absolute()
         if not path.exists():
-            print(f"note: {make_visible(str(path))} does not exist (yet)", file=sys.stderr)
+            print(_("note: {path} does not exist (yet)").format(path=make_visible(str(path))),
+                  file=sys.stderr)
         evidence.append(f"File: {path}")
     fields["evidence"] = "\n".join(evidence)
     doc = records.add(store, records.CPD, _built(rules.make_cpd, **fields))
     _warn_identifying(doc["title"], doc["learned"], doc["evidence"])
-    kind = "participatory" if doc["participatory"] else "individual"
-    print(f"added CPD {doc['id'][:8]}: {rules.fmt_hours(doc['hours'])} h {kind} on {doc['date']}")
+    kind = _("participatory") if doc["participatory"] else _("individual")
+    print(_("added CPD {id}: {hours} h {kind} on {date}").format(
+        id=doc["id"][:8], hours=rules.fmt_hours(doc["hours"]), kind=kind, date=doc["date"]))
     return 0
 
 
@@ -339,15 +369,17 @@ def cmd_feedback_add(args: argparse.Namespace) -> int:
     """Add practice-related feedback."""
     ask = _Input()
     fields = dict(
-        date=ask.short(args.date, "--date", "Date (YYYY-MM-DD)", _today()),
-        source=ask.short(args.source, "--source", "Source (" + ", ".join(rules.FEEDBACK_SOURCES) + ")"),
-        said=ask.text(args.said, "--said", "What was said (no names)", required=True),
-        changed=ask.text(args.changed, "--changed", "What you changed as a result"),
+        date=ask.short(args.date, "--date", _("Date (YYYY-MM-DD)"), _today()),
+        source=ask.short(args.source, "--source", _("Source ({choices})").format(
+            choices=", ".join(rules.FEEDBACK_SOURCES))),
+        said=ask.text(args.said, "--said", _("What was said (no names)"), required=True),
+        changed=ask.text(args.changed, "--changed", _("What you changed as a result")),
     )
     record = _built(rules.make_feedback, **fields)
     doc = records.add(open_store(args), records.FEEDBACK, record)
     _warn_identifying(doc["said"], doc["changed"])
-    print(f"added feedback {doc['id'][:8]} from a {doc['source']} on {doc['date']}")
+    print(_("added feedback {id} from a {source} on {date}").format(
+        id=doc["id"][:8], source=doc["source"], date=doc["date"]))
     return 0
 
 
@@ -356,14 +388,16 @@ def cmd_hours_add(args: argparse.Namespace) -> int:
     ask = _Input()
     record = _built(
         rules.make_hours,
-        date=ask.short(args.date, "--date", "Date or first day (YYYY-MM-DD)", _today()),
-        hours=ask.short(args.hours, "--hours", "Hours of practice"),
-        role=ask.short(args.role, "--role", "Role or setting (optional)", ""),
+        date=ask.short(args.date, "--date", _("Date or first day (YYYY-MM-DD)"), _today()),
+        hours=ask.short(args.hours, "--hours", _("Hours of practice")),
+        role=ask.short(args.role, "--role", _("Role or setting (optional)"), ""),
         until=args.until,
     )
     doc = records.add(open_store(args), records.HOURS, record)
-    span = f"{doc['date']} to {doc['until']}" if doc.get("until") else doc["date"]
-    print(f"added {rules.fmt_hours(doc['hours'])} practice hours ({span})")
+    span = (_("{start} to {end}").format(start=doc["date"], end=doc["until"])
+            if doc.get("until") else doc["date"])
+    print(_("added {hours} practice hours ({span})").format(
+        hours=rules.fmt_hours(doc["hours"]), span=span))
     return 0
 
 
@@ -371,29 +405,35 @@ def cmd_discussion_add(args: argparse.Namespace) -> int:
     """Record the reflective discussion."""
     ask = _Input()
     store = open_store(args)
-    partner = ask.short(args.partner, "--partner", "Partner's name")
-    pin = ask.short(args.pin, "--pin", "Partner's NMC PIN")
+    partner = ask.short(args.partner, "--partner", _("Partner's name"))
+    pin = ask.short(args.pin, "--pin", _("Partner's NMC PIN"))
     try:  # checked at once, before anything longer is asked for
         pin = rules.check_pin(pin)
     except ValueError as error:
         raise UsageError(f"--pin: {error}") from None
     accounts = args.account
     if not accounts and ask.ask:
-        accounts = ask.short(None, "--account", "Entry ids discussed (separated by spaces)").split()
+        accounts = ask.short(None, "--account",
+                             _("Entry ids discussed (separated by spaces)")).split()
     record = _built(
         rules.make_discussion,
         partner=partner, pin=pin,
-        date=ask.short(args.date, "--date", "Date (YYYY-MM-DD)", _today()),
-        email=ask.short(args.email, "--email", "Partner's email"),
-        postcode=ask.short(args.postcode, "--postcode", "Postcode of their professional address"),
-        address=ask.text(args.address, "--address", "Their professional address", required=True),
+        date=ask.short(args.date, "--date", _("Date (YYYY-MM-DD)"), _today()),
+        email=ask.short(args.email, "--email", _("Partner's email")),
+        postcode=ask.short(args.postcode, "--postcode",
+                           _("Postcode of their professional address")),
+        address=ask.text(args.address, "--address", _("Their professional address"),
+                         required=True),
         accounts=entry_ids(store, accounts, "--account"),
-        notes=ask.text(args.notes, "--notes", "Notes (optional)"),
+        notes=ask.text(args.notes, "--notes", _("Notes (optional)")),
     )
     doc = records.add(store, records.DISCUSSIONS, record)
     count = len(doc["accounts"])
-    print(f"added the reflective discussion of {doc['date']} ({count} account"
-          f"{'' if count == 1 else 's'}); exports leave the partner out unless --with-partner")
+    print(ngettext("added the reflective discussion of {date} ({count} account); exports leave "
+                   "the partner out unless --with-partner",
+                   "added the reflective discussion of {date} ({count} accounts); exports leave "
+                   "the partner out unless --with-partner", count).format(
+                       date=doc["date"], count=count))
     return 0
 
 
@@ -405,7 +445,7 @@ def _list(args: argparse.Namespace, table: str, line: Callable[[dict[str, Any]],
         print()
         return 0
     if not docs:
-        print("nothing yet")
+        print(_("nothing yet"))
     for doc in docs:
         print(make_visible(line(doc)))
     return 0
@@ -414,7 +454,7 @@ def _list(args: argparse.Namespace, table: str, line: Callable[[dict[str, Any]],
 def cmd_cpd_list(args: argparse.Namespace) -> int:
     """List CPD activities."""
     def line(d: dict[str, Any]) -> str:
-        kind = "participatory" if d.get("participatory") else "individual"
+        kind = _("participatory") if d.get("participatory") else _("individual")
         return (f"{d.get('date')}  {str(d.get('id', ''))[:8]}  {rules.fmt_hours(rules.hours_of(d))} h "
                 f"{kind}  {one_line(str(d.get('title', '')), 40)} ({d.get('method', '')})")
     return _list(args, records.CPD, line)
@@ -429,16 +469,20 @@ def cmd_feedback_list(args: argparse.Namespace) -> int:
 
 def cmd_hours_list(args: argparse.Namespace) -> int:
     """List practice hours."""
-    return _list(args, records.HOURS, lambda d: (
-        f"{d.get('date')}{' to ' + d['until'] if d.get('until') else ''}  "
-        f"{rules.fmt_hours(rules.hours_of(d))} h  {d.get('role') or ''}".rstrip()))
+    def line(d: dict[str, Any]) -> str:
+        span = (_("{start} to {end}").format(start=d.get("date"), end=d["until"])
+                if d.get("until") else str(d.get("date")))
+        return f"{span}  {rules.fmt_hours(rules.hours_of(d))} h  {d.get('role') or ''}".rstrip()
+    return _list(args, records.HOURS, line)
 
 
 def cmd_discussion_list(args: argparse.Namespace) -> int:
     """List reflective discussions (the partner's details only with --with-partner)."""
     def line(d: dict[str, Any]) -> str:
-        who = f"  with {d['partner']} ({d.get('pin')})" if "partner" in d else ""
+        who = ("  " + _("with {partner} ({pin})").format(partner=d["partner"], pin=d.get("pin"))
+               if "partner" in d else "")
         count = len(rules.strings(d, "accounts"))
-        return f"{d.get('date')}  {str(d.get('id', ''))[:8]}  {count} accounts{who}"
+        accounts = ngettext("{count} account", "{count} accounts", count).format(count=count)
+        return f"{d.get('date')}  {str(d.get('id', ''))[:8]}  {accounts}{who}"
     shape = dict if args.with_partner else rules.without_partner
     return _list(args, records.DISCUSSIONS, line, shape)

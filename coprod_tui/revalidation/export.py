@@ -5,6 +5,9 @@ Pure: from the tables of an export snapshot to text. Both packs are built once
 as a :class:`Pack` of sections, then written as plain text or as HTML (standard
 library only, everything escaped, inline CSS, no scripts, no external requests).
 The reflective discussion partner's details appear only when asked for.
+Headings and fixed words follow the interface language (and the HTML page's
+``lang`` with them); what the user wrote, the NMC form's questions and the
+stored choices (methods, sources, Code themes, HCPC standards) do not.
 """
 
 from __future__ import annotations
@@ -18,18 +21,19 @@ from typing import Any
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import make_visible
+from coprod_tui.i18n import N_, _, current_language, ngettext
 from coprod_tui.journal.entry import Entry
 from coprod_tui.revalidation import rules
 from coprod_tui.transfer.common import ExportFilter, link_summary, local_day, select
-from coprod_tui.transfer.nmc import REMINDER, account, account_gaps
+from coprod_tui.transfer.nmc import account, account_gaps, reminder
 
 Doc = dict[str, Any]
 PACK_FORMATS = ("nmc", "hcpc", "html")
 WIDTH = 79
 OUTSIDE_COPROD = (
-    "a declaration of your health and character",
-    "evidence of a professional indemnity arrangement",
-    "confirmation by an appropriate person",
+    N_("a declaration of your health and character"),
+    N_("evidence of a professional indemnity arrangement"),
+    N_("confirmation by an appropriate person"),
 )
 
 
@@ -115,10 +119,10 @@ class Source:
 def _window_line(src: Source) -> str:
     win = src.window
     if win is None:
-        return "Window: everything (no revalidation date set: `coprod registration`)"
-    start = "the beginning" if win.start == dt.date.min else win.start.isoformat()
-    end = "now" if win.end == dt.date.max else win.end.isoformat()
-    return f"Window: {start} to {end}"
+        return _("Window: everything (no revalidation date set: `coprod registration`)")
+    start = _("the beginning") if win.start == dt.date.min else win.start.isoformat()
+    end = _("now") if win.end == dt.date.max else win.end.isoformat()
+    return _("Window: {start} to {end}").format(start=start, end=end)
 
 
 def _progress(src: Source) -> rules.Progress:
@@ -132,17 +136,17 @@ def _progress(src: Source) -> rules.Progress:
 
 def _progress_section(src: Source) -> Section:
     progress = _progress(src)
-    section = Section("Progress")
+    section = Section(_("Progress"))
     items = []
     for req in progress.requirements:
-        need = f" of {rules.fmt_hours(req.need)}" if req.need else ""
+        need = " " + _("of {need}").format(need=rules.fmt_hours(req.need)) if req.need else ""
         unit = f" {req.unit}" if req.unit else ""
         items.append(f"[{'x' if req.met else ' '}] {rules.fmt_hours(req.have)}{need}{unit} "
-                     f"{req.label}")
+                     f"{_(req.label)}")
     section.items(items)
-    missing = progress.missing()
-    section.p("Complete: everything coprod keeps is here." if not missing
-              else "Still needed: " + "; ".join(missing) + ".")
+    missing = progress.missing(shown=True)
+    section.p(_("Complete: everything coprod keeps is here.") if not missing
+              else _("Still needed: {items}.").format(items="; ".join(missing)))
     return section
 
 
@@ -160,161 +164,180 @@ def _entries(src: Source) -> tuple[list[Entry], list[Entry], Any]:
 def _cpd_fields(doc: Doc, code: bool) -> list[tuple[str, str]]:
     hours = rules.hours_of(doc)
     pairs = [
-        ("Date", str(doc.get("date", ""))),
-        ("Method", str(doc.get("method", ""))),
-        ("Topic", str(doc.get("title", ""))),
-        ("Hours", rules.fmt_hours(hours)),
-        ("Participatory hours", rules.fmt_hours(hours if doc.get("participatory") else 0)),
+        (_("Date"), str(doc.get("date", ""))),
+        (_("Method"), str(doc.get("method", ""))),
+        (_("Topic"), str(doc.get("title", ""))),
+        (_("Hours"), rules.fmt_hours(hours)),
+        (_("Participatory hours"), rules.fmt_hours(hours if doc.get("participatory") else 0)),
     ]
     if code:
         themes = rules.themes_of(doc)
-        pairs.append(("Link to the Code", "; ".join(themes) if themes else "none given"))
+        pairs.append((_("Link to the Code"), "; ".join(themes) if themes else _("none given")))
     else:
         standards = [s for s in rules.strings(doc, "standards") if s in rules.HCPC_STANDARDS]
-        pairs.append(("HCPC standards", "; ".join(standards) if standards else "none given"))
-    pairs.append(("What I learned, and how it relates to my practice",
-                  str(doc.get("learned") or "not written")))
-    pairs.append(("Evidence", str(doc.get("evidence") or "none recorded")))
+        pairs.append((_("HCPC standards"),
+                      "; ".join(standards) if standards else _("none given")))
+    pairs.append((_("What I learned, and how it relates to my practice"),
+                  str(doc.get("learned") or _("not written"))))
+    pairs.append((_("Evidence"), str(doc.get("evidence") or _("none recorded"))))
     if rules.strings(doc, "entries"):
-        pairs.append(("Journal entries", ", ".join(e[:8] for e in rules.strings(doc, "entries"))))
+        pairs.append((_("Journal entries"),
+                      ", ".join(e[:8] for e in rules.strings(doc, "entries"))))
     return pairs
 
 
 def nmc_pack(src: Source) -> Pack:
     """The NMC revalidation pack."""
     reg = src.registration
-    lead = [f"Made by coprod on {local_display(src.exported)}.", _window_line(src)]
+    lead = [_("Made by coprod on {when}.").format(when=local_display(src.exported)),
+            _window_line(src)]
     if reg.get("renewal"):
-        lead.append(f"Revalidation date: {reg['renewal']}")
+        lead.append(_("Revalidation date: {date}").format(date=reg["renewal"]))
     sections = [_progress_section(src)]
     # The reminder's own first line is its heading.
-    heading, _, reminder = REMINDER.rstrip("\n").partition("\n")
-    sections.append(Section(heading.capitalize()).pre(reminder))
+    heading, _sep, words = reminder().rstrip("\n").partition("\n")
+    sections.append(Section(heading.capitalize()).pre(words))
 
     hours = src.log("practice_hours")
-    sec = Section("Practice hours")
-    sec.items([f"{d.get('date')}{' to ' + str(d['until']) if d.get('until') else ''}: "
-               f"{rules.fmt_hours(rules.hours_of(d))} h"
-               f"{' (' + str(d['role']) + ')' if d.get('role') else ''}" for d in hours]
-              or ["none recorded"])
-    sec.p(f"Total: {rules.fmt_hours(sum(rules.hours_of(d) for d in hours))} hours "
-          f"(the NMC asks for {rules.fmt_hours(rules.NMC_PRACTICE_HOURS)}).")
+    sec = Section(_("Practice hours"))
+    sec.items([_hours_item(d) for d in hours] or [_("none recorded")])
+    sec.p(_("Total: {hours} hours (the NMC asks for {need}).").format(
+        hours=rules.fmt_hours(sum(rules.hours_of(d) for d in hours)),
+        need=rules.fmt_hours(rules.NMC_PRACTICE_HOURS)))
     sections.append(sec)
 
     cpd = src.log("cpd")
-    sec = Section("CPD record")
+    sec = Section(_("CPD record"))
     total = sum(rules.hours_of(d) for d in cpd)
     part = sum(rules.hours_of(d) for d in cpd if d.get("participatory"))
-    sec.p(f"Total: {rules.fmt_hours(total)} hours, of which {rules.fmt_hours(part)} "
-          f"participatory (the NMC asks for {rules.fmt_hours(rules.NMC_CPD_HOURS)}, "
-          f"{rules.fmt_hours(rules.NMC_PARTICIPATORY_HOURS)} of them participatory).")
+    sec.p(_("Total: {hours} hours, of which {part} participatory (the NMC asks for {need}, "
+            "{need_part} of them participatory).").format(
+                hours=rules.fmt_hours(total), part=rules.fmt_hours(part),
+                need=rules.fmt_hours(rules.NMC_CPD_HOURS),
+                need_part=rules.fmt_hours(rules.NMC_PARTICIPATORY_HOURS)))
     if not cpd:
-        sec.p("No CPD recorded.")
+        sec.p(_("No CPD recorded."))
     for number, doc in enumerate(cpd, start=1):
-        sec.p(f"Activity {number}")
+        sec.p(_("Activity {number}").format(number=number))
         sec.fields(_cpd_fields(doc, code=True))
     sections.append(sec)
 
     feedback = src.log("feedback")
-    sec = Section("Practice-related feedback")
+    sec = Section(_("Practice-related feedback"))
     if not feedback:
-        sec.p("No feedback recorded.")
+        sec.p(_("No feedback recorded."))
     for number, doc in enumerate(feedback, start=1):
-        sec.p(f"Feedback {number}")
-        sec.fields([("Date", str(doc.get("date", ""))), ("From", f"a {doc.get('source', '')}"),
-                    ("What was said", str(doc.get("said", ""))),
-                    ("What I changed", str(doc.get("changed") or "not written"))])
+        sec.p(_("Feedback {number}").format(number=number))
+        sec.fields([(_("Date"), str(doc.get("date", ""))),
+                    (_("From"), _("a {source}").format(source=doc.get("source", ""))),
+                    (_("What was said"), str(doc.get("said", ""))),
+                    (_("What I changed"), str(doc.get("changed") or _("not written")))])
     sections.append(sec)
 
     complete, drafts, selection = _entries(src)
-    sec = Section("Reflective accounts")
+    sec = Section(_("Reflective accounts"))
     if not complete:
-        sec.p("No complete reflective accounts in the window yet.")
+        sec.p(_("No complete reflective accounts in the window yet."))
     for number, entry in enumerate(complete, start=1):
         links = [link_summary(selection, link) for link in entry.links]
         sec.pre(account(entry, number, len(complete), links))
     sections.append(sec)
     if drafts:
-        sec = Section("Drafts: entries that are not complete accounts yet")
-        sec.p("Each MISSING line says what to add (in the journal, or on the form).")
+        sec = Section(_("Drafts: entries that are not complete accounts yet"))
+        sec.p(_("Each MISSING line says what to add (in the journal, or on the form)."))
         for number, entry in enumerate(drafts, start=1):
             links = [link_summary(selection, link) for link in entry.links]
             sec.pre(account(entry, number, len(drafts), links))
         sections.append(sec)
 
-    titles = {e.id: e.title or "Untitled" for e in selection.entries}
-    sec = Section("Reflective discussion")
+    titles = {e.id: e.title or _("Untitled") for e in selection.entries}
+    sec = Section(_("Reflective discussion"))
     discussions = src.log("discussions")
     if not discussions:
-        sec.p("No reflective discussion recorded.")
+        sec.p(_("No reflective discussion recorded."))
+    gone = _("an entry no longer in the journal")
     for doc in discussions:
-        pairs = [("Date of the discussion", str(doc.get("date", "")))]
+        pairs = [(_("Date of the discussion"), str(doc.get("date", "")))]
         if src.with_partner:
-            pairs += [("Partner's name", str(doc.get("partner", ""))),
-                      ("Partner's NMC PIN", str(doc.get("pin", ""))),
-                      ("Partner's email", str(doc.get("email", ""))),
-                      ("Partner's professional address", str(doc.get("address", ""))),
-                      ("Postcode", str(doc.get("postcode", "")))]
+            pairs += [(_("Partner's name"), str(doc.get("partner", ""))),
+                      (_("Partner's NMC PIN"), str(doc.get("pin", ""))),
+                      (_("Partner's email"), str(doc.get("email", ""))),
+                      (_("Partner's professional address"), str(doc.get("address", ""))),
+                      (_("Postcode"), str(doc.get("postcode", "")))]
         else:
-            pairs.append(("Partner's details", "left out of this export (add them with "
-                                               "--with-partner, or on the form itself)"))
-        accounts = [f"{titles.get(a, 'an entry no longer in the journal')} ({a[:8]})"
-                    for a in rules.strings(doc, "accounts")]
-        pairs.append(("Accounts discussed", "; ".join(accounts)))
+            pairs.append((_("Partner's details"), _("left out of this export (add them with "
+                                                    "--with-partner, or on the form itself)")))
+        accounts = [f"{titles.get(a, gone)} ({a[:8]})" for a in rules.strings(doc, "accounts")]
+        pairs.append((_("Accounts discussed"), "; ".join(accounts)))
         if doc.get("notes"):
-            pairs.append(("Notes", str(doc["notes"])))
+            pairs.append((_("Notes"), str(doc["notes"])))
         sec.fields(pairs)
     sections.append(sec)
-    sections.append(Section("Also needed, not kept by coprod").items(list(OUTSIDE_COPROD)))
-    return Pack("NMC REVALIDATION PACK", lead, sections)
+    sections.append(Section(_("Also needed, not kept by coprod")).items(
+        [_(item) for item in OUTSIDE_COPROD]))
+    return Pack(_("NMC REVALIDATION PACK"), lead, sections)
+
+
+def _hours_item(doc: Doc) -> str:
+    """One practice hours record as a list item."""
+    day = (_("{start} to {end}").format(start=doc.get("date"), end=doc["until"])
+           if doc.get("until") else str(doc.get("date")))
+    role = f" ({doc['role']})" if doc.get("role") else ""
+    return f"{day}: {rules.fmt_hours(rules.hours_of(doc))} h{role}"
 
 
 def hcpc_pack(src: Source) -> Pack:
     """The parts of an HCPC CPD profile."""
     reg = src.registration
-    lead = [f"Made by coprod on {local_display(src.exported)}.", _window_line(src)]
+    lead = [_("Made by coprod on {when}.").format(when=local_display(src.exported)),
+            _window_line(src)]
     if reg.get("renewal"):
-        lead.append(f"Renewal date: {reg['renewal']}")
+        lead.append(_("Renewal date: {date}").format(date=reg["renewal"]))
     cpd = src.log("cpd")
     sections = [
-        Section("Summary of practice").p(
-            "TO WRITE: about 500 words on your role, where and with whom you work, and the "
-            "people who use your service. coprod does not write this for you."),
+        Section(_("Summary of practice")).p(
+            _("TO WRITE: about 500 words on your role, where and with whom you work, and the "
+              "people who use your service. coprod does not write this for you.")),
     ]
-    sec = Section("CPD activities, by date")
+    sec = Section(_("CPD activities, by date"))
     sec.items([f"{d.get('date')}: {d.get('title')} ({d.get('method')}, "
-               f"{rules.fmt_hours(rules.hours_of(d))} h)" for d in cpd] or ["none recorded"])
+               f"{rules.fmt_hours(rules.hours_of(d))} h)" for d in cpd] or [_("none recorded")])
     sections.append(sec)
-    sec = Section("Activities and the five standards")
+    sec = Section(_("Activities and the five standards"))
     methods = sorted({str(d.get("method")) for d in cpd})
     win = src.window
     gaps = rules.cpd_gaps(cpd, win, src.today) if win and win.start != dt.date.min else ()
     for number, standard in enumerate(rules.HCPC_STANDARDS, start=1):
         sec.p(standard)
         if number == 1:
-            sec.items([f"this dated record of {len(cpd)} activit{'y' if len(cpd) == 1 else 'ies'}; gaps of 3 months or "
-                       f"more: {len(gaps)} (listed below)"])
+            sec.items([ngettext(
+                "this dated record of {count} activity; gaps of 3 months or more: {gaps} "
+                "(listed below)",
+                "this dated record of {count} activities; gaps of 3 months or more: {gaps} "
+                "(listed below)", len(cpd)).format(count=len(cpd), gaps=len(gaps))])
             continue
         if number == 5:
-            sec.items(["this profile, once the parts marked TO WRITE are written"])
+            sec.items([_("this profile, once the parts marked TO WRITE are written")])
             continue
         matched = [f"{d.get('date')}: {d.get('title')}" for d in cpd
                    if standard in rules.strings(d, "standards")]
-        sec.items(matched or ["MISSING: no activity mapped to this standard yet"])
-    sec.p(f"Methods used: {', '.join(methods) if methods else 'none'}.")
+        sec.items(matched or [_("MISSING: no activity mapped to this standard yet")])
+    sec.p(_("Methods used: {methods}.").format(
+        methods=", ".join(methods) if methods else _("none")))
     sections.append(sec)
-    sec = Section("Gaps of 3 months or more")
-    sec.items([f"GAP: {a} to {b} ({(b - a).days + 1} days): explain it (for example illness, "
-               "leave or a career break)" for a, b in gaps] or ["none"])
+    sec = Section(_("Gaps of 3 months or more"))
+    sec.items([_("GAP: {start} to {end} ({days} days): explain it (for example illness, "
+                 "leave or a career break)").format(start=a, end=b, days=(b - a).days + 1)
+               for a, b in gaps] or [_("none")])
     sections.append(sec)
-    sec = Section("Statement: how your activities meet the standards")
-    sec.p("TO WRITE: about 1,500 words on how 4 to 6 of the activities above meet the "
-          "standards. What you wrote when you logged them, to start from:")
+    sec = Section(_("Statement: how your activities meet the standards"))
+    sec.p(_("TO WRITE: about 1,500 words on how 4 to 6 of the activities above meet the "
+            "standards. What you wrote when you logged them, to start from:"))
     for number, doc in enumerate(cpd, start=1):
-        sec.p(f"Activity {number}")
+        sec.p(_("Activity {number}").format(number=number))
         sec.fields(_cpd_fields(doc, code=False))
     sections.append(sec)
-    return Pack("HCPC CPD PROFILE: PARTS TO COMPLETE", lead, sections)
+    return Pack(_("HCPC CPD PROFILE: PARTS TO COMPLETE"), lead, sections)
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -393,7 +416,7 @@ def as_html(pack: Pack) -> str:
     """A pack as one printable HTML page: no scripts, no external requests."""
     parts = [
         "<!DOCTYPE html>",
-        '<html lang="en">',
+        f'<html lang="{current_language()}">',
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',

@@ -13,6 +13,7 @@ from typing import Any
 from coprod_tui.core.clock import now_iso
 from coprod_tui.core.store.collection import Collection, documents
 from coprod_tui.core.store.repository import Store
+from coprod_tui.i18n import _
 from coprod_tui.journal.entry import Entry
 from coprod_tui.revalidation import rules
 
@@ -122,7 +123,9 @@ def entry_ids(store: Store, prefixes: list[str]) -> list[str]:
     for prefix in prefixes:
         matches = [i for i in known if i.startswith(prefix)] if prefix else []
         if len(matches) != 1:
-            problem = "matches several entries" if matches else "matches no entry"
-            raise ValueError(f"{prefix!r} {problem}; the journal (or `coprod list`) shows the ids")
+            problem = (_("{id!r} matches several entries") if matches
+                       else _("{id!r} matches no entry")).format(id=prefix)
+            raise ValueError(_("{problem}; the journal (or `coprod list`) shows the ids").format(
+                problem=problem))
         found.append(matches[0])
     return found

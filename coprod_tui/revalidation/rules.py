@@ -12,13 +12,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import CODE_THEMES
 
+# English names, marked for the catalogue: shown as ``_(REGULATORS[...])``.
 REGULATORS: dict[str, str] = {
-    "nmc": "NMC (Nursing and Midwifery Council)",
-    "hcpc": "HCPC (Health and Care Professions Council)",
-    "gmc": "GMC (General Medical Council)",
-    "other": "another regulator or none",
+    "nmc": N_("NMC (Nursing and Midwifery Council)"),
+    "hcpc": N_("HCPC (Health and Care Professions Council)"),
+    "gmc": N_("GMC (General Medical Council)"),
+    "other": N_("another regulator or none"),
 }
 # The five HCPC standards for CPD, in our own short words.
 HCPC_STANDARDS: tuple[str, ...] = (
@@ -56,8 +58,8 @@ def check_pin(pin: str) -> str:
     cleaned = "".join(pin.split()).upper()
     if not PIN_PATTERN.fullmatch(cleaned):
         raise ValueError(
-            f"{pin!r} is not an NMC PIN: two digits, a letter, four digits, a letter "
-            "(for example 12A3456B)"
+            _("{pin!r} is not an NMC PIN: two digits, a letter, four digits, a letter "
+              "(for example 12A3456B)").format(pin=pin)
         )
     return cleaned
 
@@ -141,11 +143,19 @@ class Requirement:
         """True when there is enough."""
         return self.have >= self.need
 
-    def still_needed(self) -> str:
-        """What is missing, in words (``12.5 h of CPD``)."""
+    def still_needed(self, shown: bool = False) -> str:
+        """What is missing, in words (``12.5 h of CPD``); with ``shown``, in the
+        interface language (else English, as ``--json`` gives it)."""
         short = fmt_hours(self.need - self.have)
         label = self.one if self.one and short == "1" else self.label
+        if shown:
+            label = _(label)
         return f"{short}{' ' + self.unit if self.unit else ''} {label}".strip()
+
+
+NO_REGISTRATION = N_("your registration: regulator and revalidation date")
+NO_DATE = N_("your revalidation or renewal date")
+GAP_TO_EXPLAIN = N_("explain the CPD gap from {start} to {end}")
 
 
 @dataclass(frozen=True)
@@ -165,15 +175,17 @@ class Progress:
         """Days until the revalidation date (negative once it has passed)."""
         return None if self.renewal is None else (self.renewal - self.today).days
 
-    def missing(self) -> list[str]:
-        """Everything still needed, each in a few words."""
+    def missing(self, shown: bool = False) -> list[str]:
+        """Everything still needed, each in a few words; with ``shown``, in the
+        interface language (else English, as ``--json`` gives it)."""
+        tr = _ if shown else str
         found: list[str] = []
         if self.regulator is None:
-            found.append("your registration: regulator and revalidation date")
+            found.append(tr(NO_REGISTRATION))
         elif self.renewal is None:
-            found.append("your revalidation or renewal date")
-        found += [r.still_needed() for r in self.requirements if not r.met]
-        found += [f"explain the CPD gap from {a} to {b}" for a, b in self.gaps]
+            found.append(tr(NO_DATE))
+        found += [r.still_needed(shown) for r in self.requirements if not r.met]
+        found += [tr(GAP_TO_EXPLAIN).format(start=a, end=b) for a, b in self.gaps]
         return found
 
     @property
@@ -242,31 +254,31 @@ def progress(registration: dict[str, Any] | None, cpd: Sequence[dict[str, Any]],
     accounts = set(complete_accounts)
     if regulator == "hcpc":
         reqs = (
-            Requirement("cpd", "CPD activities for a profile (4 to 6)", len(cpd_in), 4, "",
-                        "CPD activity for a profile (4 to 6)"),
-            Requirement("standards", "of standards 2, 3 and 4 met by an activity",
+            Requirement("cpd", N_("CPD activities for a profile (4 to 6)"), len(cpd_in), 4, "",
+                        N_("CPD activity for a profile (4 to 6)")),
+            Requirement("standards", N_("of standards 2, 3 and 4 met by an activity"),
                         len({s for r in cpd_in for s in _standards(r)} & set(HCPC_STANDARDS[1:4])),
-                        3, "", "of standards 2, 3 and 4 still to meet"),
+                        3, "", N_("of standards 2, 3 and 4 still to meet")),
         )
         gaps = cpd_gaps(cpd, win, today) if win else ()
         return Progress(regulator, renewal, win, today, reqs, gaps)
     if regulator in ("gmc", "other"):
-        reqs = (Requirement("cpd-hours", "of CPD logged", total, 0, "h"),)
+        reqs = (Requirement("cpd-hours", N_("of CPD logged"), total, 0, "h"),)
         return Progress(regulator, renewal, win, today, reqs)
     discussed = max((len(_discussed(d) & accounts) for d in in_window(discussions, win)), default=0)
     reqs = (
-        Requirement("practice-hours", "of practice", sum(hours_of(r) for r in in_window(hours, win)),
-                    NMC_PRACTICE_HOURS, "h"),
-        Requirement("cpd-hours", "of CPD", total, NMC_CPD_HOURS, "h"),
-        Requirement("participatory-hours", "of participatory CPD", participatory,
+        Requirement("practice-hours", N_("of practice"),
+                    sum(hours_of(r) for r in in_window(hours, win)), NMC_PRACTICE_HOURS, "h"),
+        Requirement("cpd-hours", N_("of CPD"), total, NMC_CPD_HOURS, "h"),
+        Requirement("participatory-hours", N_("of participatory CPD"), participatory,
                     NMC_PARTICIPATORY_HOURS, "h"),
-        Requirement("feedback", "pieces of practice-related feedback",
+        Requirement("feedback", N_("pieces of practice-related feedback"),
                     len(in_window(feedback, win)), NMC_FEEDBACK, "",
-                    "piece of practice-related feedback"),
-        Requirement("accounts", "complete reflective accounts", len(accounts), NMC_ACCOUNTS, "",
-                    "complete reflective account"),
-        Requirement("discussion", "accounts covered by a reflective discussion", discussed,
-                    NMC_ACCOUNTS, "", "account covered by a reflective discussion"),
+                    N_("piece of practice-related feedback")),
+        Requirement("accounts", N_("complete reflective accounts"), len(accounts), NMC_ACCOUNTS,
+                    "", N_("complete reflective account")),
+        Requirement("discussion", N_("accounts covered by a reflective discussion"), discussed,
+                    NMC_ACCOUNTS, "", N_("account covered by a reflective discussion")),
     )
     return Progress(regulator or None, renewal, win, today, reqs)
 
@@ -337,22 +349,23 @@ MAX_TEXT = 20_000
 MAX_SHORT = 200
 
 
-def _short(label: str, text: str, required: bool = True) -> str:
-    value = " ".join((text or "").split())
+def _checked_length(label: str, value: str, required: bool, limit: int) -> str:
+    """``value`` if present when required and within ``limit`` (``label`` is marked
+    with ``N_`` by the caller and translated here, where the message is made)."""
     if required and not value:
-        raise ValueError(f"{label} is empty")
-    if len(value) > MAX_SHORT:
-        raise ValueError(f"{label} is longer than {MAX_SHORT} characters")
+        raise ValueError(_("{label} is empty").format(label=_(label)))
+    if len(value) > limit:
+        raise ValueError(_("{label} is longer than {count} characters").format(
+            label=_(label), count=limit))
     return value
+
+
+def _short(label: str, text: str, required: bool = True) -> str:
+    return _checked_length(label, " ".join((text or "").split()), required, MAX_SHORT)
 
 
 def _long(label: str, text: str, required: bool = False) -> str:
-    value = (text or "").strip()
-    if required and not value:
-        raise ValueError(f"{label} is empty")
-    if len(value) > MAX_TEXT:
-        raise ValueError(f"{label} is longer than {MAX_TEXT} characters")
-    return value
+    return _checked_length(label, (text or "").strip(), required, MAX_TEXT)
 
 
 def parse_hours(text: str | float) -> float:
@@ -360,9 +373,11 @@ def parse_hours(text: str | float) -> float:
     try:
         value = float(text)
     except (TypeError, ValueError):
-        raise ValueError(f"{text!r} is not a number of hours, e.g. 1.5") from None
+        raise ValueError(_("{text!r} is not a number of hours, e.g. 1.5").format(
+            text=text)) from None
     if not 0 < value <= 10_000 or value != value:
-        raise ValueError(f"hours must be more than 0 and at most 10000, not {text}")
+        raise ValueError(_("hours must be more than 0 and at most 10000, not {text}").format(
+            text=text))
     return round(value, 2)
 
 
@@ -373,12 +388,14 @@ def parse_date(text: str | dt.date) -> dt.date:
     try:
         return dt.date.fromisoformat(text.strip())
     except (AttributeError, ValueError):
-        raise ValueError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
+        raise ValueError(_("{text!r} is not a date in the form YYYY-MM-DD").format(
+            text=text)) from None
 
 
 def _one_of(label: str, value: str, choices: Sequence[str]) -> str:
     if value not in choices:
-        raise ValueError(f"unknown {label} {value!r}; choices: {', '.join(choices)}")
+        raise ValueError(_("unknown {label} {value!r}; choices: {choices}").format(
+            label=_(label), value=value, choices=", ".join(choices)))
     return value
 
 
@@ -388,7 +405,8 @@ def match_standard(text: str) -> str:
     for standard in HCPC_STANDARDS:
         if text == standard or text == standard.split()[0]:
             return standard
-    raise ValueError(f"unknown HCPC standard {text!r}; choices: 1, 2, 3, 4, 5")
+    raise ValueError(_("unknown HCPC standard {text!r}; choices: {choices}").format(
+        text=text, choices="1, 2, 3, 4, 5"))
 
 
 def match_theme(text: str) -> str:
@@ -397,12 +415,13 @@ def match_theme(text: str) -> str:
     for theme in CODE_THEMES:
         if wanted in (theme.lower(), theme.split()[0].lower()):
             return theme
-    raise ValueError(f"unknown Code theme {text!r}; choices: {', '.join(CODE_THEMES)}")
+    raise ValueError(_("unknown Code theme {text!r}; choices: {choices}").format(
+        text=text, choices=", ".join(CODE_THEMES)))
 
 
 def make_registration(regulator: str, renewal: str | dt.date) -> dict[str, Any]:
     """The registration record (only the regulator and the date: no number is needed)."""
-    return {"id": "registration", "regulator": _one_of("regulator", regulator, list(REGULATORS)),
+    return {"id": "registration", "regulator": _one_of(N_("regulator"), regulator, list(REGULATORS)),
             "renewal": parse_date(renewal).isoformat()}
 
 
@@ -414,14 +433,14 @@ def make_cpd(*, date: str | dt.date, title: str, method: str, hours: str | float
     toolkit sections whose reading it logs, so they are not offered twice)."""
     return {
         "date": parse_date(date).isoformat(),
-        "title": _short("the title", title),
-        "method": _short("the method", method),
+        "title": _short(N_("the title"), title),
+        "method": _short(N_("the method"), method),
         "hours": parse_hours(hours),
         "participatory": bool(participatory),
         "themes": list(dict.fromkeys(match_theme(t) for t in themes)),
         "standards": sorted(dict.fromkeys(match_standard(s) for s in standards)),
-        "learned": _long("what you learned", learned),
-        "evidence": _long("the evidence", evidence),
+        "learned": _long(N_("what you learned"), learned),
+        "evidence": _long(N_("the evidence"), evidence),
         "entries": list(dict.fromkeys(e for e in entries if e)),
         "sections": list(dict.fromkeys(x for x in sections if x)),
     }
@@ -455,9 +474,9 @@ def make_feedback(*, date: str | dt.date, source: str, said: str, changed: str =
     """A piece of practice-related feedback (the kind of source, never a name)."""
     return {
         "date": parse_date(date).isoformat(),
-        "source": _one_of("source", source, FEEDBACK_SOURCES),
-        "said": _long("what was said", said, required=True),
-        "changed": _long("what changed", changed),
+        "source": _one_of(N_("source"), source, FEEDBACK_SOURCES),
+        "said": _long(N_("what was said"), said, required=True),
+        "changed": _long(N_("what changed"), changed),
     }
 
 
@@ -467,32 +486,34 @@ def make_hours(*, date: str | dt.date, hours: str | float, role: str = "",
     start = parse_date(date)
     end = parse_date(until) if until else None
     if end is not None and end < start:
-        raise ValueError(f"the period ends ({end}) before it starts ({start})")
+        raise ValueError(_("the period ends ({end}) before it starts ({start})").format(
+            end=end, start=start))
     return {"date": start.isoformat(), "until": end.isoformat() if end else None,
-            "hours": parse_hours(hours), "role": _short("the role", role, required=False)}
+            "hours": parse_hours(hours), "role": _short(N_("the role"), role, required=False)}
 
 
 def make_discussion(*, date: str | dt.date, partner: str, pin: str, email: str, address: str,
                     postcode: str, accounts: Iterable[str], notes: str = "") -> dict[str, Any]:
     """The reflective discussion form: the only record holding a person's name."""
-    email = _short("the email", email)
+    email = _short(N_("the email"), email)
     if not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", email):
-        raise ValueError(f"{email!r} does not look like an email address")
-    postcode = _short("the postcode", postcode).upper()
+        raise ValueError(_("{email!r} does not look like an email address").format(email=email))
+    postcode = _short(N_("the postcode"), postcode).upper()
     if len(postcode) > POSTCODE_MAX:
-        raise ValueError(f"the postcode is longer than {POSTCODE_MAX} characters")
+        raise ValueError(_("{label} is longer than {count} characters").format(
+            label=_("the postcode"), count=POSTCODE_MAX))
     ids = list(dict.fromkeys(a for a in accounts if a))
     if not ids:
-        raise ValueError("say which accounts (journal entry ids) were discussed")
+        raise ValueError(_("say which accounts (journal entry ids) were discussed"))
     return {
         "date": parse_date(date).isoformat(),
-        "partner": _short("the partner's name", partner),
+        "partner": _short(N_("the partner's name"), partner),
         "pin": check_pin(pin),
         "email": email,
-        "address": _long("the professional address", address, required=True),
+        "address": _long(N_("the professional address"), address, required=True),
         "postcode": postcode,
         "accounts": ids,
-        "notes": _long("notes", notes),
+        "notes": _long(N_("notes"), notes),
     }
 
 

@@ -32,7 +32,7 @@ def _preference(key: str) -> Preference:
 
 
 def _choices(pref: Preference) -> str:
-    return ", ".join(f"{stored} ({label})" for stored, label in pref.choices)
+    return ", ".join(f"{stored} ({_(label)})" for stored, label in pref.choices)
 
 
 def cmd_settings(args: argparse.Namespace) -> int:
@@ -41,8 +41,8 @@ def cmd_settings(args: argparse.Namespace) -> int:
         store = open_store(args)
         for pref in PREFERENCES:
             value = store.get_setting(pref.key, pref.default)
-            print(f"{pref.key} = {make_visible(str(value))}  ({pref.label}: "
-                  f"{pref.label_of(value)})")
+            print(f"{pref.key} = {make_visible(str(value))}  ({_(pref.label)}: "
+                  f"{_(pref.label_of(value))})")
             print("    " + _("choices: {choices}").format(choices=_choices(pref)))
         return 0
     pref = _preference(args.key)
@@ -54,5 +54,5 @@ def cmd_settings(args: argparse.Namespace) -> int:
             value=make_visible(args.value), key=pref.key,
             choices=", ".join(stored for stored, _label in pref.choices)))
     open_store(args).set_setting(pref.key, args.value)
-    print(f"{pref.key} = {args.value} ({pref.label_of(args.value)})")
+    print(f"{pref.key} = {args.value} ({_(pref.label_of(args.value))})")
     return 0

@@ -43,7 +43,7 @@ from coprod_tui.stocktake.rules import (
     trend,
 )
 from coprod_tui.stocktake.statements import SCORES, StatementSet
-from coprod_tui.stocktake.team import MIN_PEOPLE, PAIR_RULE, combine, team_doc, team_lines
+from coprod_tui.stocktake.team import MIN_PEOPLE, combine, pair_rule, team_doc, team_lines
 
 Ask = Callable[[str], str]
 
@@ -212,7 +212,7 @@ def _share(args: argparse.Namespace) -> int:
 def _team(args: argparse.Namespace) -> int:
     files: list[str] = args.team
     if len(files) < MIN_PEOPLE:
-        raise UsageError(f"{PAIR_RULE}; {len(files)} given")
+        raise UsageError(_("{rule}; {count} given").format(rule=pair_rule(), count=len(files)))
     twice = stocktake_share.same_file_given_twice(list(files))
     if twice is not None:
         raise UsageError(make_visible(_("{first!r} and {second!r} are the same file; give "

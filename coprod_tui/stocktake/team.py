@@ -20,6 +20,7 @@ from typing import Any
 
 from coprod_tui.core.text import one_line
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import VALUE_IDS
 from coprod_tui.stocktake.rules import NOTE_KINDS, VALUE_MAX, VALUE_MIN, Stocktake
 from coprod_tui.stocktake.statements import SCORES, STATEMENTS_PER_VALUE, StatementSet
@@ -33,10 +34,18 @@ MAX_NOTE_CHARS = 4000
 MAX_SHARE_BYTES = 256 * 1024  # fifteen scores and ten notes fit in far less
 DISAGREE_SHOWN = 5
 
-PAIR_RULE = (
-    f"a team view needs at least {MIN_PEOPLE} shared stocktakes: with two, each "
+# Marked for the catalogue; :func:`pair_rule` gives it in the interface language.
+# ``PAIR_RULE`` stays the English sentence for callers that have not moved yet.
+PAIR_RULE_TEXT = N_(
+    "a team view needs at least {count} shared stocktakes: with two, each "
     "person could work out the other's answers from the spread"
 )
+PAIR_RULE = PAIR_RULE_TEXT.format(count=MIN_PEOPLE)
+
+
+def pair_rule() -> str:
+    """Why a team view needs three or more files, in the interface language."""
+    return _(PAIR_RULE_TEXT).format(count=MIN_PEOPLE)
 
 
 class ShareFileError(CoprodError):
@@ -80,7 +89,7 @@ def share_doc(stocktake: Stocktake, statements: StatementSet, with_notes: bool =
     if with_notes:
         notes: dict[str, dict[str, str]] = {}
         for value_id in VALUE_IDS:
-            for kind, _ in NOTE_KINDS:
+            for kind, _label in NOTE_KINDS:
                 text = stocktake.notes.get(value_id, {}).get(kind, "").strip()
                 if text:
                     notes.setdefault(value_id, {})[kind] = text
@@ -100,11 +109,13 @@ class SharedStocktake:
 
 def _kind_of(value: Any) -> str:
     if value is None:
-        return "nothing"
+        return _("nothing")
     if isinstance(value, bool):
-        return "true/false"
-    return {dict: "an object", list: "a list", str: "text", int: "a number",
-            float: "a number"}.get(type(value), type(value).__name__)
+        return _("true/false")
+    kinds = {dict: N_("an object"), list: N_("a list"), str: N_("text"), int: N_("a number"),
+             float: N_("a number")}
+    kind = kinds.get(type(value))
+    return _(kind) if kind else type(value).__name__
 
 
 def parse_share(data: Any, source: str) -> SharedStocktake:
@@ -113,32 +124,35 @@ def parse_share(data: Any, source: str) -> SharedStocktake:
         return ShareFileError(f"{source}: {problem}")
 
     if not isinstance(data, dict):
-        raise fail(f"not a shared stocktake (expected an object, found {_kind_of(data)})")
+        raise fail(_("not a shared stocktake (expected an object, found {kind})").format(
+            kind=_kind_of(data)))
     if data.get("kind") != SHARE_KIND:
-        raise fail("not a shared stocktake (made with `coprod stocktake --share`)")
+        raise fail(_("not a shared stocktake (made with `coprod stocktake --share`)"))
     version = data.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise fail("the format version is missing or not a whole number")
+        raise fail(_("the format version is missing or not a whole number"))
     if version > SHARE_VERSION:
-        raise fail(f"made by a newer coprod (format {version}); update coprod to read it")
+        raise fail(_("made by a newer coprod (format {version}); update coprod to read "
+                     "it").format(version=version))
     scores = data.get("scores")
     if not isinstance(scores, dict):
-        raise fail(f"scores: expected an object, found {_kind_of(scores)}")
+        raise fail(_("scores: expected an object, found {kind}").format(kind=_kind_of(scores)))
     unknown = sorted(str(key) for key in scores if key not in STATEMENT_IDS)
     if unknown:
         shown = ", ".join(one_line(key, 30) for key in unknown[:3])
-        raise fail(f"scores: unknown statement id {shown} (expected {STATEMENT_IDS[0]} "
-                   f"to {STATEMENT_IDS[-1]})")
+        raise fail(_("scores: unknown statement id {ids} (expected {first} to {last})").format(
+            ids=shown, first=STATEMENT_IDS[0], last=STATEMENT_IDS[-1]))
     missing = [key for key in STATEMENT_IDS if key not in scores]
     if missing:
-        raise fail(f"scores: missing {', '.join(missing[:3])}"
-                   f"{' and more' if len(missing) > 3 else ''}")
+        shown = ", ".join(missing[:3])
+        raise fail(_("scores: missing {ids} and more").format(ids=shown) if len(missing) > 3
+                   else _("scores: missing {ids}").format(ids=shown))
     checked: dict[str, int] = {}
     for key in STATEMENT_IDS:
         score = scores[key]
         if isinstance(score, bool) or score not in SCORES or not isinstance(score, int):
-            raise fail(f"scores: {key} should be a whole number from 1 to 5, "
-                       f"found {_kind_of(score)}")
+            raise fail(_("scores: {id} should be a whole number from 1 to 5, found "
+                         "{kind}").format(id=key, kind=_kind_of(score)))
         checked[key] = score
     notes = _parse_notes(data.get("notes"), fail)
     token, wording = data.get("token", ""), data.get("wording", "")
@@ -153,23 +167,27 @@ def _parse_notes(notes: Any, fail: Any) -> dict[str, dict[str, str]]:
     if notes is None:
         return {}
     if not isinstance(notes, dict):
-        raise fail(f"notes: expected an object, found {_kind_of(notes)}")
-    kinds = [kind for kind, _ in NOTE_KINDS]
+        raise fail(_("notes: expected an object, found {kind}").format(kind=_kind_of(notes)))
+    kinds = [kind for kind, _label in NOTE_KINDS]
     result: dict[str, dict[str, str]] = {}
     for value_id, per_value in notes.items():
         if value_id not in VALUE_IDS:
-            raise fail(f"notes: unknown value {one_line(str(value_id), 30)!r}; "
-                       f"choices: {', '.join(VALUE_IDS)}")
+            raise fail(_("notes: unknown value {value!r}; choices: {choices}").format(
+                value=one_line(str(value_id), 30), choices=", ".join(VALUE_IDS)))
         if not isinstance(per_value, dict):
-            raise fail(f"notes.{value_id}: expected an object, found {_kind_of(per_value)}")
+            raise fail(_("{field}: expected an object, found {kind}").format(
+                field=f"notes.{value_id}", kind=_kind_of(per_value)))
         for kind, text in per_value.items():
             if kind not in kinds:
-                raise fail(f"notes.{value_id}: unknown note {one_line(str(kind), 30)!r}; "
-                           f"choices: {', '.join(kinds)}")
+                raise fail(_("{field}: unknown note {note!r}; choices: {choices}").format(
+                    field=f"notes.{value_id}", note=one_line(str(kind), 30),
+                    choices=", ".join(kinds)))
             if not isinstance(text, str):
-                raise fail(f"notes.{value_id}.{kind}: expected text, found {_kind_of(text)}")
+                raise fail(_("{field}: expected text, found {kind}").format(
+                    field=f"notes.{value_id}.{kind}", kind=_kind_of(text)))
             if len(text) > MAX_NOTE_CHARS:
-                raise fail(f"notes.{value_id}.{kind}: longer than {MAX_NOTE_CHARS} characters")
+                raise fail(_("{field}: longer than {count} characters").format(
+                    field=f"notes.{value_id}.{kind}", count=MAX_NOTE_CHARS))
             if text.strip():
                 result.setdefault(value_id, {})[kind] = text.strip()
     return result
@@ -213,13 +231,14 @@ class TeamView:
 def combine(shares: list[SharedStocktake]) -> TeamView:
     """Combine shared stocktakes (at least three; :class:`ShareFileError` otherwise)."""
     if len(shares) < MIN_PEOPLE:
-        raise ShareFileError(PAIR_RULE)
+        raise ShareFileError(pair_rule())
     if len(shares) > MAX_PEOPLE:
-        raise ShareFileError(f"at most {MAX_PEOPLE} shared stocktakes can be combined")
+        raise ShareFileError(_("at most {count} shared stocktakes can be combined").format(
+            count=MAX_PEOPLE))
     tokens = [s.token for s in shares if s.token]
     if len(set(tokens)) != len(tokens):
-        raise ShareFileError("the same shared stocktake was given twice (two files hold the "
-                             "same share); give each person's file once")
+        raise ShareFileError(_("the same shared stocktake was given twice (two files hold the "
+                               "same share); give each person's file once"))
     by_statement = [_spread(key, [s.scores[key] for s in shares]) for key in STATEMENT_IDS]
     by_value = []
     for value_id in VALUE_IDS:
@@ -230,7 +249,7 @@ def combine(shares: list[SharedStocktake]) -> TeamView:
                     key=lambda s: (-s.spread, -s.mean_gap, STATEMENT_IDS.index(s.key)))
     notes: dict[str, dict[str, tuple[str, ...]]] = {}
     for value_id in VALUE_IDS:
-        for kind, _ in NOTE_KINDS:
+        for kind, _label in NOTE_KINDS:
             texts = sorted((s.notes.get(value_id, {}).get(kind, "") for s in shares),
                            key=lambda t: (t.casefold(), t))
             texts = [t for t in texts if t]
@@ -254,19 +273,19 @@ def number(value: float) -> str:
 
 def statement_label(key: str, statements: StatementSet) -> str:
     """``Networks 2`` for ``networks.2``."""
-    value_id, _, n = key.partition(".")
+    value_id, _sep, n = key.partition(".")
     return f"{statements.name(value_id)} {n}"
 
 
 def statement_text(key: str, statements: StatementSet) -> str:
     """The wording of a statement by its id."""
-    value_id, _, n = key.partition(".")
+    value_id, _sep, n = key.partition(".")
     return statements.value(value_id).statements[int(n) - 1]
 
 
 def _range(spread: Spread) -> str:
-    return (f"lowest {spread.low}, median {number(spread.median)}, highest {spread.high}"
-            f" (spread {spread.spread})")
+    return _("lowest {low}, median {median}, highest {high} (spread {spread})").format(
+        low=spread.low, median=number(spread.median), high=spread.high, spread=spread.spread)
 
 
 def team_lines(view: TeamView, statements: StatementSet) -> list[str]:
@@ -274,31 +293,32 @@ def team_lines(view: TeamView, statements: StatementSet) -> list[str]:
 
     Notes are user text from other people: callers show them literally.
     """
-    lines = [f"Team stocktake: {view.people} people. Nothing here shows who gave which "
-             "score, and the order of the files is not kept.", ""]
+    lines = [_("Team stocktake: {count} people. Nothing here shows who gave which score, and "
+               "the order of the files is not kept.").format(count=view.people), ""]
     if view.mixed_wording:
-        lines += ["Note: these files were made with different statement wording; scores "
-                  "are combined by statement number.", ""]
-    lines.append("Where people disagree most (talk about these first)")
+        lines += [_("Note: these files were made with different statement wording; scores "
+                    "are combined by statement number."), ""]
+    lines.append(_("Where people disagree most (talk about these first)"))
     if not view.disagreements:
-        lines.append("  Everyone gave the same score to every statement.")
+        lines.append("  " + _("Everyone gave the same score to every statement."))
     for rank, spread in enumerate(view.disagreements[:DISAGREE_SHOWN], 1):
         lines.append(f"  {rank}. {statement_label(spread.key, statements)}: {_range(spread)}")
         lines.append(f"     {statement_text(spread.key, statements)}")
-    lines += ["", f"Each value ({VALUE_MIN} to {VALUE_MAX})"]
+    lines += ["", _("Each value ({low} to {high})").format(low=VALUE_MIN, high=VALUE_MAX)]
     for spread in view.values:
         lines.append(f"  {statements.name(spread.key):<15} {_range(spread)}")
-    lines += ["", "Each statement (1 to 5)"]
+    lines += ["", _("Each statement ({low} to {high})").format(low=min(SCORES),
+                                                                high=max(SCORES))]
     for spread in view.statements:
         lines.append(f"  {statement_label(spread.key, statements)}: {_range(spread)}")
         lines.append(f"     {statement_text(spread.key, statements)}")
     if view.notes:
-        lines += ["", "Notes (in alphabetical order, so they cannot be matched to a file)"]
+        lines += ["", _("Notes (in alphabetical order, so they cannot be matched to a file)")]
         for value_id, kinds in view.notes.items():
             for kind, label in NOTE_KINDS:
                 for text in kinds.get(kind, ()):
                     flat = one_line(text, MAX_NOTE_CHARS + 1)  # newlines become spaces
-                    lines.append(f"  {statements.name(value_id)}, {label.lower()}: {flat}")
+                    lines.append(f"  {statements.name(value_id)}, {_(label).lower()}: {flat}")
     return lines
 
 

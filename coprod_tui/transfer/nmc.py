@@ -4,6 +4,12 @@ The NMC form asks four questions. A framework's sections are placed under the
 question they answer; a question nothing answers is marked MISSING with a hint
 of what to write, never filled with invented text. The anonymisation rules
 head the output.
+
+Fixed words and headings follow the interface language; the four questions
+stay in English in both, because they are the NMC's own form's questions (the
+NMC publishes the form in English only, as far as we could find) and an
+account is copied onto that form. The Code's themes and the kinds of account
+stay English for the same reason.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ import textwrap
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import make_visible
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import (
     ACCOUNT_KINDS,
     CODE_SECTION,
@@ -30,6 +37,7 @@ from coprod_tui.transfer.common import (
     value_label,
 )
 
+# The NMC form's own wording: English in every interface language (see above).
 QUESTIONS: tuple[tuple[str, str], ...] = (
     ("nature", "What was the nature of the CPD activity, practice-related feedback, "
                "or event or experience in your practice?"),
@@ -61,21 +69,23 @@ MAPPING: dict[str, dict[str, tuple[str, ...]]] = {
     # out is what was learned; what next is the change.
     "values": {
         "nature": ("what-happened",),
-        "learned": tuple(sid for sid, _ in FRAMEWORKS["values"] if sid in VALUE_IDS),
+        "learned": tuple(sid for sid, _label in FRAMEWORKS["values"] if sid in VALUE_IDS),
         "changed": ("what-next",),
         **_CODE,
     },
 }
 
 HINTS = {
-    "nature": "describe what happened or what the activity was, without identifying anyone",
-    "learned": "say what you learned from it",
-    "changed": "say what you changed or will change in your practice",
-    "code": "say how it relates to the Code themes you chose (the entry's "
-            "'How it relates to the Code' box)",
+    "nature": N_("describe what happened or what the activity was, without identifying anyone"),
+    "learned": N_("say what you learned from it"),
+    "changed": N_("say what you changed or will change in your practice"),
+    "code": N_("say how it relates to the Code themes you chose (the entry's "
+               "'How it relates to the Code' box)"),
 }
 
-REMINDER = """\
+# Its first line is its heading; lines are wrapped at 79 columns by hand (in
+# each language), since the text exports print it as it is.
+REMINDER = N_("""\
 BEFORE YOU USE THESE ACCOUNTS
 - They must not include anything that could identify a patient, service user,
   carer, colleague or anyone else. Removing a name, age and address is usually
@@ -87,18 +97,23 @@ BEFORE YOU USE THESE ACCOUNTS
   registrant, recorded separately.
 - These are drafts made from your journal. Where it says MISSING, coprod has
   nothing to put there: write that part yourself before copying it to the form.
-"""
+""")
+
+
+def reminder() -> str:
+    """The anonymisation reminder in the interface language (first line: its heading)."""
+    return _(REMINDER)
 
 
 def _missing(question: str) -> str:
-    return f"MISSING: {HINTS[question]}."
+    return _("MISSING: {hint}.").format(hint=_(HINTS[question]))
 
 
 def _answers(entry: Entry) -> dict[str, list[tuple[str, str]]]:
     """question -> (section label, text) parts that answer it."""
     labels = dict(FRAMEWORKS.get(entry.framework, ()))
     mapping = MAPPING.get(entry.framework)
-    answers: dict[str, list[tuple[str, str]]] = {q: [] for q, _ in QUESTIONS}
+    answers: dict[str, list[tuple[str, str]]] = {q: [] for q, _text in QUESTIONS}
     if mapping is None:
         # An unknown framework: keep every section, under the first question.
         answers["nature"] = sections_of(entry)
@@ -129,7 +144,7 @@ def account_gaps(entry: Entry) -> tuple[str, ...]:
     gaps: list[str] = []
     if entry.account_kind not in ACCOUNT_KINDS:
         gaps.append("kind")
-    for question, _ in QUESTIONS:
+    for question, _text in QUESTIONS:
         answered = bool(answers[question])
         if question == "changed":
             answered = answered or bool(entry.actions)
@@ -155,21 +170,22 @@ def account(entry: Entry, number: int, total: int, links: list[str] | None = Non
     ``links`` describe the exercise results that prompted the entry; they are
     shown under the first question, as what the reflection was about.
     """
-    title = " ".join((entry.title or "Untitled reflection").split())
-    head = f"REFLECTIVE ACCOUNT {number} OF {total}"
+    title = " ".join((entry.title or _("Untitled reflection")).split())
+    head = _("REFLECTIVE ACCOUNT {number} OF {total}").format(number=number, total=total)
     day = local_day(entry.created)
-    lines = [head, "=" * len(head), "", f"Title: {title}"]
-    lines.append(f"Date of the entry: {day.isoformat() if day else 'unknown'}")
+    lines = [head, "=" * len(head), "", _("Title: {title}").format(title=title)]
+    lines.append(_("Date of the entry: {date}").format(
+        date=day.isoformat() if day else _("unknown")))
     kind = entry.account_kind if entry.account_kind in ACCOUNT_KINDS else None
     lines.append(
-        f"Kind of account: {kind}" if kind
-        else "Kind of account: MISSING: choose one of " + "; ".join(ACCOUNT_KINDS) + "."
+        _("Kind of account: {kind}").format(kind=kind) if kind
+        else _("Kind of account: MISSING: choose one of {choices}.").format(
+            choices="; ".join(ACCOUNT_KINDS))
     )
-    lines.append(f"Written with: {framework_name(entry.framework)}")
+    lines.append(_("Written with: {framework}").format(framework=framework_name(entry.framework)))
     if entry.values:
-        lines.append(
-            "Co-production values: " + ", ".join(value_label(v) for v in entry.values)
-        )
+        lines.append(_("Co-production values: {values}").format(
+            values=", ".join(value_label(v) for v in entry.values)))
     lines.append("")
     answers = _answers(entry)
     source = None if entry.framework == "free" else framework_name(entry.framework).split()[0]
@@ -178,9 +194,9 @@ def account(entry: Entry, number: int, total: int, links: list[str] | None = Non
         if question == "code":
             themes = [t for t in entry.code_themes if t in CODE_THEMES]
             lines.append(
-                "Themes of the Code: " + "; ".join(themes) if themes
-                else "Themes of the Code: MISSING: choose one or more of "
-                + "; ".join(CODE_THEMES) + "."
+                _("Themes of the Code: {themes}").format(themes="; ".join(themes)) if themes
+                else _("Themes of the Code: MISSING: choose one or more of {choices}.").format(
+                    choices="; ".join(CODE_THEMES))
             )
             lines.append("")
             parts = answers[question]
@@ -188,11 +204,12 @@ def account(entry: Entry, number: int, total: int, links: list[str] | None = Non
             continue
         parts = answers[question]
         if question == "nature" and links:
-            lines += [f"Prompted by: {' '.join(text.split())}" for text in links] + [""]
+            lines += [_("Prompted by: {what}").format(what=" ".join(text.split()))
+                      for text in links] + [""]
         if question == "changed":
             lines += _parts(parts, source)
             if entry.actions:
-                lines.append("Actions:")
+                lines.append(_("Actions:"))
                 lines += [f"- {' '.join(action_line(a).split())}" for a in entry.actions]
                 lines.append("")
             if not parts and not entry.actions:
@@ -204,13 +221,13 @@ def account(entry: Entry, number: int, total: int, links: list[str] | None = Non
 
 def render_nmc(selection: Selection) -> str:
     """The ``nmc`` export: the reminder, then one account per selected entry."""
-    lines = ["NMC REVALIDATION: DRAFT REFLECTIVE ACCOUNTS",
-             f"Made by coprod on {local_display(selection.exported)}.", ""]
-    lines += [f"Selected: {line}" for line in selection.filter.describe()]
-    lines += ["", REMINDER]
+    lines = [_("NMC REVALIDATION: DRAFT REFLECTIVE ACCOUNTS"),
+             _("Made by coprod on {when}.").format(when=local_display(selection.exported)), ""]
+    lines += [_("Selected: {what}").format(what=line) for line in selection.filter.describe()]
+    lines += ["", reminder()]
     total = len(selection.entries)
     if not total:
-        lines.append("No entries match, so there are no accounts.")
+        lines.append(_("No entries match, so there are no accounts."))
     for number, entry in enumerate(selection.entries, start=1):
         links = [link_summary(selection, link) for link in entry.links]
         lines += [account(entry, number, total, links), ""]
