@@ -20,10 +20,15 @@ from typing import Any
 from coprod_tui.core.cli_context import is_terminal, open_store
 from coprod_tui.core.store import Store
 from coprod_tui.core.text import make_visible, one_line
+from coprod_tui.core.textin import read_stdin
 from coprod_tui.errors import CoprodError, UsageError
 from coprod_tui.journal.entry import CODE_THEMES
 from coprod_tui.journal.privacy_check import GUIDANCE, check_privacy
 from coprod_tui.revalidation import records, rules
+
+#: The most a long text field reads from a file or standard input (four bytes
+#: for each of the characters a field may hold).
+MAX_TEXT_BYTES = 4 * rules.MAX_TEXT
 
 TEXT_HELP = "- reads standard input, @FILE reads a file; left out on a terminal, you are asked"
 
@@ -149,13 +154,10 @@ class _Input:
                 raise UsageError(f"{option}: standard input was already read for another field; "
                                  "use @FILE")
             self.stdin_used = True
-            return sys.stdin.read()
+            # Bounded: `< /dev/zero` must not fill a shared server's memory.
+            return read_stdin(limit=MAX_TEXT_BYTES)
         if given.startswith("@"):
-            path = Path(given[1:]).expanduser()
-            try:
-                return path.read_text(encoding="utf-8", errors="replace")
-            except OSError as error:
-                raise CoprodError(f"{option}: cannot read {path}: {error.strerror}") from None
+            return read_text_file(Path(given[1:]).expanduser(), option)
         raise UsageError(f"{option} takes - (standard input) or @FILE: text on the command line "
                          "can be read by other users of this machine (ps)")
 
@@ -199,6 +201,22 @@ class _Input:
                 break
             lines.append(line)
         return "\n".join(lines)
+
+
+def read_text_file(path: Path, option: str) -> str:
+    """The text of ``@FILE``: a regular file of this user's that only they can change.
+
+    A symbolic link, a pipe or device (a FIFO would wait for ever, ``/dev/zero``
+    would fill the memory), another user's file (one planted in a shared folder)
+    or a file over :data:`MAX_TEXT_BYTES` is refused with a one-line message.
+    """
+    from coprod_tui.shell.cli import read_own_file
+
+    try:
+        data = read_own_file(path, limit=MAX_TEXT_BYTES)
+    except CoprodError as error:
+        raise CoprodError(f"{option}: {error.message}") from None
+    return data.decode("utf-8", errors="replace")
 
 
 def _built(build: Callable[..., dict[str, Any]], **fields: Any) -> dict[str, Any]:

@@ -131,3 +131,64 @@ def test_bad_values_exit_2_with_one_clear_line(tmp_path: Path) -> None:
         done = coprod(data, *args, stdin="text")
         assert done.returncode == 2, (args, done.stderr)
         assert expected in done.stderr, (args, done.stderr)
+
+
+def test_at_file_reads_only_an_own_regular_file_and_never_hangs(tmp_path: Path) -> None:
+    """Attacks on ``--said @FILE``: a FIFO (waited for ever), /dev/zero (filled the
+    memory), a planted symlink, another user's file, a huge file; and ``--said -``
+    from /dev/zero. Each is refused with one line, nothing saved, within the timeout."""
+    import os
+
+    data = tmp_path / "data"
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    own = folder / "said.txt"
+    own.write_text("The plan fitted our week.\n")
+    os.chmod(own, 0o600)
+    os.mkfifo(folder / "fifo")
+    (folder / "link.txt").symlink_to(own)
+    (folder / "big.txt").write_text("a" * 100_000)
+    os.chmod(folder / "big.txt", 0o600)
+    (folder / "open.txt").write_text("changed by anyone")
+    os.chmod(folder / "open.txt", 0o666)
+    cases = [("fifo", "not a regular file"), ("/dev/zero", "not a regular file"),
+             ("link.txt", "symbolic link"), ("big.txt", "larger than"),
+             ("open.txt", "other users can change it")]
+    if os.geteuid() == 0:
+        planted = folder / "planted.txt"
+        planted.write_text("planted by another user")
+        os.chmod(planted, 0o644)
+        os.chown(planted, 65534, 65534)
+        cases.append(("planted.txt", "another user"))
+    for name, expected in cases:
+        done = subprocess.run(
+            [sys.executable, "-m", "coprod_tui", "feedback", "add", "--source", "carer",
+             "--said", "@" + name], env=env_for(data, TZ="UTC"), cwd=folder,
+            capture_output=True, timeout=60, text=True, stdin=subprocess.DEVNULL)
+        assert done.returncode == 1, (name, done.stderr)
+        assert expected in done.stderr and "Traceback" not in done.stderr, (name, done.stderr)
+        assert len(done.stderr.strip().splitlines()) == 1, (name, done.stderr)
+    with open("/dev/zero", "rb") as zero:
+        done = subprocess.run(
+            [sys.executable, "-m", "coprod_tui", "feedback", "add", "--source", "carer",
+             "--said", "-"], env=env_for(data, TZ="UTC"), capture_output=True, timeout=60,
+            text=True, stdin=zero)
+    assert done.returncode == 2 and "standard input holds more than" in done.stderr
+    assert ok(data, "feedback", "list").strip() == "nothing yet"
+    done = subprocess.run(
+        [sys.executable, "-m", "coprod_tui", "feedback", "add", "--source", "carer", "--said",
+         "@said.txt"], env=env_for(data, TZ="UTC"), cwd=folder, capture_output=True,
+        timeout=60, text=True, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    assert "The plan fitted our week." in ok(data, "feedback", "list")
+
+
+def test_journal_text_from_an_endless_standard_input_is_refused(tmp_path: Path) -> None:
+    """`coprod add - < /dev/zero` grew without limit (MemoryError, or a shared server's RAM)."""
+    with open("/dev/zero", "rb") as zero:
+        done = subprocess.run(
+            [sys.executable, "-m", "coprod_tui", "add", "--value", "strengths", "--title", "-",
+             "-"], env=env_for(tmp_path / "data", TZ="UTC"), capture_output=True, timeout=120,
+            text=True, stdin=zero)
+    assert done.returncode == 2, done.stderr
+    assert "standard input holds more than" in done.stderr and "Traceback" not in done.stderr
