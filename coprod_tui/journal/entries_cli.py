@@ -9,7 +9,6 @@ file in the data folder. User text is printed through ``make_visible``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shlex
 import subprocess
@@ -18,7 +17,7 @@ from pathlib import Path
 
 from coprod_tui.core.cli_context import content_dirs, open_store
 from coprod_tui.core.store import Store
-from coprod_tui.core.text import make_visible, one_line
+from coprod_tui.core.text import json_text, make_visible, one_line
 from coprod_tui.errors import CoprodError, UsageError
 from coprod_tui.i18n import _
 from coprod_tui.journal.actions import parse_actions
@@ -78,7 +77,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     entry = resolve_entry(open_store(args), args.id)
     if args.json:
-        print(json.dumps(entry.to_doc(), indent=2, ensure_ascii=False))
+        print(json_text(entry.to_doc()))
         return 0
     try:
         content = load_values(content_dirs(args))
@@ -192,9 +191,9 @@ def cmd_actions(args: argparse.Namespace) -> int:
         return 0
     shown = [(e, a) for e, a in pairs if args.all or not a.done]
     if args.json:
-        print(json.dumps([{"id": a.id, "text": a.text, "due": a.due, "done": a.done,
-                           "done_at": a.done_at, "entry": e.id, "entry_title": e.title}
-                          for e, a in shown], indent=2, ensure_ascii=False))
+        print(json_text([{"id": a.id, "text": a.text, "due": a.due, "done": a.done,
+                          "done_at": a.done_at, "entry": e.id, "entry_title": e.title}
+                         for e, a in shown]))
         return 0
     if not shown:
         print(_("no actions to do") if pairs else _("no actions yet (Rolfe and Gibbs entries "

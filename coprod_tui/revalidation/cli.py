@@ -19,7 +19,7 @@ from typing import Any
 
 from coprod_tui.core.cli_context import is_terminal, open_store
 from coprod_tui.core.store import Store
-from coprod_tui.core.text import make_visible, one_line
+from coprod_tui.core.text import json_text, make_visible, one_line
 from coprod_tui.core.textin import read_stdin
 from coprod_tui.errors import CoprodError, UsageError
 from coprod_tui.journal.entry import CODE_THEMES
@@ -419,7 +419,7 @@ def _list(args: argparse.Namespace, table: str, line: Callable[[dict[str, Any]],
           shape: Callable[[dict[str, Any]], dict[str, Any]] = dict) -> int:
     docs = [shape(d) for d in records.listed(open_store(args), table)]
     if args.json:
-        json.dump(docs, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write(json_text(docs))
         print()
         return 0
     if not docs:
