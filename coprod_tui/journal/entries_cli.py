@@ -11,18 +11,21 @@ from __future__ import annotations
 import argparse
 import os
 import shlex
+import signal
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
 from coprod_tui.core.cli_context import content_dirs, open_store
 from coprod_tui.core.store import Store
 from coprod_tui.core.text import json_text, make_visible, one_line
+from coprod_tui.core.textin import HungUp, raise_hung_up
 from coprod_tui.errors import CoprodError, UsageError
 from coprod_tui.i18n import _
-from coprod_tui.journal.actions import parse_actions
+from coprod_tui.journal.actions import format_actions, parse_actions
 from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry
-from coprod_tui.journal.records import EntryStore
+from coprod_tui.journal.records import DRAFT_PREFIX, EntryStore
 from coprod_tui.journal.template import parse_template, render_entry
 
 
@@ -100,7 +103,13 @@ def _hints(args: argparse.Namespace, framework: str) -> dict[str, str]:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    """Change an entry in the user's editor, never overwriting a change made meanwhile."""
+    """Change an entry in the user's editor, never overwriting a change made meanwhile.
+
+    The editor's file is private (0600, in the 0700 data folder) and never
+    outlives the command: saved, unchanged, or (after a hang-up, SIGTERM, an
+    editor that fails, or a save that fails) its changes kept as the entry's
+    draft, which ``coprod drafts``, the app and plain mode offer back.
+    """
     store = open_store(args)
     entry = resolve_entry(store, args.id)
     opened = entry.updated  # the version the editor starts from
@@ -112,12 +121,21 @@ def cmd_edit(args: argparse.Namespace) -> int:
     if entry.framework not in FRAMEWORKS:
         raise CoprodError(_("entries written as {framework!r} cannot be edited here; use the "
                             "full-screen app").format(framework=make_visible(entry.framework)))
+    if store.load_draft(f"{DRAFT_PREFIX}{entry.id}") is not None:
+        print(make_visible(_("note: earlier unsaved changes to this entry are kept as a draft "
+                             "(`coprod drafts --show {key}`); this edit starts from the saved "
+                             "entry").format(key=f"{DRAFT_PREFIX}{entry.id}")), file=sys.stderr)
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     template = render_entry(entry, _hints(args, entry.framework))
     # In the private data folder (0700), never in a shared /tmp; mkstemp makes it 0600.
     handle, name = tempfile.mkstemp(prefix=".coprod-edit-", suffix=".md", dir=store.data_dir)
     path = Path(name)
     keep = False
+    # A hang-up (the SSH link dropped) or SIGTERM would end the process without
+    # the `finally` below, leaving a copy of the entry in the data folder that
+    # nothing offers back nor cleans (and that emptying the trash would miss).
+    previous = {signum: signal.signal(signum, raise_hung_up)
+                for signum in (signal.SIGHUP, signal.SIGTERM)}
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(template)
@@ -126,23 +144,31 @@ def cmd_edit(args: argparse.Namespace) -> int:
         except OSError as error:
             raise CoprodError(_("cannot start the editor {command!r}: {error}").format(
                 command=editor, error=error)) from error
+        except HungUp:
+            # run() has stopped the editor; what it last wrote is in the file.
+            for signum in previous:
+                signal.signal(signum, signal.SIG_IGN)  # the terminal is gone: no second one
+            kept = _keep_changes(store, entry, opened, path, template)
+            keep = kept is False
+            raise CoprodError(_("the terminal hung up or coprod was stopped; the entry is "
+                                "unchanged{kept}").format(
+                kept=_kept_note(kept, entry, path))) from None
         if done.returncode != 0:
-            raise CoprodError(_("the editor exited with status {status}; "
-                                "the entry is unchanged").format(status=done.returncode))
+            kept = _keep_changes(store, entry, opened, path, template)
+            keep = kept is False
+            raise CoprodError(_("the editor exited with status {status}; the entry is "
+                                "unchanged{kept}").format(status=done.returncode,
+                                                          kept=_kept_note(kept, entry, path)))
         text = path.read_text(encoding="utf-8", errors="replace")
         if text == template:
             print(_("no changes; the entry is as it was"))
             return 0
-        title, sections, actions_text = parse_template(text, entry.framework)
-        if not sections and not title.strip():
+        edited = _edited(entry, text)
+        if edited is None:
             raise CoprodError(_("the edited entry is empty; the entry is unchanged "
                                 "(`coprod delete` removes an entry)"))
-        entry.title = title
-        entry.sections = sections
-        entry.actions = parse_actions(actions_text, entry.actions) if actions_text or \
-            entry.actions else []
         try:
-            outcome = EntryStore(store).save_edit(entry, opened)
+            outcome = EntryStore(store).save_edit(edited, opened)
         except CoprodError as error:
             keep = True
             raise CoprodError(_("{error}; your text is kept in {path}").format(
@@ -150,8 +176,57 @@ def cmd_edit(args: argparse.Namespace) -> int:
         print(make_visible(outcome.line))
         return 0
     finally:
+        for signum, handler in previous.items():
+            if signal.getsignal(signum) is raise_hung_up:
+                signal.signal(signum, handler)
         if not keep:
             path.unlink(missing_ok=True)
+
+
+def _edited(entry: Entry, text: str) -> Entry | None:
+    """``entry`` with the editor file's ``text`` read in (``None`` if it is empty)."""
+    title, sections, actions_text = parse_template(text, entry.framework)
+    if not sections and not title.strip():
+        return None
+    edited = Entry.from_doc(entry.to_doc())
+    edited.title = title
+    edited.sections = sections
+    edited.actions = parse_actions(actions_text, entry.actions) if actions_text or \
+        entry.actions else []
+    return edited
+
+
+def _keep_changes(store: Store, entry: Entry, opened: str, path: Path,
+                  template: str) -> bool | None:
+    """Keep what the editor's file holds as the entry's draft, in the shape the app and
+    plain mode carry on from. ``None``: nothing was changed; ``True``: kept as a
+    draft (the file can go); ``False``: no draft could be written (keep the file)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    if text == template:
+        return None
+    try:
+        edited = _edited(entry, text)
+        if edited is None:
+            return None
+        store.save_draft(f"{DRAFT_PREFIX}{entry.id}", {
+            "editing": True, "guide_value": None, "entry": edited.to_doc(),
+            "shown": dict(edited.sections), "actions_text": format_actions(edited.actions),
+            "opened": opened})
+    except (CoprodError, OSError, ValueError):
+        return False
+    return True
+
+
+def _kept_note(kept: bool | None, entry: Entry, path: Path) -> str:
+    if kept is True:
+        return _("; your changes are kept as a draft: `coprod drafts --show {key}`, or carry "
+                 "on in the app or plain mode").format(key=f"{DRAFT_PREFIX}{entry.id}")
+    if kept is False:
+        return _("; your changes are kept in {path}").format(path=path)
+    return ""
 
 
 def _all_actions(store: Store) -> list[tuple[Entry, Action]]:

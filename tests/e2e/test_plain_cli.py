@@ -187,3 +187,23 @@ def test_edit_refuses_an_entry_whose_lines_it_would_drop(data_dir: Path, tmp_pat
     assert done.returncode == 1 and "starting with '#'" in done.stderr
     kept = EntryStore(Store.open(data_dir)).get(entry.id)
     assert kept is not None and kept.sections == {"what": "#carers week went well"}
+
+
+def test_an_editor_that_crashes_after_a_change_leaves_it_as_a_draft(
+        data_dir: Path, tmp_path: Path) -> None:
+    """Attack: the editor wrote the change, then failed (a crash, a kill): the change was
+    thrown away with the file. Now it is the entry's draft, offered back; no file stays."""
+    entry = add_entry(data_dir)
+    script = 'sed -i "s/Listen first/Words after a crash/" "$1"\nkill -SEGV $$\n'
+    done = coprod(data_dir, "edit", entry.id[:8], EDITOR=editor(tmp_path, script), VISUAL="")
+    assert done.returncode == 1 and "kept as a draft" in done.stderr, done.stderr
+    assert not list(data_dir.glob(".coprod-edit-*.md"))
+    store = Store.open(data_dir)
+    draft = store.load_draft(f"entry:{entry.id}")
+    assert draft["editing"] and draft["entry"]["sections"]["so-what"] == "Words after a crash"
+    assert draft["opened"] == entry.updated
+    assert EntryStore(store).get(entry.id).sections["so-what"] == "Listen first"
+    again = coprod(data_dir, "edit", entry.id[:8], EDITOR="true", VISUAL="")
+    assert again.returncode == 0 and "kept as a draft" in again.stderr
+    listed = coprod(data_dir, "drafts")
+    assert f"entry:{entry.id}" in listed.stdout
