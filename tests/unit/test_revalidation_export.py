@@ -415,6 +415,8 @@ def test_html_parses_has_no_script_and_links_only_to_entries(utc: None, data_dir
     assert "I now ask about carers' hours before booking." in text
     assert "[ ] 8.5 of 35 h of CPD" in text  # the same progress as the text pack, plus 1 h
     assert page_text.startswith("<!DOCTYPE html>") and "@media print" in page_text
+    assert ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">") in page_text
 
 
 def test_html_of_an_hcpc_registration_is_the_profile(utc: None, data_dir: Path) -> None:
