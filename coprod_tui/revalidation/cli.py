@@ -121,12 +121,19 @@ def _hours_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--role", default=None, help="role or setting (optional, short)")
 
 
+#: Said of the partner's details: another person's, so better kept out of ``ps``.
+PARTNER_HELP = ("; @FILE reads it from a file; left out on a terminal, you are asked (typed "
+                "here it is visible to other users in the process list)")
+
+
 def _discussion_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--partner", metavar="NAME", help="the NMC registrant you discussed with")
-    p.add_argument("--pin", help="their NMC PIN, e.g. 12A3456B")
+    p.add_argument("--partner", metavar="NAME|@FILE",
+                   help="the NMC registrant you discussed with" + PARTNER_HELP)
+    p.add_argument("--pin", metavar="PIN|@FILE", help="their NMC PIN, e.g. 12A3456B" + PARTNER_HELP)
     p.add_argument("--date", metavar="YYYY-MM-DD", help="when you met")
-    p.add_argument("--email", help="their email")
-    p.add_argument("--postcode", help="the postcode of their professional address")
+    p.add_argument("--email", metavar="EMAIL|@FILE", help="their email" + PARTNER_HELP)
+    p.add_argument("--postcode", metavar="POSTCODE|@FILE",
+                   help="the postcode of their professional address" + PARTNER_HELP)
     p.add_argument("--address", metavar="-|@FILE", help="their professional address: " + TEXT_HELP)
     p.add_argument("--account", action="append", default=[], metavar="ID",
                    help="a journal entry (reflective account) you discussed (repeat for 5)")
@@ -160,6 +167,18 @@ class _Input:
             return read_text_file(Path(given[1:]).expanduser(), option)
         raise UsageError(f"{option} takes - (standard input) or @FILE: text on the command line "
                          "can be read by other users of this machine (ps)")
+
+    def private_short(self, given: str | None, option: str, label: str) -> str:
+        """A short field holding another person's details: ``@FILE`` (its first line),
+        asked on a terminal, or (with a warning that ``ps`` shows it) the value given."""
+        if given is not None and given.startswith("@"):
+            text = read_text_file(Path(given[1:]).expanduser(), option).strip()
+            return text.splitlines()[0] if text else ""
+        if given is not None and given.strip():
+            print(f"note: {option} given on the command line can be read by other users of "
+                  f"this computer (ps); next time leave it out to be asked, or give "
+                  f"{option} @FILE", file=sys.stderr)
+        return self.short(given, option, label)
 
     def short(self, given: str | None, option: str, label: str, default: str | None = None) -> str:
         """A short field: the option, else a prompt on a terminal, else the default."""
@@ -389,8 +408,8 @@ def cmd_discussion_add(args: argparse.Namespace) -> int:
     """Record the reflective discussion."""
     ask = _Input()
     store = open_store(args)
-    partner = ask.short(args.partner, "--partner", "Partner's name")
-    pin = ask.short(args.pin, "--pin", "Partner's NMC PIN")
+    partner = ask.private_short(args.partner, "--partner", "Partner's name")
+    pin = ask.private_short(args.pin, "--pin", "Partner's NMC PIN")
     try:  # checked at once, before anything longer is asked for
         pin = rules.check_pin(pin)
     except ValueError as error:
@@ -402,8 +421,9 @@ def cmd_discussion_add(args: argparse.Namespace) -> int:
         rules.make_discussion,
         partner=partner, pin=pin,
         date=ask.short(args.date, "--date", "Date (YYYY-MM-DD)", _today()),
-        email=ask.short(args.email, "--email", "Partner's email"),
-        postcode=ask.short(args.postcode, "--postcode", "Postcode of their professional address"),
+        email=ask.private_short(args.email, "--email", "Partner's email"),
+        postcode=ask.private_short(args.postcode, "--postcode",
+                                   "Postcode of their professional address"),
         address=ask.text(args.address, "--address", "Their professional address", required=True),
         accounts=entry_ids(store, accounts, "--account"),
         notes=ask.text(args.notes, "--notes", "Notes (optional)"),

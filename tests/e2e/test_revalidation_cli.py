@@ -192,3 +192,35 @@ def test_journal_text_from_an_endless_standard_input_is_refused(tmp_path: Path) 
             text=True, stdin=zero)
     assert done.returncode == 2, done.stderr
     assert "standard input holds more than" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_partners_details_can_stay_out_of_the_process_list(tmp_path: Path) -> None:
+    """Attack: the README taught `--partner "NAME" --email ...`, which every user of the
+    server can read (ps). The details now come from @FILE (or are asked), and a value
+    typed after the option gets a warning."""
+    import os
+
+    data = tmp_path / "data"
+    ok(data, "add", "--value", "strengths", "--title", "-", "-", stdin="Ward\nWords")
+    entry = json.loads(ok(data, "list", "--json"))[0]["id"]
+    for name, text in (("partner.txt", f"{PARTNER}\n"), ("pin.txt", PIN),
+                       ("email.txt", "jo@example.org\n"), ("postcode.txt", "AB1 2CD"),
+                       ("address.txt", "Ward 4\nGeneral Hospital\n")):
+        (tmp_path / name).write_text(text)
+        os.chmod(tmp_path / name, 0o600)
+    args = ["discussion", "add", "--date", "2026-11-01", "--account", entry]
+    done = subprocess.run(
+        [sys.executable, "-m", "coprod_tui", *args, "--partner", "@partner.txt", "--pin",
+         "@pin.txt", "--email", "@email.txt", "--postcode", "@postcode.txt", "--address",
+         "@address.txt"], env=env_for(data, TZ="UTC"), cwd=tmp_path, capture_output=True,
+        text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    assert "ps" not in done.stderr
+    (doc,) = json.loads(ok(data, "discussion", "list", "--json", "--with-partner"))
+    assert (doc["partner"], doc["pin"], doc["email"], doc["postcode"]) == (
+        PARTNER, PIN, "jo@example.org", "AB1 2CD")
+    typed = coprod(data, *args, "--partner", PARTNER, "--pin", PIN, "--email", "a@b.org",
+                   "--postcode", "X", "--address", "-", stdin="Ward 4")
+    assert typed.returncode == 0, typed.stderr
+    assert "note: --partner given on the command line can be read by other users" in typed.stderr
+    assert "--partner @FILE" in typed.stderr
