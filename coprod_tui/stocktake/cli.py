@@ -42,7 +42,14 @@ from coprod_tui.stocktake.rules import (
     trend,
 )
 from coprod_tui.stocktake.statements import SCORES, StatementSet
-from coprod_tui.stocktake.team import MIN_PEOPLE, PAIR_RULE, combine, team_doc, team_lines
+from coprod_tui.stocktake.team import (
+    MAX_PEOPLE,
+    MIN_PEOPLE,
+    PAIR_RULE,
+    combine,
+    team_doc,
+    team_lines,
+)
 
 Ask = Callable[[str], str]
 
@@ -212,6 +219,9 @@ def _team(args: argparse.Namespace) -> int:
     files: list[str] = args.team
     if len(files) < MIN_PEOPLE:
         raise UsageError(f"{PAIR_RULE}; {len(files)} given")
+    if len(files) > MAX_PEOPLE:  # before reading any: each may hold notes up to the limit
+        raise UsageError(f"at most {MAX_PEOPLE} shared stocktakes can be combined; "
+                         f"{len(files)} given")
     twice = stocktake_share.same_file_given_twice(list(files))
     if twice is not None:
         raise UsageError(make_visible(_("{first!r} and {second!r} are the same file; give "
