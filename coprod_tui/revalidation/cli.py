@@ -53,20 +53,22 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.set_defaults(func=cmd_registration)
 
     _log(subparsers, common, "cpd", "your CPD log (NMC CPD record, HCPC activities)", _cpd_options,
-         cmd_cpd_add, cmd_cpd_list)
+         cmd_cpd_add, cmd_cpd_list, records.CPD)
     _log(subparsers, common, "feedback", "practice-related feedback (the kind of source, no names)",
-         _feedback_options, cmd_feedback_add, cmd_feedback_list)
+         _feedback_options, cmd_feedback_add, cmd_feedback_list, records.FEEDBACK)
     _log(subparsers, common, "hours", "practice hours", _hours_options, cmd_hours_add,
-         cmd_hours_list)
+         cmd_hours_list, records.HOURS)
     _log(subparsers, common, "discussion", "the reflective discussion form (NMC)",
-         _discussion_options, cmd_discussion_add, cmd_discussion_list)
+         _discussion_options, cmd_discussion_add, cmd_discussion_list, records.DISCUSSIONS)
 
 
 def _log(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser, name: str,
          help_text: str, options: Callable[[argparse.ArgumentParser], None],
-         add: Callable[[argparse.Namespace], int], show: Callable[[argparse.Namespace], int]) -> None:
+         add: Callable[[argparse.Namespace], int], show: Callable[[argparse.Namespace], int],
+         table: str) -> None:
     p = subparsers.add_parser(name, parents=[common], help=help_text,
-                              description=f"{help_text[0].upper()}{help_text[1:]}: add or list.")
+                              description=f"{help_text[0].upper()}{help_text[1:]}: add, list, "
+                                          "or delete one for good.")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True,
                                parser_class=type(p))
     a = actions.add_parser("add", parents=[common], help=f"add to {name}",
@@ -79,6 +81,15 @@ def _log(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser
         lst.add_argument("--with-partner", action="store_true",
                          help="also show the partner's name, PIN, email, address and postcode")
     lst.set_defaults(func=show)
+    d = actions.add_parser(
+        "delete", parents=[common], help=f"remove one from {name} for good, backups included",
+        description=f"Remove one record from {name} for good: from the log and from every "
+                    "backup in your data folder (for something typed by mistake, such as a "
+                    "name). Asks first on a terminal; --yes for scripts.")
+    d.add_argument("id", metavar="ID", help=f"the record's id (or its start) as `coprod {name} "
+                                            "list --json` shows it")
+    d.add_argument("--yes", action="store_true", help="do not ask")
+    d.set_defaults(func=cmd_delete, table=table, log_name=name)
 
 
 def _cpd_options(p: argparse.ArgumentParser) -> None:
@@ -446,6 +457,33 @@ def _list(args: argparse.Namespace, table: str, line: Callable[[dict[str, Any]],
         print("nothing yet")
     for doc in docs:
         print(make_visible(line(doc)))
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    """Remove one record of a log for good, from the backups too (asks first)."""
+    store = open_store(args)
+    try:
+        record_id = records.record_id(store, args.table, args.id)
+    except ValueError as error:
+        raise UsageError(f"{make_visible(str(error))}; `coprod {args.log_name} list` shows "
+                         "the records (--json their ids)") from None
+    if not args.yes:
+        if not is_terminal(sys.stdin):
+            raise UsageError("delete removes the record for good: add --yes to confirm "
+                             "(standard input is not a terminal to ask on)")
+        try:
+            answer = input(f"Remove {args.log_name} record {record_id[:8]} for good, from the "
+                           "backups too? This cannot be undone. Type yes to confirm: ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing removed")
+            return 0
+    if not records.remove_for_good(store, args.table, record_id):
+        raise CoprodError(f"{args.log_name} record {record_id[:8]} is no longer there "
+                          "(removed in another session?)")
+    print(f"removed {args.log_name} record {record_id[:8]} for good, and from every backup")
     return 0
 
 

@@ -224,3 +224,46 @@ def test_the_partners_details_can_stay_out_of_the_process_list(tmp_path: Path) -
     assert typed.returncode == 0, typed.stderr
     assert "note: --partner given on the command line can be read by other users" in typed.stderr
     assert "--partner @FILE" in typed.stderr
+
+
+def test_a_record_typed_by_mistake_is_removed_for_good_backups_included(tmp_path: Path) -> None:
+    """Attack (a careless user): a patient's name typed into what was learned, or the wrong
+    partner, could not be removed at all: no delete in the app or the command line, and
+    the daily backups kept it. `coprod cpd delete ID` (and for each log) removes it from
+    the log and from every backup."""
+    import datetime as dt
+
+    from coprod_tui.core.store import backups
+
+    data = tmp_path / "data"
+    ok(data, "add", "--value", "strengths", "--title", "-", "-", stdin="Ward\nWords")
+    entry = json.loads(ok(data, "list", "--json"))[0]["id"]
+    ok(data, "cpd", "add", "--title", "Workshop", "--method", "workshop", "--hours", "2",
+       "--individual", "--learned", "-", stdin="Mrs Patientname taught me to ask first")
+    ok(data, "cpd", "add", "--title", "Reading", "--method", "reading", "--hours", "1",
+       "--individual", "--learned", "-", stdin="kept")
+    ok(data, "discussion", "add", "--partner", "Wrong Personname", "--pin", PIN, "--email",
+       "w@example.org", "--postcode", "AB1 2CD", "--address", "-", "--account", entry,
+       stdin="Ward 9")
+    # Backups holding them: today's daily one and a copy kept before a restore.
+    Store.open(data)
+    (data / "backups" / f"coprod-{dt.date.today().isoformat()}.json").unlink(missing_ok=True)
+    Store.open(data)
+    backups.keep_copy(data, data / "coprod.json", "before-restore")
+    assert any("Patientname" in p.read_text() for p in (data / "backups").iterdir())
+    cpd = [d for d in json.loads(ok(data, "cpd", "list", "--json")) if d["title"] == "Workshop"]
+    (discussion,) = json.loads(ok(data, "discussion", "list", "--json"))
+    refused = coprod(data, "cpd", "delete", cpd[0]["id"][:8])  # not a terminal, no --yes
+    assert refused.returncode == 2 and "--yes" in refused.stderr
+    assert coprod(data, "cpd", "delete", "zzzz", "--yes").returncode == 2
+    for log, record in (("cpd", cpd[0]), ("discussion", discussion)):
+        done = coprod(data, log, "delete", record["id"][:8], "--yes")
+        assert done.returncode == 0 and "for good" in done.stdout, done.stderr
+    for path in data.rglob("*"):
+        if path.is_file():
+            text = path.read_text(errors="replace")
+            assert "Patientname" not in text and "Personname" not in text, path
+    assert [d["title"] for d in json.loads(ok(data, "cpd", "list", "--json"))] == ["Reading"]
+    assert json.loads(ok(data, "discussion", "list", "--json")) == []
+    again = coprod(data, "cpd", "delete", cpd[0]["id"][:8], "--yes")
+    assert again.returncode == 2 and "matches no record" in again.stderr

@@ -49,7 +49,8 @@ COMMANDS: dict[tuple[str, ...], argparse.ArgumentParser] = _leaves(PARSER)
 # parser (or from this fuzzing) fails here rather than going unnoticed.
 NEW_COMMANDS = {("cpd", "add"), ("cpd", "list"), ("feedback", "add"), ("feedback", "list"),
                 ("hours", "add"), ("hours", "list"), ("discussion", "add"),
-                ("discussion", "list"), ("registration",), ("revalidation",), ("show",),
+                ("discussion", "list"), ("cpd", "delete"), ("feedback", "delete"),
+                ("hours", "delete"), ("discussion", "delete"), ("registration",), ("revalidation",), ("show",),
                 ("edit",), ("actions",), ("drafts",), ("settings",), ("trash",), ("delete",),
                 ("stocktake",)}
 # Options that choose folders are fuzzed by their own tests, not here: a random
