@@ -28,6 +28,9 @@ from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry
 from coprod_tui.journal.records import DRAFT_PREFIX, EntryStore
 from coprod_tui.journal.template import parse_template, render_entry
 
+#: The editor files of ``coprod edit`` (in the private data folder).
+EDIT_PREFIX = ".coprod-edit-"
+
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
     """Add ``show``, ``edit`` and ``actions``."""
@@ -121,6 +124,12 @@ def cmd_edit(args: argparse.Namespace) -> int:
     if entry.framework not in FRAMEWORKS:
         raise CoprodError(_("entries written as {framework!r} cannot be edited here; use the "
                             "full-screen app").format(framework=make_visible(entry.framework)))
+    for left in sorted(store.data_dir.glob(f"{EDIT_PREFIX}*.md")):
+        # Left by a save that failed (its path was printed then), or by a kill no
+        # handler sees (SIGKILL, a power cut): say so rather than keep it unseen.
+        print(make_visible(_("note: an earlier edit is kept in {path}; copy what you need "
+                             "from it, then delete the file").format(path=left)),
+              file=sys.stderr)
     if store.load_draft(f"{DRAFT_PREFIX}{entry.id}") is not None:
         print(make_visible(_("note: earlier unsaved changes to this entry are kept as a draft "
                              "(`coprod drafts --show {key}`); this edit starts from the saved "
@@ -128,7 +137,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     template = render_entry(entry, _hints(args, entry.framework))
     # In the private data folder (0700), never in a shared /tmp; mkstemp makes it 0600.
-    handle, name = tempfile.mkstemp(prefix=".coprod-edit-", suffix=".md", dir=store.data_dir)
+    handle, name = tempfile.mkstemp(prefix=EDIT_PREFIX, suffix=".md", dir=store.data_dir)
     path = Path(name)
     keep = False
     # A hang-up (the SSH link dropped) or SIGTERM would end the process without

@@ -207,3 +207,13 @@ def test_an_editor_that_crashes_after_a_change_leaves_it_as_a_draft(
     assert again.returncode == 0 and "kept as a draft" in again.stderr
     listed = coprod(data_dir, "drafts")
     assert f"entry:{entry.id}" in listed.stdout
+
+
+def test_an_edit_file_left_behind_is_mentioned(data_dir: Path, tmp_path: Path) -> None:
+    """An editor file left by a failed save (or a kill no handler sees) is not kept unseen."""
+    entry = add_entry(data_dir)
+    left = data_dir / ".coprod-edit-old.md"
+    left.write_text("Title: Ward\n\nwords from before\n")
+    done = coprod(data_dir, "edit", entry.id[:8], EDITOR="true", VISUAL="")
+    assert done.returncode == 0, done.stderr
+    assert f"an earlier edit is kept in {left}" in done.stderr
