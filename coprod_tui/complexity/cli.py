@@ -7,7 +7,6 @@ text only (a screen reader reads it as it comes), or ``--json`` for scripts.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import textwrap
 
@@ -25,7 +24,7 @@ from coprod_tui.complexity.rules import (
 )
 from coprod_tui.core.cli_context import is_terminal, open_store
 from coprod_tui.core.clock import local_display, parse_day
-from coprod_tui.core.text import make_visible, one_line
+from coprod_tui.core.text import json_text, make_visible, one_line
 from coprod_tui.core.textin import (
     WHY,
     StdinLines,
@@ -147,7 +146,7 @@ def as_json(result: Result) -> dict[str, object]:
 def _list(args: argparse.Namespace) -> int:
     docs = cx.challenges(open_store(args))
     if args.json:
-        print(json.dumps(docs, indent=2, ensure_ascii=False))
+        print(json_text(docs))
         return 0
     if not docs:
         print(_("no challenges saved yet"))
@@ -215,7 +214,7 @@ def cmd_complexity(args: argparse.Namespace) -> int:
         data = as_json(result)
         if saved is not None:
             data["saved"] = saved["id"]
-        print(json.dumps(data, indent=2, ensure_ascii=False))
+        print(json_text(data))
     else:
         text = _text(result)
         if is_terminal(sys.stdout):

@@ -19,7 +19,10 @@ against a spec of field -> :class:`Field`, rather than by hand.
 
 from __future__ import annotations
 
+import errno
 import json
+import os
+import stat
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Mapping, Sequence
@@ -55,7 +58,18 @@ def read_limited(path: Path, limit: int) -> bytes:
     """
     chunks: list[bytes] = []
     total = 0
-    with open(path, "rb") as handle:
+    # O_NONBLOCK: opening a FIFO (or reading a terminal) a pack or an import
+    # file names must not wait for ever; a pipe or socket is refused outright.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError:
+        os.close(fd)
+        raise
+    if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
+        os.close(fd)
+        raise OSError(errno.EINVAL, "it is a pipe or a socket, not a file", str(path))
+    with os.fdopen(fd, "rb") as handle:
         while True:
             chunk = handle.read(min(_CHUNK, limit + 1 - total))
             if not chunk:

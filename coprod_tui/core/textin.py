@@ -47,6 +47,11 @@ END_LINE = "."
 
 UNSAVED_PREFIX = ".coprod-unsaved-"
 
+#: The most text read from standard input (characters): far more than anyone
+#: writes, and ``< /dev/zero`` stops here instead of filling the memory of a
+#: shared server.
+MAX_STDIN_CHARS = 16 * 1024 * 1024
+
 T = TypeVar("T")
 
 
@@ -73,7 +78,7 @@ class StdinLines:
             if is_terminal(stream):
                 raise UsageError(_("- reads standard input, but it is a terminal: "
                                    "pipe the text in, or give the option no value to be asked"))
-            self._lines = stream.read().split("\n")  # type: ignore[attr-defined]
+            self._lines = read_stdin(stream).split("\n")
         return self._lines
 
     def line(self) -> str:
@@ -87,6 +92,16 @@ class StdinLines:
         text = "\n".join(lines)
         lines.clear()
         return text.rstrip("\n")
+
+
+def read_stdin(stream: object | None = None, limit: int = MAX_STDIN_CHARS) -> str:
+    """All of standard input, refused with :class:`UsageError` past ``limit`` characters."""
+    stream = stream if stream is not None else sys.stdin
+    text = stream.read(limit + 1)  # type: ignore[attr-defined]
+    if len(text) > limit:
+        raise UsageError(_("standard input holds more than {limit:,} characters; nothing "
+                           "was read or saved").format(limit=limit))
+    return text
 
 
 def ask_line(prompt: str, read: Callable[[str], str] = input) -> str:

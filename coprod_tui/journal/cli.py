@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import signal
 import sys
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 from coprod_tui.core.cli_context import content_dirs, is_terminal, open_store
 from coprod_tui.core.clock import local_display, parse_day
 from coprod_tui.core.store import Store
-from coprod_tui.core.text import make_visible, one_line
+from coprod_tui.core.text import json_text, make_visible, one_line
 from coprod_tui.core.textin import (
     ASK,
     WHY,
@@ -424,7 +423,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         docs = [d for d in docs if may_fall_within(d.get("created"), filters.since, filters.until)]
     found = SearchIndex.build([Entry.from_doc(doc) for doc in docs]).search(filters)
     if args.json:
-        json.dump([e.to_doc() for e in found], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write(json_text([e.to_doc() for e in found]))
         print()
         return 0
     if not found:

@@ -9,7 +9,7 @@ from typing import Any
 from coprod_tui.core.cli_context import open_store
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.store import Store
-from coprod_tui.core.text import make_visible, one_line
+from coprod_tui.core.text import json_text, make_visible, one_line
 from coprod_tui.errors import UsageError
 from coprod_tui.i18n import _
 
@@ -66,7 +66,7 @@ def cmd_drafts(args: argparse.Namespace) -> int:
         return 0
     drafts = store.drafts()
     if args.json:
-        print(json.dumps(drafts, indent=2, ensure_ascii=False))
+        print(json_text(drafts))
         return 0
     if not drafts:
         print(_("no drafts"))

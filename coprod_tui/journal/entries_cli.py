@@ -9,9 +9,9 @@ file in the data folder. User text is printed through ``make_visible``.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shlex
+import signal
 import subprocess
 import sys
 import tempfile
@@ -19,14 +19,17 @@ from pathlib import Path
 
 from coprod_tui.core.cli_context import content_dirs, open_store
 from coprod_tui.core.store import Store
-from coprod_tui.core.text import make_visible, one_line
-from coprod_tui.core.textin import HungUp, hang_up_unwinds, plaintext_folder
+from coprod_tui.core.text import json_text, make_visible, one_line
+from coprod_tui.core.textin import HungUp, plaintext_folder, raise_hung_up
 from coprod_tui.errors import CoprodError, UsageError
 from coprod_tui.i18n import _
-from coprod_tui.journal.actions import date_problems, parse_actions
+from coprod_tui.journal.actions import date_problems, format_actions, parse_actions
 from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry
-from coprod_tui.journal.records import EntryStore
+from coprod_tui.journal.records import DRAFT_PREFIX, EntryStore
 from coprod_tui.journal.template import parse_template, render_entry
+
+#: The editor files of ``coprod edit`` (in the private data folder).
+EDIT_PREFIX = ".coprod-edit-"
 
 
 def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -80,7 +83,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
     entry = resolve_entry(open_store(args), args.id)
     if args.json:
-        print(json.dumps(entry.to_doc(), indent=2, ensure_ascii=False))
+        print(json_text(entry.to_doc()))
         return 0
     try:
         content = load_values(content_dirs(args))
@@ -103,7 +106,13 @@ def _hints(args: argparse.Namespace, framework: str) -> dict[str, str]:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    """Change an entry in the user's editor, never overwriting a change made meanwhile."""
+    """Change an entry in the user's editor, never overwriting a change made meanwhile.
+
+    The editor's file is private (0600, in the 0700 data folder) and never
+    outlives the command: saved, unchanged, or (after a hang-up, SIGTERM, an
+    editor that fails, or a save that fails) its changes kept as the entry's
+    draft, which ``coprod drafts``, the app and plain mode offer back.
+    """
     store = open_store(args)
     entry = resolve_entry(store, args.id)
     opened = entry.updated  # the version the editor starts from
@@ -115,55 +124,122 @@ def cmd_edit(args: argparse.Namespace) -> int:
     if entry.framework not in FRAMEWORKS:
         raise CoprodError(_("entries written as {framework!r} cannot be edited here; use the "
                             "full-screen app").format(framework=make_visible(entry.framework)))
+    for left in sorted(plaintext_folder(store.data_dir).glob(f"{EDIT_PREFIX}*.md")):
+        # Left by a save that failed (its path was printed then), or by a kill no
+        # handler sees (SIGKILL, a power cut): say so rather than keep it unseen.
+        print(make_visible(_("note: an earlier edit is kept in {path}; copy what you need "
+                             "from it, then delete the file").format(path=left)),
+              file=sys.stderr)
+    if store.load_draft(f"{DRAFT_PREFIX}{entry.id}") is not None:
+        print(make_visible(_("note: earlier unsaved changes to this entry are kept as a draft "
+                             "(`coprod drafts --show {key}`); this edit starts from the saved "
+                             "entry").format(key=f"{DRAFT_PREFIX}{entry.id}")), file=sys.stderr)
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
     template = render_entry(entry, _hints(args, entry.framework))
     # In the private data folder (0700), never in a shared /tmp; in memory when the
     # journal is encrypted (never plaintext on disk); mkstemp makes it 0600.
-    handle, name = tempfile.mkstemp(prefix=".coprod-edit-", suffix=".md",
+    handle, name = tempfile.mkstemp(prefix=EDIT_PREFIX, suffix=".md",
                                     dir=plaintext_folder(store.data_dir))
     path = Path(name)
     keep = False
+    # A hang-up (the SSH link dropped) or SIGTERM would end the process without
+    # the `finally` below, leaving a copy of the entry in the data folder that
+    # nothing offers back nor cleans (and that emptying the trash would miss).
+    previous = {signum: signal.signal(signum, raise_hung_up)
+                for signum in (signal.SIGHUP, signal.SIGTERM)}
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             file.write(template)
         try:
-            # A hang-up or kill unwinds through ``finally``: the file is removed.
-            with hang_up_unwinds():
-                done = subprocess.run([*shlex.split(editor), str(path)], check=False)
-        except HungUp:
-            raise CoprodError("the terminal hung up while the editor was open; "
-                              "the entry is unchanged") from None
+            done = subprocess.run([*shlex.split(editor), str(path)], check=False)
         except OSError as error:
             raise CoprodError(_("cannot start the editor {command!r}: {error}").format(
                 command=editor, error=error)) from error
+        except HungUp:
+            # run() has stopped the editor; what it last wrote is in the file.
+            for signum in previous:
+                signal.signal(signum, signal.SIG_IGN)  # the terminal is gone: no second one
+            kept = _keep_changes(store, entry, opened, path, template)
+            keep = kept is False
+            raise CoprodError(_("the terminal hung up or coprod was stopped; the entry is "
+                                "unchanged{kept}").format(
+                kept=_kept_note(kept, entry, path))) from None
         if done.returncode != 0:
-            raise CoprodError(_("the editor exited with status {status}; "
-                                "the entry is unchanged").format(status=done.returncode))
+            kept = _keep_changes(store, entry, opened, path, template)
+            keep = kept is False
+            raise CoprodError(_("the editor exited with status {status}; the entry is "
+                                "unchanged{kept}").format(status=done.returncode,
+                                                          kept=_kept_note(kept, entry, path)))
         text = path.read_text(encoding="utf-8", errors="replace")
         if text == template:
             print(_("no changes; the entry is as it was"))
             return 0
-        title, sections, actions_text = parse_template(text, entry.framework)
-        if not sections and not title.strip():
+        edited = _edited(entry, text)
+        if edited is None:
             raise CoprodError(_("the edited entry is empty; the entry is unchanged "
                                 "(`coprod delete` removes an entry)"))
-        entry.title = title
-        entry.sections = sections
-        entry.actions = parse_actions(actions_text, entry.actions) if actions_text or \
-            entry.actions else []
         try:
-            outcome = EntryStore(store).save_edit(entry, opened)
+            outcome = EntryStore(store).save_edit(edited, opened)
         except CoprodError as error:
             keep = True
             raise CoprodError(_("{error}; your text is kept in {path}").format(
                 error=error.message, path=path)) from error
         print(make_visible(outcome.line))
-        for problem in date_problems(actions_text or ""):
+        for problem in date_problems(format_actions(edited.actions)):
             print(f"note: {make_visible(problem)}", file=sys.stderr)
         return 0
     finally:
+        for signum, handler in previous.items():
+            if signal.getsignal(signum) is raise_hung_up:
+                signal.signal(signum, handler)
         if not keep:
             path.unlink(missing_ok=True)
+
+
+def _edited(entry: Entry, text: str) -> Entry | None:
+    """``entry`` with the editor file's ``text`` read in (``None`` if it is empty)."""
+    title, sections, actions_text = parse_template(text, entry.framework)
+    if not sections and not title.strip():
+        return None
+    edited = Entry.from_doc(entry.to_doc())
+    edited.title = title
+    edited.sections = sections
+    edited.actions = parse_actions(actions_text, entry.actions) if actions_text or \
+        entry.actions else []
+    return edited
+
+
+def _keep_changes(store: Store, entry: Entry, opened: str, path: Path,
+                  template: str) -> bool | None:
+    """Keep what the editor's file holds as the entry's draft, in the shape the app and
+    plain mode carry on from. ``None``: nothing was changed; ``True``: kept as a
+    draft (the file can go); ``False``: no draft could be written (keep the file)."""
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return False
+    if text == template:
+        return None
+    try:
+        edited = _edited(entry, text)
+        if edited is None:
+            return None
+        store.save_draft(f"{DRAFT_PREFIX}{entry.id}", {
+            "editing": True, "guide_value": None, "entry": edited.to_doc(),
+            "shown": dict(edited.sections), "actions_text": format_actions(edited.actions),
+            "opened": opened})
+    except (CoprodError, OSError, ValueError):
+        return False
+    return True
+
+
+def _kept_note(kept: bool | None, entry: Entry, path: Path) -> str:
+    if kept is True:
+        return _("; your changes are kept as a draft: `coprod drafts --show {key}`, or carry "
+                 "on in the app or plain mode").format(key=f"{DRAFT_PREFIX}{entry.id}")
+    if kept is False:
+        return _("; your changes are kept in {path}").format(path=path)
+    return ""
 
 
 def _all_actions(store: Store) -> list[tuple[Entry, Action]]:
@@ -203,9 +279,9 @@ def cmd_actions(args: argparse.Namespace) -> int:
         return 0
     shown = [(e, a) for e, a in pairs if args.all or not a.done]
     if args.json:
-        print(json.dumps([{"id": a.id, "text": a.text, "due": a.due, "done": a.done,
-                           "done_at": a.done_at, "entry": e.id, "entry_title": e.title}
-                          for e, a in shown], indent=2, ensure_ascii=False))
+        print(json_text([{"id": a.id, "text": a.text, "due": a.due, "done": a.done,
+                          "done_at": a.done_at, "entry": e.id, "entry_title": e.title}
+                         for e, a in shown]))
         return 0
     if not shown:
         print(_("no actions to do") if pairs else _("no actions yet (Rolfe and Gibbs entries "

@@ -265,8 +265,13 @@ class TrashScreen(_Back):
         option = self.query_one(OptionList).highlighted_option
         if option is None or not option.id:
             return
-        if self.attempt(lambda: self.journal().restore(option.id)):
-            self.notify("Entry restored.")
+        restored: list[bool] = []
+        if self.attempt(lambda: restored.append(self.journal().restore(option.id))):
+            if restored[0]:
+                self.notify("Entry restored.")
+            else:  # another session emptied the trash, or restored the entry, meanwhile
+                self.notify("That entry is no longer in the trash (emptied or restored "
+                            "elsewhere); the list is read again.", severity="warning")
         self.load()
 
     def action_empty(self) -> None:

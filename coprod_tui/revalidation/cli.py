@@ -19,12 +19,17 @@ from typing import Any
 
 from coprod_tui.core.cli_context import is_terminal, open_store
 from coprod_tui.core.store import Store
-from coprod_tui.core.text import make_visible, one_line
+from coprod_tui.core.text import json_text, make_visible, one_line
+from coprod_tui.core.textin import read_stdin
 from coprod_tui.errors import CoprodError, UsageError
 from coprod_tui.i18n import N_, _, ngettext
 from coprod_tui.journal.entry import CODE_THEMES
 from coprod_tui.journal.privacy_check import GUIDANCE, check_privacy
 from coprod_tui.revalidation import records, rules
+
+#: The most a long text field reads from a file or standard input (four bytes
+#: for each of the characters a field may hold).
+MAX_TEXT_BYTES = 4 * rules.MAX_TEXT
 
 TEXT_HELP = N_("- reads standard input, @FILE reads a file; left out on a terminal, you are asked")
 
@@ -55,21 +60,22 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.set_defaults(func=cmd_registration)
 
     _log(subparsers, common, "cpd", _("your CPD log (NMC CPD record, HCPC activities)"),
-         _cpd_options, cmd_cpd_add, cmd_cpd_list)
+         _cpd_options, cmd_cpd_add, cmd_cpd_list, records.CPD)
     _log(subparsers, common, "feedback",
          _("practice-related feedback (the kind of source, no names)"),
-         _feedback_options, cmd_feedback_add, cmd_feedback_list)
+         _feedback_options, cmd_feedback_add, cmd_feedback_list, records.FEEDBACK)
     _log(subparsers, common, "hours", _("practice hours"), _hours_options, cmd_hours_add,
-         cmd_hours_list)
+         cmd_hours_list, records.HOURS)
     _log(subparsers, common, "discussion", _("the reflective discussion form (NMC)"),
-         _discussion_options, cmd_discussion_add, cmd_discussion_list)
+         _discussion_options, cmd_discussion_add, cmd_discussion_list, records.DISCUSSIONS)
 
 
 def _log(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser, name: str,
          help_text: str, options: Callable[[argparse.ArgumentParser], None],
-         add: Callable[[argparse.Namespace], int], show: Callable[[argparse.Namespace], int]) -> None:
+         add: Callable[[argparse.Namespace], int], show: Callable[[argparse.Namespace], int],
+         table: str) -> None:
     p = subparsers.add_parser(name, parents=[common], help=help_text,
-                              description=_("{what}: add or list.").format(
+                              description=_("{what}: add, list, or delete one for good.").format(
                                   what=f"{help_text[0].upper()}{help_text[1:]}"))
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True,
                                parser_class=type(p))
@@ -85,6 +91,15 @@ def _log(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser
                          help=_("also show the partner's name, PIN, email, address and "
                                 "postcode"))
     lst.set_defaults(func=show)
+    d = actions.add_parser(
+        "delete", parents=[common], help=f"remove one from {name} for good, backups included",
+        description=f"Remove one record from {name} for good: from the log and from every "
+                    "backup in your data folder (for something typed by mistake, such as a "
+                    "name). Asks first on a terminal; --yes for scripts.")
+    d.add_argument("id", metavar="ID", help=f"the record's id (or its start) as `coprod {name} "
+                                            "list --json` shows it")
+    d.add_argument("--yes", action="store_true", help="do not ask")
+    d.set_defaults(func=cmd_delete, table=table, log_name=name)
 
 
 def _cpd_options(p: argparse.ArgumentParser) -> None:
@@ -132,12 +147,20 @@ def _hours_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--role", default=None, help=_("role or setting (optional, short)"))
 
 
+#: Said of the partner's details: another person's, so better kept out of ``ps``.
+PARTNER_HELP = N_("; @FILE reads it from a file; left out on a terminal, you are asked (typed "
+                  "here it is visible to other users in the process list)")
+
+
 def _discussion_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--partner", metavar="NAME", help=_("the NMC registrant you discussed with"))
-    p.add_argument("--pin", help=_("their NMC PIN, e.g. 12A3456B"))
+    p.add_argument("--partner", metavar="NAME|@FILE",
+                   help=_("the NMC registrant you discussed with") + _(PARTNER_HELP))
+    p.add_argument("--pin", metavar="PIN|@FILE",
+                   help=_("their NMC PIN, e.g. 12A3456B") + _(PARTNER_HELP))
     p.add_argument("--date", metavar="YYYY-MM-DD", help=_("when you met"))
-    p.add_argument("--email", help=_("their email"))
-    p.add_argument("--postcode", help=_("the postcode of their professional address"))
+    p.add_argument("--email", metavar="EMAIL|@FILE", help=_("their email") + _(PARTNER_HELP))
+    p.add_argument("--postcode", metavar="POSTCODE|@FILE",
+                   help=_("the postcode of their professional address") + _(PARTNER_HELP))
     p.add_argument("--address", metavar="-|@FILE",
                    help=_text_help(_("their professional address")))
     p.add_argument("--account", action="append", default=[], metavar="ID",
@@ -167,17 +190,25 @@ class _Input:
                 raise UsageError(_("{option}: standard input was already read for another "
                                    "field; use @FILE").format(option=option))
             self.stdin_used = True
-            return sys.stdin.read()
+            # Bounded: `< /dev/zero` must not fill a shared server's memory.
+            return read_stdin(limit=MAX_TEXT_BYTES)
         if given.startswith("@"):
-            path = Path(given[1:]).expanduser()
-            try:
-                return path.read_text(encoding="utf-8", errors="replace")
-            except OSError as error:
-                raise CoprodError(_("{option}: cannot read {path}: {reason}").format(
-                    option=option, path=path, reason=error.strerror)) from None
+            return read_text_file(Path(given[1:]).expanduser(), option)
         raise UsageError(_("{option} takes - (standard input) or @FILE: text on the command "
                            "line can be read by other users of this machine (ps)").format(
                                option=option))
+
+    def private_short(self, given: str | None, option: str, label: str) -> str:
+        """A short field holding another person's details: ``@FILE`` (its first line),
+        asked on a terminal, or (with a warning that ``ps`` shows it) the value given."""
+        if given is not None and given.startswith("@"):
+            text = read_text_file(Path(given[1:]).expanduser(), option).strip()
+            return text.splitlines()[0] if text else ""
+        if given is not None and given.strip():
+            print(f"note: {option} given on the command line can be read by other users of "
+                  f"this computer (ps); next time leave it out to be asked, or give "
+                  f"{option} @FILE", file=sys.stderr)
+        return self.short(given, option, label)
 
     def short(self, given: str | None, option: str, label: str, default: str | None = None) -> str:
         """A short field: the option, else a prompt on a terminal, else the default."""
@@ -222,6 +253,22 @@ class _Input:
                 break
             lines.append(line)
         return "\n".join(lines)
+
+
+def read_text_file(path: Path, option: str) -> str:
+    """The text of ``@FILE``: a regular file of this user's that only they can change.
+
+    A symbolic link, a pipe or device (a FIFO would wait for ever, ``/dev/zero``
+    would fill the memory), another user's file (one planted in a shared folder)
+    or a file over :data:`MAX_TEXT_BYTES` is refused with a one-line message.
+    """
+    from coprod_tui.shell.cli import read_own_file
+
+    try:
+        data = read_own_file(path, limit=MAX_TEXT_BYTES)
+    except CoprodError as error:
+        raise CoprodError(f"{option}: {error.message}") from None
+    return data.decode("utf-8", errors="replace")
 
 
 def _built(build: Callable[..., dict[str, Any]], **fields: Any) -> dict[str, Any]:
@@ -405,8 +452,8 @@ def cmd_discussion_add(args: argparse.Namespace) -> int:
     """Record the reflective discussion."""
     ask = _Input()
     store = open_store(args)
-    partner = ask.short(args.partner, "--partner", _("Partner's name"))
-    pin = ask.short(args.pin, "--pin", _("Partner's NMC PIN"))
+    partner = ask.private_short(args.partner, "--partner", _("Partner's name"))
+    pin = ask.private_short(args.pin, "--pin", _("Partner's NMC PIN"))
     try:  # checked at once, before anything longer is asked for
         pin = rules.check_pin(pin)
     except ValueError as error:
@@ -419,9 +466,9 @@ def cmd_discussion_add(args: argparse.Namespace) -> int:
         rules.make_discussion,
         partner=partner, pin=pin,
         date=ask.short(args.date, "--date", _("Date (YYYY-MM-DD)"), _today()),
-        email=ask.short(args.email, "--email", _("Partner's email")),
-        postcode=ask.short(args.postcode, "--postcode",
-                           _("Postcode of their professional address")),
+        email=ask.private_short(args.email, "--email", _("Partner's email")),
+        postcode=ask.private_short(args.postcode, "--postcode",
+                                   _("Postcode of their professional address")),
         address=ask.text(args.address, "--address", _("Their professional address"),
                          required=True),
         accounts=entry_ids(store, accounts, "--account"),
@@ -441,13 +488,40 @@ def _list(args: argparse.Namespace, table: str, line: Callable[[dict[str, Any]],
           shape: Callable[[dict[str, Any]], dict[str, Any]] = dict) -> int:
     docs = [shape(d) for d in records.listed(open_store(args), table)]
     if args.json:
-        json.dump(docs, sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write(json_text(docs))
         print()
         return 0
     if not docs:
         print(_("nothing yet"))
     for doc in docs:
         print(make_visible(line(doc)))
+    return 0
+
+
+def cmd_delete(args: argparse.Namespace) -> int:
+    """Remove one record of a log for good, from the backups too (asks first)."""
+    store = open_store(args)
+    try:
+        record_id = records.record_id(store, args.table, args.id)
+    except ValueError as error:
+        raise UsageError(f"{make_visible(str(error))}; `coprod {args.log_name} list` shows "
+                         "the records (--json their ids)") from None
+    if not args.yes:
+        if not is_terminal(sys.stdin):
+            raise UsageError("delete removes the record for good: add --yes to confirm "
+                             "(standard input is not a terminal to ask on)")
+        try:
+            answer = input(f"Remove {args.log_name} record {record_id[:8]} for good, from the "
+                           "backups too? This cannot be undone. Type yes to confirm: ")
+        except EOFError:
+            answer = ""
+        if answer.strip().lower() not in ("y", "yes"):
+            print("nothing removed")
+            return 0
+    if not records.remove_for_good(store, args.table, record_id):
+        raise CoprodError(f"{args.log_name} record {record_id[:8]} is no longer there "
+                          "(removed in another session?)")
+    print(f"removed {args.log_name} record {record_id[:8]} for good, and from every backup")
     return 0
 
 

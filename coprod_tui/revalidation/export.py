@@ -420,6 +420,10 @@ def as_html(pack: Pack) -> str:
         "<head>",
         '<meta charset="utf-8">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # Defence in depth: should an escape ever be missed, the browser still runs
+        # no script and fetches nothing (links a reader clicks are not fetches).
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
+        'style-src \'unsafe-inline\'; base-uri \'none\'; form-action \'none\'">',
         f"<title>{_escape(pack.title)}</title>",
         f"<style>{CSS}</style>",
         "</head>",

@@ -63,6 +63,37 @@ def add(store: Store, table: str, record: Doc) -> Doc:
     return log(store, table).add({**record, "created": stamp, "updated": stamp})
 
 
+def record_id(store: Store, table: str, prefix: str) -> str:
+    """The full id of the one record of ``table`` whose id starts with ``prefix``
+    (``ValueError`` naming the problem otherwise)."""
+    if table not in LOGS:
+        raise ValueError(f"unknown revalidation table {table!r}")
+    known = [d["id"] for d in store.all(table) if isinstance(d.get("id"), str)]
+    matches = [i for i in known if prefix and i.startswith(prefix)]
+    if len(matches) != 1:
+        problem = "matches several records" if matches else "matches no record"
+        raise ValueError(f"{prefix!r} {problem}")
+    return matches[0]
+
+
+def remove_for_good(store: Store, table: str, record_id: str) -> bool:
+    """Remove one record from ``table`` and from every backup; ``False`` if it was not there.
+
+    For a record typed by mistake (a patient's name in what you learned, the
+    wrong partner): like emptying the journal's trash, "for good" takes it out
+    of the daily and other backups too, all under one hold of the lock.
+    """
+    from coprod_tui.core.store import backups
+
+    if table not in LOGS:
+        raise ValueError(f"unknown revalidation table {table!r}")
+    with store.lock.held():
+        if not log(store, table).remove(record_id):
+            return False
+        backups.purge_records(store.data_dir, [record_id])
+    return True
+
+
 def listed(store: Store, table: str) -> list[Doc]:
     """A table's records, oldest first (by date, then when they were written)."""
     return log(store, table).all()

@@ -525,6 +525,21 @@ def without_partner(record: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if k not in PARTNER_FIELDS}
 
 
+#: The key under which the app keeps an unsaved reflective discussion form.
+DISCUSSION_DRAFT = "revalidation:discussions"
+
+
+def draft_without_partner(draft: dict[str, Any]) -> dict[str, Any]:
+    """A kept draft with the partner's details taken out, if it is the discussion form's.
+
+    The form's draft holds the partner's name, PIN, email, address and postcode
+    as typed: an export leaves them out exactly as it does from saved discussions.
+    """
+    if draft.get("id") != DISCUSSION_DRAFT or not isinstance(draft.get("data"), dict):
+        return draft
+    return {**draft, "data": without_partner(draft["data"])}
+
+
 def complete_accounts(entries: Iterable[Any], win: Window | None) -> list[str]:
     """Ids of the journal entries written inside ``win`` that are complete NMC accounts."""
     from coprod_tui.transfer.common import local_day

@@ -8,7 +8,6 @@ terminal, results as text with numbers (bars drawn in ASCII), ``--history
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 from coprod_tui.core.cli_context import content_dirs, is_terminal, open_store
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.store import Store
-from coprod_tui.core.text import make_visible
+from coprod_tui.core.text import json_text, make_visible
 from coprod_tui.errors import CoprodError, UsageError
 from coprod_tui.i18n import _
 from coprod_tui.stocktake import records as stocktakes
@@ -43,7 +42,14 @@ from coprod_tui.stocktake.rules import (
     trend,
 )
 from coprod_tui.stocktake.statements import SCORES, StatementSet
-from coprod_tui.stocktake.team import MIN_PEOPLE, combine, pair_rule, team_doc, team_lines
+from coprod_tui.stocktake.team import (
+    MAX_PEOPLE,
+    MIN_PEOPLE,
+    combine,
+    pair_rule,
+    team_doc,
+    team_lines,
+)
 
 Ask = Callable[[str], str]
 
@@ -135,7 +141,7 @@ def _doc(stocktake: Stocktake) -> dict[str, Any]:
 def _history(store: Store, statements: StatementSet, as_json: bool) -> int:
     done = stocktakes.finished(store)
     if as_json:
-        print(json.dumps([_doc(s) for s in reversed(done)], indent=2, ensure_ascii=False))
+        print(json_text([_doc(s) for s in reversed(done)]))
         return 0
     if not done:
         print(_("No finished stocktakes yet. Run `coprod stocktake` on a terminal to take one."))
@@ -213,6 +219,9 @@ def _team(args: argparse.Namespace) -> int:
     files: list[str] = args.team
     if len(files) < MIN_PEOPLE:
         raise UsageError(_("{rule}; {count} given").format(rule=pair_rule(), count=len(files)))
+    if len(files) > MAX_PEOPLE:  # before reading any: each may hold notes up to the limit
+        raise UsageError(f"at most {MAX_PEOPLE} shared stocktakes can be combined; "
+                         f"{len(files)} given")
     twice = stocktake_share.same_file_given_twice(list(files))
     if twice is not None:
         raise UsageError(make_visible(_("{first!r} and {second!r} are the same file; give "
@@ -222,7 +231,7 @@ def _team(args: argparse.Namespace) -> int:
     shares = [stocktake_share.read_share(path) for path in files]
     view = combine(shares)
     if args.json:
-        print(json.dumps(team_doc(view, statements), indent=2, ensure_ascii=False))
+        print(json_text(team_doc(view, statements)))
         return 0
     for line in team_lines(view, statements):
         print(make_visible(line))

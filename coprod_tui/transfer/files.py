@@ -125,10 +125,13 @@ def render(store: Store, fmt: str, flt: ExportFilter, exported: str | None = Non
     """
     stamp = exported or now_iso()
     tables = read_all_tables(store)
-    if not with_partner and "discussions" in tables:
-        from coprod_tui.revalidation.rules import without_partner
+    if not with_partner:
+        from coprod_tui.revalidation.rules import draft_without_partner, without_partner
 
-        tables["discussions"] = [without_partner(d) for d in tables["discussions"]]
+        if "discussions" in tables:
+            tables["discussions"] = [without_partner(d) for d in tables["discussions"]]
+        if "drafts" in tables:  # the app's half-filled discussion form holds them too
+            tables["drafts"] = [draft_without_partner(d) for d in tables["drafts"]]
     if fmt == "json":
         dump = build_dump(tables, CURRENT_SCHEMA, stamp, f"coprod {__version__}")
         return dump_text(dump)

@@ -343,3 +343,60 @@ def test_end_of_input_at_the_values_question_stops_without_spinning(data_dir: Pa
         term.wait_for("Values it covers")
         term.send("\x04")
         assert term.wait_exit() == 2 and "no value given" in term.text
+
+
+@pytest.mark.parametrize("how", ["hang_up", "sigterm"])
+def test_a_hang_up_while_editing_an_entry_keeps_the_change_as_a_draft(
+        data_dir: Path, tmp_path: Path, how: str) -> None:
+    """Attack: `coprod edit` killed by a hang-up (or SIGTERM) left `.coprod-edit-*.md`, a
+    copy of the entry that nothing offered back, nothing cleaned, and emptying the trash
+    missed. Now the change becomes the entry's draft and the file is gone."""
+    import signal
+
+    from coprod_tui.journal.entry import Entry
+    from coprod_tui.journal.records import EntryStore
+
+    entry = EntryStore(Store.open(data_dir)).add(
+        Entry(values=["networks"], title="Night team", sections={"text": "First words"}))
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\nsed -i \"s/First words/$WORDS/\" \"$1\"\n"
+                      "echo EDITOR-READY\nexec sleep 60\n")
+    editor.chmod(0o700)
+    with PtyApp.coprod(data_dir, "edit", entry.id[:8], EDITOR=str(editor), VISUAL="",
+                       WORDS=SECRET) as term:
+        term.wait_for("EDITOR-READY")
+        if how == "hang_up":
+            term.hang_up()
+        else:
+            term.signal(signal.SIGTERM)
+        assert term.wait_exit() == 1
+    assert list(data_dir.glob(".coprod-edit-*")) == []
+    store = Store.open(data_dir)
+    assert EntryStore(store).get(entry.id).sections == {"text": "First words"}
+    draft = store.load_draft(f"entry:{entry.id}")
+    assert draft["editing"] and draft["entry"]["sections"] == {"text": SECRET}
+    # Emptying the trash removes it for good, the draft included.
+    for argv in (["delete", entry.id], ["trash", "--empty", "--yes"]):
+        done = subprocess.run([sys.executable, "-m", "coprod_tui", *argv], capture_output=True,
+                              text=True, env=env_for(data_dir), timeout=60,
+                              stdin=subprocess.DEVNULL)
+        assert done.returncode == 0, done.stderr
+    assert not any(SECRET in p.read_text(errors="replace")
+                   for p in data_dir.rglob("*") if p.is_file())
+
+
+def test_a_hang_up_in_an_unchanged_edit_leaves_nothing(data_dir: Path, tmp_path: Path) -> None:
+    from coprod_tui.journal.entry import Entry
+    from coprod_tui.journal.records import EntryStore
+
+    entry = EntryStore(Store.open(data_dir)).add(
+        Entry(values=["networks"], title="Night team", sections={"text": "First words"}))
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\necho EDITOR-READY\nexec sleep 60\n")
+    editor.chmod(0o700)
+    with PtyApp.coprod(data_dir, "edit", entry.id[:8], EDITOR=str(editor), VISUAL="") as term:
+        term.wait_for("EDITOR-READY")
+        term.hang_up()
+        term.wait_exit()
+    assert list(data_dir.glob(".coprod-edit-*")) == []
+    assert Store.open(data_dir).load_draft(f"entry:{entry.id}") is None

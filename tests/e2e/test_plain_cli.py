@@ -200,3 +200,33 @@ def test_edit_reads_a_uk_due_date_and_says_when_one_cannot_be_read(
     assert [(a.text, a.due) for a in saved.actions] == [
         ("Ask Jo", "2026-12-15"), ("Ring the centre by 31/02/2026", None)]
     assert "note: 31/02/2026 is not a date: February 2026 has no day 31" in done.stderr
+
+
+def test_an_editor_that_crashes_after_a_change_leaves_it_as_a_draft(
+        data_dir: Path, tmp_path: Path) -> None:
+    """Attack: the editor wrote the change, then failed (a crash, a kill): the change was
+    thrown away with the file. Now it is the entry's draft, offered back; no file stays."""
+    entry = add_entry(data_dir)
+    script = 'sed -i "s/Listen first/Words after a crash/" "$1"\nkill -SEGV $$\n'
+    done = coprod(data_dir, "edit", entry.id[:8], EDITOR=editor(tmp_path, script), VISUAL="")
+    assert done.returncode == 1 and "kept as a draft" in done.stderr, done.stderr
+    assert not list(data_dir.glob(".coprod-edit-*.md"))
+    store = Store.open(data_dir)
+    draft = store.load_draft(f"entry:{entry.id}")
+    assert draft["editing"] and draft["entry"]["sections"]["so-what"] == "Words after a crash"
+    assert draft["opened"] == entry.updated
+    assert EntryStore(store).get(entry.id).sections["so-what"] == "Listen first"
+    again = coprod(data_dir, "edit", entry.id[:8], EDITOR="true", VISUAL="")
+    assert again.returncode == 0 and "kept as a draft" in again.stderr
+    listed = coprod(data_dir, "drafts")
+    assert f"entry:{entry.id}" in listed.stdout
+
+
+def test_an_edit_file_left_behind_is_mentioned(data_dir: Path, tmp_path: Path) -> None:
+    """An editor file left by a failed save (or a kill no handler sees) is not kept unseen."""
+    entry = add_entry(data_dir)
+    left = data_dir / ".coprod-edit-old.md"
+    left.write_text("Title: Ward\n\nwords from before\n")
+    done = coprod(data_dir, "edit", entry.id[:8], EDITOR="true", VISUAL="")
+    assert done.returncode == 0, done.stderr
+    assert f"an earlier edit is kept in {left}" in done.stderr

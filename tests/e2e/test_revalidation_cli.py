@@ -131,3 +131,139 @@ def test_bad_values_exit_2_with_one_clear_line(tmp_path: Path) -> None:
         done = coprod(data, *args, stdin="text")
         assert done.returncode == 2, (args, done.stderr)
         assert expected in done.stderr, (args, done.stderr)
+
+
+def test_at_file_reads_only_an_own_regular_file_and_never_hangs(tmp_path: Path) -> None:
+    """Attacks on ``--said @FILE``: a FIFO (waited for ever), /dev/zero (filled the
+    memory), a planted symlink, another user's file, a huge file; and ``--said -``
+    from /dev/zero. Each is refused with one line, nothing saved, within the timeout."""
+    import os
+
+    data = tmp_path / "data"
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    own = folder / "said.txt"
+    own.write_text("The plan fitted our week.\n")
+    os.chmod(own, 0o600)
+    os.mkfifo(folder / "fifo")
+    (folder / "link.txt").symlink_to(own)
+    (folder / "big.txt").write_text("a" * 100_000)
+    os.chmod(folder / "big.txt", 0o600)
+    (folder / "open.txt").write_text("changed by anyone")
+    os.chmod(folder / "open.txt", 0o666)
+    cases = [("fifo", "not a regular file"), ("/dev/zero", "not a regular file"),
+             ("link.txt", "symbolic link"), ("big.txt", "larger than"),
+             ("open.txt", "other users can change it")]
+    if os.geteuid() == 0:
+        planted = folder / "planted.txt"
+        planted.write_text("planted by another user")
+        os.chmod(planted, 0o644)
+        os.chown(planted, 65534, 65534)
+        cases.append(("planted.txt", "another user"))
+    for name, expected in cases:
+        done = subprocess.run(
+            [sys.executable, "-m", "coprod_tui", "feedback", "add", "--source", "carer",
+             "--said", "@" + name], env=env_for(data, TZ="UTC"), cwd=folder,
+            capture_output=True, timeout=60, text=True, stdin=subprocess.DEVNULL)
+        assert done.returncode == 1, (name, done.stderr)
+        assert expected in done.stderr and "Traceback" not in done.stderr, (name, done.stderr)
+        assert len(done.stderr.strip().splitlines()) == 1, (name, done.stderr)
+    with open("/dev/zero", "rb") as zero:
+        done = subprocess.run(
+            [sys.executable, "-m", "coprod_tui", "feedback", "add", "--source", "carer",
+             "--said", "-"], env=env_for(data, TZ="UTC"), capture_output=True, timeout=60,
+            text=True, stdin=zero)
+    assert done.returncode == 2 and "standard input holds more than" in done.stderr
+    assert ok(data, "feedback", "list").strip() == "nothing yet"
+    done = subprocess.run(
+        [sys.executable, "-m", "coprod_tui", "feedback", "add", "--source", "carer", "--said",
+         "@said.txt"], env=env_for(data, TZ="UTC"), cwd=folder, capture_output=True,
+        timeout=60, text=True, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    assert "The plan fitted our week." in ok(data, "feedback", "list")
+
+
+def test_journal_text_from_an_endless_standard_input_is_refused(tmp_path: Path) -> None:
+    """`coprod add - < /dev/zero` grew without limit (MemoryError, or a shared server's RAM)."""
+    with open("/dev/zero", "rb") as zero:
+        done = subprocess.run(
+            [sys.executable, "-m", "coprod_tui", "add", "--value", "strengths", "--title", "-",
+             "-"], env=env_for(tmp_path / "data", TZ="UTC"), capture_output=True, timeout=120,
+            text=True, stdin=zero)
+    assert done.returncode == 2, done.stderr
+    assert "standard input holds more than" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_the_partners_details_can_stay_out_of_the_process_list(tmp_path: Path) -> None:
+    """Attack: the README taught `--partner "NAME" --email ...`, which every user of the
+    server can read (ps). The details now come from @FILE (or are asked), and a value
+    typed after the option gets a warning."""
+    import os
+
+    data = tmp_path / "data"
+    ok(data, "add", "--value", "strengths", "--title", "-", "-", stdin="Ward\nWords")
+    entry = json.loads(ok(data, "list", "--json"))[0]["id"]
+    for name, text in (("partner.txt", f"{PARTNER}\n"), ("pin.txt", PIN),
+                       ("email.txt", "jo@example.org\n"), ("postcode.txt", "AB1 2CD"),
+                       ("address.txt", "Ward 4\nGeneral Hospital\n")):
+        (tmp_path / name).write_text(text)
+        os.chmod(tmp_path / name, 0o600)
+    args = ["discussion", "add", "--date", "2026-11-01", "--account", entry]
+    done = subprocess.run(
+        [sys.executable, "-m", "coprod_tui", *args, "--partner", "@partner.txt", "--pin",
+         "@pin.txt", "--email", "@email.txt", "--postcode", "@postcode.txt", "--address",
+         "@address.txt"], env=env_for(data, TZ="UTC"), cwd=tmp_path, capture_output=True,
+        text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert done.returncode == 0, done.stderr
+    assert "ps" not in done.stderr
+    (doc,) = json.loads(ok(data, "discussion", "list", "--json", "--with-partner"))
+    assert (doc["partner"], doc["pin"], doc["email"], doc["postcode"]) == (
+        PARTNER, PIN, "jo@example.org", "AB1 2CD")
+    typed = coprod(data, *args, "--partner", PARTNER, "--pin", PIN, "--email", "a@b.org",
+                   "--postcode", "X", "--address", "-", stdin="Ward 4")
+    assert typed.returncode == 0, typed.stderr
+    assert "note: --partner given on the command line can be read by other users" in typed.stderr
+    assert "--partner @FILE" in typed.stderr
+
+
+def test_a_record_typed_by_mistake_is_removed_for_good_backups_included(tmp_path: Path) -> None:
+    """Attack (a careless user): a patient's name typed into what was learned, or the wrong
+    partner, could not be removed at all: no delete in the app or the command line, and
+    the daily backups kept it. `coprod cpd delete ID` (and for each log) removes it from
+    the log and from every backup."""
+    import datetime as dt
+
+    from coprod_tui.core.store import backups
+
+    data = tmp_path / "data"
+    ok(data, "add", "--value", "strengths", "--title", "-", "-", stdin="Ward\nWords")
+    entry = json.loads(ok(data, "list", "--json"))[0]["id"]
+    ok(data, "cpd", "add", "--title", "Workshop", "--method", "workshop", "--hours", "2",
+       "--individual", "--learned", "-", stdin="Mrs Patientname taught me to ask first")
+    ok(data, "cpd", "add", "--title", "Reading", "--method", "reading", "--hours", "1",
+       "--individual", "--learned", "-", stdin="kept")
+    ok(data, "discussion", "add", "--partner", "Wrong Personname", "--pin", PIN, "--email",
+       "w@example.org", "--postcode", "AB1 2CD", "--address", "-", "--account", entry,
+       stdin="Ward 9")
+    # Backups holding them: today's daily one and a copy kept before a restore.
+    Store.open(data)
+    (data / "backups" / f"coprod-{dt.date.today().isoformat()}.json").unlink(missing_ok=True)
+    Store.open(data)
+    backups.keep_copy(data, data / "coprod.json", "before-restore")
+    assert any("Patientname" in p.read_text() for p in (data / "backups").iterdir())
+    cpd = [d for d in json.loads(ok(data, "cpd", "list", "--json")) if d["title"] == "Workshop"]
+    (discussion,) = json.loads(ok(data, "discussion", "list", "--json"))
+    refused = coprod(data, "cpd", "delete", cpd[0]["id"][:8])  # not a terminal, no --yes
+    assert refused.returncode == 2 and "--yes" in refused.stderr
+    assert coprod(data, "cpd", "delete", "zzzz", "--yes").returncode == 2
+    for log, record in (("cpd", cpd[0]), ("discussion", discussion)):
+        done = coprod(data, log, "delete", record["id"][:8], "--yes")
+        assert done.returncode == 0 and "for good" in done.stdout, done.stderr
+    for path in data.rglob("*"):
+        if path.is_file():
+            text = path.read_text(errors="replace")
+            assert "Patientname" not in text and "Personname" not in text, path
+    assert [d["title"] for d in json.loads(ok(data, "cpd", "list", "--json"))] == ["Reading"]
+    assert json.loads(ok(data, "discussion", "list", "--json")) == []
+    again = coprod(data, "cpd", "delete", cpd[0]["id"][:8], "--yes")
+    assert again.returncode == 2 and "matches no record" in again.stderr

@@ -109,6 +109,9 @@ def test_bad_team_files_get_a_clear_message(tmp_path: Path) -> None:
         ([*good, tmp_path / "missing.json"], 1, "no such file"),
         ([*good, good[0]], 2, "are the same file"),
         ([*good, tmp_path / "." / good[1].name], 2, "are the same file"),
+        # More files than can be combined: refused before any is read (each could hold
+        # notes up to the size limit), not after reading them all.
+        ([tmp_path / f"missing-{n}.json" for n in range(201)], 2, "at most 200"),
     ]
     for files, code, message in cases:
         result = coprod(tmp_path, "stocktake", "--team", *map(str, files))

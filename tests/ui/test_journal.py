@@ -329,3 +329,69 @@ async def test_long_lists_come_a_page_at_a_time(data_dir: Path, monkeypatch) -> 
         await pilot.press("enter")
         await pilot.pause()
         assert len(journal.shown) == 3 and listed.option_count == 3
+
+
+async def test_the_trash_emptied_by_another_session_while_shown(data_dir: Path) -> None:
+    """Attack: a second session (`coprod trash --empty`, a real process) empties the trash
+    while the app shows it; restoring the stale row then did nothing and said nothing."""
+    import subprocess
+    import sys
+
+    from tests.conftest import env_for
+
+    kept, gone = seed(data_dir, Entry(values=["networks"], title="Kept one"),
+                      Entry(values=["networks"], title="Gone one"))
+    journal = EntryStore(Store.open(data_dir))
+    journal.delete(gone.id)
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await open_journal(app, pilot)
+        await pilot.press("u")
+        await wait_until(pilot, lambda: isinstance(app.screen, TrashScreen)
+                         and "Gone one" in screen_text(app))
+        done = subprocess.run([sys.executable, "-m", "coprod_tui", "trash", "--empty", "--yes"],
+                              env=env_for(data_dir), capture_output=True, text=True, timeout=60,
+                              stdin=subprocess.DEVNULL)
+        assert done.returncode == 0, done.stderr
+        await pilot.press("r")
+        await wait_until(pilot, lambda: any("no longer in the trash" in n.message
+                                            for n in app._notifications))
+        await wait_until(pilot, lambda: "The trash is empty." in screen_text(app))
+        assert [d["title"] for d in entries(app)] == ["Kept one"]
+        assert not app.store.all("trash")
+
+
+async def test_the_app_and_coprod_edit_on_one_entry_keep_both(data_dir: Path,
+                                                               tmp_path: Path) -> None:
+    """Two sessions on one entry: `coprod edit` (a real process) saves while the app's
+    editor is open on it; the app's save then keeps both versions, overwriting none."""
+    import subprocess
+    import sys
+
+    from tests.conftest import env_for
+
+    (entry,) = seed(data_dir, Entry(values=["relationships"], title="Power",
+                                    sections={"text": "Who spoke?"}))
+    editor = tmp_path / "editor.sh"
+    editor.write_text('#!/bin/sh\nsed -i "s/Who spoke?/Words from the command line/" "$1"\n')
+    editor.chmod(0o700)
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(app, pilot)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, EntryViewScreen))
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        await pilot.press("end", *" Me.")
+        done = subprocess.run([sys.executable, "-m", "coprod_tui", "edit", entry.id[:8]],
+                              env=env_for(data_dir, EDITOR=str(editor), VISUAL=""),
+                              capture_output=True, text=True, timeout=60,
+                              stdin=subprocess.DEVNULL)
+        assert done.returncode == 0, done.stderr
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, lambda: len(entries(app)) == 2)
+        texts = {d["id"]: d["sections"]["text"] for d in entries(app)}
+        assert texts[entry.id] == "Words from the command line"
+        (copy,) = [d for d in entries(app) if d["id"] != entry.id]
+        assert copy["sections"]["text"] == "Who spoke? Me." and "conflict-copy" in copy["tags"]

@@ -168,3 +168,26 @@ async def test_export_screen_saves_the_printable_pack_without_the_partner(
         assert screen.saved_to.name.endswith(".html")
         assert page.startswith("<!DOCTYPE html>") and "NMC REVALIDATION PACK" in page
         assert "Partnerperson" not in page and "12A3456B" not in page
+
+
+async def test_a_half_filled_discussion_form_is_kept_but_not_exported(
+        data_dir: Path, tmp_path: Path) -> None:
+    """Attack: the discussion form left half way is a draft holding the partner's
+    details; the json backup (which holds drafts) must still leave them out."""
+    from coprod_tui.transfer.common import ExportFilter
+    from coprod_tui.transfer.files import render
+
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("0")
+        await wait_until(pilot, lambda: isinstance(app.screen, RevalidationScreen))
+        await pilot.press("d", "a")
+        await wait_until(pilot, lambda: isinstance(app.screen, RecordFormScreen))
+        await pilot.press("tab")
+        await type_text(pilot, "Yo Draftperson")
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, RevalidationScreen))
+        assert app.store.load_draft(rules.DISCUSSION_DRAFT)["partner"] == "Yo Draftperson"
+        for fmt in ("json", "md", "nmc", "html"):
+            assert "Draftperson" not in render(app.store, fmt, ExportFilter()), fmt

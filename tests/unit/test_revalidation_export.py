@@ -415,6 +415,8 @@ def test_html_parses_has_no_script_and_links_only_to_entries(utc: None, data_dir
     assert "I now ask about carers' hours before booking." in text
     assert "[ ] 8.5 of 35 h of CPD" in text  # the same progress as the text pack, plus 1 h
     assert page_text.startswith("<!DOCTYPE html>") and "@media print" in page_text
+    assert ("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+            "style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'\">") in page_text
 
 
 def test_html_of_an_hcpc_registration_is_the_profile(utc: None, data_dir: Path) -> None:
@@ -437,3 +439,21 @@ def test_odd_records_from_an_import_are_shown_not_fatal(utc: None, data_dir: Pat
         assert pack(store, fmt)
     state = records.progress(store, TODAY)
     assert {r.id: r.have for r in state.requirements}["cpd-hours"] == 7.5
+
+
+def test_a_half_filled_discussion_form_keeps_the_partner_out_of_every_export(
+        utc: None, data_dir: Path) -> None:
+    """Attack: the app keeps the discussion form's unsaved text as a draft, and the
+    json backup holds the drafts table: the partner's details leaked through it."""
+    store = build(data_dir)
+    draft = dict(zip(("partner", "pin", "email", "address", "postcode"),
+                     ("Yo Draftperson", "99B1234C", "yo@draft.example", "2 Draft Road",
+                      "DR1 1FT"), strict=True))
+    store.save_draft(rules.DISCUSSION_DRAFT, {**draft, "notes": "kept note"})
+    for fmt in ("nmc", "hcpc", "html", "md", "txt", "json"):
+        text = pack(store, fmt)
+        assert not [v for v in draft.values() if v in text], fmt
+    backup = pack(store, "json")
+    assert "kept note" in backup  # the rest of the draft is still in the backup
+    assert "Yo Draftperson" in pack(store, "json", with_partner=True)
+    assert store.load_draft(rules.DISCUSSION_DRAFT)["partner"] == "Yo Draftperson"

@@ -251,3 +251,42 @@ def test_a_good_journal_opens_even_when_todays_backup_cannot_be_written(
     open_store(data_dir)
     assert len(list((data_dir / "backups").iterdir())) == 1
     assert_encrypted(data_dir, mode)
+
+
+# Adds revalidation records of every kind through records.add, after "go".
+REVALIDATION_WRITER = """
+import sys
+from coprod_tui.core.store import Store
+from coprod_tui.revalidation import records, rules
+store = Store.open(sys.argv[1])
+print("ready", flush=True)
+sys.stdin.readline()
+for number in range(40):
+    day = f"2026-{number % 12 + 1:02d}-{number % 28 + 1:02d}"
+    records.add(store, records.HOURS, rules.make_hours(date=day, hours=1, role=sys.argv[2]))
+    records.add(store, records.CPD, rules.make_cpd(
+        date=day, title=f"{sys.argv[2]} {number}", method="reading", hours=1,
+        participatory=False))
+print("done", flush=True)
+"""
+
+
+def test_revalidation_records_added_from_two_processes_at_once_are_all_kept(
+        data_dir: Path) -> None:
+    writers = [subprocess.Popen([sys.executable, "-c", REVALIDATION_WRITER, str(data_dir), name],
+                                stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True, cwd=ROOT)
+               for name in ("a", "b")]
+    for proc in writers:
+        assert proc.stdout is not None and proc.stdout.readline() == "ready\n"
+    for proc in writers:
+        assert proc.stdin is not None
+        proc.stdin.write("go\n")
+        proc.stdin.flush()
+    for proc in writers:
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 0 and out == "done\n", err
+    store = Store.open(data_dir)
+    hours, cpd = store.all("practice_hours"), store.all("cpd")
+    assert len(hours) == len({d["id"] for d in hours}) == 80
+    assert sorted(d["title"] for d in cpd) == sorted(f"{w} {n}" for w in "ab" for n in range(40))
