@@ -40,6 +40,7 @@ from coprod_tui.core.ui.drafts import (
 from coprod_tui.core.ui.terminal import HIGH_CONTRAST, too_small
 from coprod_tui.core.ui.terminal_watch import TerminalWatch, queued_output
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _
 from coprod_tui.shell.areas import AREAS, Area
 
 if TYPE_CHECKING:
@@ -78,11 +79,11 @@ class CoprodApp(App[int]):
     DEFAULT_MODE = "home"
 
     BINDINGS = [
-        Binding("f1", "help", "Help", id="help", tooltip="Keys and help for this screen"),
-        Binding("question_mark", "help", "Help", show=False, id="help-alt"),
-        Binding("h", "home", "Home", id="home", tooltip="Go to the home screen"),
-        Binding("q", "quit_app", "Quit", id="quit", tooltip="Save drafts and quit"),
-        Binding("ctrl+q", "quit_app", "Quit", show=False, priority=True, id="quit-alt"),
+        Binding("f1", "help", N_("Help"), id="help", tooltip=N_("Keys and help for this screen")),
+        Binding("question_mark", "help", N_("Help"), show=False, id="help-alt"),
+        Binding("h", "home", N_("Home"), id="home", tooltip=N_("Go to the home screen")),
+        Binding("q", "quit_app", N_("Quit"), id="quit", tooltip=N_("Save drafts and quit")),
+        Binding("ctrl+q", "quit_app", N_("Quit"), show=False, priority=True, id="quit-alt"),
     ]
 
     def __init__(
@@ -432,7 +433,7 @@ class CoprodApp(App[int]):
             return
         problems = self.save_all_drafts()
         if problems:
-            self.push_screen(LoseTextDialog(problems[0], "Quit"), self._quit_anyway)
+            self.push_screen(LoseTextDialog(problems[0], N_("Quit")), self._quit_anyway)
             return
         self._quit()
 
@@ -600,28 +601,31 @@ class CoprodApp(App[int]):
         (Settings is).
         """
         yield from self._screen_commands(screen)
-        yield SystemCommand("Home (h)", "Go to the home screen", lambda: self.open_area("home"))
+        home = _("Home")
+        yield SystemCommand(f"{home} (h)", _("Go to the home screen"),
+                            lambda: self.open_area("home"))
         for area in AREAS:
+            title = _(area.title)
             yield SystemCommand(
-                f"{area.title} ({area.key})",
-                area.blurb,
+                f"{title} ({area.key})",
+                _(area.blurb),
                 lambda area_id=area.id: self.open_area(area_id),
             )
         for framework, name in (
-            ("", "write in your usual framework"),
-            ("free", "write freely"),
-            ("rolfe", "Rolfe's What? So what? Now what?"),
-            ("gibbs", "Gibbs' reflective cycle"),
-            ("values", "value by value"),
+            ("", N_("write in your usual framework")),
+            ("free", N_("write freely")),
+            ("rolfe", N_("Rolfe's What? So what? Now what?")),
+            ("gibbs", N_("Gibbs' reflective cycle")),
+            ("values", N_("value by value")),
         ):
             yield SystemCommand(
-                f"New journal entry: {name}",
-                "Write a new, private journal entry",
+                _("New journal entry: {name}").format(name=_(name)),
+                _("Write a new, private journal entry"),
                 lambda framework=framework: self.write_entry(framework),
             )
-        yield SystemCommand("Help for this screen (F1)", "This screen's keys and what it is for",
-                            self.action_help)
-        yield SystemCommand("Quit (q)", "Keep unsaved writing as drafts and quit",
+        yield SystemCommand(_("Help for this screen (F1)"),
+                            _("This screen's keys and what it is for"), self.action_help)
+        yield SystemCommand(_("Quit (q)"), _("Keep unsaved writing as drafts and quit"),
                             self.action_quit_app)
 
     def _screen_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -633,9 +637,10 @@ class CoprodApp(App[int]):
                     or key.isdigit() or binding.action in seen):
                 continue  # widget internals, app keys (listed below), number shortcuts
             seen.add(binding.action)
+            description = _(binding.description)
             yield SystemCommand(
-                f"{binding.description} ({self.get_key_display(binding)})",
-                binding.tooltip or binding.description,
+                f"{description} ({self.get_key_display(binding)})",
+                _(binding.tooltip) if binding.tooltip else description,
                 lambda action=binding.action: self.run_action(action, screen),
             )
 
@@ -648,7 +653,7 @@ class CoprodApp(App[int]):
         from coprod_tui.journal.entry import Entry
 
         if not self.store_ready:
-            self.notify("One moment: your journal is still opening.")
+            self.notify(_("One moment: your journal is still opening."))
             return
         self.open_area("journal")
         if framework == "values":

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.ui.screens import AreaScreen, OpenReading, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_
 from coprod_tui.reading.catalog import Catalog, ContentError
 from coprod_tui.reading.progress import continue_section, tier_counts
 from coprod_tui.reading.reader import ReaderScreen, catalog_for, progress_for
@@ -70,9 +71,9 @@ class ReadingScreen(AreaScreen):
     HELP = HELP
     CSS = screen_css(__file__, "contents_screen.tcss")
     BINDINGS = [
-        Binding("enter", "open", "Read", id="reading-open", tooltip="Read this section"),
-        Binding("r", "continue", "Continue", id="reading-continue",
-                tooltip="Continue where you left off"),
+        Binding("enter", "open", N_("Read"), id="reading-open", tooltip=N_("Read this section")),
+        Binding("r", "continue", N_("Continue"), id="reading-continue",
+                tooltip=N_("Continue where you left off")),
     ]
 
     def __init__(self) -> None:

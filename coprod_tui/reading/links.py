@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.text import make_visible
 from coprod_tui.core.ui.screens import CoprodDialog
 from coprod_tui.core.ui.text import literal
+from coprod_tui.i18n import N_
 from coprod_tui.reading.text import SectionLink
 
 COPY_NOTE = "If nothing was copied, your terminal may not allow OSC 52; the address is on screen."
@@ -37,7 +38,7 @@ class LinksDialog(CoprodDialog[None]):
     """Every link of a section; Enter copies the highlighted one."""
 
     BINDINGS = [
-        Binding("y", "copy", "Copy", id="links-copy"),
+        Binding("y", "copy", N_("Copy"), id="links-copy"),
     ]
 
     def __init__(self, title: str, links: list[SectionLink]) -> None:

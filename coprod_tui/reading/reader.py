@@ -15,6 +15,7 @@ from coprod_tui.core.text import make_visible
 from coprod_tui.core.ui.screens import CoprodScreen, OpenArea, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_
 from coprod_tui.reading.catalog import Catalog, ContentError, Section, load_catalog
 from coprod_tui.reading.links import LinksDialog, copy_link
 from coprod_tui.reading.reader_body import ReaderBody, add_hyperlinks
@@ -63,16 +64,16 @@ class ReaderScreen(CoprodScreen[None]):
     HELP = HELP
     CSS = screen_css(__file__, "reader.tcss")
     BINDINGS = [
-        Binding("n", "next_section", "Next", id="reader-next", tooltip="Next section"),
-        Binding("p", "previous_section", "Previous", id="reader-previous",
-                tooltip="Previous section"),
-        Binding("m", "toggle_read", "Mark read", id="reader-mark",
-                tooltip="Mark this section read"),
+        Binding("n", "next_section", N_("Next"), id="reader-next", tooltip=N_("Next section")),
+        Binding("p", "previous_section", N_("Previous"), id="reader-previous",
+                tooltip=N_("Previous section")),
+        Binding("m", "toggle_read", N_("Mark read"), id="reader-mark",
+                tooltip=N_("Mark this section read")),
         # The same key when the section is read: the footer says what m will do.
-        Binding("m", "mark_unread", "Mark unread", id="reader-unmark",
-                tooltip="Mark this section not read yet"),
-        Binding("l", "links", "Links", id="reader-links", tooltip="List and copy links"),
-        Binding("space", "page_down", "Page down", show=False, id="reader-page-down"),
+        Binding("m", "mark_unread", N_("Mark unread"), id="reader-unmark",
+                tooltip=N_("Mark this section not read yet")),
+        Binding("l", "links", N_("Links"), id="reader-links", tooltip=N_("List and copy links")),
+        Binding("space", "page_down", N_("Page down"), show=False, id="reader-page-down"),
     ]
 
     def __init__(self, section_id: str, scroll: int | None = None) -> None:

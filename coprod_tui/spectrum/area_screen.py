@@ -17,6 +17,7 @@ from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.screens import AreaScreen, CoprodScreen, screen_css
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_
 from coprod_tui.journal.entry import Link
 from coprod_tui.spectrum import records
 from coprod_tui.spectrum.place_screen import PlaceActivityScreen
@@ -62,13 +63,13 @@ class SpectrumScreen(AreaScreen):
     HELP = HELP
     CSS = screen_css(__file__, "area_screen.tcss")
     BINDINGS = [
-        Binding("a", "place", "Place activity", id="spectrum-place",
-                tooltip="Place one of your own activities on the spectrum"),
-        Binding("p", "practise", "Practise", id="spectrum-practise",
-                tooltip="Practise on scenarios"),
-        Binding("s", "saved", "Saved", id="spectrum-saved", tooltip="Saved placements"),
-        Binding("r", "history", "History", id="spectrum-history",
-                tooltip="Past practice rounds and scores"),
+        Binding("a", "place", N_("Place activity"), id="spectrum-place",
+                tooltip=N_("Place one of your own activities on the spectrum")),
+        Binding("p", "practise", N_("Practise"), id="spectrum-practise",
+                tooltip=N_("Practise on scenarios")),
+        Binding("s", "saved", N_("Saved"), id="spectrum-saved", tooltip=N_("Saved placements")),
+        Binding("r", "history", N_("History"), id="spectrum-history",
+                tooltip=N_("Past practice rounds and scores")),
     ]
 
     def compose(self) -> ComposeResult:
@@ -174,7 +175,7 @@ class SavedPlacementsScreen(_ListScreen):
     EMPTY_TEXT = "No saved placements yet. Press b, then a to place an activity."
     LIST_ID = "saved-placements"
     BINDINGS = [
-        Binding("enter", "open", "Open", id="spectrum-saved-open"),
+        Binding("enter", "open", N_("Open"), id="spectrum-saved-open"),
     ]
 
     def rows(self) -> list[tuple[str, Content]]:

@@ -22,6 +22,7 @@ from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_
 from coprod_tui.journal.entry import Link
 from coprod_tui.spectrum.result_screen import SpectrumResultScreen
 from coprod_tui.spectrum.rules import (
@@ -100,8 +101,8 @@ class PlaceActivityScreen(CoprodScreen[None]):
     HELP = HELP
     CSS = screen_css(__file__, "place_screen.tcss")
     BINDINGS = [
-        Binding("ctrl+n", "next", "Next: questions", id="spectrum-place-next",
-                tooltip="Go on to the questions"),
+        Binding("ctrl+n", "next", N_("Next: questions"), id="spectrum-place-next",
+                tooltip=N_("Go on to the questions")),
     ] + [
         Binding(str(n), f"answer_number({n})", f"Answer {n}", show=False,
                 id=f"spectrum-place-{n}")

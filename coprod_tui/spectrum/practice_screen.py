@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_
 from coprod_tui.spectrum import records
 from coprod_tui.spectrum.rules import APPROACHES, approach, path_text
 from coprod_tui.spectrum.scenario_content import load_scenarios
@@ -44,8 +45,8 @@ class PracticeScreen(CoprodScreen[None]):
     HELP = HELP
     CSS = screen_css(__file__, "practice_screen.tcss")
     BINDINGS = [
-        Binding("n", "next", "Next scenario", id="spectrum-practice-next"),
-        Binding("p", "again", "Practise again", id="spectrum-practice-again"),
+        Binding("n", "next", N_("Next scenario"), id="spectrum-practice-next"),
+        Binding("p", "again", N_("Practise again"), id="spectrum-practice-again"),
     ] + [
         Binding(str(n), f"choose_number({n})", f"Choose {n}", show=False,
                 id=f"spectrum-practice-{n}")

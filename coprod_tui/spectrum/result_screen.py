@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Static
 from coprod_tui.core.ui.screens import CoprodScreen, ReflectOn, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_
 from coprod_tui.journal.entry import Link
 from coprod_tui.spectrum import records
 from coprod_tui.spectrum.drawing import draw_spectrum
@@ -67,11 +68,11 @@ class SpectrumResultScreen(CoprodScreen[str | None]):
     HELP = HELP
     CSS = screen_css(__file__, "result_screen.tcss")
     BINDINGS = [
-        Binding("s", "save", "Save", id="spectrum-result-save", tooltip="Save this placement"),
-        Binding("r", "reflect", "Reflect on this", id="spectrum-result-reflect",
-                tooltip="Write a journal entry linked to this result"),
-        Binding("d", "done", "Done", id="spectrum-result-done",
-                tooltip="Back to the spectrum menu"),
+        Binding("s", "save", N_("Save"), id="spectrum-result-save", tooltip=N_("Save this placement")),
+        Binding("r", "reflect", N_("Reflect on this"), id="spectrum-result-reflect",
+                tooltip=N_("Write a journal entry linked to this result")),
+        Binding("d", "done", N_("Done"), id="spectrum-result-done",
+                tooltip=N_("Back to the spectrum menu")),
     ]
 
     def __init__(self, title: str, description: str, result: SpectrumResult,
