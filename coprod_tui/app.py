@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList
 
+from coprod_tui import i18n
 from coprod_tui.core.store.peek import peek_setting, read_keymap
 from coprod_tui.core.ui import screens as jumps
 from coprod_tui.core.ui.compat import (
@@ -411,6 +412,33 @@ class CoprodApp(App[int]):
                         problems.append("Some unsaved work could not be saved.")
         self.unsaved_drafts = dict(failed)
         return problems
+
+    async def apply_language(self, code: str) -> bool:
+        """Use language ``code`` from now on and build every screen again in it.
+
+        Textual has no translation of its own, so nothing already built changes
+        by itself. Unsaved writing in every area is first kept as a draft (offered
+        back when that area is opened again); every area other than the current one
+        then starts afresh at its first screen, and the current screen is
+        recomposed. An area whose writing could not be kept is left as it is (in
+        the old language until it is closed): nothing is lost. Returns whether
+        every area was rebuilt.
+        """
+        i18n.set_language(code)
+        problems = self.save_all_drafts()
+        kept_back = False
+        for mode in [m for m in self._modes if m != self.current_mode]:
+            stack = self._screen_stacks.get(mode, [])
+            if problems and any(screen in self.draft_sources for screen in stack):
+                kept_back = True
+                continue
+            factory = self._modes[mode]
+            await self.remove_mode(mode)
+            self.add_mode(mode, factory)
+        for screen in self.screen_stack:
+            await screen.recompose()
+            screen.refresh_bindings()
+        return not kept_back
 
     def keep_unsaved_in_fallback(self) -> Path | None:
         """Write drafts the store refused to a private fallback file; returns its path."""

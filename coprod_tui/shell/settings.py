@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.preferences import PREFERENCES, Preference
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.screens import AreaScreen, screen_css
-from coprod_tui.i18n import N_, _
+from coprod_tui.i18n import N_, _, choose_language
 
 HELP = N_("""\
 ## Settings
@@ -120,10 +120,23 @@ class SettingsScreen(AreaScreen):
             self.notify(_("Theme set to {theme}.").format(theme=value))
         self.refresh_rows()
 
-    def _set_pref(self, pref: Preference, value: str | None) -> None:
+    async def _set_pref(self, pref: Preference, value: str | None) -> None:
         if value is None or not pref.valid(value):
             return
-        if self._save(pref.key, value):
-            self.notify(_("{setting} set to {value}.").format(
-                setting=_(pref.label), value=_(pref.label_of(value))))
+        if not self._save(pref.key, value):
+            self.refresh_rows()
+            return
+        if pref.key == "language":
+            # At once: every screen is built again in the chosen language.
+            row = self.query_one("#settings", OptionList).highlighted
+            whole = await self.app.apply_language(choose_language(None, value))
+            options = self.query_one("#settings", OptionList)
+            self.refresh_rows()
+            options.highlighted = row
+            options.focus()
+            if not whole:
+                self.notify(_("An area with unsaved writing stays in the old language "
+                              "until you close it."), severity="warning", timeout=10)
+        self.notify(_("{setting} set to {value}.").format(
+            setting=_(pref.label), value=_(pref.label_of(value))))
         self.refresh_rows()
