@@ -44,6 +44,9 @@ from coprod_tui.errors import CoprodError
 from coprod_tui.i18n import N_, _
 from coprod_tui.shell.areas import AREAS, Area
 
+# Textual's own footer key (the command palette's), translated as the footer shows it.
+TEXTUAL_KEY_NAMES = (N_("palette"),)
+
 if TYPE_CHECKING:
     from coprod_tui.core.store import Store
     from coprod_tui.journal.entry import Link
@@ -74,7 +77,7 @@ class CoprodApp(App[int]):
     # and a screen's CSS costs a full reparse of every stylesheet when it first shows.
     CSS_PATH = ["app.tcss", "shell/home.tcss"]
     TITLE = "coprod"
-    SUB_TITLE = "co-production with carers"
+    SUB_TITLE = N_("co-production with carers")
     ENABLE_COMMAND_PALETTE = True
     # Start straight in home's mode: no empty default screen is built first.
     DEFAULT_MODE = "home"
@@ -97,6 +100,7 @@ class CoprodApp(App[int]):
         passphrase_file: Path | None = None,
     ) -> None:
         super().__init__()
+        self.sub_title = _(self.SUB_TITLE)
         if self.no_color:
             # Textual turns colours into greys under NO_COLOR; no-color.org asks for none.
             # Focus and selection stay visible through the App:nocolor rules in app.tcss.
@@ -425,6 +429,7 @@ class CoprodApp(App[int]):
         every area was rebuilt.
         """
         i18n.set_language(code)
+        self.sub_title = _(self.SUB_TITLE)
         problems = self.save_all_drafts()
         kept_back = False
         for mode in [m for m in self._modes if m != self.current_mode]:
