@@ -96,10 +96,10 @@ async def test_choosing_cymraeg_in_settings_applies_at_once(data_dir: Path) -> N
         await wait_until(pilot, lambda: app.store_ready)
         await pilot.press("2")  # the journal, built in English...
         await wait_until(pilot, lambda: isinstance(app.screen, JournalScreen))
-        assert "Search titles" in screen_text(app)
+        await wait_until(pilot, lambda: "Search titles" in screen_text(app))
         await pilot.press("h", "7")
         await wait_until(pilot, lambda: isinstance(app.screen, SettingsScreen))
-        assert "Quit" in footer_line(app)
+        await wait_until(pilot, lambda: "Quit" in footer_line(app))
         await pilot.press("end", "enter")  # Language / Iaith
         await wait_until(pilot, lambda: isinstance(app.screen, ChoiceDialog))
         await pilot.press("down", "down", "enter")  # Cymraeg
