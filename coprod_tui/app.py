@@ -21,6 +21,7 @@ from textual.message import Message
 from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList
 
+from coprod_tui import i18n
 from coprod_tui.core.store.peek import peek_setting, read_keymap
 from coprod_tui.core.ui import screens as jumps
 from coprod_tui.core.ui.compat import (
@@ -40,7 +41,11 @@ from coprod_tui.core.ui.drafts import (
 from coprod_tui.core.ui.terminal import HIGH_CONTRAST, too_small
 from coprod_tui.core.ui.terminal_watch import TerminalWatch, queued_output
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _
 from coprod_tui.shell.areas import AREAS, Area
+
+# Textual's own footer key (the command palette's), translated as the footer shows it.
+TEXTUAL_KEY_NAMES = (N_("palette"),)
 
 if TYPE_CHECKING:
     from coprod_tui.core.store import Store
@@ -72,17 +77,17 @@ class CoprodApp(App[int]):
     # and a screen's CSS costs a full reparse of every stylesheet when it first shows.
     CSS_PATH = ["app.tcss", "shell/home.tcss"]
     TITLE = "coprod"
-    SUB_TITLE = "co-production with carers"
+    SUB_TITLE = N_("co-production with carers")
     ENABLE_COMMAND_PALETTE = True
     # Start straight in home's mode: no empty default screen is built first.
     DEFAULT_MODE = "home"
 
     BINDINGS = [
-        Binding("f1", "help", "Help", id="help", tooltip="Keys and help for this screen"),
-        Binding("question_mark", "help", "Help", show=False, id="help-alt"),
-        Binding("h", "home", "Home", id="home", tooltip="Go to the home screen"),
-        Binding("q", "quit_app", "Quit", id="quit", tooltip="Save drafts and quit"),
-        Binding("ctrl+q", "quit_app", "Quit", show=False, priority=True, id="quit-alt"),
+        Binding("f1", "help", N_("Help"), id="help", tooltip=N_("Keys and help for this screen")),
+        Binding("question_mark", "help", N_("Help"), show=False, id="help-alt"),
+        Binding("h", "home", N_("Home"), id="home", tooltip=N_("Go to the home screen")),
+        Binding("q", "quit_app", N_("Quit"), id="quit", tooltip=N_("Save drafts and quit")),
+        Binding("ctrl+q", "quit_app", N_("Quit"), show=False, priority=True, id="quit-alt"),
     ]
 
     def __init__(
@@ -95,6 +100,7 @@ class CoprodApp(App[int]):
         passphrase_file: Path | None = None,
     ) -> None:
         super().__init__()
+        self.sub_title = _(self.SUB_TITLE)
         if self.no_color:
             # Textual turns colours into greys under NO_COLOR; no-color.org asks for none.
             # Focus and selection stay visible through the App:nocolor rules in app.tcss.
@@ -411,6 +417,34 @@ class CoprodApp(App[int]):
         self.unsaved_drafts = dict(failed)
         return problems
 
+    async def apply_language(self, code: str) -> bool:
+        """Use language ``code`` from now on and build every screen again in it.
+
+        Textual has no translation of its own, so nothing already built changes
+        by itself. Unsaved writing in every area is first kept as a draft (offered
+        back when that area is opened again); every area other than the current one
+        then starts afresh at its first screen, and the current screen is
+        recomposed. An area whose writing could not be kept is left as it is (in
+        the old language until it is closed): nothing is lost. Returns whether
+        every area was rebuilt.
+        """
+        i18n.set_language(code)
+        self.sub_title = _(self.SUB_TITLE)
+        problems = self.save_all_drafts()
+        kept_back = False
+        for mode in [m for m in self._modes if m != self.current_mode]:
+            stack = self._screen_stacks.get(mode, [])
+            if problems and any(screen in self.draft_sources for screen in stack):
+                kept_back = True
+                continue
+            factory = self._modes[mode]
+            await self.remove_mode(mode)
+            self.add_mode(mode, factory)
+        for screen in self.screen_stack:
+            await screen.recompose()
+            screen.refresh_bindings()
+        return not kept_back
+
     def keep_unsaved_in_fallback(self) -> Path | None:
         """Write drafts the store refused to a private fallback file; returns its path."""
         if not self.unsaved_drafts:
@@ -432,7 +466,7 @@ class CoprodApp(App[int]):
             return
         problems = self.save_all_drafts()
         if problems:
-            self.push_screen(LoseTextDialog(problems[0], "Quit"), self._quit_anyway)
+            self.push_screen(LoseTextDialog(problems[0], N_("Quit")), self._quit_anyway)
             return
         self._quit()
 
@@ -600,28 +634,31 @@ class CoprodApp(App[int]):
         (Settings is).
         """
         yield from self._screen_commands(screen)
-        yield SystemCommand("Home (h)", "Go to the home screen", lambda: self.open_area("home"))
+        home = _("Home")
+        yield SystemCommand(f"{home} (h)", _("Go to the home screen"),
+                            lambda: self.open_area("home"))
         for area in AREAS:
+            title = _(area.title)
             yield SystemCommand(
-                f"{area.title} ({area.key})",
-                area.blurb,
+                f"{title} ({area.key})",
+                _(area.blurb),
                 lambda area_id=area.id: self.open_area(area_id),
             )
         for framework, name in (
-            ("", "write in your usual framework"),
-            ("free", "write freely"),
-            ("rolfe", "Rolfe's What? So what? Now what?"),
-            ("gibbs", "Gibbs' reflective cycle"),
-            ("values", "value by value"),
+            ("", N_("write in your usual framework")),
+            ("free", N_("write freely")),
+            ("rolfe", N_("Rolfe's What? So what? Now what?")),
+            ("gibbs", N_("Gibbs' reflective cycle")),
+            ("values", N_("value by value")),
         ):
             yield SystemCommand(
-                f"New journal entry: {name}",
-                "Write a new, private journal entry",
+                _("New journal entry: {name}").format(name=_(name)),
+                _("Write a new, private journal entry"),
                 lambda framework=framework: self.write_entry(framework),
             )
-        yield SystemCommand("Help for this screen (F1)", "This screen's keys and what it is for",
-                            self.action_help)
-        yield SystemCommand("Quit (q)", "Keep unsaved writing as drafts and quit",
+        yield SystemCommand(_("Help for this screen (F1)"),
+                            _("This screen's keys and what it is for"), self.action_help)
+        yield SystemCommand(_("Quit (q)"), _("Keep unsaved writing as drafts and quit"),
                             self.action_quit_app)
 
     def _screen_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -633,9 +670,10 @@ class CoprodApp(App[int]):
                     or key.isdigit() or binding.action in seen):
                 continue  # widget internals, app keys (listed below), number shortcuts
             seen.add(binding.action)
+            description = _(binding.description)
             yield SystemCommand(
-                f"{binding.description} ({self.get_key_display(binding)})",
-                binding.tooltip or binding.description,
+                f"{description} ({self.get_key_display(binding)})",
+                _(binding.tooltip) if binding.tooltip else description,
                 lambda action=binding.action: self.run_action(action, screen),
             )
 
@@ -648,7 +686,7 @@ class CoprodApp(App[int]):
         from coprod_tui.journal.entry import Entry
 
         if not self.store_ready:
-            self.notify("One moment: your journal is still opening.")
+            self.notify(_("One moment: your journal is still opening."))
             return
         self.open_area("journal")
         if framework == "values":

@@ -97,8 +97,12 @@ def data_dir(tmp_path: Path) -> Path:
     return tmp_path / "data"
 
 
-async def wait_until(pilot, predicate: Callable[[], bool], timeout: float = 5.0) -> None:
-    """Pause the pilot until ``predicate()`` holds (workers need more than one pause)."""
+async def wait_until(pilot, predicate: Callable[[], bool], timeout: float = 20.0) -> None:
+    """Pause the pilot until ``predicate()`` holds (workers need more than one pause).
+
+    The timeout only bounds a failure: a parallel run on a shared 2-core machine can
+    take seconds to draw a frame, and a met condition returns at once.
+    """
     deadline = time.monotonic() + timeout
     while not predicate():
         if time.monotonic() > deadline:

@@ -16,6 +16,7 @@ from coprod_tui.complexity.rules import DOMAINS
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.screens import AreaScreen, screen_css
+from coprod_tui.i18n import N_
 
 INTRO = (
     "Is your challenge simple (a recipe), complicated (a plan and experts), complex "
@@ -59,13 +60,13 @@ class ComplexityScreen(AreaScreen):
 
     HELP = HELP
     BINDINGS = [
-        Binding("n", "new", "New challenge", id="complexity-new",
-                tooltip="Describe a challenge and answer five questions"),
-        Binding("enter", "open", "Open", id="complexity-open", tooltip="Reopen and revise"),
-        Binding("p", "practise", "Practise", id="complexity-practise",
-                tooltip="Place scenarios and get feedback"),
-        Binding("y", "history", "Practice history", id="complexity-history",
-                tooltip="Your past practice rounds"),
+        Binding("n", "new", N_("New challenge"), id="complexity-new",
+                tooltip=N_("Describe a challenge and answer five questions")),
+        Binding("enter", "open", N_("Open"), id="complexity-open", tooltip=N_("Reopen and revise")),
+        Binding("p", "practise", N_("Practise"), id="complexity-practise",
+                tooltip=N_("Place scenarios and get feedback")),
+        Binding("y", "history", N_("Practice history"), id="complexity-history",
+                tooltip=N_("Your past practice rounds")),
     ]
 
     def __init__(self) -> None:

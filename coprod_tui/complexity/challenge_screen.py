@@ -33,6 +33,7 @@ from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
 from coprod_tui.core.ui.screens import CoprodScreen, PlaceOnSpectrum, ReflectOn, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_
 from coprod_tui.journal.entry import Link
 
 HELP = """\
@@ -62,17 +63,17 @@ class ChallengeScreen(CoprodScreen[None]):
 
     HELP = HELP
     BINDINGS = [
-        Binding("ctrl+n", "show_result", "Result", id="complexity-result",
-                tooltip="See the result on the map"),
-        Binding("ctrl+b", "show_answers", "Answers", id="complexity-answers",
-                tooltip="Back to the description and questions"),
-        Binding("ctrl+s", "save", "Save", id="complexity-save", tooltip="Save this challenge"),
-        Binding("ctrl+r", "reflect", "Reflect", id="complexity-reflect",
-                tooltip="Reflect on this in the journal"),
-        Binding("ctrl+o", "spectrum", "Spectrum", id="complexity-spectrum",
-                tooltip="Place this on the spectrum of engagement"),
-        Binding("ctrl+l", "back", "Back", show=False, id="complexity-list",
-                tooltip="Back to your challenges (as Escape)"),
+        Binding("ctrl+n", "show_result", N_("Result"), id="complexity-result",
+                tooltip=N_("See the result on the map")),
+        Binding("ctrl+b", "show_answers", N_("Answers"), id="complexity-answers",
+                tooltip=N_("Back to the description and questions")),
+        Binding("ctrl+s", "save", N_("Save"), id="complexity-save", tooltip=N_("Save this challenge")),
+        Binding("ctrl+r", "reflect", N_("Reflect"), id="complexity-reflect",
+                tooltip=N_("Reflect on this in the journal")),
+        Binding("ctrl+o", "spectrum", N_("Spectrum"), id="complexity-spectrum",
+                tooltip=N_("Place this on the spectrum of engagement")),
+        Binding("ctrl+l", "back", N_("Back"), show=False, id="complexity-list",
+                tooltip=N_("Back to your challenges (as Escape)")),
     ]
 
     def __init__(self, record: dict[str, Any] | None = None) -> None:

@@ -16,6 +16,7 @@ from coprod_tui.complexity import records as cx
 from coprod_tui.complexity.rules import ANSWER_LABELS, DOMAIN_IDS, DOMAINS, QUESTIONS
 from coprod_tui.complexity.scenarios import Scenario
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
+from coprod_tui.i18n import N_
 
 ROUND_SIZE = 5
 
@@ -61,9 +62,9 @@ class PracticeScreen(CoprodScreen[None]):
     BINDINGS = [
         *(Binding(str(n), f"choose({n})", f"Choose {n}", show=False, id=f"complexity-choose-{n}")
           for n in range(1, len(DOMAIN_IDS) + 1)),
-        Binding("n", "next", "Next", id="complexity-next", tooltip="The next scenario"),
-        Binding("a", "again", "Another round", id="complexity-again"),
-        Binding("y", "history", "History", id="complexity-practice-history"),
+        Binding("n", "next", N_("Next"), id="complexity-next", tooltip=N_("The next scenario")),
+        Binding("a", "again", N_("Another round"), id="complexity-again"),
+        Binding("y", "history", N_("History"), id="complexity-practice-history"),
     ]
 
     def __init__(self, scenarios: list[Scenario], size: int = ROUND_SIZE) -> None:

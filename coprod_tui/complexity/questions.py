@@ -9,6 +9,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from coprod_tui.complexity.rules import ANSWER_LABELS, ANSWERS, NO, QUESTIONS, UNSURE, YES
+from coprod_tui.i18n import N_
 
 
 def _prompt(number: int, text: str, answer: str | None) -> Content:
@@ -22,11 +23,11 @@ class QuestionList(OptionList):
     """Each question with its answer in words; y / n / u answer the highlighted one."""
 
     BINDINGS = [
-        Binding("y", "answer('yes')", "Yes", id="complexity-yes", tooltip="Answer yes"),
-        Binding("n", "answer('no')", "No", id="complexity-no", tooltip="Answer no"),
-        Binding("u", "answer('unsure')", "Unsure", id="complexity-unsure",
-                tooltip="Answer not sure"),
-        Binding("enter,space", "cycle", "Change answer", show=False, id="complexity-cycle"),
+        Binding("y", "answer('yes')", N_("Yes"), id="complexity-yes", tooltip=N_("Answer yes")),
+        Binding("n", "answer('no')", N_("No"), id="complexity-no", tooltip=N_("Answer no")),
+        Binding("u", "answer('unsure')", N_("Unsure"), id="complexity-unsure",
+                tooltip=N_("Answer not sure")),
+        Binding("enter,space", "cycle", N_("Change answer"), show=False, id="complexity-cycle"),
     ]
 
     class Answered(Message):

@@ -98,7 +98,7 @@ PREFERENCES.append(
 # Interface language (issue 20), last in the list (Settings' first rows keep
 # their places): the label and choices are in both languages so that someone who
 # cannot read the current one can still find their own. The default follows the system locale; `--lang cy|en` overrides
-# this for one run. The label and choices are not marked for the catalogue
+# this for one run; chosen in the app it applies at once. The label and choices are not marked for the catalogue
 # (they are already in both languages); the description is.
 PREFERENCES.append(
     Preference(
@@ -106,7 +106,7 @@ PREFERENCES.append(
         "Language / Iaith",
         N_("The interface language: English or Cymraeg (Welsh). Cymraeg is being "
            "translated and not yet reviewed; untranslated text stays in English. "
-           "Takes effect next start; `coprod --lang cy` or `--lang en` for one run."),
+           "In the app it applies at once; `coprod --lang cy` or `--lang en` for one run."),
         (
             ("system", "as the system (LANG) / fel y system"),
             ("en", "English"),

@@ -19,6 +19,7 @@ from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.safe_text import SafeInput
 from coprod_tui.core.ui.screens import CoprodDialog, screen_css
 from coprod_tui.core.ui.text import literal
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.privacy_check import GUIDANCE, Finding
 
 
@@ -32,7 +33,7 @@ class _Dialog(CoprodDialog[None]):
 class ConfirmDialog(_Dialog):
     """Ask before something drastic; ``y`` confirms (dismisses ``True``)."""
 
-    BINDINGS = [Binding("y", "confirm", "Yes", id="dialog-yes")]
+    BINDINGS = [Binding("y", "confirm", N_("Yes"), id="dialog-yes")]
 
     def __init__(self, title: str, question: str) -> None:
         super().__init__()
@@ -43,7 +44,7 @@ class ConfirmDialog(_Dialog):
         with Vertical(classes="dialog"):
             yield Static(literal(self.title_text), classes="dialog-title")
             yield Static(literal(self.question))
-            yield Static("y: yes    b or Esc: no", classes="dialog-keys")
+            yield Static(_("y: yes    b or Esc: no"), classes="dialog-keys")
         yield Footer()
 
     def action_confirm(self) -> None:
@@ -55,8 +56,8 @@ class PrivacyDialog(_Dialog):
     """Warn that text may identify someone; ``s`` saves anyway, ``e`` goes back to edit."""
 
     BINDINGS = [
-        Binding("e", "cancel", "Edit", id="privacy-edit"),
-        Binding("s", "save", "Save anyway", id="privacy-save"),
+        Binding("e", "cancel", N_("Edit"), id="privacy-edit"),
+        Binding("s", "save", N_("Save anyway"), id="privacy-save"),
     ]
 
     def __init__(self, findings: list[Finding]) -> None:
@@ -67,12 +68,12 @@ class PrivacyDialog(_Dialog):
         shown = "\n".join(f"  ! {one_line(f.describe(), 60)}" for f in self.findings[:6])
         more = len(self.findings) - 6
         if more > 0:
-            shown += f"\n  ... and {more} more"
+            shown += "\n  " + _("... and {more} more").format(more=more)
         with Vertical(classes="dialog", id="privacy-dialog"):
-            yield Static("This may identify someone", classes="dialog-title")
+            yield Static(_("This may identify someone"), classes="dialog-title")
             yield Static(literal(shown), id="privacy-findings")
-            yield Static(GUIDANCE, classes="dialog-note")
-            yield Static("e or c: edit    s: save anyway", classes="dialog-keys")
+            yield Static(_(GUIDANCE), classes="dialog-note")
+            yield Static(_("e or c: edit    s: save anyway"), classes="dialog-keys")
         yield Footer()
 
     def action_save(self) -> None:
@@ -83,10 +84,10 @@ class PrivacyDialog(_Dialog):
 class ValuesDialog(_Dialog):
     """Choose the values an entry covers: space toggles, Enter confirms."""
 
-    BINDINGS = [Binding("enter", "done", "Done", id="values-done", priority=True)]
+    BINDINGS = [Binding("enter", "done", N_("Done"), id="values-done", priority=True)]
 
     def __init__(self, choices: list[tuple[str, str]], chosen: list[str],
-                 title: str = "Which values does this entry cover?") -> None:
+                 title: str = N_("Which values does this entry cover?")) -> None:
         super().__init__()
         self.choices = choices
         self.chosen = chosen
@@ -94,12 +95,12 @@ class ValuesDialog(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(literal(self.title_text), classes="dialog-title")
+            yield Static(literal(_(self.title_text)), classes="dialog-title")
             yield SelectionList[str](
                 *((label, value, value in self.chosen) for value, label in self.choices),
                 id="values-choice",
             )
-            yield Static("space: tick or untick    Enter: done    b or Esc: cancel",
+            yield Static(_("space: tick or untick    Enter: done    b or Esc: cancel"),
                          classes="dialog-keys")
         yield Footer()
 
@@ -115,7 +116,7 @@ class ValuesDialog(_Dialog):
 class DateRangeDialog(_Dialog):
     """Ask for a from and to day (either may be blank); Enter applies."""
 
-    BINDINGS = [Binding("enter", "apply", "Apply", id="dates-apply", priority=True)]
+    BINDINGS = [Binding("enter", "apply", N_("Apply"), id="dates-apply", priority=True)]
 
     def __init__(self, since: dt.date | None, until: dt.date | None) -> None:
         super().__init__()
@@ -124,16 +125,16 @@ class DateRangeDialog(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Entries written between (YYYY-MM-DD, blank for any)",
+            yield Static(_("Entries written between (YYYY-MM-DD, blank for any)"),
                          classes="dialog-title")
-            yield Static("From:")
+            yield Static(_("From:"))
             yield SafeInput(self.since.isoformat() if self.since else "", id="since",
                             placeholder="YYYY-MM-DD")
-            yield Static("To:")
+            yield Static(_("To:"))
             yield SafeInput(self.until.isoformat() if self.until else "", id="until",
                             placeholder="YYYY-MM-DD")
             yield Static("", id="dates-error", markup=False)
-            yield Static("Tab: next field    Enter: apply    Esc: cancel",
+            yield Static(_("Tab: next field    Enter: apply    Esc: cancel"),
                          classes="dialog-keys")
         yield Footer()
 
@@ -161,8 +162,8 @@ class DraftsDialog(_Dialog):
     """Unsaved writing kept from before: Enter restores, ``d`` discards."""
 
     BINDINGS = [
-        Binding("enter", "restore", "Restore", id="drafts-restore"),
-        Binding("d", "discard", "Discard", id="drafts-discard"),
+        Binding("enter", "restore", N_("Restore"), id="drafts-restore"),
+        Binding("d", "discard", N_("Discard"), id="drafts-discard"),
     ]
 
     def __init__(self, drafts: list[tuple[str, str]]) -> None:
@@ -171,12 +172,12 @@ class DraftsDialog(_Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Restore unsaved writing?", classes="dialog-title")
-            yield Static("You left these before saving. Nothing was lost.", classes="dialog-note")
+            yield Static(_("Restore unsaved writing?"), classes="dialog-title")
+            yield Static(_("You left these before saving. Nothing was lost."), classes="dialog-note")
             yield OptionList(
                 *(Option(literal(text), id=key) for key, text in self.drafts), id="drafts"
             )
-            yield Static("Enter: restore    d: discard    b or Esc: later",
+            yield Static(_("Enter: restore    d: discard    b or Esc: later"),
                          classes="dialog-keys")
         yield Footer()
 

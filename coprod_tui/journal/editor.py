@@ -26,6 +26,7 @@ from coprod_tui.core.ui.safe_text import SafeInput, SafeTextArea
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.actions import date_problems, format_actions, parse_actions
 from coprod_tui.journal.dialogs import PrivacyDialog, ValuesDialog
 from coprod_tui.journal.entry import (
@@ -51,7 +52,7 @@ from coprod_tui.journal.values import ValuesContent
 
 DRAFT_DELAY = 2.0
 
-HELP = """\
+HELP = N_("""\
 ## Writing an entry
 
 Each part of the framework has its own box with a hint above it. `Tab` moves
@@ -65,7 +66,7 @@ question and can be left empty.
 open the journal. Actions go one a line; end a line with `by 15/12/2026`
 (day/month/year) or `by 2026-12-15` for a due date. A date coprod cannot
 read is kept in the action's text, and a notice says why.
-"""
+""")
 
 
 class EntryEditorScreen(CoprodScreen[None]):
@@ -74,11 +75,11 @@ class EntryEditorScreen(CoprodScreen[None]):
     CSS = screen_css(__file__, "journal.tcss")
     HELP = HELP
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="entry-save", priority=True),
-        Binding("ctrl+f", "framework", "Framework", id="entry-framework"),
-        Binding("ctrl+o", "values", "Values", id="entry-values"),
-        Binding("ctrl+n", "next_prompt", "Next prompt", id="entry-next-prompt"),
-        Binding("ctrl+t", "nmc", "NMC", id="entry-nmc", tooltip="NMC account kind, Code themes"),
+        Binding("ctrl+s", "save", N_("Save"), id="entry-save", priority=True),
+        Binding("ctrl+f", "framework", N_("Framework"), id="entry-framework"),
+        Binding("ctrl+o", "values", N_("Values"), id="entry-values"),
+        Binding("ctrl+n", "next_prompt", N_("Next prompt"), id="entry-next-prompt"),
+        Binding("ctrl+t", "nmc", N_("NMC"), id="entry-nmc", tooltip=N_("NMC account kind, Code themes")),
     ]
     #: Seconds of no typing before unsaved writing is kept as a draft (tests shorten it).
     draft_delay: ClassVar[float] = DRAFT_DELAY
@@ -170,33 +171,34 @@ class EntryEditorScreen(CoprodScreen[None]):
             self.pending_summary = ""
         yield Header(show_clock=False)
         with VerticalScroll(id="editor-body"):
-            heading = "Editing an entry" if self.editing else "New journal entry"
+            heading = _("Editing an entry") if self.editing else _("New journal entry")
             yield Static(heading, classes="screen-title")
             guide = self._guide_text()
             if guide:
                 yield Static(literal(guide), id="value-guide")
             for link in self.entry.links:
-                yield Static(literal(f"Linked to {link.kind}: {link.label or link.ref}"),
+                yield Static(literal(_("Linked to {kind}: {what}").format(kind=link.kind,
+                                                              what=link.label or link.ref)),
                              classes="editor-note")
             yield Static(editor_meta(self.content, self.entry), id="editor-meta", markup=False)
-            yield Static("Title", classes="section-label")
+            yield Static(_("Title"), classes="section-label")
             yield SafeInput(make_visible(self.entry.title), id="title",
-                            placeholder="A few words to find it again")
+                            placeholder=_("A few words to find it again"))
             for section_id, label in FRAMEWORKS[self.entry.framework]:
-                yield Static(label, classes="section-label")
+                yield Static(_(label), classes="section-label")
                 hint = self._hint(section_id)
                 if hint:
                     yield Static(literal(hint), classes="section-hint", id=f"hint-{section_id}")
                 yield SafeTextArea(self.shown.get(section_id, ""), id=f"section-{section_id}",
                                    classes="section-text")
             if self.entry.framework in ("rolfe", "gibbs") or self.entry.actions:
-                yield Static("Actions", classes="section-label")
-                yield Static("One a line. End a line with 'by 15/12/2026' (day/month/year) for a due date.",
+                yield Static(_("Actions"), classes="section-label")
+                yield Static(_("One a line. End a line with 'by 15/12/2026' (day/month/year) for a due date."),
                              classes="section-hint")
                 yield SafeTextArea(self.actions_text, id="actions", classes="section-text")
-            yield Static("Tags", classes="section-label")
+            yield Static(_("Tags"), classes="section-label")
             yield SafeInput(make_visible(", ".join(self.entry.tags)), id="tags",
-                            placeholder="separated by commas")
+                            placeholder=_("separated by commas"))
         yield Footer()
 
     def on_mount(self) -> None:
@@ -251,7 +253,7 @@ class EntryEditorScreen(CoprodScreen[None]):
         self._read_boxes()
         original = dict(self.entry.sections)
         sections = {}
-        for section_id, _ in FRAMEWORKS[self.entry.framework]:
+        for section_id, _label in FRAMEWORKS[self.entry.framework]:
             text = self._kept(original.get(section_id, ""), self.shown.get(section_id, ""))
             if text.strip():
                 sections[section_id] = text
@@ -302,36 +304,37 @@ class EntryEditorScreen(CoprodScreen[None]):
         except CoprodError as error:
             from coprod_tui.core.ui.drafts import LoseTextDialog
 
-            self.app.push_screen(LoseTextDialog(error.message, "Close"), self._close_anyway)
+            self.app.push_screen(LoseTextDialog(error.message, N_("Close")), self._close_anyway)
             return
         if before is not self._baseline:
-            self.notify("Kept as a draft: open the journal to carry on.")
+            self.notify(_("Kept as a draft: open the journal to carry on."))
         self.dismiss(None)
 
     def _close_anyway(self, lose: bool | None) -> None:
         if not lose:
-            self.notify("Still open: your text is on screen.")
+            self.notify(_("Still open: your text is on screen."))
             return
         from coprod_tui.core.ui.drafts import fallback_folders, write_fallback
 
         path = write_fallback({self.draft_key: self._snapshot()},
                               fallback_folders(self.app.data_dir))
         self.saved = True  # nothing more to keep: the app must not ask again
-        self.notify(f"Your text is kept in {path}; coprod offers it back next time."
-                    if path else "Your text could not be kept anywhere.",
+        kept = _("Your text is kept in {path}; coprod offers it back next time.")
+        self.notify(kept.format(path=path)
+                    if path else _("Your text could not be kept anywhere."),
                     severity="warning", timeout=20, markup=False)
         self.dismiss(None)
 
     def action_next_prompt(self) -> None:
         """Show the next prompt for the value being written about."""
         if self.entry.framework != "values" or self.content is None:
-            self.notify("Prompts for a value are shown above the boxes.")
+            self.notify(_("Prompts for a value are shown above the boxes."))
             return
         focused = self.focused
         section = focused.id.removeprefix("section-") if focused and focused.id and \
             focused.id.startswith("section-") else VALUE_IDS[0]
         if section not in VALUE_IDS:
-            self.notify("Prompts belong to the five values' boxes; move to one first.")
+            self.notify(_("Prompts belong to the five values' boxes; move to one first."))
             return
         self.prompt_index[section] = self.prompt_index.get(section, 0) + 1
         self.query_one(f"#hint-{section}", Static).update(literal(self._hint(section)))
@@ -339,11 +342,11 @@ class EntryEditorScreen(CoprodScreen[None]):
     def action_framework(self) -> None:
         """Choose another framework for this entry (text already written is kept)."""
         if self.entry.framework == "values":
-            self.notify("A value-by-value entry keeps a box for each value.")
+            self.notify(_("A value-by-value entry keeps a box for each value."))
             return
         choices = [(f, self.content.frameworks[f].name if self.content else f)
                    for f in WRITING_FRAMEWORKS]
-        self.app.push_screen(ChoiceDialog("Framework for this entry", choices,
+        self.app.push_screen(ChoiceDialog(_("Framework for this entry"), choices,
                                           self.entry.framework), self._set_framework)
 
     async def _set_framework(self, framework: str | None) -> None:
@@ -359,7 +362,7 @@ class EntryEditorScreen(CoprodScreen[None]):
     def action_values(self) -> None:
         """Choose which values the entry covers."""
         if self.entry.framework == "values":
-            self.notify("Value by value: the values are those you write about.")
+            self.notify(_("Value by value: the values are those you write about."))
             return
         self._ask_values(save_after=False)
 
@@ -388,13 +391,13 @@ class EntryEditorScreen(CoprodScreen[None]):
         """Check and save the entry."""
         entry = self._built_entry()
         if not entry.sections and not entry.title.strip():
-            self.notify("Nothing to save yet: write something first.", severity="warning")
+            self.notify(_("Nothing to save yet: write something first."), severity="warning")
             return
         if not entry.values:
             if entry.framework == "values":
-                self.notify("Write about at least one value to save.", severity="warning")
+                self.notify(_("Write about at least one value to save."), severity="warning")
                 return
-            self.notify("Choose the values this entry covers.")
+            self.notify(_("Choose the values this entry covers."))
             self._ask_values(save_after=True)
             return
         text = "\n".join([entry.title, *entry.sections.values(), *entry.tags,
@@ -408,7 +411,7 @@ class EntryEditorScreen(CoprodScreen[None]):
 
     def _save(self, entry: Entry) -> None:
         journal = EntryStore(self.app.store)
-        message, severity = "Entry saved.", "information"
+        message, severity = _("Entry saved."), "information"
         try:
             if self.editing:
                 # Another session may have saved or deleted this entry meanwhile:
@@ -425,6 +428,6 @@ class EntryEditorScreen(CoprodScreen[None]):
         self.saved = True
         self.notify(message, severity=severity, timeout=10)
         for problem in date_problems(self.actions_text):  # kept as text, never dropped
-            self.notify(problem, title="Due date not understood", severity="warning",
+            self.notify(problem, title=_("Due date not understood"), severity="warning",
                         timeout=20, markup=False)
         self.dismiss(None)

@@ -23,6 +23,7 @@ from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.safe_text import SafeInput
 from coprod_tui.core.ui.screens import AreaScreen, screen_css
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.dialogs import ConfirmDialog, DateRangeDialog, DraftsDialog
 from coprod_tui.journal.editor import EntryEditorScreen
 from coprod_tui.journal.entry import VALUE_IDS, Entry
@@ -42,11 +43,11 @@ if TYPE_CHECKING:
     from coprod_tui.app import CoprodApp
     from coprod_tui.core.store import Store
 
-KEYS_LINE = "Enter view  e edit  x delete  a actions  u trash  r drafts  F1 every key"
+KEYS_LINE = N_("Enter view  e edit  x delete  a actions  u trash  r drafts  F1 every key")
 # Rows put in the list at a time: typing stays quick with 10,000 entries.
 PAGE = 300
 
-HELP = """\
+HELP = N_("""\
 ## Journal
 
 Your private reflections, newest first. Each row shows the day, the values
@@ -59,7 +60,7 @@ R relationships, C change makers; `-` for the rest) and the title.
 - `f` filter menu, or directly `v` value, `t` tag, `d` dates; choose "any" to clear
 - Enter view, `e` edit, `x` delete (asks first; restore from the trash `u`)
 - `a` open actions, `r` drafts of unsaved writing
-"""
+""")
 
 
 def load_journal(store: Store) -> SearchIndex:
@@ -75,7 +76,7 @@ def edit_screen(app: CoprodApp, entry: Entry) -> EntryEditorScreen:
     except CoprodError:
         draft = None
     if draft:
-        app.notify("Carrying on from your unsaved changes to this entry.")
+        app.notify(_("Carrying on from your unsaved changes to this entry."))
     return EntryEditorScreen.editing_entry(entry, draft)
 
 
@@ -93,20 +94,20 @@ class JournalScreen(AreaScreen):
 
     HELP = HELP
     BINDINGS = [
-        Binding("n", "new", "New", id="journal-new"),
-        Binding("w", "walk", "By value", id="journal-walk"),
-        Binding("slash", "search", "Search", id="journal-search"),
-        Binding("f", "filter_menu", "Filter", id="journal-filter"),
-        Binding("v", "filter_value", "Filter by value", id="journal-value", show=False),
-        Binding("t", "filter_tag", "Filter by tag", id="journal-tag", show=False),
-        Binding("d", "filter_dates", "Filter by dates", id="journal-dates", show=False),
-        Binding("e", "edit", "Edit", id="journal-edit"),
-        Binding("x", "delete", "Delete", id="journal-delete"),
-        Binding("a", "actions", "Actions", id="journal-actions"),
-        Binding("u", "trash", "Trash", id="journal-trash",
-                tooltip="Deleted entries: restore one (undo a delete)"),
-        Binding("r", "drafts", "Drafts", id="journal-drafts", show=False),
-        Binding("down", "to_list", "To the list", show=False, id="journal-to-list"),
+        Binding("n", "new", N_("New"), id="journal-new"),
+        Binding("w", "walk", N_("By value"), id="journal-walk"),
+        Binding("slash", "search", N_("Search"), id="journal-search"),
+        Binding("f", "filter_menu", N_("Filter"), id="journal-filter"),
+        Binding("v", "filter_value", N_("Filter by value"), id="journal-value", show=False),
+        Binding("t", "filter_tag", N_("Filter by tag"), id="journal-tag", show=False),
+        Binding("d", "filter_dates", N_("Filter by dates"), id="journal-dates", show=False),
+        Binding("e", "edit", N_("Edit"), id="journal-edit"),
+        Binding("x", "delete", N_("Delete"), id="journal-delete"),
+        Binding("a", "actions", N_("Actions"), id="journal-actions"),
+        Binding("u", "trash", N_("Trash"), id="journal-trash",
+                tooltip=N_("Deleted entries: restore one (undo a delete)")),
+        Binding("r", "drafts", N_("Drafts"), id="journal-drafts", show=False),
+        Binding("down", "to_list", N_("To the list"), show=False, id="journal-to-list"),
     ]
     # The list, not the search box, has focus from the first frame: a fast "2n" opens a
     # new entry instead of typing "n" into the search.
@@ -125,11 +126,11 @@ class JournalScreen(AreaScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static("Journal", classes="screen-title")
-        yield SafeInput(placeholder="Search titles, text and tags ( / )", id="search")
+        yield Static(_("Journal"), classes="screen-title")
+        yield SafeInput(placeholder=_("Search titles, text and tags ( / )"), id="search")
         yield Static("", id="journal-filters", markup=False)
         yield OptionList(id="entries")
-        yield Static(f"{LEGEND}\n{KEYS_LINE}", id="journal-status", markup=False)
+        yield Static(_(LEGEND) + "\n" + _(KEYS_LINE), id="journal-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -176,20 +177,22 @@ class JournalScreen(AreaScreen):
         entries.set_options(Option(self._row(e)) for e in self.shown)
         more = len(self.matches) - len(self.shown)
         if more > 0:
-            entries.add_option(Option(f"... {more} more: press Enter to show the next {PAGE}"))
+            entries.add_option(Option(_("... {more} more: press Enter to show the next {page}")
+                                      .format(more=more, page=PAGE)))
         if self.shown:
             entries.highlighted = highlighted
         counts = self.index.value_counts()
         count_text = "  ".join(f"{VALUE_LETTERS[v]} {counts[v]}" for v in VALUE_IDS)
         if counts[NO_VALUE]:
-            count_text += f"  no value {counts[NO_VALUE]}"
+            count_text += "  " + _("no value {count}").format(count=counts[NO_VALUE])
         total = len(self.index)
         described = self.filters.describe()
-        line = f"{len(self.matches)} of {total} entries · {count_text}"
+        line = _("{shown} of {total} entries · {counts}").format(
+            shown=len(self.matches), total=total, counts=count_text)
         if described:
-            line += f"\nshowing {described}"
+            line += "\n" + _("showing {filters}").format(filters=described)
         if not total:
-            line = "No entries yet. Press n to write about a value, or w to go value by value."
+            line = _("No entries yet. Press n to write about a value, or w to go value by value.")
         self.query_one("#journal-filters", Static).update(line)
 
     @on(Input.Changed, "#search")
@@ -218,8 +221,8 @@ class JournalScreen(AreaScreen):
 
     def action_filter_menu(self) -> None:
         """Choose how to narrow the list (each also has its own key)."""
-        choices = [("value", "v  by value"), ("tag", "t  by tag"), ("dates", "d  by dates"),
-                   ("clear", "   show everything (clear filters and search)")]
+        choices = [("value", _("v  by value")), ("tag", _("t  by tag")), ("dates", _("d  by dates")),
+                   ("clear", _("   show everything (clear filters and search)"))]
 
         def chosen(what: str | None) -> None:
             if what == "clear":
@@ -228,16 +231,16 @@ class JournalScreen(AreaScreen):
             elif what:
                 getattr(self, f"action_filter_{what}")()
 
-        self.app.push_screen(ChoiceDialog("Narrow the list", choices), chosen)
+        self.app.push_screen(ChoiceDialog(_("Narrow the list"), choices), chosen)
 
     def action_filter_value(self) -> None:
         """Show only entries covering one value."""
         content = values_content(self.app)
-        choices = [("any", "any value")] + [
+        choices = [("any", _("any value"))] + [
             (v, content.name(v) if content else v) for v in VALUE_IDS
-        ] + [(NO_VALUE, "no value chosen yet (choose one with e, then ctrl+o)")]
+        ] + [(NO_VALUE, _("no value chosen yet (choose one with e, then ctrl+o)"))]
         self.app.push_screen(
-            ChoiceDialog("Show entries about", choices, self.filters.value or "any"),
+            ChoiceDialog(_("Show entries about"), choices, self.filters.value or "any"),
             lambda v: self._set(value=None if v == "any" else v) if v else None,
         )
 
@@ -245,11 +248,11 @@ class JournalScreen(AreaScreen):
         """Show only entries with one tag."""
         tags = self.index.tags()
         if not tags:
-            self.notify("No entry has tags yet.")
+            self.notify(_("No entry has tags yet."))
             return
-        choices = [("\x00any", "any tag")] + [(t, t) for t in tags]
+        choices = [("\x00any", _("any tag"))] + [(t, t) for t in tags]
         self.app.push_screen(
-            ChoiceDialog("Show entries tagged", choices, self.filters.tag or "\x00any"),
+            ChoiceDialog(_("Show entries tagged"), choices, self.filters.tag or "\x00any"),
             lambda t: self._set(tag=None if t == "\x00any" else t) if t else None,
         )
 
@@ -294,7 +297,7 @@ class JournalScreen(AreaScreen):
         content = values_content(self.app)
         choices = [(v, content.name(v) if content else v) for v in VALUE_IDS]
         self.app.push_screen(
-            ChoiceDialog("Write about which value?", choices),
+            ChoiceDialog(_("Write about which value?"), choices),
             lambda v: self.app.push_screen(EntryEditorScreen.for_value(v)) if v else None,
         )
 
@@ -320,13 +323,14 @@ class JournalScreen(AreaScreen):
                 return
             if not self.attempt(lambda: EntryStore(self.app.store).delete(entry.id)):
                 return
-            self.notify("Moved to the trash (u to see it and restore).")
+            self.notify(_("Moved to the trash (u to see it and restore)."))
             self.reload()
 
         self.app.push_screen(
-            ConfirmDialog("Delete this entry?",
-                          f"{entry_label(entry)}\n\nIt moves to the trash, where you can "
-                          "restore it until the trash is emptied."),
+            ConfirmDialog(_("Delete this entry?"),
+                          _("{entry}\n\nIt moves to the trash, where you can "
+                            "restore it until the trash is emptied.").format(
+                                entry=entry_label(entry))),
             confirmed,
         )
 
@@ -350,7 +354,7 @@ class JournalScreen(AreaScreen):
             return
         drafts = [d for d in kept if str(d.get("id", "")).startswith(DRAFT_PREFIX)]
         if not drafts:
-            self.notify("No drafts waiting.")
+            self.notify(_("No drafts waiting."))
             return
         self._offer_drafts(drafts)
 
@@ -364,7 +368,7 @@ class JournalScreen(AreaScreen):
             what, key = result
             if what == "discard":
                 self.app.store.discard_draft(key)
-                self.notify("Draft discarded.")
+                self.notify(_("Draft discarded."))
                 return
             self.app.push_screen(EntryEditorScreen.from_draft(key, by_key[key]["data"]))
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from coprod_tui.core.ui.choice import ChoiceDialog
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.dialogs import ValuesDialog
 from coprod_tui.journal.entry import ACCOUNT_KINDS, CODE_THEMES, Entry
 
@@ -24,7 +25,7 @@ class ThemesDialog(ValuesDialog):
 
     def __init__(self, chosen: list[str]) -> None:
         super().__init__([(t, t) for t in CODE_THEMES], chosen,
-                         title="Which themes of the NMC Code is it relevant to?")
+                         title=N_("Which themes of the NMC Code is it relevant to?"))
 
 
 def ask_nmc(app: CoprodApp, entry: Entry, changed: Callable[[], None]) -> None:
@@ -32,7 +33,7 @@ def ask_nmc(app: CoprodApp, entry: Entry, changed: Callable[[], None]) -> None:
 
     Cancelling either dialog leaves the entry as it was.
     """
-    kinds = [(NO_KIND, "Not chosen yet")] + [(k, k[:1].upper() + k[1:]) for k in ACCOUNT_KINDS]
+    kinds = [(NO_KIND, _("Not chosen yet"))] + [(k, k[:1].upper() + k[1:]) for k in ACCOUNT_KINDS]
 
     def kind_chosen(value: str | None) -> None:
         if value is None:
@@ -47,7 +48,7 @@ def ask_nmc(app: CoprodApp, entry: Entry, changed: Callable[[], None]) -> None:
         app.push_screen(ThemesDialog(list(entry.code_themes)), themes_chosen)
 
     app.push_screen(
-        ChoiceDialog("NMC reflective account: what kind?", kinds, entry.account_kind or NO_KIND,
-                     note="For the nmc export (revalidation). Both can be left for later."),
+        ChoiceDialog(_("NMC reflective account: what kind?"), kinds, entry.account_kind or NO_KIND,
+                     note=_("For the nmc export (revalidation). Both can be left for later.")),
         kind_chosen,
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from coprod_tui.core.store import Store
 from coprod_tui.core.text import one_line
+from coprod_tui.i18n import _, ngettext
 from coprod_tui.journal.actions import open_actions
-from coprod_tui.journal.entry import VALUE_IDS
+from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS
 from coprod_tui.journal.records import EntryStore
 from coprod_tui.journal.search import SearchIndex
 
@@ -21,14 +22,18 @@ def journal_summary(store: Store) -> str:
     index = journal_index(store)
     entries = index.entries()
     if not entries:
-        return "No entries yet: write about one of the five values"
+        return _("No entries yet: write about one of the five values")
     counts = index.value_counts()
-    per_value = ", ".join(f"{v.replace('-', ' ')} {counts[v]}" for v in VALUE_IDS)
+    names = dict(FRAMEWORKS["values"])
+    per_value = ", ".join(f"{_(names[v]).lower()} {counts[v]}" for v in VALUE_IDS)
     pending = open_actions(entries)
-    action_text = f"{len(pending)} open action{'' if len(pending) == 1 else 's'}"
+    action_text = ngettext("{count} open action", "{count} open actions",
+                           len(pending)).format(count=len(pending))
     if pending:
         first = pending[0][1]
-        due = f" by {first.due}" if first.due else ""
-        action_text += f" (next: {one_line(first.text, 30)}{due})"
-    entry_text = f"{len(entries)} entr{'y' if len(entries) == 1 else 'ies'}"
+        due = " " + _("by {date}").format(date=first.due) if first.due else ""
+        action_text += " " + _("(next: {action}{due})").format(action=one_line(first.text, 30),
+                                                               due=due)
+    entry_text = ngettext("{count} entry", "{count} entries",
+                          len(entries)).format(count=len(entries))
     return f"{entry_text} · {per_value} · {action_text}"

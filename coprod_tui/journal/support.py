@@ -8,6 +8,7 @@ from textual.content import Content
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS, Entry
 from coprod_tui.journal.values import ContentError, ValuesContent
 from coprod_tui.journal.values_content import load_values
@@ -19,7 +20,7 @@ DRAFT_PREFIX = "entry:"
 # One letter a value, so a list row shows which values an entry covers without colour.
 VALUE_LETTERS = {"strengths": "S", "networks": "N", "what-matters": "W",
                  "relationships": "R", "change-makers": "C"}
-LEGEND = "S strengths  N networks  W what matters  R relationships  C change makers"
+LEGEND = N_("S strengths  N networks  W what matters  R relationships  C change makers")
 
 
 def values_content(app: CoprodApp) -> ValuesContent | None:
@@ -38,7 +39,7 @@ def value_marks(values: list[str]) -> str:
 
 def entry_label(entry: Entry) -> str:
     """The title, or the first words when there is none."""
-    return entry.title.strip() or one_line(entry.text(), 50) or "(untitled)"
+    return entry.title.strip() or one_line(entry.text(), 50) or _("(untitled)")
 
 
 def entry_row(entry: Entry, width: int = 56) -> Content:
@@ -54,7 +55,7 @@ def draft_description(key: str, draft: dict[str, Any]) -> str:
     data = draft.get("data", {})
     entry = Entry.from_doc(data.get("entry", {"values": []}))
     saved = local_display(draft.get("saved", ""))
-    what = "changes to an entry" if data.get("editing") else "a new entry"
+    what = _("changes to an entry") if data.get("editing") else _("a new entry")
     return f"{saved}  {what}: {one_line(entry_label(entry), 40)}"
 
 
@@ -67,9 +68,10 @@ def section_hint(content: ValuesContent | None, framework: str, section_id: str,
         value = content.value(section_id)
         index = prompt_index % len(value.prompts)
         prompt = value.prompts[index]
-        mark = " (your team)" if prompt.about == "team" else ""
-        return (f"{value.title}. Prompt {index + 1} of {len(value.prompts)}{mark}: "
-                f"{prompt.text}  Leave blank to skip.")
+        mark = " " + _("(your team)") if prompt.about == "team" else ""
+        return _("{value}. Prompt {number} of {count}{mark}: {prompt}  Leave blank to skip.").format(
+            value=value.title, number=index + 1, count=len(value.prompts), mark=mark,
+            prompt=prompt.text)
     return content.frameworks[framework].hint(section_id)
 
 
@@ -81,9 +83,9 @@ def guide_text(content: ValuesContent | None, value_id: str) -> str:
         value = content.value(value_id)
     except KeyError:
         return ""
-    lines = [value.title, "", value.explanation, "", "Prompts:"]
+    lines = [value.title, "", value.explanation, "", _("Prompts:")]
     for number, prompt in enumerate(value.prompts, 1):
-        mark = " (your team)" if prompt.about == "team" else ""
+        mark = " " + _("(your team)") if prompt.about == "team" else ""
         lines.append(f"  {number}. {prompt.text}{mark}")
     return "\n".join(lines)
 
@@ -95,12 +97,14 @@ def editor_meta(content: ValuesContent | None, entry: Entry) -> str:
                  if content and entry.framework in content.frameworks else entry.framework)
     nmc = ""
     if entry.account_kind or entry.code_themes:
-        nmc = f"\nNMC: {entry.account_kind or 'kind not chosen'}; " + (
-            "; ".join(entry.code_themes) or "no Code themes") + " (ctrl+t)"
+        kind = entry.account_kind or _("kind not chosen")
+        themes = "; ".join(entry.code_themes) or _("no Code themes")
+        nmc = f"\nNMC: {kind}; {themes} (ctrl+t)"
     if entry.framework == "values":
-        return "Value by value: write about any of the five; leave the rest blank." + nmc
-    covered = ", ".join(names) if names else "none yet"
-    return f"Values: {covered} (ctrl+o)   Framework: {framework} (ctrl+f)" + nmc
+        return _("Value by value: write about any of the five; leave the rest blank.") + nmc
+    covered = ", ".join(names) if names else _("none yet")
+    return _("Values: {covered} (ctrl+o)   Framework: {framework} (ctrl+f)").format(
+        covered=covered, framework=framework) + nmc
 
 
 def carry_over(shown: dict[str, str], old: str, new: str) -> None:

@@ -21,6 +21,7 @@ from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.dialogs import ConfirmDialog
 from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry
 from coprod_tui.journal.records import EntryStore
@@ -50,15 +51,15 @@ class EntryViewScreen(_Back):
     """One entry, read-only: sections, actions, links, tags."""
 
     HELP = (
-        "## An entry\n\n`e` edit, `x` delete (asks first), `o` export this entry on its own "
+        N_("## An entry\n\n`e` edit, `x` delete (asks first), `o` export this entry on its own "
         "(md, txt or an NMC reflective account, for supervision; saved as a new private file "
-        "in your home folder, its path shown at the top), `b` or `Esc` back to the list."
+        "in your home folder, its path shown at the top), `b` or `Esc` back to the list.")
     )
     BINDINGS = [
-        Binding("e", "edit", "Edit", id="view-edit"),
-        Binding("x", "delete", "Delete", id="view-delete"),
-        Binding("o", "export", "Export entry", id="view-export",
-                tooltip="Export this entry on its own (md, txt or nmc)"),
+        Binding("e", "edit", N_("Edit"), id="view-edit"),
+        Binding("x", "delete", N_("Delete"), id="view-delete"),
+        Binding("o", "export", N_("Export entry"), id="view-export",
+                tooltip=N_("Export this entry on its own (md, txt or nmc)")),
     ]
 
     def __init__(self, entry_id: str) -> None:
@@ -98,17 +99,21 @@ class EntryViewScreen(_Back):
         names = [content.name(v) if content else v for v in entry.values]
         framework = (content.frameworks[entry.framework].name
                      if content and entry.framework in content.frameworks else entry.framework)
-        meta = [f"Values: {', '.join(names) or 'none chosen yet (e, then ctrl+o)'}", f"Framework: {framework}",
-                f"Written {local_display(entry.created)}"
-                + (f", changed {local_display(entry.updated)}" if entry.updated != entry.created
-                   else "")]
+        covered = ", ".join(names) or _("none chosen yet (e, then ctrl+o)")
+        written = _("Written {when}").format(when=local_display(entry.created))
+        if entry.updated != entry.created:
+            written += _(", changed {when}").format(when=local_display(entry.updated))
+        meta = [_("Values: {covered}").format(covered=covered),
+                _("Framework: {framework}").format(framework=framework), written]
         if entry.tags:
-            meta.append("Tags: " + ", ".join(entry.tags))
+            meta.append(_("Tags: {tags}").format(tags=", ".join(entry.tags)))
         for link in entry.links:
-            meta.append(f"Linked to {link.kind}: {link.label or link.ref}")
+            meta.append(_("Linked to {kind}: {what}").format(kind=link.kind,
+                                                             what=link.label or link.ref))
         if entry.account_kind or entry.code_themes:
-            meta.append(f"NMC account: {entry.account_kind or 'kind not chosen'}; Code themes: "
-                        + ("; ".join(entry.code_themes) or "none chosen"))
+            meta.append(_("NMC account: {kind}; Code themes: {themes}").format(
+                kind=entry.account_kind or _("kind not chosen"),
+                themes="; ".join(entry.code_themes) or _("none chosen")))
         body: list[str] = []
         # The framework's order (what happened, the values, what next, the Code),
         # then any part it does not know, so nothing written is hidden.
@@ -118,9 +123,10 @@ class EntryViewScreen(_Back):
         for section_id in order:
             text = entry.sections.get(section_id, "")
             if isinstance(text, str) and text.strip():
-                body += [f"== {labels.get(section_id, section_id)} ==", text, ""]
+                label = _(labels[section_id]) if section_id in labels else section_id
+                body += [f"== {label} ==", text, ""]
         if entry.actions:
-            body.append("== Actions ==")
+            body.append("== " + _("Actions") + " ==")
             body += [action_line(a) for a in entry.actions]
         self.query_one("#view-title", Static).update(literal(entry_label(entry)))
         self.query_one("#view-meta", Static).update(literal("\n".join(meta)))
@@ -137,9 +143,9 @@ class EntryViewScreen(_Back):
         """Export this entry on its own, after choosing the format."""
         choices = [(fmt, f"{fmt}: {FORMATS[fmt]}") for fmt in ENTRY_FORMATS]
         self.app.push_screen(
-            ChoiceDialog("Export this entry on its own", choices, "md",
-                         note="A new file in your home folder that only you can read; "
-                              "nothing is replaced."),
+            ChoiceDialog(_("Export this entry on its own"), choices, "md",
+                         note=_("A new file in your home folder that only you can read; "
+                                "nothing is replaced.")),
             self._export_chosen)
 
     def _export_chosen(self, fmt: str | None) -> None:
@@ -156,7 +162,8 @@ class EntryViewScreen(_Back):
 
     def _exported(self, fmt: str, path: Path) -> None:
         self.exported_to = path
-        message = f"Exported this entry ({fmt}) to {path} (only you can read it)."
+        message = _("Exported this entry ({format}) to {path} (only you can read it).").format(
+            format=fmt, path=path)
         self.query_one("#view-exported", Static).update(literal(message))
         self.notify(message, markup=False)
 
@@ -164,11 +171,11 @@ class EntryViewScreen(_Back):
         """Move this entry to the trash (after asking)."""
         def confirmed(yes: bool | None) -> None:
             if yes and self.attempt(lambda: self.journal().delete(self.entry_id)):
-                self.notify("Moved to the trash.")
+                self.notify(_("Moved to the trash."))
                 self.dismiss(None)
 
-        self.app.push_screen(ConfirmDialog("Delete this entry?",
-                                           "It moves to the trash, where you can restore it."),
+        self.app.push_screen(ConfirmDialog(_("Delete this entry?"),
+                                           _("It moves to the trash, where you can restore it.")),
                              confirmed)
 
 
@@ -181,14 +188,14 @@ def action_line(action: Action) -> str:
 class ActionsScreen(_Back):
     """Every action not yet done; Enter or space marks one done."""
 
-    HELP = "## Open actions\n\nEnter or space marks the highlighted action done."
+    HELP = N_("## Open actions\n\nEnter or space marks the highlighted action done.")
     BINDINGS = [
-        Binding("space", "done", "Mark done", id="actions-done"),
+        Binding("space", "done", N_("Mark done"), id="actions-done"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static("Open actions (soonest due first)", classes="screen-title")
+        yield Static(_("Open actions (soonest due first)"), classes="screen-title")
         yield OptionList(id="open-actions")
         yield Footer()
 
@@ -209,7 +216,7 @@ class ActionsScreen(_Back):
             for e, a in pairs
         )
         if not pairs:
-            options.add_option(Option("No open actions.", disabled=True))
+            options.add_option(Option(_("No open actions."), disabled=True))
         else:
             options.highlighted = 0
 
@@ -222,25 +229,26 @@ class ActionsScreen(_Back):
         option = self.query_one(OptionList).highlighted_option
         if option is None or not option.id:
             return
-        entry_id, _, action_id = option.id.partition(":")
+        entry_id, _sep, action_id = option.id.partition(":")
         if not self.attempt(lambda: self.journal().mark_action_done(entry_id, action_id)):
             return
-        self.notify("Action marked done.")
+        self.notify(_("Action marked done."))
         self.load()
 
 
 class TrashScreen(_Back):
     """Deleted entries: restore one, or empty the trash for good."""
 
-    HELP = "## Trash\n\n`r` restores the highlighted entry; `x` empties the trash (asks first)."
+    HELP = N_("## Trash\n\n`r` restores the highlighted entry; `x` empties the trash "
+             "(asks first).")
     BINDINGS = [
-        Binding("r", "restore", "Restore", id="trash-restore"),
-        Binding("x", "empty", "Empty trash", id="trash-empty"),
+        Binding("r", "restore", N_("Restore"), id="trash-restore"),
+        Binding("x", "empty", N_("Empty trash"), id="trash-empty"),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static("Trash: deleted entries", classes="screen-title")
+        yield Static(_("Trash: deleted entries"), classes="screen-title")
         yield OptionList(id="trash")
         yield Footer()
 
@@ -258,7 +266,7 @@ class TrashScreen(_Back):
         if docs:
             options.highlighted = 0
         else:
-            options.add_option(Option("The trash is empty.", disabled=True))
+            options.add_option(Option(_("The trash is empty."), disabled=True))
 
     def action_restore(self) -> None:
         """Put the highlighted entry back in the journal."""
@@ -268,19 +276,19 @@ class TrashScreen(_Back):
         restored: list[bool] = []
         if self.attempt(lambda: restored.append(self.journal().restore(option.id))):
             if restored[0]:
-                self.notify("Entry restored.")
+                self.notify(_("Entry restored."))
             else:  # another session emptied the trash, or restored the entry, meanwhile
-                self.notify("That entry is no longer in the trash (emptied or restored "
-                            "elsewhere); the list is read again.", severity="warning")
+                self.notify(_("That entry is no longer in the trash (emptied or restored "
+                              "elsewhere); the list is read again."), severity="warning")
         self.load()
 
     def action_empty(self) -> None:
         """Delete everything in the trash for good (after asking)."""
         def confirmed(yes: bool | None) -> None:
             if yes and self.attempt(self.journal().empty_trash):
-                self.notify("Emptied the trash.")
+                self.notify(_("Emptied the trash."))
                 self.load()
 
-        self.app.push_screen(ConfirmDialog("Empty the trash?",
-                                           "Entries in the trash are removed for good."),
+        self.app.push_screen(ConfirmDialog(_("Empty the trash?"),
+                                           _("Entries in the trash are removed for good.")),
                              confirmed)

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.ui.screens import AreaScreen, OpenReading, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _
 from coprod_tui.reading.catalog import Catalog, ContentError
 from coprod_tui.reading.progress import continue_section, tier_counts
 from coprod_tui.reading.reader import ReaderScreen, catalog_for, progress_for
@@ -22,7 +23,7 @@ from coprod_tui.reading.reader import ReaderScreen, catalog_for, progress_for
 if TYPE_CHECKING:
     from coprod_tui.app import CoprodApp
 
-HELP = """\
+HELP = N_("""\
 ## Read
 
 The toolkit at the depth you have time for: 10 minutes of factsheets, the
@@ -31,7 +32,7 @@ and follow-up ideas. Move with
 the arrows and press Enter to read a section; `[x]` marks sections you have
 read. "Continue" at the top (or `r` on the home screen) takes you back to
 where you stopped. For plain text, run `coprod read --list` in a shell.
-"""
+""")
 
 CONTINUE_ID = "continue"
 
@@ -70,9 +71,9 @@ class ReadingScreen(AreaScreen):
     HELP = HELP
     CSS = screen_css(__file__, "contents_screen.tcss")
     BINDINGS = [
-        Binding("enter", "open", "Read", id="reading-open", tooltip="Read this section"),
-        Binding("r", "continue", "Continue", id="reading-continue",
-                tooltip="Continue where you left off"),
+        Binding("enter", "open", N_("Read"), id="reading-open", tooltip=N_("Read this section")),
+        Binding("r", "continue", N_("Continue"), id="reading-continue",
+                tooltip=N_("Continue where you left off")),
     ]
 
     def __init__(self) -> None:
@@ -100,17 +101,19 @@ class ReadingScreen(AreaScreen):
         rows: list[Option] = []
         current = continue_section(catalog, read, place.section_id) if place else None
         if current is not None:
-            rows.append(Option(Content.assemble(("> Continue: ", "bold"),
+            rows.append(Option(Content.assemble(("> " + _("Continue: "), "bold"),
                                                 literal(current.title)), id=CONTINUE_ID))
         for tier in catalog.tiers:
             done, count = tier_counts(tier, read)
-            time = f", about {tier.minutes} min" if tier.timed else ""
-            head = f"{tier.title}  ({done} of {count} read{time})"
+            head = (_("{tier}  ({read} of {total} read, about {minutes} min)") if tier.timed
+                    else _("{tier}  ({read} of {total} read)")).format(
+                tier=tier.title, read=done, total=count, minutes=tier.minutes)
             rows.append(Option(literal(head, "bold underline"), id=f"tier:{tier.id}",
                                disabled=True))
             for section in tier.sections:
                 mark = "[x]" if section.id in read else "[ ]"
-                minutes = f"  {section.minutes} min" if tier.timed else ""
+                minutes = "  " + _("{minutes} min").format(minutes=section.minutes) \
+                    if tier.timed else ""
                 rows.append(Option(literal(f"  {mark} {section.title}{minutes}"),
                                    id=f"section:{section.id}"))
         return rows
@@ -137,7 +140,7 @@ class ReadingScreen(AreaScreen):
     def _describe(self, event: OptionList.OptionHighlighted) -> None:
         if self.catalog is None or not event.option.id:
             return
-        about = "Open the section you were reading, at the same place."
+        about = _("Open the section you were reading, at the same place.")
         if event.option.id.startswith("section:"):
             section = self.catalog.section(event.option.id.partition(":")[2])
             tier = self.catalog.tier(section.tier_id) if section else None

@@ -16,9 +16,11 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.text import make_visible
 from coprod_tui.core.ui.screens import CoprodDialog
 from coprod_tui.core.ui.text import literal
+from coprod_tui.i18n import N_, _
 from coprod_tui.reading.text import SectionLink
 
-COPY_NOTE = "If nothing was copied, your terminal may not allow OSC 52; the address is on screen."
+COPY_NOTE = N_("If nothing was copied, your terminal may not allow OSC 52; the address is "
+               "on screen.")
 
 
 def copy_link(screen_app, url: str) -> None:  # noqa: ANN001 - any Textual App
@@ -30,14 +32,15 @@ def copy_link(screen_app, url: str) -> None:  # noqa: ANN001 - any Textual App
     """
     url = make_visible(url)
     screen_app.copy_to_clipboard(url)
-    screen_app.notify(f"Copied {url}\n{COPY_NOTE}", title="Link copied", markup=False)
+    screen_app.notify(_("Copied {url}").format(url=url) + "\n" + _(COPY_NOTE),
+                      title=_("Link copied"), markup=False)
 
 
 class LinksDialog(CoprodDialog[None]):
     """Every link of a section; Enter copies the highlighted one."""
 
     BINDINGS = [
-        Binding("y", "copy", "Copy", id="links-copy"),
+        Binding("y", "copy", N_("Copy"), id="links-copy"),
     ]
 
     def __init__(self, title: str, links: list[SectionLink]) -> None:
@@ -47,7 +50,7 @@ class LinksDialog(CoprodDialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="links-dialog"):
-            yield Static(literal(f"Links in: {self.title_text}"), classes="dialog-title")
+            yield Static(literal(_("Links in: {title}").format(title=self.title_text)), classes="dialog-title")
             if self.links:
                 yield OptionList(
                     *(
@@ -58,8 +61,8 @@ class LinksDialog(CoprodDialog[None]):
                     id="links",
                 )
             else:
-                yield Static("No links in this section.", id="links-none")
-            keys = "Enter or y: copy    b or Esc: close" if self.links else "b or Esc: close"
+                yield Static(_("No links in this section."), id="links-none")
+            keys = _("Enter or y: copy    b or Esc: close") if self.links else _("b or Esc: close")
             yield Static(keys, classes="dialog-keys")
         yield Footer()
 

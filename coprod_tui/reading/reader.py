@@ -15,6 +15,7 @@ from coprod_tui.core.text import make_visible
 from coprod_tui.core.ui.screens import CoprodScreen, OpenArea, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _
 from coprod_tui.reading.catalog import Catalog, ContentError, Section, load_catalog
 from coprod_tui.reading.links import LinksDialog, copy_link
 from coprod_tui.reading.reader_body import ReaderBody, add_hyperlinks
@@ -24,7 +25,7 @@ from coprod_tui.reading.text import find_links
 if TYPE_CHECKING:
     from coprod_tui.app import CoprodApp
 
-HELP = """\
+HELP = N_("""\
 ## Reader
 
 Arrows, `space` / `page down`, `page up`, `home` and `end` move through the
@@ -33,7 +34,7 @@ read when you reach its end; `m` marks it read (or unread) by hand. `l` lists
 every link in the section: press Enter to copy one, then paste it into a
 browser on your own device (coprod never opens a browser). `b` goes back to
 the contents. Your place is remembered: `r` on the home screen brings you back.
-"""
+""")
 
 SAVE_DELAY = 1.0
 
@@ -45,7 +46,7 @@ def catalog_for(app: CoprodApp) -> Catalog:
     for problem in catalog.problems:
         if problem not in shown:
             shown.add(problem)
-            app.notify(make_visible(problem), title="Content pack skipped", severity="error",
+            app.notify(make_visible(problem), title=_("Content pack skipped"), severity="error",
                        timeout=15, markup=False)
     return catalog
 
@@ -63,16 +64,16 @@ class ReaderScreen(CoprodScreen[None]):
     HELP = HELP
     CSS = screen_css(__file__, "reader.tcss")
     BINDINGS = [
-        Binding("n", "next_section", "Next", id="reader-next", tooltip="Next section"),
-        Binding("p", "previous_section", "Previous", id="reader-previous",
-                tooltip="Previous section"),
-        Binding("m", "toggle_read", "Mark read", id="reader-mark",
-                tooltip="Mark this section read"),
+        Binding("n", "next_section", N_("Next"), id="reader-next", tooltip=N_("Next section")),
+        Binding("p", "previous_section", N_("Previous"), id="reader-previous",
+                tooltip=N_("Previous section")),
+        Binding("m", "toggle_read", N_("Mark read"), id="reader-mark",
+                tooltip=N_("Mark this section read")),
         # The same key when the section is read: the footer says what m will do.
-        Binding("m", "mark_unread", "Mark unread", id="reader-unmark",
-                tooltip="Mark this section not read yet"),
-        Binding("l", "links", "Links", id="reader-links", tooltip="List and copy links"),
-        Binding("space", "page_down", "Page down", show=False, id="reader-page-down"),
+        Binding("m", "mark_unread", N_("Mark unread"), id="reader-unmark",
+                tooltip=N_("Mark this section not read yet")),
+        Binding("l", "links", N_("Links"), id="reader-links", tooltip=N_("List and copy links")),
+        Binding("space", "page_down", N_("Page down"), show=False, id="reader-page-down"),
     ]
 
     def __init__(self, section_id: str, scroll: int | None = None) -> None:
@@ -128,7 +129,7 @@ class ReaderScreen(CoprodScreen[None]):
         """Load and render ``section_id``, then scroll to ``scroll`` lines down."""
         section = self.catalog.section(section_id) if self.catalog else None
         if section is None:
-            message = f"No reading section called {section_id!r}."
+            message = _("No reading section called {id}.").format(id=repr(section_id))
             self.query_one("#reader-title", Static).update(literal(message))
             self.notify(message, severity="error", markup=False)
             return
@@ -191,17 +192,18 @@ class ReaderScreen(CoprodScreen[None]):
         tier = self.catalog.tier(self.section.tier_id)
         place, count = self.catalog.position(self.section.id)
         label = tier.label if tier else self.section.tier_id
-        minutes = f", {self.section.minutes} min" if tier is None or tier.timed else ""
-        self.query_one("#reader-title", Static).update(
-            literal(f"{self.section.title}\n{label}, section {place} of {count}{minutes}")
-        )
+        where = (_("{tier}, section {number} of {total}, {minutes} min")
+                 if tier is None or tier.timed else _("{tier}, section {number} of {total}"))
+        where = where.format(tier=label, number=place, total=count, minutes=self.section.minutes)
+        self.query_one("#reader-title", Static).update(literal(f"{self.section.title}\n{where}"))
         self.sub_title = self.section.title
 
     def _update_status(self) -> None:
         body = self.query_one("#reader-body", ReaderBody)
         percent = 100 if body.max_scroll_y == 0 else round(100 * body.scroll_y / body.max_scroll_y)
-        mark = "[x] read" if self.is_read else "[ ] not read yet"
-        self.query_one("#reader-status", Static).update(literal(f"{mark}    {percent}% down"))
+        mark = "[x] " + _("read") if self.is_read else "[ ] " + _("not read yet")
+        down = _("{percent}% down").format(percent=percent)
+        self.query_one("#reader-status", Static).update(literal(f"{mark}    {down}"))
 
     # -- progress -------------------------------------------------------------------
     def _scrolled(self, _old: float, new: float) -> None:
@@ -262,8 +264,8 @@ class ReaderScreen(CoprodScreen[None]):
             return
         target = self.catalog.neighbour(self.section.id, step)
         if target is None:
-            self.notify("This is the last section." if step > 0 else
-                        "This is the first section.")
+            self.notify(_("This is the last section.") if step > 0 else
+                        _("This is the first section."))
             return
         self.save_place_soon()
         self.show(target.id, 0)
@@ -287,7 +289,7 @@ class ReaderScreen(CoprodScreen[None]):
     def action_toggle_read(self) -> None:
         """Mark this section read, or unread again."""
         self._set_read(not self.is_read)
-        self.notify("Marked read." if self.is_read else "Marked not read.")
+        self.notify(_("Marked read.") if self.is_read else _("Marked not read."))
 
     def action_mark_unread(self) -> None:
         """Mark this section not read yet."""

@@ -310,7 +310,7 @@ def home_line(p: Progress) -> str:
     ``CPD 22.5/35h (12/20 part.), feedback 3/5, accounts 4/5, hours 300/450,
     discussion to do; 214 days left``; a complete NMC record says ``Complete``."""
     if p.regulator is None:
-        return "Set your regulator and date, then log CPD, feedback and hours"
+        return _("Set your regulator and date, then log CPD, feedback and hours")
     by_id = {r.id: r for r in p.requirements}
     days = p.days_left
     when = ("no date set" if days is None else f"{days} days left" if days >= 0

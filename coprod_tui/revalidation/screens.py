@@ -22,6 +22,7 @@ from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
 from coprod_tui.core.ui.screens import AreaScreen, CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_
 from coprod_tui.journal.entry import CODE_THEMES
 from coprod_tui.revalidation import records, rules
 
@@ -79,18 +80,18 @@ class RevalidationScreen(AreaScreen):
     CSS = screen_css(__file__, "revalidation.tcss")
     HELP = HELP
     BINDINGS = [
-        Binding("r", "registration", "Regulator", id="reval-registration",
-                tooltip="Set your regulator and revalidation date"),
-        Binding("l", "next_log", "Logs", id="reval-next-log",
-                tooltip="CPD, feedback, practice hours, discussion in turn"),
-        Binding("a", "add", "Add", id="reval-add", tooltip="Add to the log shown"),
-        Binding("t", "log_reading", "Reading", id="reval-log-reading",
-                tooltip="Log the toolkit sections you have read as CPD"),
+        Binding("r", "registration", N_("Regulator"), id="reval-registration",
+                tooltip=N_("Set your regulator and revalidation date")),
+        Binding("l", "next_log", N_("Logs"), id="reval-next-log",
+                tooltip=N_("CPD, feedback, practice hours, discussion in turn")),
+        Binding("a", "add", N_("Add"), id="reval-add", tooltip=N_("Add to the log shown")),
+        Binding("t", "log_reading", N_("Reading"), id="reval-log-reading",
+                tooltip=N_("Log the toolkit sections you have read as CPD")),
         # Straight to a log (listed under F1; the footer has room for "Logs" only).
-        Binding("c", "show('cpd')", "CPD log", id="reval-cpd", show=False),
-        Binding("f", "show('feedback')", "Feedback log", id="reval-feedback", show=False),
-        Binding("p", "show('practice_hours')", "Practice hours", id="reval-hours", show=False),
-        Binding("d", "show('discussions')", "Discussion", id="reval-discussion", show=False),
+        Binding("c", "show('cpd')", N_("CPD log"), id="reval-cpd", show=False),
+        Binding("f", "show('feedback')", N_("Feedback log"), id="reval-feedback", show=False),
+        Binding("p", "show('practice_hours')", N_("Practice hours"), id="reval-hours", show=False),
+        Binding("d", "show('discussions')", N_("Discussion"), id="reval-discussion", show=False),
     ]
 
     def __init__(self) -> None:
@@ -231,8 +232,8 @@ class RecordFormScreen(CoprodScreen[None]):
     CSS = screen_css(__file__, "revalidation.tcss")
     HELP = FORM_HELP
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", id="reval-form-save", priority=True),
-        Binding("ctrl+g", "back", "Back", show=False, id="reval-form-back-ctrl"),
+        Binding("ctrl+s", "save", N_("Save"), id="reval-form-save", priority=True),
+        Binding("ctrl+g", "back", N_("Back"), show=False, id="reval-form-back-ctrl"),
     ]
 
     def __init__(self, kind: str, prefill: dict[str, Any] | None = None) -> None:

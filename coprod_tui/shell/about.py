@@ -9,8 +9,9 @@ from textual.widgets import Footer, Header, Markdown
 from coprod_tui import __version__, paths
 from coprod_tui.core.store.repository import FILES
 from coprod_tui.core.ui.screens import AreaScreen, screen_css
+from coprod_tui.i18n import N_, _
 
-CREDITS = """\
+CREDITS = N_("""\
 ## Credits
 
 coprod is built on the toolkit **"Co-producing with carers in health settings"**
@@ -27,9 +28,9 @@ the original, and for Part 2 (case studies), go to the network:
 - Introduction to co-production (recorded training): https://www.youtube.com/watch?v=rqsmRZVd1Jg
 
 coprod is free software under the MIT licence.
-"""
+""")
 
-HELP = "## About\n\nVersion, where your data lives and who made the toolkit."
+HELP = N_("## About\n\nVersion, where your data lives and who made the toolkit.")
 
 
 class AboutScreen(AreaScreen):
@@ -51,9 +52,13 @@ class AboutScreen(AreaScreen):
     def _text(self) -> str:
         folder = self.app.data_dir
         files = "\n".join(f"- `{folder / name}`" for name in FILES)
+        lead = _("A private place to learn and reflect on co-production with carers.")
+        data = _("Your data")
+        where = _("Folder `{folder}` (only you can read it: 0700, files 0600):").format(
+            folder=folder)
+        credits = _(CREDITS)
+        content = _("Content: `{folder}`").format(folder=paths.builtin_content_dir())
         return (
-            f"# coprod {__version__}\n\n"
-            "A private place to learn and reflect on co-production with carers.\n\n"
-            f"## Your data\n\nFolder `{folder}` (only you can read it: 0700, files 0600):\n\n"
-            f"{files}\n\nContent: `{paths.builtin_content_dir()}`\n\n{CREDITS}"
+            f"# coprod {__version__}\n\n{lead}\n\n## {data}\n\n{where}\n\n"
+            f"{files}\n\n{content}\n\n{credits}"
         )

@@ -16,6 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from coprod_tui.i18n import N_
+
 if TYPE_CHECKING:
     from coprod_tui.core.store import Store
 
@@ -51,29 +53,38 @@ def _load(path: str):  # noqa: ANN202 - whatever the "module:name" path names
 
 
 AREAS: list[Area] = [
-    Area("read", "1", "Read", "The toolkit at 10 minutes, 30 minutes, an hour, and follow-up",
+    Area("read", "1", N_("Read"),
+         N_("The toolkit at 10 minutes, 30 minutes, an hour, and follow-up"),
          "coprod_tui.reading.contents_screen:ReadingScreen", "coprod_tui.reading.summary:reading_summary"),
-    Area("journal", "2", "Journal", "Your private reflections, value by value",
+    Area("journal", "2", N_("Journal"),
+         N_("Your private reflections, value by value"),
          "coprod_tui.journal.list_screen:JournalScreen", "coprod_tui.journal.summary:journal_summary"),
-    Area("spectrum", "3", "Spectrum", "Place an activity on the spectrum of engagement; practise",
+    Area("spectrum", "3", N_("Spectrum"),
+         N_("Place an activity on the spectrum of engagement; practise"),
          "coprod_tui.spectrum.area_screen:SpectrumScreen", "coprod_tui.spectrum.summary:summary"),
-    Area("complexity", "4", "Complexity", "Is a challenge simple, complicated, complex or chaotic?",
+    Area("complexity", "4", N_("Complexity"),
+         N_("Is a challenge simple, complicated, complex or chaotic?"),
          "coprod_tui.complexity.area_screen:ComplexityScreen",
          "coprod_tui.complexity.summary:home_summary"),
-    Area("stocktake", "5", "Stocktake", "Score your practice against the five values, over time",
+    Area("stocktake", "5", N_("Stocktake"),
+         N_("Score your practice against the five values, over time"),
          "coprod_tui.stocktake.area_screen:StocktakeScreen",
          "coprod_tui.stocktake.summary:home_summary"),
-    Area("export", "6", "Export", "Take your reflections with you: portfolio, revalidation, backup",
+    Area("export", "6", N_("Export"),
+         N_("Take your reflections with you: portfolio, revalidation, backup"),
          "coprod_tui.transfer.screen:ExportScreen", "coprod_tui.transfer.summary:summary"),
-    Area("revalidation", "0", "Revalidation",
-         "CPD, feedback, practice hours and the discussion, for NMC or HCPC",
+    Area("revalidation", "0", N_("Revalidation"),
+         N_("CPD, feedback, practice hours and the discussion, for NMC or HCPC"),
          "coprod_tui.revalidation.screens:RevalidationScreen",
          "coprod_tui.revalidation.summary:summary"),
-    Area("settings", "7", "Settings", "Theme and preferences",
+    Area("settings", "7", N_("Settings"),
+         N_("Theme and preferences"),
          "coprod_tui.shell.settings:SettingsScreen", "coprod_tui.shell.summary:settings_summary"),
-    Area("help", "8", "Help", "Keys and how to find your way (F1 or ? anywhere)",
+    Area("help", "8", N_("Help"),
+         N_("Keys and how to find your way (F1 or ? anywhere)"),
          action="help"),
-    Area("about", "9", "About", "Version, where your data lives, credits",
+    Area("about", "9", N_("About"),
+         N_("Version, where your data lives, credits"),
          "coprod_tui.shell.about:AboutScreen"),
 ]
 

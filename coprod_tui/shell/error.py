@@ -10,6 +10,7 @@ from textual.widgets import Footer, Static
 
 from coprod_tui.core.ui.screens import screen_css
 from coprod_tui.core.ui.text import literal
+from coprod_tui.i18n import N_
 
 
 class ErrorScreen(Screen[None]):
@@ -17,7 +18,7 @@ class ErrorScreen(Screen[None]):
 
     CSS = screen_css(__file__, "error.tcss")
 
-    BINDINGS = [Binding("q", "app.quit_app", "Quit", id="error-quit")]
+    BINDINGS = [Binding("q", "app.quit_app", N_("Quit"), id="error-quit")]
 
     def __init__(self, message: str) -> None:
         super().__init__()

@@ -17,8 +17,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Markdown, Static
 
 from coprod_tui.core.ui.screens import CoprodDialog, screen_css
+from coprod_tui.i18n import N_, _
 
-GENERAL = """\
+GENERAL = N_("""\
 ## Finding your way
 
 - Numbers on the home screen open each area.
@@ -53,17 +54,17 @@ some (macOS Terminal, for one) not at all. The address is always shown in full,
 so you can also select it with your terminal's own mouse selection (start
 coprod with `--no-mouse` so the terminal handles the mouse), or print the
 section as plain text with `coprod read an-hour` and copy it from there.
-"""
+""")
 
 
-TEXT_BOX = """\
+TEXT_BOX = N_("""\
 ## In a text box
 
 Letters type there, so `h`, `q` and the other letter keys do not work while
 you write. `Tab` (or `shift+tab`) moves out of the box to the next part of the
 screen, where they work again; `Escape` leaves the screen (unsaved writing is
 kept as a draft); `ctrl+s` saves where there is something to save.
-"""
+""")
 
 
 @dataclass(frozen=True)
@@ -94,9 +95,9 @@ def _rows(found: list[tuple[str, Binding]], app: App) -> list[KeyRow]:
     keys: dict[tuple[str, str], list[str]] = {}
     ids: dict[tuple[str, str], str] = {}
     for key, binding in found:
-        description = binding.description or binding.action
+        description = _(binding.description) if binding.description else binding.action
         if binding.action == "command_palette":
-            description = "Command palette: find an action or a place"
+            description = _("Command palette: find an action or a place")
         marker = (description, binding.action)
         shown = app.get_key_display(binding) if binding.key == key else key
         if shown not in keys.setdefault(marker, []):
@@ -104,7 +105,8 @@ def _rows(found: list[tuple[str, Binding]], app: App) -> list[KeyRow]:
         if binding.id and marker not in ids:
             ids[marker] = binding.id
     order = {marker: index for index, marker in enumerate(
-        dict.fromkeys((b.description or b.action, b.action) for _key, b in found))}
+        dict.fromkeys((_(b.description) if b.description else b.action, b.action)
+                      for _key, b in found))}
     return [KeyRow(", ".join(shown), description, ids.get((description, action), ""))
             for (description, action), shown in sorted(
                 keys.items(), key=lambda item: order.get(item[0], len(order)))]
@@ -112,7 +114,7 @@ def _rows(found: list[tuple[str, Binding]], app: App) -> list[KeyRow]:
 
 def _split_title(text: str) -> tuple[str, str]:
     """A help text's leading ``## Title`` line, and the rest."""
-    first, _, rest = text.lstrip().partition("\n")
+    first, _sep, rest = text.lstrip().partition("\n")
     if first.startswith("#"):
         return first.lstrip("#").strip(), rest.strip()
     return "", text
@@ -149,6 +151,7 @@ class HelpScreen(CoprodDialog[None]):
                 continue
             (everywhere if active.node is app else own).append((key, binding))
         text = getattr(screen, "HELP", "") or ""
+        text = _(text) if text else ""
         return cls(_rows(own, app), text, _rows(everywhere, app))
 
     @staticmethod
@@ -158,14 +161,14 @@ class HelpScreen(CoprodDialog[None]):
             + f" {_escape_md(r.description)}"
             + (f" ({_escape_md(r.binding_id)})" if r.binding_id else "")
             for r in rows
-        ) or "(none)"
+        ) or _("(none)")
 
     def markdown(self) -> str:
         """The whole help page as Markdown (what is shown, in the same order)."""
         parts = [self.text] if self.text else []
-        parts += ["## Keys on this screen\n\n" + self._list(self.rows),
-                  "## Keys that work everywhere\n\n" + self._list(self.everywhere),
-                  TEXT_BOX, GENERAL]
+        parts += ["## " + _("Keys on this screen") + "\n\n" + self._list(self.rows),
+                  "## " + _("Keys that work everywhere") + "\n\n" + self._list(self.everywhere),
+                  _(TEXT_BOX), _(GENERAL)]
         return "\n\n".join(parts)
 
     @staticmethod
@@ -178,7 +181,7 @@ class HelpScreen(CoprodDialog[None]):
             lines.append(Content.assemble(line, (f"  ({r.binding_id})" if r.binding_id
                                                  else "", "dim")))
         if not rows:
-            lines.append(Content("  (none)"))
+            lines.append(Content("  " + _("(none)")))
         return Content("\n").join(lines)
 
     def compose(self) -> ComposeResult:
@@ -189,12 +192,13 @@ class HelpScreen(CoprodDialog[None]):
                     if title:  # a line, not a Markdown heading's three
                         yield Static(Content.styled(title, "bold"), id="help-title")
                     yield Markdown(body, id="help-about")
-                yield Static(self._table("Keys on this screen", self.rows), id="help-keys")
+                yield Static(self._table(_("Keys on this screen"), self.rows), id="help-keys")
                 yield Static(Content("\n").join([
-                    Content(""), self._table("Keys that work everywhere", self.everywhere)]),
+                    Content(""), self._table(_("Keys that work everywhere"), self.everywhere)]),
                     id="help-everywhere")
-                yield Markdown(TEXT_BOX + "\n" + GENERAL, id="help-text")
-            yield Static("b or Esc: close    arrows / page keys: scroll", classes="dialog-keys")
+                yield Markdown(_(TEXT_BOX) + "\n" + _(GENERAL), id="help-text")
+            yield Static(_("b or Esc: close    arrows / page keys: scroll"),
+                         classes="dialog-keys")
         yield Footer()
 
     def on_mount(self) -> None:

@@ -14,6 +14,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.screens import AreaScreen, OpenArea
+from coprod_tui.i18n import N_, _
 from coprod_tui.shell.areas import AREAS, Area, area_by_key
 
 # 80 columns less the margins, the list's border and scrollbar, the key and the title
@@ -26,35 +27,44 @@ def summary_width(columns: int) -> int:
     """Columns for an area's summary on a screen ``columns`` wide (at least 80's)."""
     return max(SUMMARY_WIDTH, columns - AROUND_SUMMARY)
 
-WELCOME = (
+WELCOME = N_(
     "Co-production: the people who provide a service and the people who use it "
     "(patients, carers) share power and work together as equals. coprod helps you "
     "learn it at the depth you have time for, try it on your own work, and keep a "
     "private journal of your practice, value by value."
 )
 
-HELP = """\
+HELP = N_("""\
 ## Home
 
 Each area has a number: press it to go straight there, or move with the
 arrow keys and press Enter. `h` comes back here from anywhere, `ctrl+p`
 opens the command palette, and `q` quits (unsaved writing is kept as a draft).
-"""
+""")
 
 
 def _prompt(area: Area, summary: str | None, width: int = SUMMARY_WIDTH) -> Content:
     """An area's key, title and progress (or what it is), wrapped to at most two
     lines of ``width`` columns."""
-    text = one_line(summary if summary else area.blurb, 10_000)
+    title = _(area.title)
+    # Welsh titles can be longer than 12 columns ("Pwyso a mesur"): the summary gives way.
+    title_width = title_column()
+    width -= title_width - 12
+    text = one_line(summary if summary else _(area.blurb), 10_000)
     lines = textwrap.wrap(text, width) or [""]
     if len(lines) > 2:
         lines = [lines[0], one_line(" ".join(lines[1:]), width)]
     head = Content.assemble(
-        (f" {area.key} ", "bold reverse"), " ", (f"{area.title:<12}", "bold"), " ", lines[0]
+        (f" {area.key} ", "bold reverse"), " ", (f"{title:<{title_width}}", "bold"), " ", lines[0]
     )
     if len(lines) == 1:
         return head
-    return Content.assemble(head, "\n", " " * 18, lines[1])
+    return Content.assemble(head, "\n", " " * (6 + title_width), lines[1])
+
+
+def title_column() -> int:
+    """Columns for the areas' titles in the current language (at least 12)."""
+    return max([12, *(len(_(area.title)) for area in AREAS)])
 
 
 class HomeScreen(AreaScreen):
@@ -62,10 +72,10 @@ class HomeScreen(AreaScreen):
 
     HELP = HELP
     BINDINGS = [
-        Binding(str(d), f"open_digit('{d}')", f"Open {d}", show=False, id=f"open-{d}")
+        Binding(str(d), f"open_digit('{d}')", N_("Open"), show=False, id=f"open-{d}")
         for d in range(10)
-    ] + [Binding("enter", "open_highlighted", "Open", id="open", show=True)] + [
-        Binding("r", "continue_reading", "Continue reading", id="continue-reading")
+    ] + [Binding("enter", "open_highlighted", N_("Open"), id="open", show=True)] + [
+        Binding("r", "continue_reading", N_("Continue reading"), id="continue-reading")
     ]
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -79,7 +89,7 @@ class HomeScreen(AreaScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static(WELCOME, id="welcome", markup=False)
+        yield Static(_(WELCOME), id="welcome", markup=False)
         yield OptionList(
             *(Option(_prompt(area, None), id=area.id) for area in AREAS), id="areas"
         )
@@ -120,7 +130,7 @@ class HomeScreen(AreaScreen):
             try:
                 text = area.summarise(app.store)
             except Exception as error:  # noqa: BLE001 - a summary must never break home
-                text = f"(could not read progress: {error})"
+                text = _("(could not read progress: {error})").format(error=error)
             if text:
                 app.call_from_thread(self._set_summary, area, text)
         # The summaries built the journal's search index, which the store keeps

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Input, Static
 from coprod_tui.core.store.crypto import Key, WrongPassphraseError
 from coprod_tui.core.ui.quiet import QuietInput
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _, ngettext
 
 #: Wrong passphrases before the app closes.
 TRIES = 3
@@ -38,9 +39,9 @@ A forgotten passphrase cannot be recovered by anyone.
 """
 
     BINDINGS = [
-        Binding("ctrl+q", "app.quit_app", "Quit", id="passphrase-quit",
-                tooltip="Close coprod without opening the journal"),
-        Binding("escape", "app.quit_app", "Quit", show=False, id="passphrase-quit-alt"),
+        Binding("ctrl+q", "app.quit_app", N_("Quit"), id="passphrase-quit",
+                tooltip=N_("Close coprod without opening the journal")),
+        Binding("escape", "app.quit_app", N_("Quit"), show=False, id="passphrase-quit-alt"),
     ]
 
     DEFAULT_CSS = """
@@ -59,13 +60,13 @@ A forgotten passphrase cannot be recovered by anyone.
     def compose(self) -> ComposeResult:
         """Title, explanation, the masked field and a line for messages."""
         with Vertical(id="passphrase-box"):
-            yield Static("This journal is encrypted", classes="dialog-title")
+            yield Static(_("This journal is encrypted"), classes="dialog-title")
             yield Static(
                 (self.reason + "\n" if self.reason else "")
-                + "Type the passphrase and press Enter. Nothing you type is shown.",
+                + _("Type the passphrase and press Enter. Nothing you type is shown."),
                 markup=False,
             )
-            yield QuietInput(password=True, id="passphrase", placeholder="passphrase")
+            yield QuietInput(password=True, id="passphrase", placeholder=_("passphrase"))
             yield Static("", id="passphrase-message", markup=False)
         yield Footer()
 
@@ -79,10 +80,10 @@ A forgotten passphrase cannot be recovered by anyone.
         passphrase = field.value
         field.value = ""  # never kept in the widget
         if not passphrase:
-            self._say("Type the passphrase first, then press Enter.")
+            self._say(_("Type the passphrase first, then press Enter."))
             return
         field.disabled = True
-        self._say("Checking the passphrase (this takes a second or two)...")
+        self._say(_("Checking the passphrase (this takes a second or two)..."))
         self._unlock(passphrase)
 
     @work(thread=True, exclusive=True, group="passphrase")
@@ -98,7 +99,7 @@ A forgotten passphrase cannot be recovered by anyone.
             self.app.call_from_thread(self._failed, error.message)
             return
         except OSError as error:
-            self.app.call_from_thread(self._failed, f"cannot read the key: {error.strerror}")
+            self.app.call_from_thread(self._failed, _("cannot read the key: {reason}").format(reason=error.strerror))
             return
         self.app.call_from_thread(self.dismiss, key)
 
@@ -106,11 +107,15 @@ A forgotten passphrase cannot be recovered by anyone.
         self.wrong += 1
         if self.wrong >= TRIES:
             self.app.exit(1, return_code=1, message=(
-                f"coprod: {TRIES} wrong passphrases; coprod closed and nothing was changed."))
+                _("coprod: {tries} wrong passphrases; coprod closed and nothing was changed.")
+                .format(tries=TRIES)))
             return
         left = TRIES - self.wrong
-        self._say(f"Wrong passphrase: it does not open this journal. {left} "
-                  f"{'try' if left == 1 else 'tries'} left before coprod closes.")
+        self._say(ngettext(
+            "Wrong passphrase: it does not open this journal. {left} try left before "
+            "coprod closes.",
+            "Wrong passphrase: it does not open this journal. {left} tries left before "
+            "coprod closes.", left).format(left=left))
         field = self.query_one("#passphrase", Input)
         field.disabled = False
         field.focus()

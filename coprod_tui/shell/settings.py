@@ -12,14 +12,15 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.preferences import PREFERENCES, Preference
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.screens import AreaScreen, screen_css
+from coprod_tui.i18n import N_, _, choose_language
 
-HELP = """\
+HELP = N_("""\
 ## Settings
 
 Move to a setting and press Enter to change it. Changes are saved at once and
 remembered next time. Key bindings can be changed in `keymap.json` in your
 data folder (see the README).
-"""
+""")
 
 
 class SettingsScreen(AreaScreen):
@@ -28,11 +29,11 @@ class SettingsScreen(AreaScreen):
     CSS = screen_css(__file__, "settings.tcss")
 
     HELP = HELP
-    BINDINGS = [Binding("enter", "change", "Change", id="settings-change")]
+    BINDINGS = [Binding("enter", "change", N_("Change"), id="settings-change")]
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static("Settings", classes="screen-title")
+        yield Static(_("Settings"), classes="screen-title")
         yield OptionList(id="settings")
         yield Static("", id="settings-help", markup=False)
         yield Footer()
@@ -47,10 +48,11 @@ class SettingsScreen(AreaScreen):
     def _rows(self) -> list[tuple[str, str, str]]:
         """(id, label, current value label) for every setting."""
         store = self.app.store
-        rows = [("theme", "Theme", self.app.theme)]
+        rows = [("theme", _("Theme"), self.app.theme)]
         values = store.settings()
         for pref in PREFERENCES:
-            rows.append((pref.key, pref.label, pref.label_of(values.get(pref.key, pref.default))))
+            value = pref.label_of(values.get(pref.key, pref.default))
+            rows.append((pref.key, _(pref.label), _(value)))
         return rows
 
     def refresh_rows(self) -> None:
@@ -72,10 +74,10 @@ class SettingsScreen(AreaScreen):
     @on(OptionList.OptionHighlighted, "#settings")
     def _show_help(self, event: OptionList.OptionHighlighted) -> None:
         key = event.option.id
-        text = "Colours of the whole app."
+        text = _("Colours of the whole app.")
         for pref in PREFERENCES:
             if pref.key == key:
-                text = pref.help
+                text = _(pref.help)
         self.query_one("#settings-help", Static).update(text)
 
     @on(OptionList.OptionSelected, "#settings")
@@ -93,7 +95,7 @@ class SettingsScreen(AreaScreen):
         if key == "theme":
             themes = sorted(self.app.available_themes)
             self.app.push_screen(
-                ChoiceDialog("Theme", [(t, t) for t in themes], self.app.theme),
+                ChoiceDialog(_("Theme"), [(t, t) for t in themes], self.app.theme),
                 self._set_theme,
             )
             return
@@ -102,7 +104,8 @@ class SettingsScreen(AreaScreen):
             return
         current = self.app.store.settings().get(pref.key, pref.default)
         self.app.push_screen(
-            ChoiceDialog(pref.label, list(pref.choices), current, pref.help),
+            ChoiceDialog(_(pref.label), [(value, _(label)) for value, label in pref.choices],
+                         current, _(pref.help)),
             lambda value, pref=pref: self._set_pref(pref, value),
         )
 
@@ -114,12 +117,26 @@ class SettingsScreen(AreaScreen):
             return
         self.app.theme = value
         if self._save("theme", value):
-            self.notify(f"Theme set to {value}.")
+            self.notify(_("Theme set to {theme}.").format(theme=value))
         self.refresh_rows()
 
-    def _set_pref(self, pref: Preference, value: str | None) -> None:
+    async def _set_pref(self, pref: Preference, value: str | None) -> None:
         if value is None or not pref.valid(value):
             return
-        if self._save(pref.key, value):
-            self.notify(f"{pref.label} set to {pref.label_of(value)}.")
+        if not self._save(pref.key, value):
+            self.refresh_rows()
+            return
+        if pref.key == "language":
+            # At once: every screen is built again in the chosen language.
+            row = self.query_one("#settings", OptionList).highlighted
+            whole = await self.app.apply_language(choose_language(None, value))
+            options = self.query_one("#settings", OptionList)
+            self.refresh_rows()
+            options.highlighted = row
+            options.focus()
+            if not whole:
+                self.notify(_("An area with unsaved writing stays in the old language "
+                              "until you close it."), severity="warning", timeout=10)
+        self.notify(_("{setting} set to {value}.").format(
+            setting=_(pref.label), value=_(pref.label_of(value))))
         self.refresh_rows()

@@ -9,20 +9,21 @@ from textual.widgets import Static
 
 from coprod_tui.core.ui.screens import screen_css
 from coprod_tui.core.ui.terminal import MIN_HEIGHT, MIN_WIDTH
+from coprod_tui.i18n import N_, _
 
 
 def message(width: int, height: int) -> str:
     """The text shown, e.g. ``terminal too small: needs 80 x 24, now 60 x 20``."""
-    return (
-        f"terminal too small: needs {MIN_WIDTH} x {MIN_HEIGHT}, now {width} x {height}\n"
+    return _(
+        "terminal too small: needs {min_width} x {min_height}, now {width} x {height}\n"
         "Make the window larger (or the font smaller); q quits. Nothing is lost."
-    )
+    ).format(min_width=MIN_WIDTH, min_height=MIN_HEIGHT, width=width, height=height)
 
 
 class TooSmallScreen(ModalScreen[None]):
     """A plain message; it goes away by itself when the terminal is large enough."""
 
-    BINDINGS = [Binding("q", "app.quit_app", "Quit", id="too-small-quit")]
+    BINDINGS = [Binding("q", "app.quit_app", N_("Quit"), id="too-small-quit")]
 
     CSS = screen_css(__file__, "too_small.tcss")
 

@@ -17,13 +17,14 @@ from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.screens import AreaScreen, CoprodScreen, screen_css
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import Link
 from coprod_tui.spectrum import records
 from coprod_tui.spectrum.place_screen import PlaceActivityScreen
 from coprod_tui.spectrum.practice_screen import PracticeScreen
 from coprod_tui.spectrum.result_screen import SpectrumResultScreen
 
-INTRO = (
+INTRO = N_(
     "The spectrum of engagement runs from doing to (coercion or protection, "
     "education or persuasion) through doing for (information, consultation, "
     "participation) to doing with (co-production). Three questions tell them "
@@ -32,7 +33,7 @@ INTRO = (
     "It is levels, not steps: each can be right for its situation."
 )
 
-HELP = """\
+HELP = N_("""\
 ## Spectrum of engagement
 
 - `a` place one of your own activities: answer the questions, see where it
@@ -46,13 +47,13 @@ at the table): both valuable, neither co-production. Answers that fit no row of
 the toolkit's table are named as lying between two places, with what each
 answer matches and what would move it towards doing with. For a plain version run
 `coprod spectrum --help`.
-"""
+""")
 
 MENU = (
-    ("place", "a", "Place your own activity"),
-    ("practise", "p", "Practise on scenarios"),
-    ("saved", "s", "Saved placements"),
-    ("history", "r", "Practice history"),
+    ("place", "a", N_("Place your own activity")),
+    ("practise", "p", N_("Practise on scenarios")),
+    ("saved", "s", N_("Saved placements")),
+    ("history", "r", N_("Practice history")),
 )
 
 
@@ -62,21 +63,21 @@ class SpectrumScreen(AreaScreen):
     HELP = HELP
     CSS = screen_css(__file__, "area_screen.tcss")
     BINDINGS = [
-        Binding("a", "place", "Place activity", id="spectrum-place",
-                tooltip="Place one of your own activities on the spectrum"),
-        Binding("p", "practise", "Practise", id="spectrum-practise",
-                tooltip="Practise on scenarios"),
-        Binding("s", "saved", "Saved", id="spectrum-saved", tooltip="Saved placements"),
-        Binding("r", "history", "History", id="spectrum-history",
-                tooltip="Past practice rounds and scores"),
+        Binding("a", "place", N_("Place activity"), id="spectrum-place",
+                tooltip=N_("Place one of your own activities on the spectrum")),
+        Binding("p", "practise", N_("Practise"), id="spectrum-practise",
+                tooltip=N_("Practise on scenarios")),
+        Binding("s", "saved", N_("Saved"), id="spectrum-saved", tooltip=N_("Saved placements")),
+        Binding("r", "history", N_("History"), id="spectrum-history",
+                tooltip=N_("Past practice rounds and scores")),
     ]
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static("Spectrum of engagement", classes="screen-title")
-        yield Static(INTRO, id="spectrum-intro", markup=False)
+        yield Static(_("Spectrum of engagement"), classes="screen-title")
+        yield Static(_(INTRO), id="spectrum-intro", markup=False)
         yield OptionList(
-            *(Option(Content.assemble((f" {key} ", "bold reverse"), "  ", label), id=mid)
+            *(Option(Content.assemble((f" {key} ", "bold reverse"), "  ", _(label)), id=mid)
               for mid, key, label in MENU),
             id="spectrum-menu",
         )
@@ -134,8 +135,8 @@ class _ListScreen(CoprodScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static(self.TITLE_TEXT, classes="screen-title")
-        yield Static(self.EMPTY_TEXT, classes="list-empty", markup=False)
+        yield Static(_(self.TITLE_TEXT), classes="screen-title")
+        yield Static(_(self.EMPTY_TEXT), classes="list-empty", markup=False)
         yield OptionList(id=self.LIST_ID, classes="record-list")
         yield Footer()
 
@@ -169,24 +170,25 @@ class _ListScreen(CoprodScreen[None]):
 class SavedPlacementsScreen(_ListScreen):
     """Saved placements, newest first; Enter reopens one."""
 
-    HELP = "## Saved placements\n\nEnter reopens a placement's result; `b` goes back."
-    TITLE_TEXT = "Saved placements"
-    EMPTY_TEXT = "No saved placements yet. Press b, then a to place an activity."
+    HELP = N_("## Saved placements\n\nEnter reopens a placement's result; `b` goes back.")
+    TITLE_TEXT = N_("Saved placements")
+    EMPTY_TEXT = N_("No saved placements yet. Press b, then a to place an activity.")
     LIST_ID = "saved-placements"
     BINDINGS = [
-        Binding("enter", "open", "Open", id="spectrum-saved-open"),
+        Binding("enter", "open", N_("Open"), id="spectrum-saved-open"),
     ]
 
     def rows(self) -> list[tuple[str, Content]]:
         """One row a placement: date, title, place."""
         self.docs: dict[str, dict[str, Any]] = {}
         rows = []
+        untitled = _("(untitled)")
         for doc in records.placements(self.app.store):
             self.docs[doc["id"]] = doc
             rows.append((doc["id"], Content(
                 f"{local_display(doc.get('created', ''))}  "
-                f"{one_line(doc.get('title', '') or '(untitled)', 34)}  "
-                f"-> {records.place_name(doc)}"
+                f"{one_line(doc.get('title', '') or untitled, 34)}  "
+                f"-> {_(records.place_name(doc))}"
             )))
         return rows
 
@@ -210,7 +212,8 @@ class SavedPlacementsScreen(_ListScreen):
         try:
             result = records.result_of(doc)
         except ValueError as error:
-            self.notify(f"This placement cannot be shown: {error}", severity="error")
+            self.notify(_("This placement cannot be shown: {error}").format(error=error),
+                        severity="error")
             return
         link = Link(**doc["link"]) if isinstance(doc.get("link"), dict) else None
         self.app.push_screen(SpectrumResultScreen(
@@ -220,9 +223,9 @@ class SavedPlacementsScreen(_ListScreen):
 class PracticeHistoryScreen(_ListScreen):
     """Past practice rounds with their date and score, newest first."""
 
-    HELP = "## Practice history\n\nEach finished round with its date and score."
-    TITLE_TEXT = "Practice history"
-    EMPTY_TEXT = "No practice rounds yet. Press b, then p to practise."
+    HELP = N_("## Practice history\n\nEach finished round with its date and score.")
+    TITLE_TEXT = N_("Practice history")
+    EMPTY_TEXT = N_("No practice rounds yet. Press b, then p to practise.")
     LIST_ID = "practice-history"
 
     def rows(self) -> list[tuple[str, Content]]:
@@ -230,6 +233,7 @@ class PracticeHistoryScreen(_ListScreen):
         return [
             (doc["id"], Content(
                 f"{local_display(doc.get('date', ''))}   "
-                f"{doc.get('score', 0)} of {doc.get('total', 0)} right"))
+                + _("{right} of {total} right").format(right=doc.get("score", 0),
+                                                       total=doc.get("total", 0))))
             for doc in records.rounds(self.app.store)
         ]

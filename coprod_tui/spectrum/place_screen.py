@@ -22,6 +22,7 @@ from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import Link
 from coprod_tui.spectrum.result_screen import SpectrumResultScreen
 from coprod_tui.spectrum.rules import (
@@ -40,14 +41,14 @@ from coprod_tui.spectrum.rules import (
 DRAFT_KEY = "spectrum:place"
 SKIP = "skip"
 
-HELP = """\
+HELP = N_("""\
 ## Place your own activity
 
 Give the activity a title (and, if you like, a description), then press
 `ctrl+n` for the questions. Answer each with its number, or the arrows and
 Enter; `b` goes back a question. The refining question is optional: choose
 "Not sure" to skip it. Unsaved text is kept as a draft if you leave.
-"""
+""")
 
 
 @dataclass(frozen=True)
@@ -62,22 +63,22 @@ class Step:
 
 def _steps(answers: dict[str, str]) -> list[Step]:
     """The questions still in play, given the answers so far."""
-    steps = [Step("citizens", CITIZENS_PROMPT, CITIZENS_HELP,
-                  (("yes", "Yes, they are involved"), ("no", "No, only organisations or teams")))]
+    steps = [Step("citizens", _(CITIZENS_PROMPT), _(CITIZENS_HELP),
+                  (("yes", _("Yes, they are involved")), ("no", _("No, only organisations or teams"))))]
     if answers.get("citizens") == "no":
         return steps
     for q in QUESTIONS:
-        steps.append(Step(q.id, q.prompt, q.help,
-                          tuple((h, HOLDER_LABELS[h].capitalize()) for h in HOLDERS)))
+        steps.append(Step(q.id, _(q.prompt), _(q.help),
+                          tuple((h, _(HOLDER_LABELS[h]).capitalize()) for h in HOLDERS)))
     if all(q.id in answers for q in QUESTIONS):
         base = base_approach(_answers(answers))
         refining = REFINING.get(base.group)
         if refining is not None:
             steps.append(Step(
-                "refine", refining.prompt,
-                "Optional: it chooses between "
-                + ", ".join(approach(o.approach).name for o in refining.options) + ".",
-                tuple((o.id, o.label) for o in refining.options) + ((SKIP, "Not sure: skip"),),
+                "refine", _(refining.prompt),
+                _("Optional: it chooses between {names}.").format(
+                    names=", ".join(_(approach(o.approach).name) for o in refining.options)),
+                tuple((o.id, _(o.label)) for o in refining.options) + ((SKIP, _("Not sure: skip")),),
             ))
     return steps
 
@@ -100,10 +101,10 @@ class PlaceActivityScreen(CoprodScreen[None]):
     HELP = HELP
     CSS = screen_css(__file__, "place_screen.tcss")
     BINDINGS = [
-        Binding("ctrl+n", "next", "Next: questions", id="spectrum-place-next",
-                tooltip="Go on to the questions"),
+        Binding("ctrl+n", "next", N_("Next: questions"), id="spectrum-place-next",
+                tooltip=N_("Go on to the questions")),
     ] + [
-        Binding(str(n), f"answer_number({n})", f"Answer {n}", show=False,
+        Binding(str(n), f"answer_number({n})", N_("Answer"), show=False,
                 id=f"spectrum-place-{n}")
         for n in range(1, 5)
     ]
@@ -129,21 +130,21 @@ class PlaceActivityScreen(CoprodScreen[None]):
         yield Header(show_clock=False)
         with ContentSwitcher(initial="place-details", id="place-switcher"):
             with VerticalScroll(id="place-details"):
-                yield Static("Place your own activity on the spectrum",
+                yield Static(_("Place your own activity on the spectrum"),
                              classes="screen-title")
-                yield Static("Title", classes="field-label")
-                yield QuietInput(self.initial_title, placeholder="e.g. Carers' survey",
+                yield Static(_("Title"), classes="field-label")
+                yield QuietInput(self.initial_title, placeholder=_("e.g. Carers' survey"),
                                  id="title")
-                yield Static("Description (optional)", classes="field-label")
+                yield Static(_("Description (optional)"), classes="field-label")
                 yield QuietTextArea(self.initial_description, id="description")
-                yield Static("ctrl+n: on to the questions    Tab: next field",
+                yield Static(_("ctrl+n: on to the questions    Tab: next field"),
                              classes="place-hint")
             with Vertical(id="place-question"):
                 yield Static("", id="question-progress")
                 yield Static("", id="question-prompt")
                 yield Static("", id="question-help")
                 yield OptionList(id="question-choices")
-                yield Static("A number or Enter answers    b or Esc: back a question",
+                yield Static(_("A number or Enter answers    b or Esc: back a question"),
                              classes="place-hint")
         yield Footer()
 
@@ -162,7 +163,7 @@ class PlaceActivityScreen(CoprodScreen[None]):
             self.query_one("#title", QuietInput).value = str(draft.get("title", ""))
             self.query_one("#description", QuietTextArea).text = str(
                 draft.get("description", ""))
-            self.notify("Your unsaved activity was restored.")
+            self.notify(_("Your unsaved activity was restored."))
 
     # -- drafts ----------------------------------------------------------------------
     @property
@@ -206,18 +207,19 @@ class PlaceActivityScreen(CoprodScreen[None]):
         # The count never grows: the optional refining question is not counted,
         # and answering "no" to the first question just ends sooner.
         if step.id == "refine":
-            count = "One more question, optional"
+            count = _("One more question, optional")
         else:
-            count = f"Question {index + 1} of {1 + len(QUESTIONS)}"
+            count = _("Question {number} of {total}").format(number=index + 1,
+                                                             total=1 + len(QUESTIONS))
         self.query_one("#question-progress", Static).update(Content.assemble(
-            "Placing: ", literal(self.activity_title), "\n", count))
+            _("Placing: "), literal(self.activity_title), "\n", count))
         self.query_one("#question-prompt", Static).update(Content(step.prompt))
         self.query_one("#question-help", Static).update(Content(step.help))
         options = self.query_one("#question-choices", OptionList)
         options.clear_options()
         current = self.values.get(step.id)
         options.add_options(
-            Option(Content(f"{n}  {label}" + ("   (your answer)" if value == current else "")),
+            Option(Content(f"{n}  {label}" + ("   " + _("(your answer)") if value == current else "")),
                    id=value)
             for n, (value, label) in enumerate(step.choices, start=1)
         )
@@ -228,7 +230,7 @@ class PlaceActivityScreen(CoprodScreen[None]):
     def action_next(self) -> None:
         """From the title page to the first question."""
         if not self.activity_title:
-            self.notify("Give the activity a title first.", severity="warning")
+            self.notify(_("Give the activity a title first."), severity="warning")
             self.query_one("#title", QuietInput).focus()
             return
         self._show_step(0)

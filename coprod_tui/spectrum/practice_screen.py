@@ -15,12 +15,13 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _
 from coprod_tui.spectrum import records
 from coprod_tui.spectrum.rules import APPROACHES, approach, path_text
 from coprod_tui.spectrum.scenario_content import load_scenarios
 from coprod_tui.spectrum.scenarios import Attempt, Scenario, pick_round, score
 
-HELP = """\
+HELP = N_("""\
 ## Practise on scenarios
 
 Read each situation and choose where it sits: press the place's number (or
@@ -28,14 +29,15 @@ arrows and Enter). Feedback shows the right place, why, and how the three
 questions lead there; `n` moves on. At the end the round's score is kept with
 its date (see the practice history). Trainers can add scenarios in
 `spectrum_scenarios.json` in a content pack.
-"""
+""")
 
 ASK, FEEDBACK, FINISHED = "ask", "feedback", "finished"
 
 
 def _choice_label(number: int, approach_id: str) -> Content:
     ap = approach(approach_id)
-    return Content(f"{number}  {ap.name} ({ap.group_label})")
+    name, group = _(ap.name), _(ap.group_label)
+    return Content(f"{number}  {name} ({group})")
 
 
 class PracticeScreen(CoprodScreen[None]):
@@ -44,10 +46,10 @@ class PracticeScreen(CoprodScreen[None]):
     HELP = HELP
     CSS = screen_css(__file__, "practice_screen.tcss")
     BINDINGS = [
-        Binding("n", "next", "Next scenario", id="spectrum-practice-next"),
-        Binding("p", "again", "Practise again", id="spectrum-practice-again"),
+        Binding("n", "next", N_("Next scenario"), id="spectrum-practice-next"),
+        Binding("p", "again", N_("Practise again"), id="spectrum-practice-again"),
     ] + [
-        Binding(str(n), f"choose_number({n})", f"Choose {n}", show=False,
+        Binding(str(n), f"choose_number({n})", N_("Choose"), show=False,
                 id=f"spectrum-practice-{n}")
         for n in range(1, len(APPROACHES) + 1)
     ]
@@ -72,7 +74,7 @@ class PracticeScreen(CoprodScreen[None]):
                   for n, a in enumerate(APPROACHES, start=1)),
                 id="practice-choices",
             )
-            yield Static("Where does it sit? Press its number, or arrows and Enter.",
+            yield Static(_("Where does it sit? Press its number, or arrows and Enter."),
                          id="practice-hint")
             yield Static("", id="practice-feedback")
         yield Footer()
@@ -133,8 +135,9 @@ class PracticeScreen(CoprodScreen[None]):
     def _show_progress(self) -> None:
         """The scenario's number and the score so far (counting any answer just given)."""
         self.query_one("#practice-progress", Static).update(Content(
-            f"Scenario {self.index + 1} of {len(self.round)}   "
-            f"right so far: {score(self.attempts)} of {len(self.attempts)}"))
+            _("Scenario {number} of {total}   right so far: {right} of {answered}").format(
+                number=self.index + 1, total=len(self.round), right=score(self.attempts),
+                answered=len(self.attempts))))
 
     @on(OptionList.OptionSelected, "#practice-choices")
     def _selected(self, event: OptionList.OptionSelected) -> None:
@@ -157,14 +160,16 @@ class PracticeScreen(CoprodScreen[None]):
         self._show_progress()
         right = approach(scenario.place)
         chosen = approach(place_id)
-        verdict = "Right." if attempt.correct else f"Not quite: you chose {chosen.name}."
+        verdict = (_("Right.") if attempt.correct else
+                   _("Not quite: you chose {name}.").format(name=_(chosen.name)))
         text = "\n\n".join([
             verdict,
-            f"The place: {right.name} ({right.group_label}).",
-            "Why: " + scenario.explanation,
-            "How the three questions lead there:\n" + path_text(scenario.answers),
-            "Press n for the next scenario." if self.index + 1 < len(self.round)
-            else "Press n to see your score.",
+            _("The place: {name} ({group}).").format(name=_(right.name),
+                                                     group=_(right.group_label)),
+            _("Why: ") + scenario.explanation,
+            _("How the three questions lead there:") + "\n" + path_text(scenario.answers),
+            _("Press n for the next scenario.") if self.index + 1 < len(self.round)
+            else _("Press n to see your score."),
         ])
         self.query_one("#practice-choices").display = False
         self.query_one("#practice-hint").display = False
@@ -186,18 +191,19 @@ class PracticeScreen(CoprodScreen[None]):
         """Keep the round's score and show it."""
         self.phase = FINISHED
         got, total = score(self.attempts), len(self.attempts)
-        message = "Your score is kept in the practice history."
+        message = _("Your score is kept in the practice history.")
         try:
             records.save_round(self.app.store, self.attempts)
             self.saved = True
         except CoprodError as error:
-            message = f"The score could not be saved: {error.message}"
+            message = _("The score could not be saved: {reason}").format(reason=error.message)
             self.notify(error.message, severity="error", timeout=10)
-        self.query_one("#practice-progress", Static).update(Content("Round finished"))
+        self.query_one("#practice-progress", Static).update(Content(_("Round finished")))
         self.query_one("#practice-title", Static).update(
-            Content(f"You placed {got} of {total} scenarios right."))
+            Content(_("You placed {right} of {total} scenarios right.").format(right=got,
+                                                                               total=total)))
         self.query_one("#practice-text", Static).update(Content(
-            f"{message}\n\nPress p to practise again or b to go back."))
+            message + "\n\n" + _("Press p to practise again or b to go back.")))
         self.query_one("#practice-feedback", Static).update(literal(self.review()))
         self.query_one("#practice-body", VerticalScroll).focus()
         self.refresh_bindings()
@@ -208,16 +214,17 @@ class PracticeScreen(CoprodScreen[None]):
         scenarios = {s.id: s for s in self.round}
         missed = [a for a in self.attempts if not a.correct]
         if not missed:
-            return "Nothing missed: every scenario was placed right."
-        lines = [f"To look at again ({len(missed)}):"]
+            return _("Nothing missed: every scenario was placed right.")
+        lines = [_("To look at again ({count}):").format(count=len(missed))]
         for attempt in missed:
             scenario = scenarios.get(attempt.scenario)
             title = scenario.title if scenario else attempt.scenario
             lines += ["", f"- {title}",
-                      f"  You chose: {approach(attempt.chosen).name}."
-                      f" The place: {approach(attempt.expected).name}."]
+                      "  " + _("You chose: {chosen}. The place: {expected}.").format(
+                          chosen=_(approach(attempt.chosen).name),
+                          expected=_(approach(attempt.expected).name))]
             if scenario is not None:
-                lines.append(f"  Why: {scenario.explanation}")
+                lines.append("  " + _("Why: ") + scenario.explanation)
         return "\n".join(lines)
 
     def action_again(self) -> None:

@@ -18,12 +18,13 @@ from textual.widgets import Footer, Header, Static
 from coprod_tui.core.ui.screens import CoprodScreen, ReflectOn, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import Link
 from coprod_tui.spectrum import records
 from coprod_tui.spectrum.drawing import draw_spectrum
 from coprod_tui.spectrum.rules import SpectrumResult
 
-HELP = """\
+HELP = N_("""\
 ## Where your activity sits
 
 The drawing runs from "doing to" on the left to "doing with" on the right; your
@@ -33,7 +34,7 @@ can be the right one for a situation.
 
 `s` saves the placement, `r` saves it (if needed) and opens a journal entry about
 it, `b` goes back to change your answers, `d` returns to the spectrum menu.
-"""
+""")
 
 
 class SpectrumDrawing(Widget):
@@ -67,11 +68,11 @@ class SpectrumResultScreen(CoprodScreen[str | None]):
     HELP = HELP
     CSS = screen_css(__file__, "result_screen.tcss")
     BINDINGS = [
-        Binding("s", "save", "Save", id="spectrum-result-save", tooltip="Save this placement"),
-        Binding("r", "reflect", "Reflect on this", id="spectrum-result-reflect",
-                tooltip="Write a journal entry linked to this result"),
-        Binding("d", "done", "Done", id="spectrum-result-done",
-                tooltip="Back to the spectrum menu"),
+        Binding("s", "save", N_("Save"), id="spectrum-result-save", tooltip=N_("Save this placement")),
+        Binding("r", "reflect", N_("Reflect on this"), id="spectrum-result-reflect",
+                tooltip=N_("Write a journal entry linked to this result")),
+        Binding("d", "done", N_("Done"), id="spectrum-result-done",
+                tooltip=N_("Back to the spectrum menu")),
     ]
 
     def __init__(self, title: str, description: str, result: SpectrumResult,
@@ -89,21 +90,23 @@ class SpectrumResultScreen(CoprodScreen[str | None]):
         ap = self.result.approach
         yield Header(show_clock=False)
         with VerticalScroll(id="result-body"):
-            yield Static(literal(self.activity_title or "(untitled activity)", "bold"),
+            yield Static(literal(self.activity_title or _("(untitled activity)"), "bold"),
                          classes="result-head", id="result-title")
             if self.description:
                 yield Static(literal(self.description), classes="result-para")
             yield Static(
-                Content(f"Place: {ap.name}   Group: {ap.group_label}"),
+                Content(_("Place: {name}   Group: {group}").format(name=_(ap.name),
+                                                                  group=_(ap.group_label))),
                 classes="result-head", id="result-place",
             )
             yield SpectrumDrawing(ap.id, id="result-drawing")
-            yield Static(Content(f'"{ap.stance}" (for example: {ap.example})'),
+            yield Static(Content(_('"{stance}" (for example: {example})').format(
+                stance=_(ap.stance), example=_(ap.example))),
                          classes="result-para")
-            yield Static(Content("Why: " + self.result.explanation), classes="result-para",
+            yield Static(Content(_("Why: ") + self.result.explanation), classes="result-para",
                          id="result-why")
-            yield Static(Content("Can it be right? " + self.result.right_when), classes="result-para")
-            yield Static(Content("Towards doing with: " + self.result.move), classes="result-para")
+            yield Static(Content(_("Can it be right? ") + self.result.right_when), classes="result-para")
+            yield Static(Content(_("Towards doing with: ") + self.result.move), classes="result-para")
             yield Static(self._saved_text(), id="result-saved")
         yield Footer()
 
@@ -112,8 +115,8 @@ class SpectrumResultScreen(CoprodScreen[str | None]):
 
     def _saved_text(self) -> Content:
         if self.record_id:
-            return Content("Saved. It is listed under saved placements.")
-        return Content("Not saved yet: press s to save.")
+            return Content(_("Saved. It is listed under saved placements."))
+        return Content(_("Not saved yet: press s to save."))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide Save once saved."""
@@ -144,7 +147,7 @@ class SpectrumResultScreen(CoprodScreen[str | None]):
     def action_save(self) -> None:
         """Save this placement."""
         if self.save():
-            self.notify("Placement saved.")
+            self.notify(_("Placement saved."))
 
     def action_reflect(self) -> None:
         """Save if needed, then open a journal entry linked to this result."""

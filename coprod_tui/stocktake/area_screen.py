@@ -16,6 +16,7 @@ from coprod_tui.core.clock import local_display
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.screens import AreaScreen, screen_css
 from coprod_tui.core.ui.text import literal
+from coprod_tui.i18n import N_
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.report import summary_line
 from coprod_tui.stocktake.rules import TOTAL_MIN, Stocktake
@@ -53,16 +54,16 @@ class StocktakeScreen(AreaScreen):
 
     HELP = HELP
     BINDINGS = [
-        Binding("n", "new", "New", id="stocktake-new", tooltip="Start a new stocktake"),
-        Binding("r", "resume", "Resume", id="stocktake-resume",
-                tooltip="Carry on with the unfinished stocktake"),
-        Binding("l", "history", "History", id="stocktake-history",
-                tooltip="List, compare and see the trend of past stocktakes"),
-        Binding("s", "share", "Share", id="stocktake-share",
-                tooltip="Write your latest stocktake's scores to a file for a team view"),
-        Binding("t", "team", "Team view", id="stocktake-team",
-                tooltip="Combine three or more shared stocktakes"),
-        Binding("enter", "open_highlighted", "Open", id="stocktake-open"),
+        Binding("n", "new", N_("New"), id="stocktake-new", tooltip=N_("Start a new stocktake")),
+        Binding("r", "resume", N_("Resume"), id="stocktake-resume",
+                tooltip=N_("Carry on with the unfinished stocktake")),
+        Binding("l", "history", N_("History"), id="stocktake-history",
+                tooltip=N_("List, compare and see the trend of past stocktakes")),
+        Binding("s", "share", N_("Share"), id="stocktake-share",
+                tooltip=N_("Write your latest stocktake's scores to a file for a team view")),
+        Binding("t", "team", N_("Team view"), id="stocktake-team",
+                tooltip=N_("Combine three or more shared stocktakes")),
+        Binding("enter", "open_highlighted", N_("Open"), id="stocktake-open"),
     ]
 
     CSS = screen_css(__file__, "area_screen.tcss")

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
+from coprod_tui.i18n import N_
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.report import history_line
 from coprod_tui.stocktake.rules import Stocktake, compare, trend
@@ -32,12 +33,12 @@ class StocktakeHistoryScreen(CoprodScreen[None]):
 
     HELP = HELP
     BINDINGS = [
-        Binding("enter", "open", "Open", id="stocktake-history-open"),
-        Binding("space", "mark", "Mark to compare", id="stocktake-mark"),
-        Binding("c", "compare", "Compare", id="stocktake-compare"),
-        Binding("t", "trend", "Trend", id="stocktake-trend"),
-        Binding("s", "share", "Share for team", id="stocktake-history-share",
-                tooltip="Write the highlighted stocktake's scores to a file for a team view"),
+        Binding("enter", "open", N_("Open"), id="stocktake-history-open"),
+        Binding("space", "mark", N_("Mark to compare"), id="stocktake-mark"),
+        Binding("c", "compare", N_("Compare"), id="stocktake-compare"),
+        Binding("t", "trend", N_("Trend"), id="stocktake-trend"),
+        Binding("s", "share", N_("Share for team"), id="stocktake-history-share",
+                tooltip=N_("Write the highlighted stocktake's scores to a file for a team view")),
     ]
 
     CSS = screen_css(__file__, "history_screen.tcss")

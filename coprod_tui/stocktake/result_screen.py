@@ -10,6 +10,7 @@ from textual.widgets import Footer, Header, Static
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.screens import CoprodScreen, OpenReading, WriteAboutValue, screen_css
 from coprod_tui.core.ui.text import literal
+from coprod_tui.i18n import N_
 from coprod_tui.stocktake.report import result_lines
 from coprod_tui.stocktake.rules import Stocktake, weakest_values
 from coprod_tui.stocktake.statements import StatementSet
@@ -30,10 +31,10 @@ class StocktakeResultScreen(CoprodScreen[None]):
 
     HELP = HELP
     BINDINGS = [
-        Binding("w", "write", "Write about weakest", id="stocktake-write",
-                tooltip="Open the journal prompts for the weakest value"),
-        Binding("r", "read", "Read on values", id="stocktake-read",
-                tooltip="Open the reading on the five values"),
+        Binding("w", "write", N_("Write about weakest"), id="stocktake-write",
+                tooltip=N_("Open the journal prompts for the weakest value")),
+        Binding("r", "read", N_("Read on values"), id="stocktake-read",
+                tooltip=N_("Open the reading on the five values")),
     ]
 
     CSS = screen_css(__file__, "result_screen.tcss")

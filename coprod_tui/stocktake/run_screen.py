@@ -14,6 +14,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 
 from coprod_tui.core.ui.quiet import QuietTextArea
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
+from coprod_tui.i18n import N_
 from coprod_tui.journal.entry import VALUE_IDS
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.rules import (
@@ -53,16 +54,16 @@ class StocktakeRunScreen(CoprodScreen[None]):
     # until a notes step focuses its first box.
     AUTO_FOCUS = ""
     BINDINGS = [
-        Binding("1", "score(1)", "Score", key_display="1-5", id="stocktake-score-1"),
+        Binding("1", "score(1)", N_("Score"), key_display="1-5", id="stocktake-score-1"),
         *(Binding(str(n), f"score({n})", f"Score {n}", show=False, id=f"stocktake-score-{n}")
           for n in range(2, 6)),
-        Binding("left", "previous", "Previous", show=False, id="stocktake-back-alt",
-                tooltip="The previous statement"),
-        Binding("n", "next", "Next", id="stocktake-next", tooltip="Keep this answer and go on"),
-        Binding("right", "next", "Next", show=False, id="stocktake-next-alt"),
-        Binding("ctrl+s", "save_notes", "Save notes, go on", id="stocktake-notes-next"),
-        Binding("pageup", "notes_back", "Back", priority=True, id="stocktake-notes-back"),
-        Binding("p", "pause", "Pause", id="stocktake-pause", tooltip="Keep answers, resume later"),
+        Binding("left", "previous", N_("Previous"), show=False, id="stocktake-back-alt",
+                tooltip=N_("The previous statement")),
+        Binding("n", "next", N_("Next"), id="stocktake-next", tooltip=N_("Keep this answer and go on")),
+        Binding("right", "next", N_("Next"), show=False, id="stocktake-next-alt"),
+        Binding("ctrl+s", "save_notes", N_("Save notes, go on"), id="stocktake-notes-next"),
+        Binding("pageup", "notes_back", N_("Back"), priority=True, id="stocktake-notes-back"),
+        Binding("p", "pause", N_("Pause"), id="stocktake-pause", tooltip=N_("Keep answers, resume later")),
     ]
 
     CSS = screen_css(__file__, "run_screen.tcss")

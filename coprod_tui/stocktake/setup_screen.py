@@ -12,6 +12,7 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.quiet import QuietInput
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
+from coprod_tui.i18n import N_
 from coprod_tui.journal.privacy_check import check_privacy
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.rules import LEVELS, Stocktake
@@ -34,7 +35,7 @@ class StocktakeSetupScreen(CoprodScreen[None]):
 
     HELP = HELP
     BINDINGS = [
-        Binding("ctrl+s", "begin", "Begin", id="stocktake-begin", tooltip="Start the statements"),
+        Binding("ctrl+s", "begin", N_("Begin"), id="stocktake-begin", tooltip=N_("Start the statements")),
     ]
 
     CSS = screen_css(__file__, "setup_screen.tcss")

@@ -21,6 +21,7 @@ from coprod_tui.core.ui.quiet import QuietInput
 from coprod_tui.core.ui.screens import CoprodDialog, CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_
 from coprod_tui.stocktake import share as stocktake_share
 from coprod_tui.stocktake.compare_screen import _TextScreen
 from coprod_tui.stocktake.rules import Stocktake
@@ -54,10 +55,10 @@ class ShareDialog(CoprodDialog[Path | None]):
 
     HELP = SHARE_HELP
     BINDINGS = [
-        Binding("w", "write", "Write file", id="stocktake-share-write"),
-        Binding("ctrl+s", "write", "Write file", show=False, id="stocktake-share-save"),
-        Binding("n", "notes", "Notes in/out", id="stocktake-share-notes"),
-        Binding("r", "replace", "Replace file", id="stocktake-share-replace"),
+        Binding("w", "write", N_("Write file"), id="stocktake-share-write"),
+        Binding("ctrl+s", "write", N_("Write file"), show=False, id="stocktake-share-save"),
+        Binding("n", "notes", N_("Notes in/out"), id="stocktake-share-notes"),
+        Binding("r", "replace", N_("Replace file"), id="stocktake-share-replace"),
     ]
 
     def __init__(self, stocktake: Stocktake, statements: StatementSet,
@@ -160,9 +161,9 @@ class StocktakeTeamPickScreen(CoprodScreen[None]):
 
     HELP = PICK_HELP
     BINDINGS = [
-        Binding("space", "mark", "Mark", id="stocktake-team-mark"),
-        Binding("a", "mark_all", "Mark all", id="stocktake-team-all"),
-        Binding("o", "open", "Open team view", id="stocktake-team-open"),
+        Binding("space", "mark", N_("Mark"), id="stocktake-team-mark"),
+        Binding("a", "mark_all", N_("Mark all"), id="stocktake-team-all"),
+        Binding("o", "open", N_("Open team view"), id="stocktake-team-open"),
     ]
     CSS = screen_css(__file__, "team_screen.tcss")
 

@@ -24,6 +24,7 @@ from coprod_tui.core.ui.quiet import QuietInput
 from coprod_tui.core.ui.screens import AreaScreen, CoprodDialog, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_
 from coprod_tui.journal.entry import VALUE_IDS
 from coprod_tui.transfer.common import FORMATS, ExportFilter, default_filename, value_label
 
@@ -90,7 +91,7 @@ class ConfirmReplace(CoprodDialog[bool]):
     """Ask before replacing an existing file; ``r`` replaces, ``b`` or Escape cancels."""
 
     BINDINGS = [
-        Binding("r", "replace", "Replace", id="export-replace"),
+        Binding("r", "replace", N_("Replace"), id="export-replace"),
     ]
 
     def __init__(self, path: Path) -> None:
@@ -119,10 +120,10 @@ class ExportScreen(AreaScreen):
 
     HELP = HELP
     BINDINGS = [
-        Binding("enter", "change", "Change", id="export-change"),
-        Binding("e", "export", "Export", id="export-go", tooltip="Export with these choices"),
-        Binding("ctrl+s", "export", "Export", show=False, id="export-save"),
-        Binding("a", "all", "All entries", id="export-all", tooltip="Clear every filter"),
+        Binding("enter", "change", N_("Change"), id="export-change"),
+        Binding("e", "export", N_("Export"), id="export-go", tooltip=N_("Export with these choices")),
+        Binding("ctrl+s", "export", N_("Export"), show=False, id="export-save"),
+        Binding("a", "all", N_("All entries"), id="export-all", tooltip=N_("Clear every filter")),
     ]
 
     def __init__(self) -> None:

@@ -116,7 +116,7 @@ def test_setting_then_locale_choose_and_lang_overrides(data_dir: Path) -> None:
 @pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
 def test_full_screen_app_reads_the_welsh_tier(data_dir: Path) -> None:
     with PtyApp.coprod(data_dir, "--lang", "cy", size=(80, 24), **ENGLISH_LOCALE) as term:
-        term.wait_for("About")
+        term.wait_for("Ynghylch")
         term.settle()
         term.press("1")
         term.wait_for("Os oes gennych 10 munud")

@@ -157,7 +157,7 @@ def test_plain_mode_home_menu_in_welsh(data_dir: Path) -> None:
     assert "Hafan\n" in out
     for item in ("  1. Darllen y pecyn cymorth (haenau ac adrannau)",
                  "  2. Dyddlyfr (ysgrifennu, rhestru, chwilio, camau gweithredu, drafftiau)",
-                 "  7. Gosodiadau", "  8. Help"):
+                 "  7. Gosodiadau", "  8. Cymorth"):
         assert item in out, item
     assert "Dewiswch 1-8 (b yn ôl, h hafan, q gadael, ? help): " in out
     assert "Mewn dewislen, teipiwch rif" in out  # "?" prints the navigation words

@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.ui.screens import CoprodDialog
 from coprod_tui.core.ui.text import literal
+from coprod_tui.i18n import _
 
 
 class ChoiceDialog(CoprodDialog[str | None]):
@@ -38,7 +39,7 @@ class ChoiceDialog(CoprodDialog[str | None]):
                 ),
                 id="choices",
             )
-            yield Static("Enter: choose    b or Esc: cancel", classes="dialog-keys")
+            yield Static(_("Enter: choose    b or Esc: cancel"), classes="dialog-keys")
         yield Footer()
 
     def on_mount(self) -> None:

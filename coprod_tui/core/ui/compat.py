@@ -42,6 +42,9 @@ from textual.css.stylesheet import Stylesheet
 from textual.filter import Monochrome, NoColor
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList
+from textual.widgets._footer import FooterKey
+
+from coprod_tui.i18n import _, current_language
 
 if TYPE_CHECKING:  # Markdown pulls in markdown-it: kept off the start-up path
     from queue import Queue
@@ -95,6 +98,7 @@ def footer_keys(footer: Footer) -> tuple[Any, ...]:
     """Everything the footer's compose depends on."""
     app = footer.app
     return (
+        current_language(),
         footer.compact,
         footer.show_command_palette,
         app.ENABLE_COMMAND_PALETTE,
@@ -109,7 +113,15 @@ def footer_keys(footer: Footer) -> tuple[Any, ...]:
 def _compose(self: Footer):  # noqa: ANN202 - a ComposeResult
     if self._bindings_ready:
         self.__dict__[_SHOWN] = footer_keys(self)
-    return ORIGINAL_FOOTER_COMPOSE(self)
+    for widget in ORIGINAL_FOOTER_COMPOSE(self):
+        # Binding descriptions are marked N_() where defined (class attributes,
+        # built once in English) and translated here, as they are shown.
+        if isinstance(widget, FooterKey):
+            if widget.description:
+                widget.description = _(widget.description)
+            if isinstance(widget.tooltip, str) and widget.tooltip:
+                widget.tooltip = _(widget.tooltip)
+        yield widget
 
 
 def _bindings_changed(self: Footer, screen: Screen) -> None:

@@ -35,6 +35,7 @@ from textual.widgets import Footer, Static
 
 from coprod_tui.core.text import make_visible
 from coprod_tui.core.ui.screens import CoprodDialog, screen_css
+from coprod_tui.i18n import N_, _
 
 if TYPE_CHECKING:
     from coprod_tui.core.store import Store
@@ -199,27 +200,30 @@ class LoseTextDialog(CoprodDialog[bool]):
     """Asked when unsaved writing could not be kept: go anyway (``True``) or stay."""
 
     BINDINGS = [
-        Binding("y", "lose", "Yes, lose it", id="lose-text-yes"),
-        Binding("n", "stay", "No, stay", id="lose-text-no"),
+        Binding("y", "lose", N_("Yes, lose it"), id="lose-text-yes"),
+        Binding("n", "stay", N_("No, stay"), id="lose-text-no"),
     ]
     CSS = screen_css(__file__, "drafts.tcss")
 
-    def __init__(self, problem: str, leaving: str = "Quit") -> None:
+    def __init__(self, problem: str, leaving: str = N_("Quit")) -> None:
         super().__init__()
         self.problem = problem
         self.leaving = leaving
 
     def compose(self) -> ComposeResult:
-        verb = self.leaving.lower()
+        leaving = _(self.leaving)  # "Quit" or "Close", marked where the dialog is opened
+        verb = leaving.lower()
+        problem = make_visible(self.problem)
         with Vertical(id="lose-text"):
-            yield Static(f"Your unsaved text could NOT be saved.\n\n{make_visible(self.problem)}"
-                         "\n\nIt is still here while coprod stays open: free some space (or "
-                         "fix the folder), then save it or try again.", markup=False,
-                         id="lose-text-problem")
-            yield Static(f"{self.leaving} and lose the unsaved text?", markup=False,
-                         classes="dialog-title")
-            yield Static(f"y: {verb} anyway (coprod tries to keep it in a private file)\n"
-                         "n, b or Esc: stay", markup=False, classes="dialog-keys")
+            yield Static(_("Your unsaved text could NOT be saved.\n\n{problem}"
+                           "\n\nIt is still here while coprod stays open: free some space (or "
+                           "fix the folder), then save it or try again.").format(problem=problem),
+                         markup=False, id="lose-text-problem")
+            yield Static(_("{leaving} and lose the unsaved text?").format(leaving=leaving),
+                         markup=False, classes="dialog-title")
+            yield Static(_("y: {verb} anyway (coprod tries to keep it in a private file)\n"
+                           "n, b or Esc: stay").format(verb=verb), markup=False,
+                         classes="dialog-keys")
         yield Footer()
 
     def action_lose(self) -> None:

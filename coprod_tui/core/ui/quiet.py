@@ -10,6 +10,8 @@ from typing import Any
 from textual.binding import Binding
 from textual.widgets import Input, TextArea
 
+from coprod_tui.i18n import N_
+
 
 class QuietInput(Input):
     """An ``Input`` with a steady cursor."""
@@ -26,8 +28,8 @@ class QuietTextArea(TextArea):
     """
 
     BINDINGS = [
-        Binding("tab", "app.focus_next", "Next field", id="text-next-field"),
-        Binding("shift+tab", "app.focus_previous", "Previous field", show=False,
+        Binding("tab", "app.focus_next", N_("Next field"), id="text-next-field"),
+        Binding("shift+tab", "app.focus_previous", N_("Previous field"), show=False,
                 id="text-previous-field"),
     ]
 

@@ -31,6 +31,7 @@ from textual.screen import ModalScreen, Screen
 from textual.worker import Worker, get_current_worker
 
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_
 
 if TYPE_CHECKING:
     from coprod_tui.app import CoprodApp
@@ -42,8 +43,8 @@ LoadedT = TypeVar("LoadedT")
 # The keys that step back one level, the same on every screen and dialog. The ids keep
 # the old per-screen ids out of keymaps: "back" and "back-alt" are the ones to remap.
 BACK_BINDINGS = [
-    Binding("b", "back", "Back", id="back", tooltip="Back one level (Escape does the same)"),
-    Binding("escape", "back", "Back", show=False, id="back-alt"),
+    Binding("b", "back", N_("Back"), id="back", tooltip=N_("Back one level (Escape does the same)")),
+    Binding("escape", "back", N_("Back"), show=False, id="back-alt"),
 ]
 
 
@@ -173,8 +174,8 @@ class AreaScreen(CoprodScreen[None]):
     """
 
     BINDINGS = [
-        Binding("b", "back", "Back", show=False, id="back",
-                tooltip="Back one level: from an area's first screen, home"),
+        Binding("b", "back", N_("Back"), show=False, id="back",
+                tooltip=N_("Back one level: from an area's first screen, home")),
     ]
 
 
@@ -186,8 +187,8 @@ class CoprodDialog(_CoprodBase[ResultT], ModalScreen[ResultT]):
     """
 
     BINDINGS = [
-        Binding("h", "app.home", "Home", id="home", tooltip="Close this and go home"),
-        Binding("q", "app.quit_app", "Quit", id="quit", tooltip="Save drafts and quit"),
+        Binding("h", "app.home", N_("Home"), id="home", tooltip=N_("Close this and go home")),
+        Binding("q", "app.quit_app", N_("Quit"), id="quit", tooltip=N_("Save drafts and quit")),
     ]
 
     def action_back(self) -> None:
