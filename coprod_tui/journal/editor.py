@@ -139,6 +139,7 @@ class EntryEditorScreen(CoprodScreen[None]):
                    actions_text=data.get("actions_text", ""))
 
     pending_summary: str = ""
+    _cursor_to_end: bool = False
 
     # -- layout ----------------------------------------------------------------------
     def _default_framework(self) -> str:
@@ -165,6 +166,7 @@ class EntryEditorScreen(CoprodScreen[None]):
             first = FRAMEWORKS[self.entry.framework][0][0]
             self.shown[first] = make_visible(self.pending_summary) + "\n\n" + self.shown.get(first, "")
             self.pending_summary = ""
+            self._cursor_to_end = True
         yield Header(show_clock=False)
         with VerticalScroll(id="editor-body"):
             heading = "Editing an entry" if self.editing else "New journal entry"
@@ -204,7 +206,21 @@ class EntryEditorScreen(CoprodScreen[None]):
     def _focus_first(self) -> None:
         first = FRAMEWORKS[self.entry.framework][0][0]
         target = "#title" if not self.entry.title else f"#section-{first}"
-        self.query_one(target).focus()
+        box = self.query_one(target)
+        at_end = self._cursor_to_end and isinstance(box, SafeTextArea)
+        if at_end:
+            # A summary was put in first: carry on after it, not into it.
+            box.move_cursor(box.document.end)
+            self._cursor_to_end = False
+        box.focus(scroll_visible=False)
+        # Open at the top, so the value's explanation and its first prompts show at
+        # 80x24 (focusing a box lower down would scroll past them); after a summary,
+        # show where the cursor is.
+        body = self.query_one("#editor-body", VerticalScroll)
+        if at_end:
+            self.call_after_refresh(box.scroll_visible, animate=False)
+        else:
+            self.call_after_refresh(body.scroll_home, animate=False)
 
     def on_unmount(self) -> None:
         self.app.draft_sources.discard(self)

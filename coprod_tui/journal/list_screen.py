@@ -363,9 +363,22 @@ class JournalScreen(AreaScreen):
                 return
             what, key = result
             if what == "discard":
-                self.app.store.discard_draft(key)
-                self.notify("Draft discarded.")
+                self._confirm_discard(key, dict(listed)[key])
                 return
             self.app.push_screen(EntryEditorScreen.from_draft(key, by_key[key]["data"]))
 
         self.app.push_screen(DraftsDialog(listed), chosen)
+
+    def _confirm_discard(self, key: str, description: str) -> None:
+        """Ask before throwing a draft away: it is the only copy of that writing."""
+
+        def answered(sure: bool | None) -> None:
+            if sure and self.attempt(lambda: self.app.store.discard_draft(key)):
+                self.notify("Draft discarded.")
+
+        self.app.push_screen(
+            ConfirmDialog("Discard this draft?",
+                          f"{description}\nIt is the only copy of this writing and "
+                          "cannot be brought back."),
+            answered,
+        )

@@ -1,0 +1,118 @@
+"""Slips that used to lose or hide work (issue 17), driven with keys at 80x24."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.containers import VerticalScroll
+from textual.widgets import Input, TextArea
+
+from coprod_tui.app import CoprodApp
+from coprod_tui.core.ui.screens import ReflectOn
+from coprod_tui.journal.editor import EntryEditorScreen
+from coprod_tui.journal.entry import Entry, Link
+from coprod_tui.shell.too_small import TooSmallScreen
+from tests.conftest import wait_until
+from tests.ui.screen_text import screen_text
+from tests.ui.test_journal import back_to_list, entries, open_journal, seed, start_entry
+
+
+async def test_discarding_a_draft_asks_first_and_no_keeps_it(data_dir: Path) -> None:
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(app, pilot)
+        await start_entry(app, pilot, 0)
+        await pilot.press(*"Keep me", "escape")
+        await back_to_list(app, pilot)
+        await pilot.press("r")
+        await wait_until(pilot, lambda: "Restore unsaved writing?" in screen_text(app))
+        await pilot.press("d")
+        await wait_until(pilot, lambda: "Discard this draft?" in screen_text(app))
+        assert len(app.store.drafts()) == 1
+        await pilot.press("escape")
+        await back_to_list(app, pilot)
+        assert app.store.drafts()[0]["data"]["entry"]["title"] == "Keep me"
+
+
+async def test_tabbing_into_a_filled_title_or_tags_keeps_the_text(data_dir: Path) -> None:
+    seed(data_dir, Entry(values=["networks"], title="Kept title", tags=["ward"],
+                         sections={"text": "a"}))
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(app, pilot)
+        await pilot.press("e")
+        await wait_until(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        editor = app.screen
+        title = editor.query_one("#title", Input)
+        tags = editor.query_one("#tags", Input)
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        assert app.focused is title
+        await pilot.press("x")
+        assert title.value == "Kept titlex"
+        await pilot.press("ctrl+a", "shift+end", "y")
+        assert title.value == "y"
+        await pilot.press("ctrl+z")
+        assert title.value == "Kept titlex"
+        await pilot.press("ctrl+z")
+        assert title.value == "Kept title"
+        tags.focus()
+        await pilot.pause()
+        await pilot.press("z")
+        assert tags.value == "wardz"
+
+
+async def test_too_small_terminal_swallows_keys_meant_for_the_hidden_editor(
+        data_dir: Path) -> None:
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(app, pilot)
+        editor = await start_entry(app, pilot, 0)
+        await pilot.press(*"Draft")
+        await pilot.resize_terminal(60, 20)
+        await wait_until(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        await pilot.press("h", "2", "n", "escape", "b", "f1", "question_mark", "ctrl+p")
+        await pilot.pause()
+        assert app.is_running and isinstance(app.screen, TooSmallScreen)
+        await pilot.resize_terminal(80, 24)
+        await wait_until(pilot, lambda: app.screen is editor)
+        assert editor.query_one("#title", Input).value == "Draft"
+        await pilot.resize_terminal(60, 20)
+        await wait_until(pilot, lambda: isinstance(app.screen, TooSmallScreen))
+        await pilot.press("q")
+        await wait_until(pilot, lambda: not app.is_running)
+    assert CoprodApp(data_dir=data_dir).store.drafts()[0]["data"]["entry"]["title"] == "Draft"
+
+
+async def test_reflect_on_this_puts_the_cursor_after_the_summary(data_dir: Path) -> None:
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(app, pilot)
+        app.jump(ReflectOn("Placed: clinic", ["equality"],
+                           Link(kind="spectrum", ref="x", label="clinic"),
+                           "Placed at Consulting.\nTwo reasons."))
+        await wait_until(pilot, lambda: isinstance(app.screen, EntryEditorScreen))
+        await pilot.pause()
+        area = app.focused
+        assert isinstance(area, TextArea)
+        await pilot.press(*"Mine")
+        assert area.text == "Placed at Consulting.\nTwo reasons.\n\nMine"
+        await pilot.press("ctrl+home", "!")
+        assert area.text.startswith("!Placed")
+        await pilot.press("ctrl+end", "?")
+        assert area.text.endswith("Mine?")
+
+
+async def test_a_new_entry_opens_at_the_top_at_80x24(data_dir: Path) -> None:
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(app, pilot)
+        editor = await start_entry(app, pilot, 0)
+        await pilot.pause()
+        await pilot.pause()
+        assert editor.query_one("#editor-body", VerticalScroll).scroll_y == 0
+        text = screen_text(app)
+        assert "New journal entry" in text and "Prompts:" in text
+        await pilot.press(*"T", "ctrl+s")
+        await back_to_list(app, pilot)
+        assert entries(app)[0]["title"] == "T"
