@@ -5,12 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.containers import VerticalScroll
-from textual.widgets import Input, TextArea
+from textual.widgets import Input, OptionList, TextArea
 
 from coprod_tui.app import CoprodApp
+from coprod_tui.core.store import Store
 from coprod_tui.core.ui.screens import ReflectOn
 from coprod_tui.journal.editor import EntryEditorScreen
-from coprod_tui.journal.entry import Entry, Link
+from coprod_tui.journal.entry import Action, Entry, Link
+from coprod_tui.journal.records import EntryStore
+from coprod_tui.journal.view import ActionsScreen, TrashPreviewScreen, TrashScreen
 from coprod_tui.shell.too_small import TooSmallScreen
 from tests.conftest import wait_until
 from tests.ui.screen_text import screen_text
@@ -116,3 +119,50 @@ async def test_a_new_entry_opens_at_the_top_at_80x24(data_dir: Path) -> None:
         await pilot.press(*"T", "ctrl+s")
         await back_to_list(app, pilot)
         assert entries(app)[0]["title"] == "T"
+
+
+async def test_an_action_marked_done_can_be_put_back_with_u(data_dir: Path) -> None:
+    seed(data_dir, Entry(values=["networks"], title="Links", framework="rolfe",
+                         actions=[Action("Call the GP surgery", "2026-12-01"),
+                                  Action("Visit the carers centre")]))
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(app, pilot)
+        await pilot.press("a")
+        await wait_until(pilot, lambda: isinstance(app.screen, ActionsScreen)
+                         and app.screen.query_one(OptionList).option_count == 2)
+        assert "u Undo done" in screen_text(app)
+        await pilot.press("space")
+        await wait_until(pilot, lambda: app.screen.query_one(OptionList).option_count == 1)
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Marked done: Call the GP surgery" in text and "(u puts it back)" in text
+        await pilot.press("u")
+        await wait_until(pilot, lambda: app.screen.query_one(OptionList).option_count == 2)
+        assert [a["done"] for a in entries(app)[0]["actions"]] == [False, False]
+        assert "[ ] Call the GP surgery" in screen_text(app)
+
+
+async def test_enter_in_the_trash_shows_the_entry_and_r_restores_it(data_dir: Path) -> None:
+    (entry,) = seed(data_dir, Entry(values=["networks"], title="Binned",
+                                    sections={"text": "What I wrote [b]"}))
+    EntryStore(Store.open(data_dir)).delete(entry.id)
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(app, pilot)
+        await pilot.press("u")
+        await wait_until(pilot, lambda: isinstance(app.screen, TrashScreen))
+        assert "(Enter shows one)" in screen_text(app)
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, TrashPreviewScreen))
+        text = screen_text(app)
+        assert "In the trash: Binned" in text and "What I wrote [b]" in text
+        await pilot.press("b")
+        await wait_until(pilot, lambda: isinstance(app.screen, TrashScreen))
+        assert app.store.all("trash")
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: isinstance(app.screen, TrashPreviewScreen))
+        await pilot.press("r")
+        await wait_until(pilot, lambda: isinstance(app.screen, TrashScreen)
+                         and not app.store.all("trash"))
+        assert entries(app)[0]["title"] == "Binned"
