@@ -15,6 +15,7 @@ from coprod_tui.complexity import records as cx
 from coprod_tui.complexity.rules import DOMAINS
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
+from coprod_tui.core.ui.choice import ask_delete_for_good
 from coprod_tui.core.ui.screens import AreaScreen, screen_css
 
 INTRO = (
@@ -66,6 +67,8 @@ class ComplexityScreen(AreaScreen):
                 tooltip="Place scenarios and get feedback"),
         Binding("y", "history", "Practice history", id="complexity-history",
                 tooltip="Your past practice rounds"),
+        Binding("x", "delete", "Delete", id="complexity-delete",
+                tooltip="Delete the highlighted challenge for good (asks first)"),
     ]
 
     def __init__(self) -> None:
@@ -78,7 +81,7 @@ class ComplexityScreen(AreaScreen):
         yield Static("Complexity: is this a challenge to co-produce?", classes="screen-title")
         yield Static(INTRO, id="complexity-intro", markup=False)
         yield OptionList(id="challenges")
-        yield Static("n: new challenge   Enter: open   p: practise   y: practice history",
+        yield Static("n: new   Enter: open   x: delete   p: practise   y: practice history",
                      id="complexity-hint", markup=False)
         yield Footer()
 
@@ -134,6 +137,20 @@ class ComplexityScreen(AreaScreen):
     @on(OptionList.OptionSelected, "#challenges")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.open_challenge(event.option.id)
+
+    def action_delete(self) -> None:
+        """Delete the highlighted challenge for good, after asking."""
+        option = self.query_one("#challenges", OptionList).highlighted_option
+        if option is None or not option.id or option.id not in self.docs:
+            return
+        record_id = option.id
+
+        def delete() -> None:
+            if self.attempt(lambda: cx.delete_challenge(self.app.store, record_id)):
+                self.notify("Challenge deleted.")
+                self.refresh_list()
+
+        ask_delete_for_good(self, "this challenge", str(option.prompt), delete)
 
     def action_practise(self) -> None:
         """Start a practice round."""

@@ -8,16 +8,26 @@ from textual.containers import VerticalScroll
 from textual.widgets import Input, OptionList, TextArea
 
 from coprod_tui.app import CoprodApp
-from coprod_tui.core.store import Store
+from coprod_tui.complexity import records as cx
+from coprod_tui.complexity.area_screen import ComplexityScreen
+from coprod_tui.core.store import Store, backups
+from coprod_tui.core.store.backups import list_backups
 from coprod_tui.core.ui.screens import ReflectOn
 from coprod_tui.journal.editor import EntryEditorScreen
-from coprod_tui.journal.entry import Action, Entry, Link
+from coprod_tui.journal.entry import VALUE_IDS, Action, Entry, Link
 from coprod_tui.journal.records import EntryStore
 from coprod_tui.journal.view import ActionsScreen, TrashPreviewScreen, TrashScreen
 from coprod_tui.shell.too_small import TooSmallScreen
+from coprod_tui.spectrum import records as spectrum_records
+from coprod_tui.spectrum.area_screen import SavedPlacementsScreen, SpectrumScreen
+from coprod_tui.spectrum.rules import SpectrumAnswers, place
+from coprod_tui.stocktake import records as stocktakes
+from coprod_tui.stocktake.area_screen import StocktakeScreen
+from coprod_tui.stocktake.history_screen import StocktakeHistoryScreen
 from tests.conftest import wait_until
 from tests.ui.screen_text import screen_text
 from tests.ui.test_journal import back_to_list, entries, open_journal, seed, start_entry
+from tests.ui.test_stocktake import make_finished
 
 
 async def test_discarding_a_draft_asks_first_and_no_keeps_it(data_dir: Path) -> None:
@@ -166,3 +176,64 @@ async def test_enter_in_the_trash_shows_the_entry_and_r_restores_it(data_dir: Pa
         await wait_until(pilot, lambda: isinstance(app.screen, TrashScreen)
                          and not app.store.all("trash"))
         assert entries(app)[0]["title"] == "Binned"
+
+
+def _in_backups(data_dir: Path, record_id: str) -> bool:
+    return any(record_id in path.read_text() for path in list_backups(data_dir))
+
+
+async def test_placements_challenges_and_stocktakes_delete_for_good_after_asking(
+        data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    placed = spectrum_records.save_placement(
+        store, "Carers' survey", "we asked",
+        place(SpectrumAnswers("both", "organisation", "organisation", refine="ask")))
+    answers = {"recipe": "yes", "expertise": "yes", "predictable": "yes", "people": "no",
+               "crisis": "no"}
+    challenge = cx.save_challenge(store, cx.new_challenge("Leaflets", "", answers))
+    stocktake = make_finished(store, "2026-01-10T10:00:00+00:00",
+                              {v: [3, 3, 3] for v in VALUE_IDS})
+    backups.keep_copy(data_dir, store.path, "test")
+    for record_id in (placed["id"], challenge["id"], stocktake.id):
+        assert _in_backups(data_dir, record_id)
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        # A saved placement: x asks; Escape keeps it; x, down, Enter deletes it.
+        await pilot.press("3")
+        await wait_until(pilot, lambda: isinstance(app.screen, SpectrumScreen))
+        await pilot.press("s")
+        await wait_until(pilot, lambda: isinstance(app.screen, SavedPlacementsScreen))
+        await pilot.press("x")
+        await wait_until(pilot, lambda: "Delete this placement for good?" in screen_text(app))
+        assert "from its backups" in screen_text(app)
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: isinstance(app.screen, SavedPlacementsScreen))
+        await pilot.press("x")
+        await wait_until(pilot, lambda: "Delete this placement for good?" in screen_text(app))
+        await pilot.press("enter")  # "No, keep it" is highlighted first
+        await wait_until(pilot, lambda: isinstance(app.screen, SavedPlacementsScreen))
+        assert spectrum_records.placements(app.store)
+        await pilot.press("x", "down", "enter")
+        await wait_until(pilot, lambda: not spectrum_records.placements(app.store))
+        assert not _in_backups(data_dir, placed["id"])
+        # A challenge.
+        await pilot.press("h", "4")
+        await wait_until(pilot, lambda: isinstance(app.screen, ComplexityScreen)
+                         and app.screen.loaded)
+        await pilot.press("x")
+        await wait_until(pilot, lambda: "Delete this challenge for good?" in screen_text(app))
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: not cx.challenges(app.store))
+        assert not _in_backups(data_dir, challenge["id"])
+        # A stocktake.
+        await pilot.press("h", "5")
+        await wait_until(pilot, lambda: isinstance(app.screen, StocktakeScreen))
+        await pilot.press("l")
+        await wait_until(pilot, lambda: isinstance(app.screen, StocktakeHistoryScreen))
+        await pilot.press("x")
+        await wait_until(pilot, lambda: "Delete this stocktake for good?" in screen_text(app))
+        await pilot.press("down", "enter")
+        await wait_until(pilot, lambda: not stocktakes.finished(app.store))
+        assert not _in_backups(data_dir, stocktake.id)
+        assert "No finished stocktakes yet." in screen_text(app)
