@@ -237,3 +237,45 @@ async def test_placements_challenges_and_stocktakes_delete_for_good_after_asking
         await wait_until(pilot, lambda: not stocktakes.finished(app.store))
         assert not _in_backups(data_dir, stocktake.id)
         assert "No finished stocktakes yet." in screen_text(app)
+
+
+async def test_ticked_and_unticked_values_differ_in_characters_with_no_colour(
+        data_dir: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_journal(app, pilot)
+        await start_entry(app, pilot, 0)
+        await pilot.press("ctrl+o")
+        await wait_until(pilot, lambda: "Which values does this entry cover?" in screen_text(app))
+        rows = [line for line in screen_text(app).splitlines() if "[x]" in line or "[ ]" in line]
+        assert len(rows) == 5
+        assert sum("[x]" in row for row in rows) == 1  # the value the entry was started from
+        await pilot.press("down", "space")
+        await pilot.pause()
+        rows = [line for line in screen_text(app).splitlines() if "[x]" in line or "[ ]" in line]
+        assert sum("[x]" in row for row in rows) == 2
+        await pilot.press("space")
+        await pilot.pause()
+        assert sum("[x]" in line for line in screen_text(app).splitlines()) == 1
+
+
+async def test_a_tick_box_shows_its_state_in_characters() -> None:
+    from textual.app import App
+
+    from coprod_tui.core.ui.ticks import TickBox, TickList
+
+    class Host(App[None]):
+        def compose(self):
+            yield TickList[str](("a long option", "a"), ("b", "b", True), id="list")
+            yield TickBox("yes", id="box")
+
+    app = Host()
+    async with app.run_test(size=(40, 10)) as pilot:
+        text = screen_text(app)
+        assert "[ ] a long option" in text and "[x] b" in text and "[ ] yes" in text
+        await pilot.press("space")
+        await pilot.press("tab", "space")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "[x] a long option" in text and "[x] yes" in text
