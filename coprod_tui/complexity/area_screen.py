@@ -67,7 +67,8 @@ class ComplexityScreen(AreaScreen):
                 tooltip="Place scenarios and get feedback"),
         Binding("y", "history", "Practice history", id="complexity-history",
                 tooltip="Your past practice rounds"),
-        Binding("x", "delete", "Delete", id="complexity-delete",
+        # Said in the keys line under the list: the footer has no room at 80 columns.
+        Binding("x", "delete", "Delete", id="complexity-delete", show=False,
                 tooltip="Delete the highlighted challenge for good (asks first)"),
     ]
 
