@@ -38,7 +38,8 @@ The short responses such as "probe, sense, respond" (try something small and
 safe, see what happens, then respond) come from Cynefin, not the toolkit.
 
 - `n` describes a new challenge; Enter reopens the highlighted one to revise it
-  (earlier answers are kept).
+  (earlier answers are kept); `x` deletes it for good, after asking (from
+  coprod's backups too).
 - `p` practises on scenarios; `y` shows your past practice rounds.
 - The same questions work without the full-screen app: `coprod complexity --help`.
 """
