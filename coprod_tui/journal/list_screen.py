@@ -56,10 +56,12 @@ R relationships, C change makers; `-` for the rest) and the title.
 
 - `n` new entry about one value (its explanation and prompts are shown)
 - `w` value by value: one experience through all five values
-- `/` search titles, text and tags as you type (`Esc` or Enter back to the list)
+- `/` search titles, text and tags as you type (`Esc` or Enter back to the list);
+  the line above the list says `Search: words`, `Esc` in the list clears it, and
+  leaving the journal ends it
 - `f` filter menu, or directly `v` value, `t` tag, `d` dates; choose "any" to clear
 - Enter view, `e` edit, `x` delete (asks first; restore from the trash `u`)
-- `a` open actions, `r` drafts of unsaved writing
+- `a` open actions, `r` drafts of unsaved writing (`d` there discards one, after asking)
 """
 
 
