@@ -171,6 +171,11 @@ class EntryEditorScreen(CoprodScreen[None]):
         with VerticalScroll(id="editor-body"):
             heading = "Editing an entry" if self.editing else "New journal entry"
             yield Static(heading, classes="screen-title")
+            # The Title box comes first: a new entry opens at the top with its cursor
+            # there and the value's explanation and first prompts still on screen.
+            yield Static("Title", classes="section-label")
+            yield SafeInput(make_visible(self.entry.title), id="title",
+                            placeholder="A few words to find it again")
             guide = self._guide_text()
             if guide:
                 yield Static(literal(guide), id="value-guide")
@@ -178,9 +183,6 @@ class EntryEditorScreen(CoprodScreen[None]):
                 yield Static(literal(f"Linked to {link.kind}: {link.label or link.ref}"),
                              classes="editor-note")
             yield Static(editor_meta(self.content, self.entry), id="editor-meta", markup=False)
-            yield Static("Title", classes="section-label")
-            yield SafeInput(make_visible(self.entry.title), id="title",
-                            placeholder="A few words to find it again")
             for section_id, label in FRAMEWORKS[self.entry.framework]:
                 yield Static(label, classes="section-label")
                 hint = self._hint(section_id)
@@ -212,15 +214,16 @@ class EntryEditorScreen(CoprodScreen[None]):
             # A summary was put in first: carry on after it, not into it.
             box.move_cursor(box.document.end)
             self._cursor_to_end = False
-        box.focus(scroll_visible=False)
-        # Open at the top, so the value's explanation and its first prompts show at
-        # 80x24 (focusing a box lower down would scroll past them); after a summary,
-        # show where the cursor is.
-        body = self.query_one("#editor-body", VerticalScroll)
-        if at_end:
-            self.call_after_refresh(box.scroll_visible, animate=False)
-        else:
+        fresh = target == "#title"
+        box.focus(scroll_visible=not fresh)
+        if fresh:
+            # A new entry opens at the top, so the value's explanation and its first
+            # prompts show at 80x24 (focusing the Title box would scroll past them).
+            # Writing carried on (a draft, an edit, a summary) shows its cursor.
+            body = self.query_one("#editor-body", VerticalScroll)
             self.call_after_refresh(body.scroll_home, animate=False)
+        elif at_end:
+            self.call_after_refresh(box.scroll_visible, animate=False)
 
     def on_unmount(self) -> None:
         self.app.draft_sources.discard(self)
