@@ -65,6 +65,10 @@ LEAVE_GRACE = 1.0
 IDLE_CHECK = 15.0
 
 
+# The app's actions that still work while the terminal is too small.
+TOO_SMALL_ACTIONS = frozenset({"quit_app"})
+
+
 class StoreReady(Message):
     """Posted when the store has been checked and opened (home refreshes)."""
 
@@ -191,6 +195,18 @@ class CoprodApp(App[int]):
             self.push_screen(TooSmallScreen(width, height))
         elif isinstance(current, TooSmallScreen):
             current.dismiss(None)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """While the terminal is too small, only quitting (which keeps drafts) works.
+
+        Every other key would act on a screen the user cannot see: typing ``hq`` into
+        a hidden editor used to go home and quit.
+        """
+        from coprod_tui.shell.too_small import TooSmallScreen
+
+        if isinstance(self.screen, TooSmallScreen) and action not in TOO_SMALL_ACTIONS:
+            return False
+        return super().check_action(action, parameters)
 
     # -- screen magnifiers and braille displays ----------------------------------------
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:

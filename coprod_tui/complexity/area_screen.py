@@ -15,6 +15,7 @@ from coprod_tui.complexity import records as cx
 from coprod_tui.complexity.rules import DOMAINS
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
+from coprod_tui.core.ui.choice import ask_delete_for_good
 from coprod_tui.core.ui.screens import AreaScreen, screen_css
 from coprod_tui.i18n import N_
 
@@ -38,7 +39,8 @@ The short responses such as "probe, sense, respond" (try something small and
 safe, see what happens, then respond) come from Cynefin, not the toolkit.
 
 - `n` describes a new challenge; Enter reopens the highlighted one to revise it
-  (earlier answers are kept).
+  (earlier answers are kept); `x` deletes it for good, after asking (from
+  coprod's backups too).
 - `p` practises on scenarios; `y` shows your past practice rounds.
 - The same questions work without the full-screen app: `coprod complexity --help`.
 """
@@ -67,6 +69,9 @@ class ComplexityScreen(AreaScreen):
                 tooltip=N_("Place scenarios and get feedback")),
         Binding("y", "history", N_("Practice history"), id="complexity-history",
                 tooltip=N_("Your past practice rounds")),
+        # Said in the keys line under the list: the footer has no room at 80 columns.
+        Binding("x", "delete", N_("Delete"), id="complexity-delete", show=False,
+                tooltip=N_("Delete the highlighted challenge for good (asks first)")),
     ]
 
     def __init__(self) -> None:
@@ -79,7 +84,7 @@ class ComplexityScreen(AreaScreen):
         yield Static("Complexity: is this a challenge to co-produce?", classes="screen-title")
         yield Static(INTRO, id="complexity-intro", markup=False)
         yield OptionList(id="challenges")
-        yield Static("n: new challenge   Enter: open   p: practise   y: practice history",
+        yield Static("n: new   Enter: open   x: delete   p: practise   y: practice history",
                      id="complexity-hint", markup=False)
         yield Footer()
 
@@ -135,6 +140,20 @@ class ComplexityScreen(AreaScreen):
     @on(OptionList.OptionSelected, "#challenges")
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self.open_challenge(event.option.id)
+
+    def action_delete(self) -> None:
+        """Delete the highlighted challenge for good, after asking."""
+        option = self.query_one("#challenges", OptionList).highlighted_option
+        if option is None or not option.id or option.id not in self.docs:
+            return
+        record_id = option.id
+
+        def delete() -> None:
+            if self.attempt(lambda: cx.delete_challenge(self.app.store, record_id)):
+                self.notify("Challenge deleted.")
+                self.refresh_list()
+
+        ask_delete_for_good(self, "this challenge", str(option.prompt), delete)
 
     def action_practise(self) -> None:
         """Start a practice round."""

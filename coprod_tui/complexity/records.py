@@ -86,6 +86,11 @@ def challenges(store: Store) -> list[Doc]:
     return challenge_records(store).all()
 
 
+def delete_challenge(store: Store, record_id: str) -> bool:
+    """Delete a saved challenge here and from every backup; ``False`` if not found."""
+    return challenge_records(store).remove_for_good(record_id)
+
+
 def latest_challenge(store: Store) -> Doc | None:
     """The challenge changed most recently, if any."""
     return challenge_records(store).latest()

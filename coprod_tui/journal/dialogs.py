@@ -19,6 +19,7 @@ from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.safe_text import SafeInput
 from coprod_tui.core.ui.screens import CoprodDialog, screen_css
 from coprod_tui.core.ui.text import literal
+from coprod_tui.core.ui.ticks import TickList
 from coprod_tui.i18n import N_, _
 from coprod_tui.journal.privacy_check import GUIDANCE, Finding
 
@@ -96,7 +97,7 @@ class ValuesDialog(_Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(literal(_(self.title_text)), classes="dialog-title")
-            yield SelectionList[str](
+            yield TickList[str](
                 *((label, value, value in self.chosen) for value, label in self.choices),
                 id="values-choice",
             )

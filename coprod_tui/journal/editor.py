@@ -143,6 +143,7 @@ class EntryEditorScreen(CoprodScreen[None]):
                    actions_text=data.get("actions_text", ""))
 
     pending_summary: str = ""
+    _cursor_to_end: bool = False
 
     # -- layout ----------------------------------------------------------------------
     def _default_framework(self) -> str:
@@ -169,10 +170,16 @@ class EntryEditorScreen(CoprodScreen[None]):
             first = FRAMEWORKS[self.entry.framework][0][0]
             self.shown[first] = make_visible(self.pending_summary) + "\n\n" + self.shown.get(first, "")
             self.pending_summary = ""
+            self._cursor_to_end = True
         yield Header(show_clock=False)
         with VerticalScroll(id="editor-body"):
             heading = _("Editing an entry") if self.editing else _("New journal entry")
             yield Static(heading, classes="screen-title")
+            # The Title box comes first: a new entry opens at the top with its cursor
+            # there and the value's explanation and first prompts still on screen.
+            yield Static(_("Title"), classes="section-label")
+            yield SafeInput(make_visible(self.entry.title), id="title",
+                            placeholder=_("A few words to find it again"))
             guide = self._guide_text()
             if guide:
                 yield Static(literal(guide), id="value-guide")
@@ -181,9 +188,6 @@ class EntryEditorScreen(CoprodScreen[None]):
                                                               what=link.label or link.ref)),
                              classes="editor-note")
             yield Static(editor_meta(self.content, self.entry), id="editor-meta", markup=False)
-            yield Static(_("Title"), classes="section-label")
-            yield SafeInput(make_visible(self.entry.title), id="title",
-                            placeholder=_("A few words to find it again"))
             for section_id, label in FRAMEWORKS[self.entry.framework]:
                 yield Static(_(label), classes="section-label")
                 hint = self._hint(section_id)
@@ -209,7 +213,22 @@ class EntryEditorScreen(CoprodScreen[None]):
     def _focus_first(self) -> None:
         first = FRAMEWORKS[self.entry.framework][0][0]
         target = "#title" if not self.entry.title else f"#section-{first}"
-        self.query_one(target).focus()
+        box = self.query_one(target)
+        at_end = self._cursor_to_end and isinstance(box, SafeTextArea)
+        if at_end:
+            # A summary was put in first: carry on after it, not into it.
+            box.move_cursor(box.document.end)
+            self._cursor_to_end = False
+        fresh = target == "#title"
+        box.focus(scroll_visible=not fresh)
+        if fresh:
+            # A new entry opens at the top, so the value's explanation and its first
+            # prompts show at 80x24 (focusing the Title box would scroll past them).
+            # Writing carried on (a draft, an edit, a summary) shows its cursor.
+            body = self.query_one("#editor-body", VerticalScroll)
+            self.call_after_refresh(body.scroll_home, animate=False)
+        elif at_end:
+            self.call_after_refresh(box.scroll_visible, animate=False)
 
     def on_unmount(self) -> None:
         self.app.draft_sources.discard(self)

@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.store import Store
+from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.safe_text import SafeInput
 from coprod_tui.core.ui.screens import AreaScreen, screen_css
@@ -56,10 +57,12 @@ R relationships, C change makers; `-` for the rest) and the title.
 
 - `n` new entry about one value (its explanation and prompts are shown)
 - `w` value by value: one experience through all five values
-- `/` search titles, text and tags as you type (`Esc` or Enter back to the list)
+- `/` search titles, text and tags as you type (`Esc` or Enter back to the list);
+  the line above the list says `Search: words`, `Esc` in the list clears it, and
+  leaving the journal ends it
 - `f` filter menu, or directly `v` value, `t` tag, `d` dates; choose "any" to clear
 - Enter view, `e` edit, `x` delete (asks first; restore from the trash `u`)
-- `a` open actions, `r` drafts of unsaved writing
+- `a` open actions, `r` drafts of unsaved writing (`d` there discards one, after asking)
 """)
 
 
@@ -135,6 +138,8 @@ class JournalScreen(AreaScreen):
 
     def on_mount(self) -> None:
         self.query_one("#entries", OptionList).focus()
+        self._mode = self.app.current_mode
+        self.app.mode_change_signal.subscribe(self, self._mode_changed)
         self.reload()
 
     def on_screen_resume(self) -> None:
@@ -155,8 +160,8 @@ class JournalScreen(AreaScreen):
             self.app.keep_long_lived()
         self.index = index
         self._rows = {}
+        self.refilter(keep_place=self.loaded)
         self.loaded = True
-        self.refilter()
         # Offer drafts once, when the journal is first opened (after a restart):
         # not each time the user comes back from an editor they chose to leave.
         if drafts and not self._offered_drafts:
@@ -164,14 +169,24 @@ class JournalScreen(AreaScreen):
         self._offered_drafts = True
 
     # -- filtering -------------------------------------------------------------------
-    def refilter(self, keep_limit: bool = False) -> None:
-        """Apply the search words and filters to the loaded entries."""
+    def refilter(self, keep_limit: bool = False, keep_place: bool = False) -> None:
+        """Apply the search words and filters to the loaded entries.
+
+        ``keep_place``: the highlight stays on the entry it was on (coming back from
+        viewing or editing one), not back at the top.
+        """
+        entries = self.query_one("#entries", OptionList)
+        current = self._current() if keep_place else None
         if not keep_limit:
-            self.limit = PAGE
+            self.limit = max(self.limit, PAGE) if keep_place else PAGE
         self.matches = self.index.search(self.filters)
         self.shown = self.matches[: self.limit]
-        entries = self.query_one("#entries", OptionList)
         highlighted = entries.highlighted if keep_limit else 0
+        if current is not None:
+            # Entries are rebuilt on reload: find the same one by its id.
+            found = next((i for i, e in enumerate(self.shown) if e.id == current.id), None)
+            highlighted = found if found is not None else min(entries.highlighted or 0,
+                                                               max(len(self.shown) - 1, 0))
         # No option ids: rows map to ``self.shown`` by index (and an imported
         # file with a repeated or missing id cannot break the list).
         entries.set_options(Option(self._row(e)) for e in self.shown)
@@ -189,8 +204,12 @@ class JournalScreen(AreaScreen):
         described = self.filters.describe()
         line = _("{shown} of {total} entries · {counts}").format(
             shown=len(self.matches), total=total, counts=count_text)
+        words = one_line(self.filters.words.strip(), 40)
+        if words:
+            # Said in words, not only by what the box holds: Esc clears it.
+            line += "\n" + _("Search: {words} (Esc clears)").format(words=words)
         if described:
-            line += "\n" + _("showing {filters}").format(filters=described)
+            line += "\n" + _("showing {filters} (f to change)").format(filters=described)
         if not total:
             line = _("No entries yet. Press n to write about a value, or w to go value by value.")
         self.query_one("#journal-filters", Static).update(line)
@@ -213,11 +232,28 @@ class JournalScreen(AreaScreen):
         self.query_one("#entries", OptionList).focus()
 
     def action_back(self) -> None:
-        """Esc: from the search box back to the list, otherwise back (home)."""
+        """Esc: from the search box back to the list; then clear an active search;
+        otherwise back (home)."""
         if self.focused is self.query_one("#search"):
             self.action_to_list()
+        elif self.filters.words.strip():
+            self.clear_search()
+            self.notify("Search cleared.")
         else:
             self.leave()
+
+    def clear_search(self) -> None:
+        """Empty the search box and show every entry the filters allow."""
+        search = self.query_one("#search", Input)
+        if search.value:
+            search.value = ""
+        self._set(words="")
+
+    def _mode_changed(self, mode: str) -> None:
+        # Leaving the journal (home, another area) ends a search: coming back later
+        # to a list silently narrowed by old words would hide entries.
+        if mode != self._mode and self.filters.words:
+            self.clear_search()
 
     def action_filter_menu(self) -> None:
         """Choose how to narrow the list (each also has its own key)."""
@@ -367,9 +403,22 @@ class JournalScreen(AreaScreen):
                 return
             what, key = result
             if what == "discard":
-                self.app.store.discard_draft(key)
-                self.notify(_("Draft discarded."))
+                self._confirm_discard(key, dict(listed)[key])
                 return
             self.app.push_screen(EntryEditorScreen.from_draft(key, by_key[key]["data"]))
 
         self.app.push_screen(DraftsDialog(listed), chosen)
+
+    def _confirm_discard(self, key: str, description: str) -> None:
+        """Ask before throwing a draft away: it is the only copy of that writing."""
+
+        def answered(sure: bool | None) -> None:
+            if sure and self.attempt(lambda: self.app.store.discard_draft(key)):
+                self.notify("Draft discarded.")
+
+        self.app.push_screen(
+            ConfirmDialog("Discard this draft?",
+                          f"{description}\nIt is the only copy of this writing and "
+                          "cannot be brought back."),
+            answered,
+        )

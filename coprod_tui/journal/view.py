@@ -7,6 +7,7 @@ escape sequences show as typed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import on
 from textual.app import ComposeResult
@@ -28,6 +29,9 @@ from coprod_tui.journal.records import EntryStore
 from coprod_tui.journal.support import entry_label, entry_row, values_content
 from coprod_tui.transfer.common import FORMATS
 
+if TYPE_CHECKING:
+    from coprod_tui.app import CoprodApp
+
 # The formats one entry can be exported to on its own (json is the whole backup).
 ENTRY_FORMATS: tuple[str, ...] = ("md", "txt", "nmc")
 
@@ -45,6 +49,44 @@ class _Back(CoprodScreen[None]):
         """The journal over the app's store."""
         return EntryStore(self.app.store)
 
+
+
+def describe_entry(app: CoprodApp, entry: Entry) -> tuple[list[str], list[str]]:
+    """An entry as lines to read: what it is about (meta), then what was written."""
+    content = values_content(app)
+    names = [content.name(v) if content else v for v in entry.values]
+    framework = (content.frameworks[entry.framework].name
+                 if content and entry.framework in content.frameworks else entry.framework)
+    covered = ", ".join(names) or _("none chosen yet (e, then ctrl+o)")
+    written = _("Written {when}").format(when=local_display(entry.created))
+    if entry.updated != entry.created:
+        written += _(", changed {when}").format(when=local_display(entry.updated))
+    meta = [_("Values: {covered}").format(covered=covered),
+            _("Framework: {framework}").format(framework=framework), written]
+    if entry.tags:
+        meta.append(_("Tags: {tags}").format(tags=", ".join(entry.tags)))
+    for link in entry.links:
+        meta.append(_("Linked to {kind}: {what}").format(kind=link.kind,
+                                                         what=link.label or link.ref))
+    if entry.account_kind or entry.code_themes:
+        meta.append(_("NMC account: {kind}; Code themes: {themes}").format(
+            kind=entry.account_kind or _("kind not chosen"),
+            themes="; ".join(entry.code_themes) or _("none chosen")))
+    body: list[str] = []
+    # The framework's order (what happened, the values, what next, the Code),
+    # then any part it does not know, so nothing written is hidden.
+    order = [sid for sid, _ in FRAMEWORKS.get(entry.framework, ())]
+    order += [sid for sid in entry.sections if sid not in order]
+    labels = dict(FRAMEWORKS.get(entry.framework, ()))
+    for section_id in order:
+        text = entry.sections.get(section_id, "")
+        if isinstance(text, str) and text.strip():
+            label = _(labels[section_id]) if section_id in labels else section_id
+            body += [f"== {label} ==", text, ""]
+    if entry.actions:
+        body.append("== " + _("Actions") + " ==")
+        body += [action_line(a) for a in entry.actions]
+    return meta, body
 
 
 class EntryViewScreen(_Back):
@@ -95,39 +137,7 @@ class EntryViewScreen(_Back):
             self.dismiss(None)
             return
         entry = self.entry
-        content = values_content(self.app)
-        names = [content.name(v) if content else v for v in entry.values]
-        framework = (content.frameworks[entry.framework].name
-                     if content and entry.framework in content.frameworks else entry.framework)
-        covered = ", ".join(names) or _("none chosen yet (e, then ctrl+o)")
-        written = _("Written {when}").format(when=local_display(entry.created))
-        if entry.updated != entry.created:
-            written += _(", changed {when}").format(when=local_display(entry.updated))
-        meta = [_("Values: {covered}").format(covered=covered),
-                _("Framework: {framework}").format(framework=framework), written]
-        if entry.tags:
-            meta.append(_("Tags: {tags}").format(tags=", ".join(entry.tags)))
-        for link in entry.links:
-            meta.append(_("Linked to {kind}: {what}").format(kind=link.kind,
-                                                             what=link.label or link.ref))
-        if entry.account_kind or entry.code_themes:
-            meta.append(_("NMC account: {kind}; Code themes: {themes}").format(
-                kind=entry.account_kind or _("kind not chosen"),
-                themes="; ".join(entry.code_themes) or _("none chosen")))
-        body: list[str] = []
-        # The framework's order (what happened, the values, what next, the Code),
-        # then any part it does not know, so nothing written is hidden.
-        order = [sid for sid, _ in FRAMEWORKS.get(entry.framework, ())]
-        order += [sid for sid in entry.sections if sid not in order]
-        labels = dict(FRAMEWORKS.get(entry.framework, ()))
-        for section_id in order:
-            text = entry.sections.get(section_id, "")
-            if isinstance(text, str) and text.strip():
-                label = _(labels[section_id]) if section_id in labels else section_id
-                body += [f"== {label} ==", text, ""]
-        if entry.actions:
-            body.append("== " + _("Actions") + " ==")
-            body += [action_line(a) for a in entry.actions]
+        meta, body = describe_entry(self.app, entry)
         self.query_one("#view-title", Static).update(literal(entry_label(entry)))
         self.query_one("#view-meta", Static).update(literal("\n".join(meta)))
         self.query_one("#view-body", Static).update(literal("\n".join(body)))
@@ -188,14 +198,24 @@ def action_line(action: Action) -> str:
 class ActionsScreen(_Back):
     """Every action not yet done; Enter or space marks one done."""
 
-    HELP = N_("## Open actions\n\nEnter or space marks the highlighted action done.")
+    HELP = ("## Open actions\n\nEnter or space marks the highlighted action done; it leaves "
+            "this list (it stays in its entry as `[x]`). `u` puts the last one marked done "
+            "back.")
     BINDINGS = [
         Binding("space", "done", N_("Mark done"), id="actions-done"),
+        Binding("u", "undo", N_("Undo done"), id="actions-undo",
+                tooltip=N_("Put the action last marked done back on the list")),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        # (entry id, action id, its line) of each action marked done here, latest last.
+        self.marked: list[tuple[str, str, str]] = []
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(_("Open actions (soonest due first)"), classes="screen-title")
+        yield Static("", id="actions-undo-note")
         yield OptionList(id="open-actions")
         yield Footer()
 
@@ -232,15 +252,40 @@ class ActionsScreen(_Back):
         entry_id, _sep, action_id = option.id.partition(":")
         if not self.attempt(lambda: self.journal().mark_action_done(entry_id, action_id)):
             return
+        self.marked.append((entry_id, action_id, one_line(str(option.prompt), 40)))
         self.notify(_("Action marked done."))
+        self._show_undo_note()
+        self.load()
+
+    def _show_undo_note(self) -> None:
+        # Kept on screen (a notice goes away): what was done and how to undo it.
+        note = self.query_one("#actions-undo-note", Static)
+        if self.marked:
+            text = self.marked[-1][2].removeprefix("[ ] ")
+            note.update(literal(_("Marked done: {text} (u puts it back)").format(text=text)))
+        else:
+            note.update("")
+
+    def action_undo(self) -> None:
+        """Mark the action last marked done here not done again."""
+        if not self.marked:
+            self.notify(_("Nothing to undo."))
+            return
+        entry_id, action_id, _text = self.marked[-1]
+        journal = self.journal()
+        if not self.attempt(lambda: journal.mark_action_done(entry_id, action_id, done=False)):
+            return
+        self.marked.pop()
+        self.notify(_("Back on the list as not done."))
+        self._show_undo_note()
         self.load()
 
 
 class TrashScreen(_Back):
     """Deleted entries: restore one, or empty the trash for good."""
 
-    HELP = N_("## Trash\n\n`r` restores the highlighted entry; `x` empties the trash "
-             "(asks first).")
+    HELP = N_("## Trash\n\nEnter shows the highlighted entry; `r` restores it; `x` empties "
+              "the trash (asks first).")
     BINDINGS = [
         Binding("r", "restore", N_("Restore"), id="trash-restore"),
         Binding("x", "empty", N_("Empty trash"), id="trash-empty"),
@@ -248,7 +293,8 @@ class TrashScreen(_Back):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static(_("Trash: deleted entries"), classes="screen-title")
+        # Enter belongs to the list (the footer cannot show it), so it is said here.
+        yield Static(_("Trash: deleted entries (Enter shows one)"), classes="screen-title")
         yield OptionList(id="trash")
         yield Footer()
 
@@ -267,6 +313,27 @@ class TrashScreen(_Back):
             options.highlighted = 0
         else:
             options.add_option(Option(_("The trash is empty."), disabled=True))
+
+    @on(OptionList.OptionSelected, "#trash")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_preview()
+
+    def action_preview(self) -> None:
+        """Show the highlighted entry, read-only; ``r`` there restores it."""
+        option = self.query_one(OptionList).highlighted_option
+        if option is None or not option.id:
+            return
+        docs = self.read_now(self.journal().trash)
+        doc = next((d for d in docs or [] if d.get("id") == option.id), None)
+        if doc is None:
+            return
+
+        def closed(restore: bool | None) -> None:
+            if restore:
+                self.action_restore()
+
+        self.app.push_screen(TrashPreviewScreen(Entry.from_doc(doc)), closed)
 
     def action_restore(self) -> None:
         """Put the highlighted entry back in the journal."""
@@ -292,3 +359,32 @@ class TrashScreen(_Back):
         self.app.push_screen(ConfirmDialog(_("Empty the trash?"),
                                            _("Entries in the trash are removed for good.")),
                              confirmed)
+
+
+class TrashPreviewScreen(CoprodScreen[bool]):
+    """An entry in the trash, read-only: ``r`` restores it, ``b`` goes back."""
+
+    CSS = screen_css(__file__, "journal.tcss")
+    HELP = "## An entry in the trash\n\n`r` restores it to the journal; `b` or `Esc` back."
+    BINDINGS = [Binding("r", "restore", "Restore", id="trash-preview-restore")]
+
+    def __init__(self, entry: Entry) -> None:
+        super().__init__()
+        self.entry = entry
+
+    def compose(self) -> ComposeResult:
+        meta, body = describe_entry(self.app, self.entry)
+        yield Header(show_clock=False)
+        with VerticalScroll(id="entry-view"):
+            yield Static(literal(f"In the trash: {entry_label(self.entry)}"),
+                         id="view-title", classes="screen-title")
+            yield Static(literal("\n".join(meta)), id="view-meta")
+            yield Static(literal("\n".join(body)), id="view-body")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#entry-view").focus()
+
+    def action_restore(self) -> None:
+        """Close, asking the trash to restore this entry."""
+        self.dismiss(True)

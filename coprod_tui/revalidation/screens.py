@@ -14,13 +14,14 @@ from typing import TYPE_CHECKING, Any
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Footer, Header, OptionList, SelectionList, Static
+from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
 from coprod_tui.core.ui.screens import AreaScreen, CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
+from coprod_tui.core.ui.ticks import TickBox, TickList
 from coprod_tui.errors import CoprodError
 from coprod_tui.i18n import N_
 from coprod_tui.journal.entry import CODE_THEMES
@@ -258,11 +259,11 @@ class RecordFormScreen(CoprodScreen[None]):
                 elif kind == "text":
                     yield QuietTextArea(id=f"f-{key}", classes="reval-text")
                 elif kind == "check":
-                    yield Checkbox("yes", id=f"f-{key}")
+                    yield TickBox("yes", id=f"f-{key}")
                 elif kind == "themes":
-                    yield SelectionList[str](*((t, t) for t in CODE_THEMES), id=f"f-{key}")
+                    yield TickList[str](*((t, t) for t in CODE_THEMES), id=f"f-{key}")
                 else:
-                    yield SelectionList[str](*((s, s) for s in rules.HCPC_STANDARDS),
+                    yield TickList[str](*((s, s) for s in rules.HCPC_STANDARDS),
                                              id=f"f-{key}")
         yield Static("", id="reval-form-error", markup=False)
         yield Footer()

@@ -15,6 +15,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
+from coprod_tui.core.ui.choice import ask_delete_for_good
 from coprod_tui.core.ui.screens import AreaScreen, CoprodScreen, screen_css
 from coprod_tui.errors import CoprodError
 from coprod_tui.i18n import N_, _
@@ -170,13 +171,30 @@ class _ListScreen(CoprodScreen[None]):
 class SavedPlacementsScreen(_ListScreen):
     """Saved placements, newest first; Enter reopens one."""
 
-    HELP = N_("## Saved placements\n\nEnter reopens a placement's result; `b` goes back.")
-    TITLE_TEXT = N_("Saved placements")
-    EMPTY_TEXT = N_("No saved placements yet. Press b, then a to place an activity.")
+    HELP = ("## Saved placements\n\nEnter reopens a placement's result; `x` deletes it for "
+            "good (asks first; it also goes from coprod's backups); `b` goes back.")
+    TITLE_TEXT = "Saved placements"
+    EMPTY_TEXT = "No saved placements yet. Press b, then a to place an activity."
     LIST_ID = "saved-placements"
     BINDINGS = [
         Binding("enter", "open", N_("Open"), id="spectrum-saved-open"),
+        Binding("x", "delete", N_("Delete"), id="spectrum-saved-delete",
+                tooltip=N_("Delete the highlighted placement for good (asks first)")),
     ]
+
+    def action_delete(self) -> None:
+        """Delete the highlighted placement for good, after asking."""
+        option = self.query_one("#saved-placements", OptionList).highlighted_option
+        if option is None or not option.id:
+            return
+        record_id = option.id
+
+        def delete() -> None:
+            if self.attempt(lambda: records.delete_placement(self.app.store, record_id)):
+                self.notify("Placement deleted.")
+                self.refresh_rows()
+
+        ask_delete_for_good(self, "this placement", str(option.prompt), delete)
 
     def rows(self) -> list[tuple[str, Content]]:
         """One row a placement: date, title, place."""

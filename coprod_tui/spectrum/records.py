@@ -89,6 +89,11 @@ def placements(store: Store) -> list[Doc]:
     return placement_records(store).all()
 
 
+def delete_placement(store: Store, record_id: str) -> bool:
+    """Delete a saved placement here and from every backup; ``False`` if not found."""
+    return placement_records(store).remove_for_good(record_id)
+
+
 def get_placement(store: Store, record_id: str) -> Doc | None:
     """One placement by id."""
     return placement_records(store).get(record_id)

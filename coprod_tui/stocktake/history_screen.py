@@ -8,6 +8,7 @@ from textual.binding import Binding
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from coprod_tui.core.ui.choice import ask_delete_for_good
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.i18n import N_
@@ -25,6 +26,8 @@ Newest first, with date, level, total, band and a short id (the id works with
 marked, `c` compares the highlighted stocktake with the one before it. `t`
 shows the trend once there are three or more. `s` shares the highlighted
 stocktake to a file for a team view (scores only: no name, date or journal).
+`x` deletes the highlighted stocktake for good, after asking: it goes from
+coprod and from coprod's backups.
 """
 
 
@@ -39,6 +42,9 @@ class StocktakeHistoryScreen(CoprodScreen[None]):
         Binding("t", "trend", N_("Trend"), id="stocktake-trend"),
         Binding("s", "share", N_("Share for team"), id="stocktake-history-share",
                 tooltip=N_("Write the highlighted stocktake's scores to a file for a team view")),
+        # Said in the hint line under the list: the footer has no room at 80 columns.
+        Binding("x", "delete", N_("Delete"), id="stocktake-delete", show=False,
+                tooltip=N_("Delete the highlighted stocktake for good (asks first)")),
     ]
 
     CSS = screen_css(__file__, "history_screen.tcss")
@@ -73,13 +79,13 @@ class StocktakeHistoryScreen(CoprodScreen[None]):
         if self.items:
             options.highlighted = min(highlighted or 0, len(self.items) - 1)
         hint = ("No finished stocktakes yet." if not self.items else
-                "Enter: open    space: mark    c: compare    t: trend (3 or more)")
+                "Enter: open  space: mark  c: compare  t: trend (3+)  x: delete")
         self.query_one("#stocktake-history-hint", Static).update(hint)
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Compare needs two stocktakes, the trend three."""
-        if action in ("open", "mark", "share"):
+        if action in ("open", "mark", "share", "delete"):
             return bool(self.items)
         if action == "compare":
             return len(self.items) >= 2
@@ -143,6 +149,21 @@ class StocktakeHistoryScreen(CoprodScreen[None]):
         from coprod_tui.stocktake.compare_screen import StocktakeTrendScreen
 
         self.app.push_screen(StocktakeTrendScreen(result, self.statements))
+
+    def action_delete(self) -> None:
+        """Delete the highlighted stocktake for good, after asking."""
+        chosen = self._highlighted()
+        if chosen is None:
+            return
+
+        def delete() -> None:
+            if self.attempt(lambda: stocktakes.delete_for_good(self.app.store, chosen.id)):
+                self.items = [s for s in self.items if s.id != chosen.id]
+                self.marked = [i for i in self.marked if i != chosen.id]
+                self.notify("Stocktake deleted.")
+                self._fill()
+
+        ask_delete_for_good(self, "this stocktake", history_line(chosen), delete)
 
     def action_share(self) -> None:
         """Share the highlighted stocktake to a file for a team view."""

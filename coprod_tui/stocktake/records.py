@@ -75,6 +75,11 @@ def discard(store: Store, stocktake_id: str) -> bool:
     return records(store).remove(stocktake_id)
 
 
+def delete_for_good(store: Store, stocktake_id: str) -> bool:
+    """Delete a finished stocktake here and from every backup; ``False`` if not found."""
+    return records(store).remove_for_good(stocktake_id)
+
+
 # -- the statements file ------------------------------------------------------------
 def statements_path(content_dirs: list[Path] | None = None) -> Path:
     """The statements file in use: the last content pack that has one, else the built-in."""

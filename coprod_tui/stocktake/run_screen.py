@@ -38,8 +38,9 @@ as you. The next statement follows. `b` (or left) goes back to change an answer,
 over one already answered.
 
 After each value's three statements, write what is working and what needs to
-happen next (both optional). `Tab` moves between the boxes, `ctrl+s` saves and
-goes on, `pageup` goes back.
+happen next (both optional). Enter or `Tab` puts the cursor in the first box
+(until then `b` still goes back), `Tab` moves between the boxes, `ctrl+s` saves
+and goes on, `pageup` or Escape goes back.
 
 Every answer is saved at once. `b` or Escape steps back one statement (from the
 first, it pauses); `p` pauses: resume from the Stocktake area, even after quitting.
@@ -51,7 +52,7 @@ class StocktakeRunScreen(CoprodScreen[None]):
 
     HELP = HELP
     # Statements are scored with digit keys on the screen itself: nothing may take focus
-    # until a notes step focuses its first box.
+    # until the user goes into a notes box (Enter or Tab).
     AUTO_FOCUS = ""
     BINDINGS = [
         Binding("1", "score(1)", N_("Score"), key_display="1-5", id="stocktake-score-1"),
@@ -61,6 +62,8 @@ class StocktakeRunScreen(CoprodScreen[None]):
                 tooltip=N_("The previous statement")),
         Binding("n", "next", N_("Next"), id="stocktake-next", tooltip=N_("Keep this answer and go on")),
         Binding("right", "next", N_("Next"), show=False, id="stocktake-next-alt"),
+        Binding("enter", "write_notes", N_("Write notes"), id="stocktake-notes-write",
+                tooltip=N_("Into the first notes box (Tab does the same)")),
         Binding("ctrl+s", "save_notes", N_("Save notes, go on"), id="stocktake-notes-next"),
         Binding("pageup", "notes_back", N_("Back"), priority=True, id="stocktake-notes-back"),
         Binding("p", "pause", N_("Pause"), id="stocktake-pause", tooltip=N_("Keep answers, resume later")),
@@ -140,9 +143,11 @@ class StocktakeRunScreen(CoprodScreen[None]):
             for kind, _ in NOTE_KINDS:
                 area = self.query_one(f"#stocktake-note-{kind}", TextArea)
                 area.load_text(self.stocktake.notes.get(step.value_id, {}).get(kind, ""))
-            self.query_one(f"#stocktake-note-{NOTE_KINDS[0][0]}", TextArea).focus()
+            # Not focused yet: the previous pages taught that b goes back, and a
+            # box focused at once would type it instead.
+            self.set_focus(None)
             self.query_one("#stocktake-keys", Static).update(
-                "Tab: next box    ctrl+s: save and go on    pageup or Esc: back"
+                "Enter or Tab: write    ctrl+s: save and go on    b, pageup or Esc: back"
             )
         self.query_one("#stocktake-body", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
@@ -170,6 +175,8 @@ class StocktakeRunScreen(CoprodScreen[None]):
             return self.stocktake.score_of(self.step.value_id, self.step.index) is not None
         if action in ("save_notes", "notes_back"):
             return not on_statement
+        if action == "write_notes":
+            return not on_statement and not isinstance(self.focused, TextArea)
         return True
 
     def action_score(self, score: int) -> None:
@@ -194,6 +201,11 @@ class StocktakeRunScreen(CoprodScreen[None]):
             self._go(self.position - 1)
         else:
             self.action_pause()
+
+    def action_write_notes(self) -> None:
+        """Put the cursor in the first notes box."""
+        self.query_one(f"#stocktake-note-{NOTE_KINDS[0][0]}", TextArea).focus()
+        self.refresh_bindings()
 
     def action_notes_back(self) -> None:
         """Keep the notes and go back one step."""

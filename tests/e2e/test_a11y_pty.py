@@ -102,6 +102,39 @@ def test_too_small_says_so_and_recovers(data_dir: Path) -> None:
         assert term.wait_exit() == 0
 
 
+def test_keys_typed_while_too_small_never_reach_the_hidden_editor(data_dir: Path) -> None:
+    """Issue 17: at 60x20 "hq" went home from the hidden editor, then quit from home.
+
+    Now only quitting works there (``q``, keeping the draft, as the message says).
+    """
+    with PtyApp.coprod(data_dir, size=(80, 24)) as term:
+        open_screen(term, [(("2",), "No entries yet"), (("n",), "Write about which value?"),
+                           (("enter",), "A few words")])
+        term.type("Kept")
+        term.settle()
+        start = len(term.output)
+        term.resize(60, 20)
+        term.wait_for("terminal too small: needs 80 x 24, now 60 x 20", start=start)
+        term.settle()
+        term.press("h", "3", "b", "f1")
+        term.settle()
+        assert term.poll() is None  # still running
+        start = len(term.output)
+        term.resize(80, 24)
+        term.wait_for("New journal entry", start=start)  # the editor, not home
+        term.settle()
+        start = len(term.output)
+        term.resize(60, 20)
+        term.wait_for("terminal too small: needs 80 x 24, now 60 x 20", start=start)
+        term.settle()
+        term.press("q")
+        assert term.wait_exit() == 0
+    from coprod_tui.core.store import Store
+
+    (draft,) = Store.open(data_dir).drafts()
+    assert draft["data"]["entry"]["title"] == "Kept"
+
+
 def sgr_params(data: bytes) -> list[list[int]]:
     """The parameters of each SGR (``ESC [ ... m``) sequence."""
     return [

@@ -54,6 +54,8 @@ async def test_draft_saved_on_escape_and_discarded_from_dialog(data_dir: Path) -
         await pilot.press("r")
         await wait_until(pilot, lambda: "Restore unsaved writing?" in screen_text(app))
         await pilot.press("d")
+        await wait_until(pilot, lambda: "Discard this draft?" in screen_text(app))
+        await pilot.press("y")
         await pilot.pause()
         assert app.store.drafts() == []
 

@@ -62,7 +62,7 @@ async def test_a_whole_stocktake_by_keys_alone(data_dir: Path) -> None:
             await pilot.pause()
             assert "Notes on" in screen_text(app, "#stocktake-progress")
             if value_id == "networks":
-                await pilot.press(*"Joint clinic", "tab", *"Share plans")
+                await pilot.press("enter", *"Joint clinic", "tab", *"Share plans")
             await pilot.press("ctrl+s")
             await pilot.pause()
         await wait_until(pilot, lambda: isinstance(app.screen, StocktakeResultScreen))
@@ -112,7 +112,7 @@ async def test_pause_and_resume_after_restart(data_dir: Path) -> None:
         await wait_until(pilot, lambda: isinstance(app.screen, StocktakeSetupScreen))
         await pilot.press("enter", *"Ward 7", "enter")
         await wait_until(pilot, lambda: isinstance(app.screen, StocktakeRunScreen))
-        await pilot.press("3", "3", "3", *"Drop-in", "q")  # notes half typed, then ctrl+q below
+        await pilot.press("3", "3", "3", "enter", *"Drop-in", "q")  # notes half typed, then ctrl+q below
         await pilot.press("ctrl+q")
         await pilot.pause()
     [doc] = Store.open(data_dir).all("stocktakes")
@@ -230,7 +230,7 @@ async def test_notes_step_goes_back_to_the_statement(data_dir: Path) -> None:
         await wait_until(pilot, lambda: isinstance(app.screen, StocktakeSetupScreen))
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: isinstance(app.screen, StocktakeRunScreen))
-        await pilot.press("1", "2", "3", *"ok", "pageup")
+        await pilot.press("1", "2", "3", "tab", *"ok", "pageup")
         assert "Statement 3 of 15" in screen_text(app, "#stocktake-progress")
         assert "* 3" in screen_text(app, "#stocktake-scale")
         await pilot.press("5")

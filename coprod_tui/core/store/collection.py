@@ -156,6 +156,23 @@ class Collection(Generic[T]):
                 return False
             return s.remove(self.table, record_id)
 
+    def remove_for_good(self, record_id: str) -> bool:
+        """Delete one record everywhere coprod keeps a copy; ``False`` if there was none.
+
+        The record and every backup's copy go, under one hold of the
+        store lock (as the journal's "empty the trash" does).
+        """
+        from coprod_tui.core.store import backups
+
+        with self.store.lock.held():
+            with self.store.session() as s:
+                doc = s.get(self.table, record_id)
+                if doc is None or not self._mine(doc):
+                    return False
+                s.remove(self.table, record_id)
+            backups.purge_records(self.store.data_dir, [record_id])
+        return True
+
     def clear(self, session: Session | None = None) -> int:
         """Delete every record of this collection; returns how many."""
         with self._use(session) as s:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -75,3 +77,24 @@ class ChoiceDialog(CoprodDialog[str | None]):
     def action_back(self) -> None:
         """Close without choosing."""
         self.dismiss(None)
+
+
+def ask_delete_for_good(screen: CoprodDialog | object, what: str, label: str,
+                        delete: Callable[[], None]) -> None:
+    """Ask before deleting ``what`` (e.g. "this placement") for good; run ``delete`` on yes.
+
+    Exercise results have no trash: deleting one removes it here and from coprod's
+    backups, so the dialog says so, and "keep it" is the highlighted choice.
+    """
+
+    def chosen(value: str | None) -> None:
+        if value == "delete":
+            delete()
+
+    screen.app.push_screen(  # type: ignore[attr-defined]
+        ChoiceDialog(f"Delete {what} for good?",
+                     [("keep", "No, keep it"), ("delete", "Yes, delete it for good")],
+                     "keep",
+                     note=f"{label}\nIt goes from coprod and from its backups; "
+                          "this cannot be undone."),
+        chosen)

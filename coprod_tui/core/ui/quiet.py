@@ -31,6 +31,9 @@ class QuietTextArea(TextArea):
         Binding("tab", "app.focus_next", N_("Next field"), id="text-next-field"),
         Binding("shift+tab", "app.focus_previous", N_("Previous field"), show=False,
                 id="text-previous-field"),
+        # Textual binds no key to the start and end of the whole text.
+        Binding("ctrl+end", "text_end", "End of text", show=False, id="text-end"),
+        Binding("ctrl+home", "text_start", "Start of text", show=False, id="text-start"),
     ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -38,6 +41,14 @@ class QuietTextArea(TextArea):
         kwargs.setdefault("soft_wrap", True)
         super().__init__(*args, **kwargs)
         self.cursor_blink = False
+
+    def action_text_end(self) -> None:
+        """Put the cursor after the last character of the text."""
+        self.move_cursor(self.document.end)
+
+    def action_text_start(self) -> None:
+        """Put the cursor before the first character of the text."""
+        self.move_cursor((0, 0))
 
 
 def quiet_command_palette() -> Any:

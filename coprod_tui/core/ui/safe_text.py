@@ -7,7 +7,10 @@ pasted control characters in caret form (``^[``), as the rest of the app does.
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
+from textual.binding import Binding
 
 from coprod_tui.core.text import make_visible
 from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
@@ -26,8 +29,47 @@ class SafeTextArea(QuietTextArea):
         event.text = visible_paste(event.text)
 
 
+# How many earlier values ctrl+z can bring back in one box.
+UNDO_DEPTH = 200
+
+
 class SafeInput(QuietInput):
-    """A steady-cursor input whose pastes cannot smuggle escape sequences in."""
+    """A steady-cursor input whose pastes cannot smuggle escape sequences in.
+
+    Tabbing in does not select what is there (Textual's default would let the first
+    key replace a filled Title or Tags box), and ``ctrl+z`` brings back earlier text.
+    """
+
+    BINDINGS = [
+        Binding("ctrl+z", "undo", "Undo", show=False, id="text-undo",
+                tooltip="Bring back the text as it was before the last change"),
+    ]
+
+    _undoing = False
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("select_on_focus", False)
+        self._undo: list[str] = []
+        super().__init__(*args, **kwargs)
+
+    def watch_value(self, old: str, new: str) -> None:
+        """Remember the text before each change, for ``ctrl+z``."""
+        # The value it starts with is not a change to undo.
+        if self._undoing or old == new or not self.is_mounted:
+            return
+        self._undo.append(old)
+        del self._undo[:-UNDO_DEPTH]
+
+    def action_undo(self) -> None:
+        """Put back the text as it was before the last change."""
+        if not self._undo:
+            return
+        self._undoing = True
+        try:
+            self.value = self._undo.pop()
+        finally:
+            self._undoing = False
+        self.cursor_position = len(self.value)
 
     def _on_paste(self, event: events.Paste) -> None:
         # Textual then calls Input._on_paste itself (handlers run down the MRO).
