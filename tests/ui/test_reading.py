@@ -140,6 +140,8 @@ async def test_place_is_resumed_after_a_restart(data_dir: Path) -> None:
         await pilot.press("r")
         await wait_until(pilot, lambda: reader_on(again, "spectrum-of-engagement"))
         body = again.screen.query_one("#reader-body", ReaderBody)
+        # The place is restored after the section's layout: wait for it under load.
+        await wait_until(pilot, lambda: round(body.scroll_y) == scrolled)
         assert round(body.scroll_y) == scrolled
         assert again.current_mode == "read"
         await pilot.press("b")
