@@ -47,13 +47,14 @@ async def test_read_sections_with_keys_and_progress_is_kept(data_dir: Path) -> N
         # At 80x24 the section needs scrolling (once it is laid out).
         await wait_until(pilot, lambda: body.max_scroll_y > 0)
         await pilot.press("down")
-        assert body.scroll_y == 1 and read_ids(app) == set()
+        await wait_until(pilot, lambda: body.scroll_y == 1)
+        assert read_ids(app) == set()
         await pilot.press("space")
-        assert body.scroll_y > 2, "space pages down"
+        await wait_until(pilot, lambda: body.scroll_y > 2)  # space pages down
         await pilot.press("end")
         await wait_until(pilot, lambda: read_ids(app) == {"what-is-co-production"})
         await pilot.press("home")
-        assert body.scroll_y == 0
+        await wait_until(pilot, lambda: body.scroll_y == 0)
         await pilot.press("n")
         await wait_until(pilot, lambda: reader_on(app, "five-values"))
         await pilot.press("m")
