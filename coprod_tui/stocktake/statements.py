@@ -113,10 +113,11 @@ class _Checker:
             raise self.fail(where, f"expected an object {{...}}, found {_kind(data)}")
         return data
 
-    def shape(self, data: dict[str, Any], spec: dict[str, Field], where: str) -> None:
+    def shape(self, data: dict[str, Any], spec: dict[str, Field], where: str,
+              style: str = "{path}: needs some text") -> None:
         """Check ``data`` against ``spec`` (the shared checker, this file's wording)."""
         check_shape(data, spec, where, lambda m: StatementsFileError(f"{self.source}: {m}"),
-                    style="{path}: needs some text")
+                    style=style, words={"text": "some text"})
 
     def texts(self, data: dict[str, Any], key: str, where: str) -> list[str]:
         value = data.get(key)
@@ -213,6 +214,7 @@ def parse_statements(data: Any, source: str) -> StatementSet:
 
 
 # -- translations ------------------------------------------------------------------
+OPTIONAL_STYLE = "{path}: should be {what} (or left out to keep the English)"
 TRANSLATION_SHAPE = {"title": Field("text", required=False), "intro": Field("text", required=False),
                      "official_tool": Field("text", required=False),
                      "scale": Field("list", required=False), "values": Field("list", required=False)}
@@ -245,7 +247,7 @@ def _translated_scale(check: _Checker, data: Any,
         if score in seen:
             raise check.fail(f"{where}.score", f"score {score} appears twice")
         seen.add(score)
-        check.shape(item, POINT_TRANSLATION, where)
+        check.shape(item, POINT_TRANSLATION, where, OPTIONAL_STYLE)
         english = points[score]
         points[score] = ScalePoint(score, _given(item, "label", english.label),
                                    _given(item, "descriptor", english.descriptor))
@@ -254,7 +256,7 @@ def _translated_scale(check: _Checker, data: Any,
 
 def _translated_value(check: _Checker, item: dict[str, Any], where: str,
                       english: ValueStatements) -> ValueStatements:
-    check.shape(item, VALUE_TRANSLATION, where)
+    check.shape(item, VALUE_TRANSLATION, where, OPTIONAL_STYLE)
     statements = list(english.statements)
     given = item.get("statements")
     if given is not None:
@@ -287,7 +289,7 @@ def translate_statements(english: StatementSet, data: Any, source: str,
     ids, reading sections and the wording fingerprint never change."""
     check = _Checker(source)
     top = check.obj(data, "top level")
-    check.shape(top, TRANSLATION_SHAPE, "")
+    check.shape(top, TRANSLATION_SHAPE, "", OPTIONAL_STYLE)
     official = _given(top, "official_tool", english.official_tool)
     if not official.startswith(("https://", "http://")):
         raise check.fail("official_tool", "should be a web address starting with https://")
