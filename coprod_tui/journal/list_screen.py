@@ -201,7 +201,8 @@ class JournalScreen(AreaScreen):
         if counts[NO_VALUE]:
             count_text += "  " + _("no value {count}").format(count=counts[NO_VALUE])
         total = len(self.index)
-        described = self.filters.describe()
+        content = values_content(self.app) if self.filters.value else None
+        described = self.filters.describe(content.name if content else None)
         line = _("{shown} of {total} entries · {counts}").format(
             shown=len(self.matches), total=total, counts=count_text)
         words = one_line(self.filters.words.strip(), 40)
@@ -238,7 +239,7 @@ class JournalScreen(AreaScreen):
             self.action_to_list()
         elif self.filters.words.strip():
             self.clear_search()
-            self.notify("Search cleared.")
+            self.notify(_("Search cleared."))
         else:
             self.leave()
 
@@ -414,11 +415,11 @@ class JournalScreen(AreaScreen):
 
         def answered(sure: bool | None) -> None:
             if sure and self.attempt(lambda: self.app.store.discard_draft(key)):
-                self.notify("Draft discarded.")
+                self.notify(_("Draft discarded."))
 
         self.app.push_screen(
-            ConfirmDialog("Discard this draft?",
-                          f"{description}\nIt is the only copy of this writing and "
-                          "cannot be brought back."),
+            ConfirmDialog(_("Discard this draft?"),
+                          _("{draft}\nIt is the only copy of this writing and "
+                            "cannot be brought back.").format(draft=description)),
             answered,
         )

@@ -24,7 +24,7 @@ from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.i18n import N_, _
 from coprod_tui.journal.dialogs import ConfirmDialog
-from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry
+from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry, link_text
 from coprod_tui.journal.records import EntryStore
 from coprod_tui.journal.support import entry_label, entry_row, values_content
 from coprod_tui.transfer.common import FORMATS
@@ -66,8 +66,7 @@ def describe_entry(app: CoprodApp, entry: Entry) -> tuple[list[str], list[str]]:
     if entry.tags:
         meta.append(_("Tags: {tags}").format(tags=", ".join(entry.tags)))
     for link in entry.links:
-        meta.append(_("Linked to {kind}: {what}").format(kind=link.kind,
-                                                         what=link.label or link.ref))
+        meta.append(link_text(link))
     if entry.account_kind or entry.code_themes:
         meta.append(_("NMC account: {kind}; Code themes: {themes}").format(
             kind=entry.account_kind or _("kind not chosen"),
@@ -151,7 +150,7 @@ class EntryViewScreen(_Back):
 
     def action_export(self) -> None:
         """Export this entry on its own, after choosing the format."""
-        choices = [(fmt, f"{fmt}: {FORMATS[fmt]}") for fmt in ENTRY_FORMATS]
+        choices = [(fmt, f"{fmt}: {_(FORMATS[fmt])}") for fmt in ENTRY_FORMATS]
         self.app.push_screen(
             ChoiceDialog(_("Export this entry on its own"), choices, "md",
                          note=_("A new file in your home folder that only you can read; "
@@ -191,16 +190,16 @@ class EntryViewScreen(_Back):
 
 def action_line(action: Action) -> str:
     """``[x] text (due 2026-12-01)``: done shown by a mark, not colour."""
-    due = f" (due {action.due})" if action.due else ""
+    due = " " + _("(due {date})").format(date=action.due) if action.due else ""
     return f"[{'x' if action.done else ' '}] {action.text}{due}"
 
 
 class ActionsScreen(_Back):
     """Every action not yet done; Enter or space marks one done."""
 
-    HELP = ("## Open actions\n\nEnter or space marks the highlighted action done; it leaves "
-            "this list (it stays in its entry as `[x]`). `u` puts the last one marked done "
-            "back.")
+    HELP = N_("## Open actions\n\nEnter or space marks the highlighted action done; it "
+              "leaves this list (it stays in its entry as `[x]`). `u` puts the last one "
+              "marked done back.")
     BINDINGS = [
         Binding("space", "done", N_("Mark done"), id="actions-done"),
         Binding("u", "undo", N_("Undo done"), id="actions-undo",
@@ -365,8 +364,8 @@ class TrashPreviewScreen(CoprodScreen[bool]):
     """An entry in the trash, read-only: ``r`` restores it, ``b`` goes back."""
 
     CSS = screen_css(__file__, "journal.tcss")
-    HELP = "## An entry in the trash\n\n`r` restores it to the journal; `b` or `Esc` back."
-    BINDINGS = [Binding("r", "restore", "Restore", id="trash-preview-restore")]
+    HELP = N_("## An entry in the trash\n\n`r` restores it to the journal; `b` or `Esc` back.")
+    BINDINGS = [Binding("r", "restore", N_("Restore"), id="trash-preview-restore")]
 
     def __init__(self, entry: Entry) -> None:
         super().__init__()
@@ -376,7 +375,7 @@ class TrashPreviewScreen(CoprodScreen[bool]):
         meta, body = describe_entry(self.app, self.entry)
         yield Header(show_clock=False)
         with VerticalScroll(id="entry-view"):
-            yield Static(literal(f"In the trash: {entry_label(self.entry)}"),
+            yield Static(literal(_("In the trash: {title}").format(title=entry_label(self.entry))),
                          id="view-title", classes="screen-title")
             yield Static(literal("\n".join(meta)), id="view-meta")
             yield Static(literal("\n".join(body)), id="view-body")
