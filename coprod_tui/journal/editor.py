@@ -233,6 +233,15 @@ class EntryEditorScreen(CoprodScreen[None]):
     def on_unmount(self) -> None:
         self.app.draft_sources.discard(self)
 
+    async def recompose(self, *, read_boxes: bool = True) -> None:
+        """Build the screen again (a change of language or of framework), keeping
+        what is written (the boxes are read first unless already read) and the
+        focus in the writing."""
+        if read_boxes:
+            self._read_boxes()
+        await super().recompose()
+        self._focus_first()
+
     def on_screen_suspend(self) -> None:
         self._keep_draft()
 
@@ -374,8 +383,7 @@ class EntryEditorScreen(CoprodScreen[None]):
         self._read_boxes()
         carry_over(self.shown, self.entry.framework, framework)
         self.entry.framework = framework
-        await self.recompose()
-        self._focus_first()
+        await self.recompose(read_boxes=False)  # read above, before carrying text over
         self._changed()
 
     def action_values(self) -> None:

@@ -108,6 +108,7 @@ class EntryViewScreen(_Back):
         self.entry_id = entry_id
         self.entry: Entry | None = None
         self.exported_to: Path | None = None
+        self.exported_fmt = ""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -124,6 +125,15 @@ class EntryViewScreen(_Back):
 
     def on_screen_resume(self) -> None:
         self.refresh_entry()
+
+    async def recompose(self) -> None:
+        """Build the screen again (a change of language), showing the entry again."""
+        await super().recompose()
+        self.query_one("#entry-view").focus()
+        self.refresh_entry()
+        if self.exported_to is not None:
+            self.query_one("#view-exported", Static).update(
+                literal(self._exported_message(self.exported_fmt, self.exported_to)))
 
     def refresh_entry(self) -> None:
         """Read the entry again and show it."""
@@ -169,10 +179,14 @@ class EntryViewScreen(_Back):
         self.run_loading(lambda store: write_entry_export(store, entry_id, fmt),
                          lambda path: self._exported(fmt, path), group="entry-export")
 
-    def _exported(self, fmt: str, path: Path) -> None:
-        self.exported_to = path
-        message = _("Exported this entry ({format}) to {path} (only you can read it).").format(
+    @staticmethod
+    def _exported_message(fmt: str, path: Path) -> str:
+        return _("Exported this entry ({format}) to {path} (only you can read it).").format(
             format=fmt, path=path)
+
+    def _exported(self, fmt: str, path: Path) -> None:
+        self.exported_to, self.exported_fmt = path, fmt
+        message = self._exported_message(fmt, path)
         self.query_one("#view-exported", Static).update(literal(message))
         self.notify(message, markup=False)
 
@@ -210,6 +224,8 @@ class ActionsScreen(_Back):
         super().__init__()
         # (entry id, action id, its line) of each action marked done here, latest last.
         self.marked: list[tuple[str, str, str]] = []
+        # The action each row shows, by the row's id ("entry id:action id").
+        self.shown: dict[str, Action] = {}
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -222,12 +238,19 @@ class ActionsScreen(_Back):
         self.query_one(OptionList).focus()
         self.load()
 
+    async def recompose(self) -> None:
+        """Build the screen again (a change of language) with the list and its note."""
+        await super().recompose()
+        self.on_mount()
+        self._show_undo_note()
+
     def load(self) -> None:
         """Read open actions off the UI thread."""
         self.run_loading(lambda store: EntryStore(store).open_actions(), self._show,
                          group="journal-actions")
 
     def _show(self, pairs: list[tuple[Entry, Action]]) -> None:
+        self.shown = {f"{e.id}:{a.id}": a for e, a in pairs}
         options = self.query_one(OptionList)
         options.set_options(
             Option(literal(f"{action_line(a)}  - {one_line(entry_label(e), 30)}"),
@@ -251,7 +274,10 @@ class ActionsScreen(_Back):
         entry_id, _sep, action_id = option.id.partition(":")
         if not self.attempt(lambda: self.journal().mark_action_done(entry_id, action_id)):
             return
-        self.marked.append((entry_id, action_id, one_line(str(option.prompt), 40)))
+        # The action's own line (its text and due date), not the row's entry title.
+        action = self.shown.get(option.id)
+        line = action_line(action).removeprefix("[ ] ") if action else str(option.prompt)
+        self.marked.append((entry_id, action_id, one_line(line, 60)))
         self.notify(_("Action marked done."))
         self._show_undo_note()
         self.load()
@@ -260,7 +286,7 @@ class ActionsScreen(_Back):
         # Kept on screen (a notice goes away): what was done and how to undo it.
         note = self.query_one("#actions-undo-note", Static)
         if self.marked:
-            text = self.marked[-1][2].removeprefix("[ ] ")
+            text = self.marked[-1][2]
             note.update(literal(_("Marked done: {text} (u puts it back)").format(text=text)))
         else:
             note.update("")
@@ -300,6 +326,11 @@ class TrashScreen(_Back):
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
         self.load()
+
+    async def recompose(self) -> None:
+        """Build the screen again (a change of language) with the trash listed."""
+        await super().recompose()
+        self.on_mount()
 
     def load(self) -> None:
         """Show what is in the trash."""
@@ -383,6 +414,11 @@ class TrashPreviewScreen(CoprodScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#entry-view").focus()
+
+    async def recompose(self) -> None:
+        """Build the screen again (a change of language)."""
+        await super().recompose()
+        self.on_mount()
 
     def action_restore(self) -> None:
         """Close, asking the trash to restore this entry."""
