@@ -129,6 +129,11 @@ async def test_the_journal_is_whole_in_welsh_at_80x24(data_dir: Path) -> None:
         editor = await walk.on(EntryEditorScreen, showing="Gwerthfawrogi pobl a magu eu cryfderau")
         assert "Mae cydgynhyrchu'n dechrau" in editor
         await walk.boxes(len(FRAMEWORKS["free"]) + 1)
+        # In a box, every key of the editor is whole in the footer.
+        await pilot.press("shift+tab")
+        await wait_until(pilot, lambda: "tab Nesaf" in footer_line(app))
+        for key in ("^s Cadw", "^f Fframwaith", "^o Gwerthoedd", "^t NMC", "f1 Cymorth"):
+            assert key in footer_line(app), footer_line(app)
         # Each reflective framework, box by box, with its Welsh hints.
         welsh = load_values(language="cy")
         for downs, framework in ((1, "rolfe"), (2, "gibbs")):
