@@ -24,6 +24,13 @@ def scenario_content() -> str:
     return " " + " ".join(" ".join(texts).split()) + " "
 
 
+def _in(words: list[str], content: str) -> bool:
+    """Whether the run of ``words`` is in ``content`` (a title may be followed by
+    coprod's own colon or comma: ``Title: ...``)."""
+    phrase = " ".join(words)
+    return f" {phrase} " in content or f" {phrase.rstrip(':,;.')} " in content
+
+
 def english_outside_content(text: str, content: str, allow: Iterable[str] = ()) -> list[str]:
     """Lines of ``text`` with English once the scenarios' words are taken out.
 
@@ -40,7 +47,7 @@ def english_outside_content(text: str, content: str, allow: Iterable[str] = ()) 
         i = 0
         while i < len(words):
             j = i
-            while j < len(words) and f" {' '.join(words[i:j + 1])} " in content:
+            while j < len(words) and _in(words[i:j + 1], content):
                 j += 1
             if j > i and (j - i >= 2 or i == 0 or j == len(words)):
                 keep[i:j] = [False] * (j - i)
