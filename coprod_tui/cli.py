@@ -17,7 +17,7 @@ from types import ModuleType
 
 from coprod_tui import __version__, i18n
 from coprod_tui.errors import CoprodError, UsageError, describe_os_error
-from coprod_tui.i18n import N_, _
+from coprod_tui.i18n import _
 
 # Each module adds its subcommands (a short name is ``coprod_tui.cli.<name>``; a
 # dotted path is a feature package's own ``cli`` module) with ``register(subparsers, common)``. Named
@@ -93,37 +93,6 @@ class _Parser(argparse.ArgumentParser):
             prog=self.prog, message=make_visible(message)))
 
 
-# Every subcommand module wraps its own help with _(); shell/cli.py (where, check,
-# backups, restore) is being changed on another branch, so its four summaries are
-# still marked here and translated as they are registered. Once that module wraps
-# its own, this list and _TranslatingSubparsers go (docs/ARCHITECTURE.md).
-_SUBCOMMAND_TEXT = (
-    N_("print the data and content folders in use"),
-    N_("verify the data files and count what they hold"),
-    N_("list the automatic backups"),
-    N_("put a backup back (the current file is kept aside)"),
-)
-
-
-class _TranslatingSubparsers:
-    """Hands ``add_parser`` to argparse with ``help`` and ``description`` looked up
-    in the catalogue (English when they have no entry; text already translated by
-    its module has no entry and passes through unchanged)."""
-
-    def __init__(self, subparsers: argparse._SubParsersAction) -> None:
-        self._subparsers = subparsers
-
-    def add_parser(self, name: str, **kwargs):  # type: ignore[no-untyped-def]
-        """As ``argparse._SubParsersAction.add_parser``, with text translated."""
-        for key in ("help", "description"):
-            if isinstance(kwargs.get(key), str):
-                kwargs[key] = _(kwargs[key])
-        return self._subparsers.add_parser(name, **kwargs)
-
-    def __getattr__(self, attribute: str):  # type: ignore[no-untyped-def]
-        return getattr(self._subparsers, attribute)
-
-
 def common_options() -> argparse.ArgumentParser:
     """Options accepted before or after any subcommand."""
     common = argparse.ArgumentParser(add_help=False)
@@ -181,7 +150,6 @@ def build_parser(only: str | None = None,
                                "no escape codes (for screen readers; also when TERM=dumb)"))
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"),
                                        parser_class=parser_class)
-    translating = _TranslatingSubparsers(subparsers)
     for entry in COMMAND_MODULES:
         if only is not None and (entry if isinstance(entry, str) else entry.__name__) != only:
             continue
@@ -189,7 +157,7 @@ def build_parser(only: str | None = None,
             # A short name is a module here; a dotted path is a feature package's cli.
             entry = importlib.import_module(entry)
         module = entry
-        module.register(translating, common)
+        module.register(subparsers, common)
     parser.set_defaults(func=_run_tui)
     return parser
 
