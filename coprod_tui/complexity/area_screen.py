@@ -153,7 +153,7 @@ class ComplexityScreen(AreaScreen):
                 self.notify("Challenge deleted.")
                 self.refresh_list()
 
-        ask_delete_for_good(self, "this challenge", str(option.prompt), delete)
+        ask_delete_for_good(self, N_("this challenge"), str(option.prompt), delete)
 
     def action_practise(self) -> None:
         """Start a practice round."""

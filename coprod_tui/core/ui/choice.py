@@ -81,7 +81,8 @@ class ChoiceDialog(CoprodDialog[str | None]):
 
 def ask_delete_for_good(screen: CoprodDialog | object, what: str, label: str,
                         delete: Callable[[], None]) -> None:
-    """Ask before deleting ``what`` (e.g. "this placement") for good; run ``delete`` on yes.
+    """Ask before deleting ``what`` (e.g. ``N_("this placement")``, translated
+    here) for good; run ``delete`` on yes.
 
     Exercise results have no trash: deleting one removes it here and from coprod's
     backups, so the dialog says so, and "keep it" is the highlighted choice.
@@ -92,9 +93,9 @@ def ask_delete_for_good(screen: CoprodDialog | object, what: str, label: str,
             delete()
 
     screen.app.push_screen(  # type: ignore[attr-defined]
-        ChoiceDialog(f"Delete {what} for good?",
-                     [("keep", "No, keep it"), ("delete", "Yes, delete it for good")],
+        ChoiceDialog(_("Delete {what} for good?").format(what=_(what)),
+                     [("keep", _("No, keep it")), ("delete", _("Yes, delete it for good"))],
                      "keep",
-                     note=f"{label}\nIt goes from coprod and from its backups; "
-                          "this cannot be undone."),
+                     note=label + "\n" + _("It goes from coprod and from its backups; "
+                                           "this cannot be undone.")),
         chosen)
