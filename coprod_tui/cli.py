@@ -17,7 +17,7 @@ from types import ModuleType
 
 from coprod_tui import __version__, i18n
 from coprod_tui.errors import CoprodError, UsageError, describe_os_error
-from coprod_tui.i18n import _
+from coprod_tui.i18n import N_, _
 
 # Each module adds its subcommands (a short name is ``coprod_tui.cli.<name>``; a
 # dotted path is a feature package's own ``cli`` module) with ``register(subparsers, common)``. Named
@@ -91,6 +91,33 @@ class _Parser(argparse.ArgumentParser):
         # The message quotes what was typed: show its control characters, never replay them.
         self.exit(2, _("{prog}: error: {message}\n(see `coprod --help`)\n").format(
             prog=self.prog, message=make_visible(message)))
+
+
+# argparse's own messages, exactly as argparse words them (it looks each up with
+# its module's gettext when it reports a mistake): marked here so they have a
+# Welsh entry, and looked up in coprod's catalogue by _translate_argparse().
+ARGPARSE_MESSAGES = (
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("unrecognized arguments: %s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("unexpected option string: %s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+)
+
+
+def _translate_argparse() -> None:
+    """Have argparse look its messages up in coprod's catalogue (in the current
+    language, at the moment it reports; English stays argparse's own words)."""
+    argparse._ = _  # type: ignore[attr-defined]
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -266,6 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A file-size limit must give EFBIG (a clear message), not kill us.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     i18n.set_language(_language_for(argv))
+    _translate_argparse()
     args = _full_screen_args(argv)
     if args is None:
         args = _one_command_args(argv)

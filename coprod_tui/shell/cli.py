@@ -77,10 +77,11 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
     p.set_defaults(func=cmd_decrypt)
 
 
-def _aligned(rows: list[tuple[str, object]]) -> list[str]:
-    """``label: value`` lines, the values lined up after the longest label
-    (labels change length with the language)."""
-    width = max(len(label) for label, _value in rows) + 4
+def _aligned(rows: list[tuple[str, object]], labels: list[str]) -> list[str]:
+    """``label: value`` lines, the values lined up four columns after the longest
+    of ``labels`` (every label the command can print: they change length with
+    the language, and the column should not move with what is shown)."""
+    width = max(len(label) for label in labels) + 4
     return [f"{label:<{width}}{value}" if label else f"{'':<{width}}{value}"
             for label, value in rows]
 
@@ -100,8 +101,9 @@ def cmd_where(args: argparse.Namespace) -> int:
     else:
         rows.append((_("encryption:"), _("off (`coprod encrypt` turns it on)")))
     rows.append((_("content:"), paths.builtin_content_dir()))
-    rows += [(_("content pack:"), pack) for pack in content_dirs(args)]
-    for line in _aligned(rows):
+    pack_label = _("content pack:")
+    rows += [(pack_label, pack) for pack in content_dirs(args)]
+    for line in _aligned(rows, [label for label, _value in rows] + [pack_label]):
         print(line)
     return 0
 
