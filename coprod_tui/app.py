@@ -41,7 +41,7 @@ from coprod_tui.core.ui.drafts import (
 from coprod_tui.core.ui.terminal import HIGH_CONTRAST, too_small
 from coprod_tui.core.ui.terminal_watch import TerminalWatch, queued_output
 from coprod_tui.errors import CoprodError
-from coprod_tui.i18n import N_, _
+from coprod_tui.i18n import N_, _, ngettext
 from coprod_tui.shell.areas import AREAS, Area
 
 # Textual's own footer key (the command palette's), translated as the footer shows it.
@@ -257,7 +257,10 @@ class CoprodApp(App[int]):
             self.call_from_thread(self.fail, error.message)
             return
         except OSError as error:
-            self.call_from_thread(self.fail, f"cannot open {self.data_dir}: {error}")
+            from coprod_tui.errors import describe_os_error
+
+            self.call_from_thread(self.fail, _("cannot open {folder}: {reason}").format(
+                folder=self.data_dir, reason=describe_os_error(error)))
             return
         self.call_from_thread(self._store_opened)
 
@@ -317,8 +320,10 @@ class CoprodApp(App[int]):
         now = time.monotonic() if now is None else now
         if minutes is None or now - self.last_activity < minutes * 60:
             return False
-        self.lock_now(f"Locked after {minutes} minutes without a key press; "
-                      "your drafts are saved.")
+        self.lock_now(ngettext(
+            "Locked after {minutes} minute without a key press; your drafts are saved.",
+            "Locked after {minutes} minutes without a key press; your drafts are saved.",
+            minutes).format(minutes=minutes))
         return True
 
     def lock_now(self, reason: str) -> None:
@@ -342,10 +347,10 @@ class CoprodApp(App[int]):
         try:
             messages = recover_fallbacks(self.store, fallback_folders(self.data_dir))
         except CoprodError as error:
-            messages = [f"Unsaved writing from last time could not be taken back yet:"
-                        f" {error.message}"]
+            messages = [_("Unsaved writing from last time could not be taken back yet: "
+                          "{problem}").format(problem=error.message)]
         for message in messages:
-            self.call_from_thread(self.notify, message, title="Unsaved writing",
+            self.call_from_thread(self.notify, message, title=_("Unsaved writing"),
                                   severity="warning", timeout=20, markup=False)
 
     @staticmethod
@@ -425,11 +430,13 @@ class CoprodApp(App[int]):
                     problems.append(error.message)
                     self.notify(error.message, severity="error", timeout=10, markup=False)
                 except OSError as error:
-                    problems.append(f"cannot write to {self.data_dir}: "
-                                    f"{error.strerror or error}")
+                    from coprod_tui.errors import os_reason
+
+                    problems.append(_("cannot write to {folder}: {reason}").format(
+                        folder=self.data_dir, reason=os_reason(error)))
                 else:
                     if kept is False:  # sources that report the problem themselves
-                        problems.append("Some unsaved work could not be saved.")
+                        problems.append(_("Some unsaved work could not be saved."))
         self.unsaved_drafts = dict(failed)
         return problems
 
@@ -488,15 +495,16 @@ class CoprodApp(App[int]):
 
     def _quit_anyway(self, lose: bool | None) -> None:
         if not lose:
-            self.notify("Still open: your unsaved text is on screen.", markup=False)
+            self.notify(_("Still open: your unsaved text is on screen."), markup=False)
             return
         path = self.keep_unsaved_in_fallback()
         if path is not None:
-            self._quit(f"coprod: your unsaved text could not be saved; it is kept in {path}")
+            self._quit(_("coprod: your unsaved text could not be saved; it is kept in "
+                         "{path}").format(path=path))
         elif self.unsaved_drafts:
-            self._quit("coprod: your unsaved text could not be saved anywhere and was lost.")
+            self._quit(_("coprod: your unsaved text could not be saved anywhere and was lost."))
         else:
-            self._quit("coprod: quit without saving some unsaved work.")
+            self._quit(_("coprod: quit without saving some unsaved work."))
 
     def _quit(self, message: str | None = None) -> None:
         if self._terminal_watch is not None:

@@ -93,35 +93,31 @@ class _Parser(argparse.ArgumentParser):
             prog=self.prog, message=make_visible(message)))
 
 
-# Every subcommand module wraps its own help with _(); shell/cli.py (where, check,
-# backups, restore) is being changed on another branch, so its four summaries are
-# still marked here and translated as they are registered. Once that module wraps
-# its own, this list and _TranslatingSubparsers go (docs/ARCHITECTURE.md).
-_SUBCOMMAND_TEXT = (
-    N_("print the data and content folders in use"),
-    N_("verify the data files and count what they hold"),
-    N_("list the automatic backups"),
-    N_("put a backup back (the current file is kept aside)"),
+# argparse's own messages, exactly as argparse words them (it looks each up with
+# its module's gettext when it reports a mistake): marked here so they have a
+# Welsh entry, and looked up in coprod's catalogue by _translate_argparse().
+ARGPARSE_MESSAGES = (
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unknown parser %(parser_name)r (choices: %(choices)s)"),
+    N_("unrecognized arguments: %s"),
+    N_("not allowed with argument %s"),
+    N_("ignored explicit argument %r"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("unexpected option string: %s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
 )
 
 
-class _TranslatingSubparsers:
-    """Hands ``add_parser`` to argparse with ``help`` and ``description`` looked up
-    in the catalogue (English when they have no entry; text already translated by
-    its module has no entry and passes through unchanged)."""
-
-    def __init__(self, subparsers: argparse._SubParsersAction) -> None:
-        self._subparsers = subparsers
-
-    def add_parser(self, name: str, **kwargs):  # type: ignore[no-untyped-def]
-        """As ``argparse._SubParsersAction.add_parser``, with text translated."""
-        for key in ("help", "description"):
-            if isinstance(kwargs.get(key), str):
-                kwargs[key] = _(kwargs[key])
-        return self._subparsers.add_parser(name, **kwargs)
-
-    def __getattr__(self, attribute: str):  # type: ignore[no-untyped-def]
-        return getattr(self._subparsers, attribute)
+def _translate_argparse() -> None:
+    """Have argparse look its messages up in coprod's catalogue (in the current
+    language, at the moment it reports; English stays argparse's own words)."""
+    argparse._ = _  # type: ignore[attr-defined]
 
 
 def common_options() -> argparse.ArgumentParser:
@@ -181,7 +177,6 @@ def build_parser(only: str | None = None,
                                "no escape codes (for screen readers; also when TERM=dumb)"))
     subparsers = parser.add_subparsers(dest="command", metavar=_("COMMAND"),
                                        parser_class=parser_class)
-    translating = _TranslatingSubparsers(subparsers)
     for entry in COMMAND_MODULES:
         if only is not None and (entry if isinstance(entry, str) else entry.__name__) != only:
             continue
@@ -189,7 +184,7 @@ def build_parser(only: str | None = None,
             # A short name is a module here; a dotted path is a feature package's cli.
             entry = importlib.import_module(entry)
         module = entry
-        module.register(translating, common)
+        module.register(subparsers, common)
     parser.set_defaults(func=_run_tui)
     return parser
 
@@ -298,6 +293,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A file-size limit must give EFBIG (a clear message), not kill us.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
     i18n.set_language(_language_for(argv))
+    _translate_argparse()
     args = _full_screen_args(argv)
     if args is None:
         args = _one_command_args(argv)

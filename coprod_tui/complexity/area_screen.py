@@ -155,7 +155,7 @@ class ComplexityScreen(AreaScreen):
                 self.notify(_("Challenge deleted."))
                 self.refresh_list()
 
-        ask_delete_for_good(self, _("this challenge"), str(option.prompt), delete)
+        ask_delete_for_good(self, N_("this challenge"), str(option.prompt), delete)
 
     def action_practise(self) -> None:
         """Start a practice round."""

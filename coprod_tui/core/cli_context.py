@@ -35,7 +35,7 @@ def passphrase_file(args: argparse.Namespace) -> Path | None:
     return Path(given).expanduser() if given else None
 
 
-def ask_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> str:
+def ask_passphrase(args: argparse.Namespace, prompt: str | None = None) -> str:
     """The passphrase: from the passphrase file if one is given, else asked on
     the terminal without echo (never from argv or the environment)."""
     from coprod_tui.core.store.crypto import read_passphrase_file
@@ -44,11 +44,12 @@ def ask_passphrase(args: argparse.Namespace, prompt: str = "Passphrase: ") -> st
     if given is not None:
         return read_passphrase_file(given)
     if not is_terminal(sys.stdin):
-        raise CoprodError("the journal is encrypted: run this on a terminal to be asked for "
-                          "the passphrase, or give --passphrase-file FILE (readable only by you)")
+        raise CoprodError(_("the journal is encrypted: run this on a terminal to be asked for "
+                            "the passphrase, or give --passphrase-file FILE (readable only by "
+                            "you)"))
     import getpass
 
-    return getpass.getpass(prompt)
+    return getpass.getpass(_("Passphrase: ") if prompt is None else prompt)
 
 
 def unlock_key(args: argparse.Namespace, folder: Path) -> Key | None:

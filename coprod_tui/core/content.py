@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from coprod_tui.core.text import make_visible
+from coprod_tui.i18n import N_, _
 
 # Sections are a few thousand words; this is a hundred times more. Only this
 # much is ever read, whatever the file claims.
@@ -68,7 +69,7 @@ def read_limited(path: Path, limit: int) -> bytes:
         raise
     if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):
         os.close(fd)
-        raise OSError(errno.EINVAL, "it is a pipe or a socket, not a file", str(path))
+        raise OSError(errno.EINVAL, _("it is a pipe or a socket, not a file"), str(path))
     with os.fdopen(fd, "rb") as handle:
         while True:
             chunk = handle.read(min(_CHUNK, limit + 1 - total))
@@ -78,7 +79,8 @@ def read_limited(path: Path, limit: int) -> bytes:
             total += len(chunk)
             if total > limit:
                 raise TooLargeError(
-                    f"it is larger than {limit // (1024 * 1024) or 1} MB; content files must be smaller"
+                    _("it is larger than {size} MB; content files must be smaller").format(
+                        size=limit // (1024 * 1024) or 1)
                 )
     return b"".join(chunks)
 
@@ -99,7 +101,35 @@ def too_deep(data: Any, limit: int = MAX_DEPTH) -> bool:
 
 
 def _too_deep_message(max_depth: int) -> str:
-    return f"nested too deeply: lists and objects nested more than {max_depth} levels deep"
+    return _("nested too deeply: lists and objects nested more than {depth} levels "
+             "deep").format(depth=max_depth)
+
+
+# Python's JSON parser's own messages (json.decoder), each marked for the
+# catalogue: the English is Python's wording, unchanged.
+_JSON_PROBLEMS = {
+    "Expecting value": N_("Expecting value"),
+    "Expecting property name enclosed in double quotes":
+        N_("Expecting property name enclosed in double quotes"),
+    "Expecting ',' delimiter": N_("Expecting ',' delimiter"),
+    "Expecting ':' delimiter": N_("Expecting ':' delimiter"),
+    "Unterminated string starting at": N_("Unterminated string starting at"),
+    "Invalid control character at": N_("Invalid control character at"),
+    "Invalid \\escape": N_("Invalid \\escape"),
+    "Invalid \\uXXXX escape": N_("Invalid \\uXXXX escape"),
+    "Extra data": N_("Extra data"),
+    "Illegal trailing comma before end of object":
+        N_("Illegal trailing comma before end of object"),
+    "Illegal trailing comma before end of array":
+        N_("Illegal trailing comma before end of array"),
+}
+
+
+def json_problem(error: json.JSONDecodeError) -> str:
+    """What is wrong with a JSON text, in the current language (Python's own
+    words where coprod has no translation of them)."""
+    known = _JSON_PROBLEMS.get(error.msg)
+    return _(known) if known else error.msg
 
 
 def loads_limited(raw: str | bytes, max_depth: int = MAX_DEPTH) -> Any:
@@ -153,22 +183,27 @@ def read_content_json(path: Path, error: Callable[[str], Exception]) -> Any:
     try:
         text = read_content_text(path)
     except FileNotFoundError:
-        raise error(f"{where}: the file is missing") from None
+        raise error(_("{where}: the file is missing").format(where=where)) from None
     except TooLargeError as problem:
-        raise error(f"{where}: cannot read: {problem}") from None
+        raise error(_("{where}: cannot read: {problem}").format(
+            where=where, problem=problem)) from None
     except OSError as problem:
-        raise error(f"{where}: cannot read: {problem.strerror or problem}") from None
-    except UnicodeDecodeError as problem:
-        raise error(f"{where}: cannot read: not UTF-8 text ({problem.reason})") from None
+        from coprod_tui.errors import os_reason
+
+        raise error(_("{where}: cannot read: {problem}").format(
+            where=where, problem=os_reason(problem))) from None
+    except UnicodeDecodeError:
+        raise error(_("{where}: cannot read: not UTF-8 text").format(where=where)) from None
     try:
         return visible_strings(loads_limited(text))
     except TooDeepError as problem:
-        raise error(f"{where}: cannot read: {problem}") from None
+        raise error(_("{where}: cannot read: {problem}").format(
+            where=where, problem=problem)) from None
     except json.JSONDecodeError as problem:
-        raise error(
-            f"{where}: not valid JSON at line {problem.lineno}, column {problem.colno}: "
-            f"{problem.msg}"
-        ) from None
+        raise error(_("{where}: not valid JSON at line {line}, column {column}: "
+                      "{problem}").format(where=where, line=problem.lineno,
+                                          column=problem.colno,
+                                          problem=json_problem(problem))) from None
 
 
 # -- one cache for every content file ------------------------------------------------
@@ -214,13 +249,15 @@ def clear_cache() -> None:
 
 # -- one shape checker ---------------------------------------------------------------
 _KINDS: dict[str, tuple[type | tuple[type, ...], str]] = {
-    "text": (str, "non-empty text"),
-    "any text": (str, "text"),
-    "list": (list, "a list"),
-    "object": (dict, "an object"),
-    "bool": (bool, "true or false"),
-    "int": (int, "a whole number"),
+    "text": (str, N_("non-empty text")),
+    "any text": (str, N_("text")),
+    "list": (list, N_("a list")),
+    "object": (dict, N_("an object")),
+    "bool": (bool, N_("true or false")),
+    "int": (int, N_("a whole number")),
 }
+# The default wording of a field that holds the wrong thing.
+_STYLE = N_("{where}: '{key}' must be {what}")
 
 
 @dataclass(frozen=True)
@@ -237,7 +274,7 @@ class Field:
 
 
 def _holds(kind: str, value: Any) -> bool:
-    expected, _ = _KINDS[kind]
+    expected, _shown = _KINDS[kind]
     if kind == "int" and isinstance(value, bool):
         return False
     if not isinstance(value, expected):
@@ -252,7 +289,7 @@ def check_shape(
     error: Callable[[str], Exception],
     *,
     closed: bool = False,
-    style: str = "{where}: '{key}' must be {what}",
+    style: str = _STYLE,
     words: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
     """Check that ``data`` is an object whose fields hold what ``spec`` says.
@@ -263,24 +300,28 @@ def check_shape(
     ``what``: ``"non-empty text"``, ``"a list"``... or the caller's ``words``
     for a kind, so each file keeps the wording its trainers know). ``closed``
     refuses fields the spec does not name. Returns ``data``.
+
+    ``style`` and ``words`` are looked up in the catalogue here (mark them with
+    ``N_``); text already translated, or with no entry, is used as it is.
     """
     if not isinstance(data, dict):
-        needed = [key if spec[key].kind != "list" else f"a list '{key}'"
+        needed = [key if spec[key].kind != "list" else _("a list '{key}'").format(key=key)
                   for key in spec if spec[key].required]
-        raise error(f"{where}: must be an object with {', '.join(needed)}")
+        raise error(_("{where}: must be an object with {fields}").format(
+            where=where, fields=", ".join(needed)))
     for key, field in spec.items():
         value = data.get(key)
         if value is None and not field.required:
             continue
         if not _holds(field.kind, value):
-            what = (words or {}).get(field.kind, _KINDS[field.kind][1])
+            what = _((words or {}).get(field.kind, _KINDS[field.kind][1]))
             path = f"{where}.{key}" if where else key
-            raise error(style.format(where=where, key=key, path=path, what=what))
+            raise error(_(style).format(where=where, key=key, path=path, what=what))
     if closed:
         unknown = sorted(set(data) - set(spec))
         if unknown:
-            raise error(f"{where}: unknown field {', '.join(unknown)}; "
-                        f"fields: {', '.join(sorted(spec))}")
+            raise error(_("{where}: unknown field {names}; fields: {fields}").format(
+                where=where, names=", ".join(unknown), fields=", ".join(sorted(spec))))
     return data
 
 
@@ -289,6 +330,7 @@ __all__ = [
     "Field",
     "cached",
     "check_shape",
+    "json_problem",
     "clear_cache",
     "MAX_DEPTH",
     "TooDeepError",

@@ -201,11 +201,11 @@ def plaintext_folder(data_folder: Path) -> Path:
             mine = None  # type: ignore[assignment]
         if mine is not None and _is_private_dir(mine) and not mine.is_symlink():
             return mine
-    raise CoprodError(
+    raise CoprodError(_(
         "this journal is encrypted and there is no private folder in memory "
         "($XDG_RUNTIME_DIR or /dev/shm) for the editor's file, and coprod never writes "
         "its text to disk in plain; give the text as - (standard input) or let coprod "
-        "ask for it on the terminal")
+        "ask for it on the terminal"))
 
 
 def new_private_file(folder: Path, prefix: str, text: str) -> Path:
@@ -240,8 +240,8 @@ def run_editor(path: Path) -> str:
         if path.parent != path.parent.parent and _in_memory(path):
             # An encrypted journal's file: removed on this exit path too.
             path.unlink(missing_ok=True)
-        raise CoprodError("the terminal hung up while the editor was open; "
-                          "nothing was saved") from None
+        raise CoprodError(_("the terminal hung up while the editor was open; "
+                            "nothing was saved")) from None
     except OSError as error:
         raise CoprodError(_("cannot start the editor {command!r}: {error}").format(
             command=shlex.join(command), error=describe_os_error(error))) from error

@@ -82,7 +82,7 @@ class ReadingScreen(AreaScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static("Read: choose the depth you have time for", classes="screen-title")
+        yield Static(_("Read: choose the depth you have time for"), classes="screen-title")
         yield OptionList(id="reading-toc")
         yield Static("", id="reading-about", markup=False)
         yield Footer()

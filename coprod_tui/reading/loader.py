@@ -48,11 +48,13 @@ from coprod_tui.core.content import (
     TooLargeError,
     cached,
     check_shape,
+    json_problem,
     loads_limited,
     read_content_text,
     visible_strings,
 )
 from coprod_tui.core.text import make_visible
+from coprod_tui.i18n import N_, _
 from coprod_tui.reading.model import Catalog, ContentError, Section, Tier
 
 MANIFEST = Path("reading") / "manifest.json"
@@ -93,7 +95,36 @@ TIER_SHAPE = {"title": Field("text", required=False), "label": Field("text", req
 
 def _shape(obj: dict[str, Any], spec: dict[str, Field], where: Path, what: str) -> None:
     check_shape(obj, spec, what, lambda message: _fail(where, message),
-                style='{where}: "{key}" must be {what}', words={"text": "a non-empty text"})
+                style=N_('{where}: "{key}" must be {what}'), words={"text": N_("a non-empty text")})
+
+
+def _tier_number(index: int) -> str:
+    """``tier 2``: a tier named by its place in a manifest."""
+    return _("tier {number}").format(number=index + 1)
+
+
+def _tier(tier_id: str) -> str:
+    """``tier 'ten-minutes'``: a tier named by its id."""
+    return _("tier '{id}'").format(id=tier_id)
+
+
+def _section(section_id: str) -> str:
+    """``section 'five-values'``: a section named by its id."""
+    return _("section '{id}'").format(id=section_id)
+
+
+def _section_number(tier: str, index: int) -> str:
+    """``tier 'x', section 3``: a section named by its place in a tier."""
+    return _("{tier}, section {number}").format(tier=tier, number=index + 1)
+
+
+def _bad_minutes(what: str, minutes: object) -> str:
+    return _('{what}: "minutes" must be a whole number from 1 to 600 (got {value})').format(
+        what=what, value=json.dumps(minutes))
+
+
+def _not_an_object(what: str) -> str:
+    return _("{what}: expected an object").format(what=what)
 
 
 def _text_field(obj: dict[str, Any], key: str) -> str | None:
@@ -103,8 +134,8 @@ def _text_field(obj: dict[str, Any], key: str) -> str | None:
 
 def _check_id(value: object, where: Path, what: str) -> str:
     if not isinstance(value, str) or not ID_PATTERN.match(value):
-        raise _fail(where, f"{what}: \"id\" must be lower-case letters, digits and dashes"
-                           f" (got {json.dumps(value)})")
+        raise _fail(where, _('{what}: "id" must be lower-case letters, digits and dashes '
+                             "(got {value})").format(what=what, value=json.dumps(value)))
     return value
 
 
@@ -112,46 +143,41 @@ def _read_manifest(path: Path) -> dict[str, Any]:
     try:
         raw = read_content_text(path)
     except FileNotFoundError as error:
-        raise _fail(path, "manifest not found") from error
+        raise _fail(path, _("manifest not found")) from error
     except UnicodeDecodeError as error:
-        raise _fail(path, "not UTF-8 text") from error
+        raise _fail(path, _("not UTF-8 text")) from error
     except TooLargeError as error:
         raise _fail(path, str(error)) from None
     except OSError as error:
-        raise _fail(path, error.strerror or str(error)) from error
+        from coprod_tui.errors import os_reason
+
+        raise _fail(path, os_reason(error)) from error
     try:
         data = visible_strings(loads_limited(raw))
     except TooDeepError as error:
         raise _fail(path, str(error)) from None
     except json.JSONDecodeError as error:
-        raise _fail(path, f"not valid JSON (line {error.lineno}, column {error.colno}:"
-                          f" {error.msg})") from error
+        raise _fail(path, _("not valid JSON (line {line}, column {column}: {problem})").format(
+            line=error.lineno, column=error.colno, problem=json_problem(error))) from error
     if not isinstance(data, dict) or not isinstance(data.get("tiers"), list):
-        raise _fail(path, "expected an object with a \"tiers\" list")
+        raise _fail(path, _('expected an object with a "tiers" list'))
     return data
 
 
 def _parse_section(item: object, tier_id: str, folder: Path, path: Path, origin: str,
                    index: int) -> Section:
-    what = f"tier '{tier_id}', section {index + 1}"
+    what = _section_number(_tier(tier_id), index)
     if not isinstance(item, dict):
-        raise _fail(path, f"{what}: expected an object")
+        raise _fail(path, _not_an_object(what))
     section_id = _check_id(item.get("id"), path, what)
-    what = f"section '{section_id}'"
+    what = _section(section_id)
     _shape(item, SECTION_SHAPE, path, what)
     title, file_name = _text_field(item, "title"), _text_field(item, "file")
     assert title is not None and file_name is not None
-    relative = Path(file_name)
-    if relative.is_absolute() or ".." in relative.parts or relative.suffix != ".md":
-        raise _fail(path, f"{what}: \"file\" must be a .md path inside {folder}"
-                          f" (got {file_name!r})")
-    file_path = folder / relative
-    if not file_path.is_file():
-        raise _fail(path, f"{what}: file {file_name!r} not found (looked for {file_path})")
+    file_path = _section_file(file_name, folder, path, what)
     minutes = item.get("minutes")
     if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 600:
-        raise _fail(path, f"{what}: \"minutes\" must be a whole number from 1 to 600"
-                          f" (got {json.dumps(minutes)})")
+        raise _fail(path, _bad_minutes(what, minutes))
     return Section(section_id, title, tier_id, file_path, minutes, origin)
 
 
@@ -164,24 +190,26 @@ def parse_manifest(content_dir: Path, origin: str) -> list[_TierDraft]:
     seen_sections: set[str] = set()
     for index, item in enumerate(data["tiers"]):
         if not isinstance(item, dict):
-            raise _fail(path, f"tier {index + 1}: expected an object")
-        tier_id = _check_id(item.get("id"), path, f"tier {index + 1}")
+            raise _fail(path, _not_an_object(_tier_number(index)))
+        tier_id = _check_id(item.get("id"), path, _tier_number(index))
         if any(t.id == tier_id for t in tiers):
-            raise _fail(path, f"tier '{tier_id}' appears twice (duplicate id)")
-        what = f"tier '{tier_id}'"
+            raise _fail(path, _("{what} appears twice (duplicate id)").format(
+                what=_tier(tier_id)))
+        what = _tier(tier_id)
         _shape(item, TIER_SHAPE, path, what)
         draft = _TierDraft(tier_id, _text_field(item, "title"), _text_field(item, "label"),
                            _text_field(item, "about"))
         sections = item.get("sections") or []
         timed = item.get("timed")
         if timed is not None and not isinstance(timed, bool):
-            raise _fail(path, f"{what}: \"timed\" must be true or false"
-                              f" (got {json.dumps(timed)})")
+            raise _fail(path, _('{what}: "timed" must be true or false (got {value})').format(
+                what=what, value=json.dumps(timed)))
         draft.timed = timed
         for number, entry in enumerate(sections):
             section = _parse_section(entry, tier_id, folder, path, origin, number)
             if section.id in seen_sections:
-                raise _fail(path, f"section '{section.id}' appears twice (duplicate id)")
+                raise _fail(path, _("{what} appears twice (duplicate id)").format(
+                    what=_section(section.id)))
             seen_sections.add(section.id)
             draft.sections.append(section)
         tiers.append(draft)
@@ -195,7 +223,8 @@ def _merge(base: list[_TierDraft], pack: list[_TierDraft], path: Path) -> list[_
         target = next((t for t in merged if t.id == pack_tier.id), None)
         if target is None:
             if pack_tier.title is None:
-                raise _fail(path, f"tier '{pack_tier.id}' is new, so it needs a \"title\"")
+                raise _fail(path, _('{what} is new, so it needs a "title"').format(
+                    what=_tier(pack_tier.id)))
             target = replace(pack_tier, sections=[])
             merged.append(target)
         else:
@@ -218,18 +247,24 @@ def _place(tiers: list[_TierDraft], target: _TierDraft, section: Section) -> Non
     target.sections.append(section)
 
 
+def _section_file(file_name: str, folder: Path, path: Path, what: str) -> Path:
+    """The section file ``file_name`` names: a ``.md`` file inside ``folder``."""
+    relative = Path(file_name)
+    if relative.is_absolute() or ".." in relative.parts or relative.suffix != ".md":
+        raise _fail(path, _('{what}: "file" must be a .md path inside {folder} '
+                            "(got {file!r})").format(what=what, folder=folder, file=file_name))
+    file_path = folder / relative
+    if not file_path.is_file():
+        raise _fail(path, _("{what}: file {file!r} not found (looked for {path})").format(
+            what=what, file=file_name, path=file_path))
+    return file_path
+
+
 def _check_file(item: dict[str, Any], folder: Path, path: Path, what: str) -> Path:
     _shape(item, {"file": Field("text")}, path, what)
     file_name = _text_field(item, "file")
     assert file_name is not None
-    relative = Path(file_name)
-    if relative.is_absolute() or ".." in relative.parts or relative.suffix != ".md":
-        raise _fail(path, f"{what}: \"file\" must be a .md path inside {folder}"
-                          f" (got {file_name!r})")
-    file_path = folder / relative
-    if not file_path.is_file():
-        raise _fail(path, f"{what}: file {file_name!r} not found (looked for {file_path})")
-    return file_path
+    return _section_file(file_name, folder, path, what)
 
 
 def _translate(tiers: list[_TierDraft], content_dir: Path, language: str,
@@ -242,13 +277,13 @@ def _translate(tiers: list[_TierDraft], content_dir: Path, language: str,
     result = [replace(t, sections=list(t.sections)) for t in tiers]
     for index, item in enumerate(data["tiers"]):
         if not isinstance(item, dict):
-            raise _fail(path, f"tier {index + 1}: expected an object")
-        tier_id = _check_id(item.get("id"), path, f"tier {index + 1}")
+            raise _fail(path, _not_an_object(_tier_number(index)))
+        tier_id = _check_id(item.get("id"), path, _tier_number(index))
         target = next((t for t in result if t.id == tier_id), None)
         if target is None:
-            raise _fail(path, f"tier '{tier_id}' is not in the English manifest"
-                              " (a translation adds no tiers)")
-        what = f"tier '{tier_id}'"
+            raise _fail(path, _("{what} is not in the English manifest "
+                                "(a translation adds no tiers)").format(what=_tier(tier_id)))
+        what = _tier(tier_id)
         _shape(item, TIER_SHAPE, path, what)
         for key in ("title", "label", "about"):
             value = _text_field(item, key)
@@ -257,21 +292,21 @@ def _translate(tiers: list[_TierDraft], content_dir: Path, language: str,
         sections = item.get("sections") or []
         for number, entry in enumerate(sections):
             if not isinstance(entry, dict):
-                raise _fail(path, f"{what}, section {number + 1}: expected an object")
-            section_id = _check_id(entry.get("id"), path, f"{what}, section {number + 1}")
+                raise _fail(path, _not_an_object(_section_number(what, number)))
+            section_id = _check_id(entry.get("id"), path, _section_number(what, number))
             place = next((i for i, s in enumerate(target.sections) if s.id == section_id), None)
             if place is None:
-                raise _fail(path, f"section '{section_id}' is not in tier '{tier_id}'"
-                                  " of the English manifest (a translation adds no sections)")
-            swhat = f"section '{section_id}'"
+                raise _fail(path, _("{section} is not in {tier} of the English manifest "
+                                    "(a translation adds no sections)").format(
+                                        section=_section(section_id), tier=_tier(tier_id)))
+            swhat = _section(section_id)
             _shape(entry, SECTION_SHAPE, path, swhat)
             title = _text_field(entry, "title")
             assert title is not None
             file_path = _check_file(entry, folder, path, swhat)
             minutes = entry.get("minutes", target.sections[place].minutes)
             if isinstance(minutes, bool) or not isinstance(minutes, int) or not 1 <= minutes <= 600:
-                raise _fail(path, f"{swhat}: \"minutes\" must be a whole number from 1 to 600"
-                                  f" (got {json.dumps(minutes)})")
+                raise _fail(path, _bad_minutes(swhat, minutes))
             target.sections[place] = Section(section_id, title, tier_id, file_path, minutes,
                                              origin, language)
     return result
@@ -314,7 +349,7 @@ def _build_catalog(base_dir: Path, pack_dirs: list[Path], code: str) -> Catalog:
     for pack in pack_dirs:
         pack = Path(pack)
         if not pack.is_dir():
-            problems.append(f"content pack {pack}: folder not found")
+            problems.append(_("content pack {pack}: folder not found").format(pack=pack))
             continue
         translated = code != i18n.ENGLISH and translation_path(pack, code).exists()
         if not manifest_path(pack).exists() and not translated:
@@ -327,5 +362,6 @@ def _build_catalog(base_dir: Path, pack_dirs: list[Path], code: str) -> Catalog:
                 merged = _translate(merged, pack, code, str(pack))
             tiers = merged
         except ContentError as error:
-            problems.append(f"content pack {error.message} (pack skipped)")
+            problems.append(_("content pack {problem} (pack skipped)").format(
+                problem=error.message))
     return Catalog(_freeze(tiers), tuple(problems))

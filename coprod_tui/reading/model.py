@@ -10,6 +10,7 @@ from pathlib import Path
 from coprod_tui.core.content import TooLargeError, read_content_text
 from coprod_tui.core.text import make_visible
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import _
 
 
 class ContentError(CoprodError):
@@ -48,15 +49,22 @@ class Section:
             # refused at once instead of taking seconds and gigabytes.
             return make_visible(read_content_text(self.path))
         except TooLargeError as error:
-            raise ContentError(f"{make_visible(str(self.path))}: {error} (section '{self.id}')") from None
+            raise ContentError(self._problem(str(error))) from None
         except FileNotFoundError as error:
-            raise ContentError(f"{self.path}: file not found (section '{self.id}')") from error
+            raise ContentError(self._problem(_("file not found"))) from error
         except UnicodeDecodeError as error:
-            raise ContentError(f"{self.path}: not UTF-8 text (section '{self.id}')") from error
+            raise ContentError(self._problem(_("not UTF-8 text"))) from error
         except ValueError as error:
-            raise ContentError(f"{self.path}: {error} (section '{self.id}')") from error
+            raise ContentError(self._problem(str(error))) from error
         except OSError as error:
-            raise ContentError(f"{self.path}: {error.strerror or error}") from error
+            from coprod_tui.errors import os_reason
+
+            raise ContentError(f"{self.path}: {os_reason(error)}") from error
+
+    def _problem(self, problem: str) -> str:
+        """``PATH: PROBLEM (section 'ID')``: why this section cannot be read."""
+        return _("{path}: {problem} (section '{id}')").format(
+            path=make_visible(str(self.path)), problem=problem, id=self.id)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from coprod_tui.i18n import _, ngettext
 from coprod_tui.reading.model import Catalog, Section, Tier
 
 
@@ -45,7 +46,7 @@ def tiers_line(catalog: Catalog, read_ids: Iterable[str]) -> str:
     done = set(read_ids)
     total = sum(len(t.sections) for t in catalog.tiers)
     if total and all(tier_counts(t, done)[0] == len(t.sections) for t in catalog.tiers):
-        return f"all {total} sections read"
+        return _all_read(total)
     return ", ".join(
         f"{t.label} {tier_counts(t, done)[0]}/{len(t.sections)}"
         for t in catalog.tiers if t.sections
@@ -62,8 +63,13 @@ def summary_line(catalog: Catalog, read_ids: Iterable[str], current: str | None)
         tier = next((t for t in catalog.tiers if tier_counts(t, done)[0] < len(t.sections)),
                     None)
     if tier is None:
-        total = sum(len(t.sections) for t in catalog.tiers)
-        return f"all {total} sections read"
+        return _all_read(sum(len(t.sections) for t in catalog.tiers))
     read, count = tier_counts(tier, done)
-    return f"{tier.label}: {read} of {count} read"
+    return _("{tier}: {read} of {total} read").format(tier=tier.label, read=read, total=count)
+
+
+def _all_read(total: int) -> str:
+    """``all 19 sections read``."""
+    return ngettext("all {total} sections read", "all {total} sections read", total).format(
+        total=total)
 

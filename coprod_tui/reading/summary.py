@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from coprod_tui import paths
 from coprod_tui.core.store.repository import Store
+from coprod_tui.i18n import _
 from coprod_tui.reading.loader import load_catalog
 from coprod_tui.reading.progress import tiers_line
 from coprod_tui.reading.records import ReadingProgress
@@ -16,4 +17,4 @@ def reading_summary(store: Store) -> str:
     progress = ReadingProgress(store)
     place = progress.place()
     line = tiers_line(catalog, progress.read_ids())
-    return line + ("  (r: continue reading)" if place else "")
+    return line + ("  " + _("(r: continue reading)") if place else "")

@@ -10,7 +10,7 @@ from textual.widgets import Footer, Static
 
 from coprod_tui.core.ui.screens import screen_css
 from coprod_tui.core.ui.text import literal
-from coprod_tui.i18n import N_
+from coprod_tui.i18n import N_, _
 
 
 class ErrorScreen(Screen[None]):
@@ -26,7 +26,7 @@ class ErrorScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="error-box", classes="dialog"):
-            yield Static("coprod cannot open your data", classes="dialog-title")
+            yield Static(_("coprod cannot open your data"), classes="dialog-title")
             yield Static(literal(self.message), id="error-message")
-            yield Static("Nothing has been written. Press q to quit.", classes="dialog-keys")
+            yield Static(_("Nothing has been written. Press q to quit."), classes="dialog-keys")
         yield Footer()

@@ -30,13 +30,15 @@ TRIES = 3
 class PassphraseScreen(Screen[Key]):
     """Ask for the passphrase; dismissed with the unlocked key."""
 
-    HELP = """
+    HELP = N_("""\
+## Encrypted journal
+
 This journal is encrypted (`coprod encrypt`). Type its passphrase and press
 Enter: what you type is never shown. After three wrong passphrases coprod
 closes and nothing is changed.
 
 A forgotten passphrase cannot be recovered by anyone.
-"""
+""")
 
     BINDINGS = [
         Binding("ctrl+q", "app.quit_app", N_("Quit"), id="passphrase-quit",
@@ -99,7 +101,10 @@ A forgotten passphrase cannot be recovered by anyone.
             self.app.call_from_thread(self._failed, error.message)
             return
         except OSError as error:
-            self.app.call_from_thread(self._failed, _("cannot read the key: {reason}").format(reason=error.strerror))
+            from coprod_tui.errors import os_reason
+
+            self.app.call_from_thread(self._failed, _("cannot read the key: {reason}").format(
+                reason=os_reason(error)))
             return
         self.app.call_from_thread(self.dismiss, key)
 

@@ -7,14 +7,15 @@ import os
 import sys
 
 from coprod_tui.core.cli_context import content_dirs, data_dir
+from coprod_tui.i18n import _
 
 
 def run_tui(args: argparse.Namespace) -> int:
     """Run the Textual app; returns its exit code."""
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         print(
-            "coprod: the full-screen app needs a terminal; "
-            "use a subcommand instead (see `coprod --help`)",
+            _("coprod: the full-screen app needs a terminal; "
+              "use a subcommand instead (see `coprod --help`)"),
             file=sys.stderr,
         )
         return 2
@@ -45,5 +46,5 @@ def run_tui(args: argparse.Namespace) -> int:
     )
     app.run(mouse=app.mouse_enabled)
     if app.fatal_message:
-        print(f"coprod: error: {app.fatal_message}", file=sys.stderr)
+        print(_("coprod: error: {error}").format(error=app.fatal_message), file=sys.stderr)
     return app.return_code or 0

@@ -194,7 +194,7 @@ class SavedPlacementsScreen(_ListScreen):
                 self.notify(_("Placement deleted."))
                 self.refresh_rows()
 
-        ask_delete_for_good(self, _("this placement"), str(option.prompt), delete)
+        ask_delete_for_good(self, N_("this placement"), str(option.prompt), delete)
 
     def rows(self) -> list[tuple[str, Content]]:
         """One row a placement: date, title, place."""

@@ -163,7 +163,7 @@ class StocktakeHistoryScreen(CoprodScreen[None]):
                 self.notify(_("Stocktake deleted."))
                 self._fill()
 
-        ask_delete_for_good(self, _("this stocktake"), history_line(chosen), delete)
+        ask_delete_for_good(self, N_("this stocktake"), history_line(chosen), delete)
 
     def action_share(self) -> None:
         """Share the highlighted stocktake to a file for a team view."""

@@ -64,3 +64,45 @@ def test_home_in_welsh_at_80x24_shows_every_title_whole(data_dir: Path) -> None:
             assert key in footer, f"{key!r} not readable in the footer: {footer!r}"
         term.press("q")
         assert term.wait_exit() == 0
+
+
+def test_settings_and_help_in_welsh_at_80x24_are_whole(data_dir: Path) -> None:
+    rows_wanted = ["Thema", "Llygoden", "Nodyn atgoffa pwyso a mesur", "Fframwaith y dyddlyfr",
+                   "Cloi pan fydd yn segur", "Language / Iaith"]
+    with PtyApp.coprod(data_dir, "--lang", "cy", size=(80, 24), **ENGLISH_LOCALE) as term:
+        term.wait_for("Dim cofnodion eto")
+        term.press("7")
+        start = len(term.text)
+        term.wait_for("Cloi pan fydd yn segur", start=start)
+        term.wait_for("Lliwiau'r ap cyfan.", start=start)  # the highlighted row's explanation
+        term.settle()
+        rows = screen_rows(bytes(term.output), term.size)
+        shown = "\n".join(rows)
+        assert any(row.strip() == "Gosodiadau" for row in rows), shown
+        for label in rows_wanted:
+            # The label, then at least one space before its value: nothing cut off.
+            assert any(re.search(rf"▊ {re.escape(label)} +\S", row) for row in rows), \
+                f"{label!r} is not whole on Settings:\n{shown}"
+        assert "…" not in shown
+        for key in ("f1 Cymorth", "h Hafan", "q Gadael"):
+            assert key in rows[-1], f"{key!r} not readable in the footer: {rows[-1]!r}"
+        term.press("f1")
+        start = len(term.text)
+        term.wait_for("Allweddi ar y sgrin hon", start=start)
+        term.wait_for("b neu Esc: cau", start=start)
+        term.settle()
+        rows = screen_rows(bytes(term.output), term.size)
+        shown = "\n".join(rows)
+        flat = " ".join(row.strip(" █") for row in rows)
+        # Settings' own help, from its title to the end of its last sentence.
+        assert "Gosodiadau" in shown
+        assert "Symudwch at osodiad a phwyswch Enter i'w newid." in " ".join(flat.split())
+        assert "(gweler y README)." in shown
+        assert any("b, esc  Yn ôl  (back)" in row for row in rows), shown
+        assert any("q, ^q  Gadael  (quit)" in row for row in rows), shown
+        assert "b neu Esc: cau    saethau / bysellau tudalen: sgrolio" in shown
+        assert "…" not in shown
+        term.press("b")  # closes help (a lone Escape followed at once by q reads as alt+q)
+        term.settle()
+        term.press("q")
+        assert term.wait_exit() == 0

@@ -61,6 +61,8 @@ async def _seen(pilot, app: CoprodApp, screen_type: type, words: str = "") -> st
     if words:
         await wait_until(pilot, lambda: words in screen_text(app))
     await pilot.pause()
+    # The footer is rebuilt once a frame after the keys change: wait for it.
+    await wait_until(pilot, lambda: footer_line(app).strip() != "")
     return screen_text(app)
 
 

@@ -20,8 +20,7 @@ def test_command_homes_name_the_module_registering_each_command() -> None:
         assert isinstance(entry, str)
         parser = argparse.ArgumentParser()
         subparsers = parser.add_subparsers()
-        importlib.import_module(entry).register(cli._TranslatingSubparsers(subparsers),
-                                                cli.common_options())
+        importlib.import_module(entry).register(subparsers, cli.common_options())
         found.update(dict.fromkeys(subparsers.choices, entry))
     assert cli.COMMAND_HOMES == found
 

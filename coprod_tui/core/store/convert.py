@@ -40,6 +40,7 @@ from coprod_tui.core.store.files import FILES, LOCK_FILE, MAIN_FILE
 from coprod_tui.core.store.lock import FileLock
 from coprod_tui.core.store.privacy import check_private_file, ensure_private_dir, read_nofollow
 from coprod_tui.core.store.storage import UnreadableFileError, atomic_write_bytes, parse_tables
+from coprod_tui.i18n import _
 
 Progress = Callable[[str], None]
 
@@ -77,8 +78,9 @@ def _check_main(data_dir: Path, key: Key | None) -> None:
         try:
             parse_tables(decode(raw, key))
         except (UnreadableFileError, DecryptFailed) as error:
-            raise StoreError(f"cannot read {path}: {error}; nothing was changed. "
-                             "Run `coprod check` first") from None
+            raise StoreError(_("cannot read {path}: {problem}; nothing was changed. "
+                               "Run `coprod check` first").format(path=path, problem=error)) \
+                from None
 
 
 def _rewrite(path: Path, read_key: Key | None, write_key: Key | None) -> bool:
@@ -96,12 +98,14 @@ def _rewrite(path: Path, read_key: Key | None, write_key: Key | None) -> bool:
         plain = decode(raw, read_key)
     except DecryptFailed:
         if path.name in FILES:
-            raise StoreError(f"cannot decrypt {path}: it is damaged or not encrypted to this "
-                             "journal's key; nothing more was changed") from None
+            raise StoreError(_("cannot decrypt {path}: it is damaged or not encrypted to this "
+                               "journal's key; nothing more was changed").format(path=path)) \
+                from None
         return False  # a damaged backup stays as it is (``coprod check`` names it)
     new = encode(plain, write_key)
     if write_key is not None and write_key.open(new) != plain:  # pragma: no cover - paranoia
-        raise StoreError(f"encrypting {path} did not read back; nothing more was changed")
+        raise StoreError(_("encrypting {path} did not read back; nothing more was "
+                           "changed").format(path=path))
     st = os.stat(path)
     atomic_write_bytes(path, new)
     os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
@@ -130,11 +134,12 @@ def encrypt_folder(data_dir: Path, passphrase: str, key: Key | None = None,
         _check_main(data_dir, key)
         if key is None:
             if is_encrypted(data_dir):
-                raise StoreError("the journal is already encrypted")
+                raise StoreError(_("the journal is already encrypted"))
             if (data_dir / MAIN_FILE).exists():
                 kept = backups.keep_copy(data_dir, data_dir / MAIN_FILE, "before-encrypt")
                 if kept:
-                    say(f"kept a copy of the journal as {kept} (encrypted with the rest)")
+                    say(_("kept a copy of the journal as {path} (encrypted with the "
+                          "rest)").format(path=kept))
             key = _write_identity(data_dir, new_key(), passphrase)
         done = [path for path in _files(data_dir) if _rewrite(path, key, key)]
     return key, done
@@ -148,7 +153,7 @@ def decrypt_folder(data_dir: Path, key: Key, progress: Progress | None = None) -
         if (data_dir / MAIN_FILE).exists():
             kept = backups.keep_copy(data_dir, data_dir / MAIN_FILE, "before-decrypt")
             if kept:
-                say(f"kept a copy of the journal as {kept}")
+                say(_("kept a copy of the journal as {path}").format(path=kept))
         done = [path for path in _files(data_dir) if _rewrite(path, key, None)]
         identity_path(data_dir).unlink(missing_ok=True)
     return done

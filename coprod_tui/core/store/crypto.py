@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from coprod_tui.core.store.errors import StoreError
+from coprod_tui.i18n import _
 
 IDENTITY_FILE = "identity.age"
 AGE_MAGIC = b"age-encryption.org/v1\n"
@@ -44,7 +45,7 @@ class WrongPassphraseError(StoreError):
 
     def __init__(self) -> None:
         super().__init__(
-            "wrong passphrase: it does not open this journal's key. Nothing was changed."
+            _("wrong passphrase: it does not open this journal's key. Nothing was changed.")
         )
 
 
@@ -61,8 +62,8 @@ def _pyrage() -> Any:
         import pyrage
     except ImportError:  # pragma: no cover - pyrage is a dependency
         raise EncryptionUnavailableError(
-            "this journal is encrypted but the age library (pyrage) is not installed; "
-            "run `pip install pyrage` in coprod's environment"
+            _("this journal is encrypted but the age library (pyrage) is not installed; "
+              "run `pip install pyrage` in coprod's environment")
         ) from None
     return pyrage
 
@@ -170,8 +171,8 @@ def parse_identities(text: bytes) -> Key:
             except Exception:  # noqa: BLE001 - reported below
                 continue
     if not identities:
-        raise StoreError("the identity file opens but holds no age key; "
-                         "restore it from a copy of your data folder")
+        raise StoreError(_("the identity file opens but holds no age key; "
+                           "restore it from a copy of your data folder"))
     return Key(identities)
 
 
@@ -184,7 +185,8 @@ def unlock(data_dir: Path, passphrase: str) -> Key:
     try:
         wrapped = read_nofollow(path)
     except FileNotFoundError:
-        raise StoreError(f"{data_dir} is not encrypted (no {IDENTITY_FILE})") from None
+        raise StoreError(_("{folder} is not encrypted (no {file})").format(
+            folder=data_dir, file=IDENTITY_FILE)) from None
     key = unwrap(wrapped, passphrase)
     key.signature = before
     return key
@@ -209,7 +211,7 @@ class Cipher:
     def encode(self, plain: bytes) -> bytes:
         """See :func:`encode`; refuses (:class:`LockedError`) when locked."""
         if self.encrypted and self.key is None:
-            raise LockedError("the journal is locked: give the passphrase again to save")
+            raise LockedError(_("the journal is locked: give the passphrase again to save"))
         return encode(plain, self.key)
 
     def forget(self) -> None:
@@ -226,7 +228,7 @@ def decode(raw: bytes, key: Key | None) -> bytes:
     if not is_age(raw):
         return raw
     if key is None:
-        raise LockedError("it is encrypted and no passphrase was given")
+        raise LockedError(_("it is encrypted and no passphrase was given"))
     return key.open(raw)
 
 
@@ -239,12 +241,13 @@ def check_passphrase_file(path: Path) -> None:
     """Refuse a passphrase file other users could read or change, or not ours."""
     st = os.stat(path)
     if not stat.S_ISREG(st.st_mode):
-        raise StoreError(f"the passphrase file {path} is not a regular file")
+        raise StoreError(_("the passphrase file {path} is not a regular file").format(path=path))
     if st.st_uid != os.geteuid():
-        raise StoreError(f"refusing the passphrase file {path}: it belongs to another user")
+        raise StoreError(_("refusing the passphrase file {path}: it belongs to another "
+                           "user").format(path=path))
     if st.st_mode & 0o077:
-        raise StoreError(f"refusing the passphrase file {path}: other users can read or change "
-                         f"it; run `chmod 600 {path}`")
+        raise StoreError(_("refusing the passphrase file {path}: other users can read or "
+                           "change it; run `chmod 600 {path}`").format(path=path))
 
 
 def read_passphrase_file(path: Path) -> str:
@@ -256,15 +259,19 @@ def read_passphrase_file(path: Path) -> str:
         with open(fd, "rb") as handle:
             raw = handle.read(MAX_PASSPHRASE + 2)
     except FileNotFoundError:
-        raise StoreError(f"the passphrase file {path} does not exist") from None
+        raise StoreError(_("the passphrase file {path} does not exist").format(
+            path=path)) from None
     except OSError as error:
-        raise StoreError(f"cannot read the passphrase file {path}: "
-                         f"{error.strerror or error}") from None
+        from coprod_tui.errors import os_reason
+
+        raise StoreError(_("cannot read the passphrase file {path}: {reason}").format(
+            path=path, reason=os_reason(error))) from None
     text = raw.decode("utf-8", "replace").split("\n", 1)[0].rstrip("\r")
     if not text:
-        raise StoreError(f"the passphrase file {path} is empty")
+        raise StoreError(_("the passphrase file {path} is empty").format(path=path))
     if len(text) > MAX_PASSPHRASE:
-        raise StoreError(f"the passphrase in {path} is longer than {MAX_PASSPHRASE} characters")
+        raise StoreError(_("the passphrase in {path} is longer than {count} characters").format(
+            path=path, count=MAX_PASSPHRASE))
     return text
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import errno
 from pathlib import Path
 
-from coprod_tui.errors import CoprodError
+from coprod_tui.errors import CoprodError, os_reason
+from coprod_tui.i18n import N_, _
 
 
 class StoreError(CoprodError):
@@ -19,19 +20,18 @@ class CorruptDataError(StoreError):
                  small: bool = False) -> None:
         if small:
             # settings or drafts: losing them is better than being locked out
-            hint = (
-                f"it only holds {'unsaved drafts' if 'draft' in path.name else 'settings and reading progress'}; "
-                f"move it aside (mv {path} {path}.broken) and coprod starts afresh with it"
-            )
+            holds = (_("unsaved drafts") if "draft" in path.name
+                     else _("settings and reading progress"))
+            hint = _("it only holds {what}; move it aside ({command}) and coprod starts "
+                     "afresh with it").format(what=holds, command=f"mv {path} {path}.broken")
         elif newest_backup:
-            hint = (
-                f"the newest good backup is {newest_backup}; "
-                f"run `coprod restore {newest_backup.name}` to put it back"
-            )
+            hint = _("the newest good backup is {path}; run {command} to put it back").format(
+                path=newest_backup, command=f"`coprod restore {newest_backup.name}`")
         else:
-            hint = "no backup was found"
+            hint = _("no backup was found")
         super().__init__(
-            f"cannot read {path}: {detail}. Nothing was changed; {hint}."
+            _("cannot read {path}: {problem}. Nothing was changed; {hint}.").format(
+                path=path, problem=detail, hint=hint)
         )
         self.path = path
         self.newest_backup = newest_backup
@@ -42,9 +42,9 @@ class NewerSchemaError(StoreError):
 
     def __init__(self, path: Path, found: int, supported: int) -> None:
         super().__init__(
-            f"{path} was written by a newer version of coprod (data version {found}, "
-            f"this version reads up to {supported}). Nothing was changed; "
-            "upgrade coprod to open it."
+            _("{path} was written by a newer version of coprod (data version {found}, "
+              "this version reads up to {supported}). Nothing was changed; "
+              "upgrade coprod to open it.").format(path=path, found=found, supported=supported)
         )
 
 
@@ -53,12 +53,12 @@ class UnsafeLocationError(StoreError):
 
 
 _WRITE_REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EDQUOT: "your disk quota is used up",
-    errno.EFBIG: "the file is larger than this system allows",
-    errno.EROFS: "the file system is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
+    errno.ENOSPC: N_("the disk is full"),
+    errno.EDQUOT: N_("your disk quota is used up"),
+    errno.EFBIG: N_("the file is larger than this system allows"),
+    errno.EROFS: N_("the file system is read-only"),
+    errno.EACCES: N_("permission denied"),
+    errno.EPERM: N_("permission denied"),
 }
 
 
@@ -66,10 +66,11 @@ class WriteFailedError(StoreError):
     """A save failed; the file on disk is unchanged."""
 
     def __init__(self, path: Path, error: OSError) -> None:
-        reason = _WRITE_REASONS.get(error.errno or 0, error.strerror or str(error))
+        known = _WRITE_REASONS.get(error.errno or 0)
+        reason = _(known) if known else os_reason(error)
         super().__init__(
-            f"could not save to {path}: {reason}. The file on disk is unchanged "
-            "and what you typed is still here; free some space or fix the folder, "
-            "then save again."
+            _("could not save to {path}: {reason}. The file on disk is unchanged "
+              "and what you typed is still here; free some space or fix the folder, "
+              "then save again.").format(path=path, reason=reason)
         )
         self.errno = error.errno

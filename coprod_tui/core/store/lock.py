@@ -13,6 +13,7 @@ from pathlib import Path
 
 from coprod_tui.core.store.errors import UnsafeLocationError, WriteFailedError
 from coprod_tui.core.store.privacy import open_private
+from coprod_tui.i18n import _
 
 
 class FileLock:
@@ -70,8 +71,8 @@ class FileLock:
         except OSError as error:
             if error.errno == errno.ELOOP:
                 raise UnsafeLocationError(
-                    f"refusing to use {self.path}: it is a symbolic link; remove it "
-                    "(coprod makes its own lock file)"
+                    _("refusing to use {path}: it is a symbolic link; remove it "
+                      "(coprod makes its own lock file)").format(path=self.path)
                 ) from None
             if error.errno not in (errno.EROFS, errno.EACCES, errno.EPERM):
                 raise WriteFailedError(self.path.parent, error) from error

@@ -13,6 +13,7 @@ from typing import Any
 from coprod_tui.core.store.files import STATE_FILE
 from coprod_tui.core.store.privacy import read_nofollow
 from coprod_tui.core.store.storage import read_json_file
+from coprod_tui.i18n import _
 
 KEYMAP_FILE = "keymap.json"
 
@@ -37,18 +38,23 @@ def read_keymap(data_dir: Path) -> tuple[dict[str, str], str | None]:
     except FileNotFoundError:
         return {}, None
     except UnicodeDecodeError:
-        return {}, f"{path} is not UTF-8 text; default keys are in use"
+        return {}, _("{path} is not UTF-8 text; default keys are in use").format(path=path)
     except OSError as error:
-        return {}, f"cannot read {path}: {error.strerror}"
+        from coprod_tui.errors import os_reason
+
+        return {}, _("cannot read {path}: {reason}; default keys are in use").format(
+            path=path, reason=os_reason(error))
     try:
         data = json.loads(raw)
-    except ValueError as error:
-        return {}, f"{path} is not valid JSON ({error}); default keys are in use"
+    except json.JSONDecodeError as error:
+        return {}, _("{path} is not valid JSON (line {line}, column {column}); default keys "
+                     "are in use").format(path=path, line=error.lineno, column=error.colno)
+    except ValueError:
+        return {}, _("{path} is not valid JSON; default keys are in use").format(path=path)
     if not isinstance(data, dict) or not all(
         isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in data.items()
     ):
-        return {}, (
-            f"{path} must map binding ids to keys, e.g. {{\"quit\": \"ctrl+x\"}}; "
-            "default keys are in use"
-        )
+        return {}, _(
+            "{path} must map binding ids to keys, e.g. {example}; default keys are in use"
+        ).format(path=path, example='{"quit": "ctrl+x"}')
     return data, None

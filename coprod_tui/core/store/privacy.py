@@ -12,22 +12,30 @@ from pathlib import Path
 
 from coprod_tui.core.store.errors import UnsafeLocationError
 from coprod_tui.errors import os_reason
+from coprod_tui.i18n import _
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
 
 
-def _owner_problem(path: Path, st: os.stat_result, what: str) -> str | None:
+def _owner_problem(path: Path, st: os.stat_result, folder: bool) -> str | None:
+    """Why ``path`` (the data folder, else a file in it) is not safe to use, or ``None``."""
     if st.st_uid != os.geteuid():
-        return (
-            f"{what} {path} belongs to another user (uid {st.st_uid}); "
-            "use a folder of your own with --data-dir or COPROD_DATA_DIR"
-        )
+        if folder:
+            text = _("the data folder {path} belongs to another user (uid {uid}); "
+                     "use a folder of your own with --data-dir or COPROD_DATA_DIR")
+        else:
+            text = _("the file {path} belongs to another user (uid {uid}); "
+                     "use a folder of your own with --data-dir or COPROD_DATA_DIR")
+        return text.format(path=path, uid=st.st_uid)
     if st.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
-        return (
-            f"{what} {path} can be changed by other users; "
-            f"run `chmod go-w {path}` or choose another folder"
-        )
+        if folder:
+            text = _("the data folder {path} can be changed by other users; "
+                     "run `chmod go-w {path}` or choose another folder")
+        else:
+            text = _("the file {path} can be changed by other users; "
+                     "run `chmod go-w {path}` or choose another folder")
+        return text.format(path=path)
     return None
 
 
@@ -38,8 +46,9 @@ def _check_link(path: Path) -> None:
         return
     if stat.S_ISLNK(lst.st_mode) and lst.st_uid != os.geteuid():
         raise UnsafeLocationError(
-            f"refusing to use {path}: it is a symbolic link owned by another user "
-            f"(uid {lst.st_uid}); remove it or choose another folder"
+            _("refusing to use {path}: it is a symbolic link owned by another user "
+              "(uid {uid}); remove it or choose another folder").format(
+                  path=path, uid=lst.st_uid)
         )
 
 
@@ -57,16 +66,18 @@ def ensure_private_dir(path: Path) -> None:
             pass
         except OSError as error:
             raise UnsafeLocationError(
-                f"cannot open the data folder {path}: cannot create it: "
-                f"{describe_os_error(error)}; "
-                "choose another folder with --data-dir or COPROD_DATA_DIR"
+                _("cannot open the data folder {path}: cannot create it: {reason}; "
+                  "choose another folder with --data-dir or COPROD_DATA_DIR").format(
+                      path=path, reason=describe_os_error(error))
             ) from None
     st = path.stat()
     if not stat.S_ISDIR(st.st_mode):
-        raise UnsafeLocationError(f"{path} is not a folder; choose another data folder")
-    problem = _owner_problem(path, st, "the data folder")
+        raise UnsafeLocationError(_("{path} is not a folder; choose another data folder").format(
+            path=path))
+    problem = _owner_problem(path, st, folder=True)
     if problem:
-        raise UnsafeLocationError(f"refusing to use the data folder: {problem}")
+        raise UnsafeLocationError(_("refusing to use the data folder: {problem}").format(
+            problem=problem))
     if stat.S_IMODE(st.st_mode) != DIR_MODE:
         os.chmod(path, DIR_MODE)
 
@@ -97,9 +108,9 @@ def make_private_parents(folder: Path) -> None:
             continue
         except OSError as error:
             raise UnsafeLocationError(
-                f"cannot open the data folder {folder}: cannot create {new}: "
-                f"{describe_os_error(error)}; "
-                "choose another data folder with --data-dir or COPROD_DATA_DIR"
+                _("cannot open the data folder {path}: cannot create {parent}: {reason}; "
+                  "choose another data folder with --data-dir or COPROD_DATA_DIR").format(
+                      path=folder, parent=new, reason=describe_os_error(error))
             ) from None
         os.chmod(new, DIR_MODE)
 
@@ -120,12 +131,13 @@ def check_private_file(path: Path) -> None:
         return
     if stat.S_ISLNK(st.st_mode):
         raise UnsafeLocationError(
-            f"refusing to use {path}: it is a symbolic link, which coprod never follows "
-            "in its data folder; remove it"
+            _("refusing to use {path}: it is a symbolic link, which coprod never follows "
+              "in its data folder; remove it").format(path=path)
         )
-    problem = _owner_problem(path, st, "the file")
+    problem = _owner_problem(path, st, folder=False)
     if problem:
-        raise UnsafeLocationError(f"refusing to use {path.name}: {problem}")
+        raise UnsafeLocationError(_("refusing to use {name}: {problem}").format(
+            name=path.name, problem=problem))
     if stat.S_IMODE(st.st_mode) != FILE_MODE:
         os.chmod(path, FILE_MODE)
 

@@ -57,6 +57,7 @@ from coprod_tui.core.store.storage import (
     UnreadableFileError,
     remove_stale_temps,
 )
+from coprod_tui.i18n import _
 
 __all__ = ["DRAFTS_FILE", "FILES", "LOCK_FILE", "MAIN_FILE", "STATE_FILE", "TABLE_FILES", "Store"]
 T = TypeVar("T")
@@ -131,16 +132,16 @@ class Store:
         now = identity_signature(self.data_dir)
         if self.cipher.encrypted:
             if self.cipher.key is None:
-                raise LockedError("the journal is locked: give the passphrase again")
+                raise LockedError(_("the journal is locked: give the passphrase again"))
             if now != self.cipher.key.signature:
-                raise StoreError(
+                raise StoreError(_(
                     "another coprod session changed the passphrase or turned encryption "
                     "off since this one opened the journal; nothing was read or saved. "
-                    "What you typed is still here: start coprod again to go on")
+                    "What you typed is still here: start coprod again to go on"))
         elif now is not None:
-            raise StoreError(
+            raise StoreError(_(
                 "another coprod session encrypted the journal since this one opened it; "
-                "nothing was read or saved. Start coprod again (it asks for the passphrase)")
+                "nothing was read or saved. Start coprod again (it asks for the passphrase)"))
 
     @property
     def path(self) -> Path:
@@ -167,9 +168,10 @@ class Store:
             now = None
         if now != self._identity:
             raise UnsafeLocationError(
-                f"the data folder {self.data_dir} was moved, replaced or changed since "
-                "coprod opened it; nothing was read or saved. What you typed is still "
-                "here: check the folder (`coprod where`), then start coprod again"
+                _("the data folder {folder} was moved, replaced or changed since "
+                  "coprod opened it; nothing was read or saved. What you typed is still "
+                  "here: check the folder (`coprod where`), then start coprod again").format(
+                      folder=self.data_dir)
             )
 
     def prepare(self) -> None:
@@ -181,8 +183,9 @@ class Store:
         if is_encrypted(self.data_dir):
             if self.cipher.key is None:
                 raise LockedError(
-                    f"the journal in {self.data_dir} is encrypted: give its passphrase "
-                    "(asked on a terminal, or --passphrase-file FILE)")
+                    _("the journal in {folder} is encrypted: give its passphrase "
+                      "(asked on a terminal, or --passphrase-file FILE)").format(
+                          folder=self.data_dir))
             self.cipher.encrypted = True
         else:
             self.cipher.key = None
@@ -228,7 +231,7 @@ class Store:
                 return
         if version < CURRENT_SCHEMA:
             backups.keep_copy(self.data_dir, path, f"schema{version}")
-            upgraded, _ = upgrade(data)
+            upgraded, _changes = upgrade(data)
             storage.write(upgraded)
         if raw is not None:
             try:

@@ -21,6 +21,7 @@ from tinydb.storages import Storage
 
 from coprod_tui.core.store.errors import WriteFailedError
 from coprod_tui.core.store.privacy import open_private, read_nofollow
+from coprod_tui.i18n import _
 
 if TYPE_CHECKING:
     from coprod_tui.core.store.crypto import Cipher, Key
@@ -143,7 +144,8 @@ def read_json_file(path: Path, key: Key | None = None) -> dict[str, Any] | None:
         return None
     except OSError as error:
         if error.errno == errno.ELOOP:
-            raise UnreadableFileError("it is a symbolic link, which coprod never follows") from None
+            raise UnreadableFileError(
+                _("it is a symbolic link, which coprod never follows")) from None
         raise
     return parse_tables(plain_bytes(raw, key))
 
@@ -162,30 +164,37 @@ def plain_bytes(raw: bytes, key: Key | None) -> bytes:
         return decode(raw, key)
     except LockedError:
         raise UnreadableFileError(
-            "it is encrypted and no passphrase was given for it") from None
+            _("it is encrypted and no passphrase was given for it")) from None
     except DecryptFailed:
         raise UnreadableFileError(
-            "it is an encrypted (age) file that is damaged, cut short, or not encrypted "
-            "to this journal's key") from None
+            _("it is an encrypted (age) file that is damaged, cut short, or not encrypted "
+              "to this journal's key")) from None
 
 
 def parse_tables(raw: bytes) -> dict[str, Any]:
     """Parse the bytes of a data file (see :func:`read_json_file`)."""
     if not raw.strip():
-        raise UnreadableFileError("the file is empty")
+        raise UnreadableFileError(_("the file is empty"))
     try:
         # Decode as json.loads would, then drop the bytes before parsing: one
         # copy of the file less in memory at the peak (27 MB at 10,000 entries).
         text = raw.decode(json.detect_encoding(raw), "surrogatepass")
         del raw
         data = json.loads(text)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise UnreadableFileError(f"it is not valid JSON ({error})") from error
+    except json.JSONDecodeError as error:
+        # Where, in numbers: Python's own wording of what is wrong is English only.
+        raise UnreadableFileError(_("it is not valid JSON (line {line}, column {column})").format(
+            line=error.lineno, column=error.colno)) from error
+    except UnicodeDecodeError as error:
+        raise UnreadableFileError(_("it is not valid JSON (not readable as UTF-8 text)")) \
+            from error
+    except ValueError as error:
+        raise UnreadableFileError(_("it is not valid JSON")) from error
     except RecursionError:
         # A planted or restored file nested thousands deep: a message, not a traceback.
-        raise UnreadableFileError("it is nested too deeply to be coprod data") from None
+        raise UnreadableFileError(_("it is nested too deeply to be coprod data")) from None
     if not isinstance(data, dict) or not all(isinstance(t, dict) for t in data.values()):
-        raise UnreadableFileError("it does not hold coprod tables")
+        raise UnreadableFileError(_("it does not hold coprod tables"))
     return data
 
 
@@ -216,7 +225,7 @@ class AtomicJSONStorage(Storage):
         except OSError as error:
             if error.errno != errno.ELOOP:
                 raise
-            problem = UnreadableFileError("it is a symbolic link, which coprod never follows")
+            problem = UnreadableFileError(_("it is a symbolic link, which coprod never follows"))
             problem.path = self.path
             raise problem from None
         try:

@@ -90,7 +90,8 @@ DELETE_FOR_GOOD: dict[str, str] = {
 
 def ask_delete_for_good(screen: CoprodDialog | object, what: str, label: str,
                         delete: Callable[[], None]) -> None:
-    """Ask before deleting ``what`` (e.g. "this placement") for good; run ``delete`` on yes.
+    """Ask before deleting ``what`` (e.g. ``N_("this placement")``, translated
+    here) for good; run ``delete`` on yes.
 
     Exercise results have no trash: deleting one removes it here and from coprod's
     backups, so the dialog says so, and "keep it" is the highlighted choice.
