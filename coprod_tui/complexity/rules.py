@@ -166,8 +166,9 @@ DOMAINS: dict[str, Domain] = {
                "to understand would do harm. Urgency alone is not chaos."),
             N_("The emergency response to the COVID pandemic: rapid action, adapted as "
                "things changed and new data came in."),
-            N_("Act fast to stabilise. A central body gives guidelines and local teams "
-               "make sense of them and apply them where they are. Then reassess: chaos "
+            N_("Act fast to stabilise. Guidance comes from the centre; each local team "
+               "works out what it means for its own place and puts it into practice. "
+               "Then reassess: chaos "
                "tends to be short-term (even if it lasts a few years) and settles in "
                "time into complex or complicated."),
             N_("The toolkit does not say how co-production fits chaos. Our reading: it is "

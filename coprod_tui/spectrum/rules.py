@@ -283,7 +283,9 @@ class SpectrumResult:
                 name=_(self.approach.name), group=_(self.approach.group_label)),
             _("Answers: {answers}.").format(answers=how),
         ]
-        if self.held_back:
+        if self.held_back and self.base.id in _NOT_BELOW:
+            lines.append(_("Not co-production because: ") + " ".join(self.held_back))
+        elif self.held_back:
             lines.append(_("Held back from doing with by: ") + " ".join(self.held_back))
         lines.append(_("Can it be right? ") + self.right_when)
         lines.append(_("Towards doing with: ") + self.move)
@@ -291,6 +293,9 @@ class SpectrumResult:
 
 
 _LINE_ORDER = (DOING_TO, DOING_FOR, DOING_WITH)
+# Places the toolkit calls valuable in their own right, not short of doing with:
+# what they lack is said as why they are not co-production, not as a hold-back.
+_NOT_BELOW = frozenset({"community-led", "collaboration"})
 COMMUNITY = "community-led"
 
 
@@ -498,7 +503,11 @@ def _explain(answers: SpectrumAnswers, base: Approach, chosen: Approach,
                     "or persuading."
                 ).format(name=_(chosen.name), group=_(chosen.group_label)))
     parts.extend(notes)
-    if reasons:
+    if reasons and base.id in _NOT_BELOW:
+        # The toolkit: community-led action is "great"; "it's just not co-production".
+        parts.append(_("Why it is not co-production (not a step below it): ")
+                     + " ".join(reasons))
+    elif reasons:
         parts.append(_("What holds it back from doing with: ") + " ".join(reasons))
     return " ".join(parts)
 

@@ -289,3 +289,21 @@ def test_drawing_a_place_between_groups_ticks_no_box_and_names_it(place_id) -> N
 
 def test_drawing_without_a_place_marks_nothing() -> None:
     assert "[x]" not in "\n".join(draw_spectrum(None))
+
+
+@pytest.mark.parametrize("answers", [SpectrumAnswers(P, P, P), SpectrumAnswers(O, P, P),
+                                     SpectrumAnswers(citizens=False)])
+def test_neighbours_are_not_called_held_back(answers: SpectrumAnswers) -> None:
+    # The toolkit: community-led action is "great ... just not co-production"; it
+    # and collaboration are not short of doing with, so their gaps are not
+    # "what holds it back".
+    result = place(answers)
+    assert "Why it is not co-production (not a step below it): " in result.explanation
+    assert "holds it back" not in result.explanation
+    assert "Not co-production because: " in result.summary()
+    assert "Held back" not in result.summary()
+
+
+def test_an_in_between_place_is_still_held_back() -> None:
+    result = place(SpectrumAnswers(B, P, O))
+    assert "What holds it back from doing with: " in result.explanation
