@@ -92,7 +92,9 @@ class RevalidationScreen(AreaScreen):
         Binding("l", "next_log", N_("Logs"), id="reval-next-log",
                 tooltip=N_("CPD, feedback, practice hours, discussion in turn")),
         Binding("a", "add", N_("Add"), id="reval-add", tooltip=N_("Add to the log shown")),
-        Binding("t", "log_reading", N_("Reading"), id="reval-log-reading",
+        # Listed under F1 and named on the CPD log's title line: with it, the
+        # footer would not fit 80 columns in Welsh.
+        Binding("t", "log_reading", N_("Reading"), id="reval-log-reading", show=False,
                 tooltip=N_("Log the toolkit sections you have read as CPD")),
         # Straight to a log (listed under F1; the footer has room for "Logs" only).
         Binding("c", "show('cpd')", N_("CPD log"), id="reval-cpd", show=False),
@@ -144,9 +146,11 @@ class RevalidationScreen(AreaScreen):
             text += "\n" + _("Still needed: {items}").format(items="; ".join(missing))
         lines = [w for part in text.split("\n") for w in textwrap.wrap(part, 76)]
         self.query_one("#reval-progress", Static).update(literal("\n".join(lines[:6])))
+        keys = (_("(a: add, l: next log, t: log reading)") if kind == records.CPD
+                else _("(a: add, l: next log)"))
         self.query_one("#reval-log-title", Static).update(
-            literal(_("{title}: {count}  (a: add, l: next log)").format(
-                title=_(LOG_TITLES[kind]), count=len(docs))))
+            literal(_("{title}: {count}  {keys}").format(
+                title=_(LOG_TITLES[kind]), count=len(docs), keys=keys)))
         log = self.query_one("#reval-log", OptionList)
         log.clear_options()
         if docs:

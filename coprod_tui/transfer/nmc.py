@@ -83,6 +83,10 @@ MAPPING: dict[str, dict[str, tuple[str, ...]]] = {
     },
 }
 
+# How a part's source is named beside it ("[Gibbs: Feelings]"): the authors'
+# names in every language; another framework by the first word of its name.
+SOURCE_NAMES = {"gibbs": "Gibbs", "rolfe": "Rolfe"}
+
 HINTS = {
     "nature": N_("describe what happened or what the activity was, without identifying anyone"),
     "learned": N_("say what you learned from it"),
@@ -119,7 +123,7 @@ def _missing(question: str) -> str:
 
 def _answers(entry: Entry) -> dict[str, list[tuple[str, str]]]:
     """question -> (section label, text) parts that answer it."""
-    labels = dict(FRAMEWORKS.get(entry.framework, ()))
+    labels = {sid: _(label) for sid, label in FRAMEWORKS.get(entry.framework, ())}
     mapping = MAPPING.get(entry.framework)
     answers: dict[str, list[tuple[str, str]]] = {q: [] for q, _text in QUESTIONS}
     if mapping is None:
@@ -196,7 +200,8 @@ def account(entry: Entry, number: int, total: int, links: list[str] | None = Non
             values=", ".join(value_label(v) for v in entry.values)))
     lines.append("")
     answers = _answers(entry)
-    source = None if entry.framework == "free" else framework_name(entry.framework).split()[0]
+    source = (None if entry.framework == "free" else SOURCE_NAMES.get(entry.framework)
+              or framework_name(entry.framework).split()[0])
     for index, (key, text) in enumerate(QUESTIONS, start=1):
         lines += textwrap.wrap(f"{index}. {question(text)}", 79, subsequent_indent="   ") + [""]
         if key == "code":

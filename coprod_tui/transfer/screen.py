@@ -199,7 +199,7 @@ class ExportScreen(AreaScreen):
         if self.fmt == "json" and key in ("value", "tag", "entries"):
             text += " " + _("(json holds everything)")
         # The labels' column is as wide as the longest label in the interface language.
-        width = max(len(_(label)) for _key, label in ROWS) + 1
+        width = max(len(_(label)) for _key, label in ROWS if label) + 1
         label = _(dict(ROWS)[key])
         return Content.assemble((f"{label:<{width}}", "bold"), literal(text))
 

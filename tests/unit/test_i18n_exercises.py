@@ -124,4 +124,4 @@ def test_hcpc_pack_in_welsh_keeps_typed_words_and_translates_stored_choices() ->
         assert text in welsh and text in english
     # A standard is stored in English and shown in the interface language.
     assert "2 A mix of learning relevant" in english and "2 A mix of" not in welsh
-    assert "2 Cymysgedd o ddysgu sy'n berthnasol" in welsh
+    assert "2 Cymysgedd o ddysgu perthnasol" in welsh
