@@ -361,11 +361,14 @@ def themes_of(record: dict[str, Any]) -> list[str]:
 HOME_WIDTH = 51
 
 
-def _when(days: int | None, short: bool = False) -> str:
-    """How far off the revalidation date is, in words (``short``: fewer of them)."""
+def _when(days: int | None, short: bool = False, shortest: bool = False) -> str:
+    """How far off the revalidation date is, in words (``short``: fewer of them;
+    ``shortest``: a date passed is only said to be passed)."""
     if days is None:
         return _("no date set")
     if days < 0:
+        if shortest:
+            return _("overdue")
         if short:
             return ngettext("{days} day overdue", "{days} days overdue", -days).format(days=-days)
         return ngettext("date passed {days} day ago", "date passed {days} days ago",
@@ -381,20 +384,22 @@ def home_line(p: Progress, width: int = HOME_WIDTH) -> str:
     no discussion; 214 days left``; a complete NMC record says ``Complete``. In
     the interface language; where that would not fit in two lines, the date is
     said in fewer words, then whole hours are shown (rounded down), then only
-    what is still missing."""
-    for short, whole, missing_only in ((False, False, False), (True, False, False),
-                                       (True, True, False), (True, True, True)):
-        line = _home_line(p, short, whole, missing_only)
+    what is still missing, then a date passed is only said to be passed."""
+    for when, whole, missing_only in ((0, False, False), (1, False, False), (1, True, False),
+                                      (1, True, True), (2, True, True)):
+        line = _home_line(p, when, whole, missing_only)
         if len(textwrap.wrap(line, width)) <= 2:
             break
     return line
 
 
-def _home_line(p: Progress, short: bool, whole: bool, missing_only: bool) -> str:
+def _home_line(p: Progress, words: int, whole: bool, missing_only: bool) -> str:
+    """The home line with the date in fewer ``words`` (0, 1 or 2), hours ``whole``
+    and, with ``missing_only``, only what is still missing."""
     if p.regulator is None:
         return _("Set your regulator and date, then log CPD, feedback and hours")
     by_id = {r.id: r for r in p.requirements}
-    when = _when(p.days_left, short)
+    when = _when(p.days_left, short=words >= 1, shortest=words >= 2)
     if p.regulator == "nmc":
         cpd, part = by_id["cpd-hours"], by_id["participatory-hours"]
         if p.complete:
