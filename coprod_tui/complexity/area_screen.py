@@ -17,16 +17,16 @@ from coprod_tui.core.clock import local_display
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.choice import ask_delete_for_good
 from coprod_tui.core.ui.screens import AreaScreen, screen_css
-from coprod_tui.i18n import N_
+from coprod_tui.i18n import N_, _
 
-INTRO = (
+INTRO = N_(
     "Is your challenge simple (a recipe), complicated (a plan and experts), complex "
     "(people's lives, no recipe) or chaotic (no clear path yet: act first)? "
     "Co-production fits complex "
     "challenges. Answer five questions about one of yours, or practise on scenarios."
 )
 
-HELP = """\
+HELP = N_("""\
 ## Complexity
 
 From the toolkit: simple challenges follow a recipe (a cake), complicated ones
@@ -43,15 +43,17 @@ safe, see what happens, then respond) come from Cynefin, not the toolkit.
   coprod's backups too).
 - `p` practises on scenarios; `y` shows your past practice rounds.
 - The same questions work without the full-screen app: `coprod complexity --help`.
-"""
+""")
 
 
 def _row(doc: dict[str, Any]) -> Content:
-    label = DOMAINS.get(doc.get("domain", ""), DOMAINS["confusion"]).label
+    label = _(DOMAINS.get(doc.get("domain", ""), DOMAINS["confusion"]).label)
     when = local_display(doc.get("updated", ""), with_time=False)
+    # As wide as the longest result's name in this language, so the titles line up.
+    width = max(len(_(d.label)) for d in DOMAINS.values()) + 3
     return Content.assemble(
-        (f"[{label}]".ljust(16), "bold"), Content(one_line(doc.get("title", ""), 44)),
-        f"  {when}",
+        (f"[{label}]".ljust(width), "bold"),
+        Content(one_line(doc.get("title", ""), 60 - width)), f"  {when}",
     )
 
 
@@ -67,7 +69,7 @@ class ComplexityScreen(AreaScreen):
         Binding("enter", "open", N_("Open"), id="complexity-open", tooltip=N_("Reopen and revise")),
         Binding("p", "practise", N_("Practise"), id="complexity-practise",
                 tooltip=N_("Place scenarios and get feedback")),
-        Binding("y", "history", N_("Practice history"), id="complexity-history",
+        Binding("y", "history", N_("History"), id="complexity-history",
                 tooltip=N_("Your past practice rounds")),
         # Said in the keys line under the list: the footer has no room at 80 columns.
         Binding("x", "delete", N_("Delete"), id="complexity-delete", show=False,
@@ -81,10 +83,10 @@ class ComplexityScreen(AreaScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static("Complexity: is this a challenge to co-produce?", classes="screen-title")
-        yield Static(INTRO, id="complexity-intro", markup=False)
+        yield Static(_("Complexity: is this a challenge to co-produce?"), classes="screen-title")
+        yield Static(_(INTRO), id="complexity-intro", markup=False)
         yield OptionList(id="challenges")
-        yield Static("n: new   Enter: open   x: delete   p: practise   y: practice history",
+        yield Static(_("n: new   Enter: open   x: delete   p: practise   y: practice history"),
                      id="complexity-hint", markup=False)
         yield Footer()
 
@@ -110,7 +112,7 @@ class ComplexityScreen(AreaScreen):
         if docs:
             options.add_options(Option(_row(doc), id=doc["id"]) for doc in docs)
         else:
-            options.add_option(Option("No challenges yet: press n to describe one.",
+            options.add_option(Option(_("No challenges yet: press n to describe one."),
                                       id="none", disabled=True))
         if docs:
             options.highlighted = min(highlighted or 0, len(docs) - 1)
@@ -150,10 +152,10 @@ class ComplexityScreen(AreaScreen):
 
         def delete() -> None:
             if self.attempt(lambda: cx.delete_challenge(self.app.store, record_id)):
-                self.notify("Challenge deleted.")
+                self.notify(_("Challenge deleted."))
                 self.refresh_list()
 
-        ask_delete_for_good(self, "this challenge", str(option.prompt), delete)
+        ask_delete_for_good(self, _("this challenge"), str(option.prompt), delete)
 
     def action_practise(self) -> None:
         """Start a practice round."""

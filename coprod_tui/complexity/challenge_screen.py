@@ -26,6 +26,7 @@ from coprod_tui.complexity.rules import (
     assess,
     change_lines,
     question,
+    reasons_text,
     summary_text,
 )
 from coprod_tui.core.clock import local_display, parse_day
@@ -33,10 +34,10 @@ from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
 from coprod_tui.core.ui.screens import CoprodScreen, PlaceOnSpectrum, ReflectOn, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
-from coprod_tui.i18n import N_
+from coprod_tui.i18n import N_, _, ngettext
 from coprod_tui.journal.entry import Link
 
-HELP = """\
+HELP = N_("""\
 ## A challenge
 
 **Step 1, answers.** Give the challenge a title and a few words of description,
@@ -53,7 +54,7 @@ involved, what you expect (`not known` is a fine answer) and when you will revie
 On the result step `ctrl+r` opens a journal entry about it; for a complex challenge `ctrl+o` checks
 on the spectrum of engagement that your plan is "doing with". `ctrl+l` goes
 back to the list (unsaved changes are kept as a draft).
-"""
+""")
 
 
 class ChallengeScreen(CoprodScreen[None]):
@@ -96,11 +97,12 @@ class ChallengeScreen(CoprodScreen[None]):
         yield Static("", id="complexity-step", classes="screen-title", markup=False)
         with ContentSwitcher(initial="answers", id="complexity-steps"):
             with VerticalScroll(id="answers"):
-                yield Label("Title", classes="field-label")
-                yield QuietInput(doc.get("title", ""), placeholder="a few words", id="challenge-title")
-                yield Label("Describe the challenge", classes="field-label")
+                yield Label(_("Title"), classes="field-label")
+                yield QuietInput(doc.get("title", ""), placeholder=_("a few words"),
+                                 id="challenge-title")
+                yield Label(_("Describe the challenge"), classes="field-label")
                 yield QuietTextArea(doc.get("description", ""), id="challenge-description")
-                yield Label("Five questions (arrows, then y / n / u)", classes="field-label")
+                yield Label(_("Five questions (arrows, then y / n / u)"), classes="field-label")
                 yield QuestionList(doc.get("answers", {}), id="questions")
                 yield Static("", id="question-hint", markup=False)
                 yield Static("", id="result-so-far", markup=False)
@@ -108,9 +110,9 @@ class ChallengeScreen(CoprodScreen[None]):
                 yield Static("", id="complexity-map", markup=False)
                 yield Static("", id="result-text", markup=False)
                 with Vertical(id="plan"):
-                    yield Static("Your plan", classes="field-label")
+                    yield Static(_("Your plan"), classes="field-label")
                     for key, label in PLAN_FIELDS:
-                        yield Label(label, id=f"label-{key}", classes="field-label")
+                        yield Label(_(label), id=f"label-{key}", classes="field-label")
                         yield QuietInput(plan.get(key, ""), id=f"plan-{key}",
                                          placeholder=self._placeholder(key))
                 yield Static("", id="challenge-history", markup=False)
@@ -118,7 +120,8 @@ class ChallengeScreen(CoprodScreen[None]):
 
     @staticmethod
     def _placeholder(key: str) -> str:
-        return {"expected": f"what you expect, or '{NOT_KNOWN}'", "review": "YYYY-MM-DD"}.get(key, "")
+        expected = _("what you expect, or '{not_known}'").format(not_known=_(NOT_KNOWN))
+        return {"expected": expected, "review": _("YYYY-MM-DD")}.get(key, "")
 
     def on_mount(self) -> None:
         self._saved_state = self.state() if self.record_id else None
@@ -134,9 +137,9 @@ class ChallengeScreen(CoprodScreen[None]):
         self.query_one("#challenge-title", Input).value = draft.get("title", "")
         self.query_one("#challenge-description", QuietTextArea).text = draft.get("description", "")
         self.query_one("#questions", QuestionList).load(draft.get("answers", {}))
-        for key, _ in PLAN_FIELDS:
+        for key, _label in PLAN_FIELDS:
             self.query_one(f"#plan-{key}", Input).value = draft.get("plan", {}).get(key, "")
-        self.notify("Your unsaved changes were restored.")
+        self.notify(_("Your unsaved changes were restored."))
 
     # -- state ------------------------------------------------------------------------
     def state(self) -> dict[str, Any]:
@@ -145,7 +148,7 @@ class ChallengeScreen(CoprodScreen[None]):
             "title": self.query_one("#challenge-title", Input).value,
             "description": self.query_one("#challenge-description", QuietTextArea).text,
             "answers": dict(self.query_one("#questions", QuestionList).answers),
-            "plan": {key: self.query_one(f"#plan-{key}", Input).value for key, _ in PLAN_FIELDS},
+            "plan": {key: self.query_one(f"#plan-{key}", Input).value for key, _label in PLAN_FIELDS},
         }
 
     def dirty(self) -> bool:
@@ -174,7 +177,8 @@ class ChallengeScreen(CoprodScreen[None]):
     def _show_step(self, step: str) -> None:
         self.step = step
         self.query_one("#complexity-steps", ContentSwitcher).current = step
-        title = "Step 1 of 2: describe and answer" if step == "answers" else "Step 2 of 2: result and plan"
+        title = (_("Step 1 of 2: describe and answer") if step == "answers"
+                 else _("Step 2 of 2: result and plan"))
         self.query_one("#complexity-step", Static).update(title)
         self._update_result()
         self.refresh_bindings()
@@ -184,37 +188,46 @@ class ChallengeScreen(CoprodScreen[None]):
         result = assess(questions.completed())
         info = result.info
         unanswered = [q for q, a in questions.answers.items() if a is None]
-        note = f" ({len(unanswered)} not answered yet, counted as not sure)" if unanswered else ""
-        self.query_one("#result-so-far", Static).update(
-            f"Result so far: {info.label}{note}. ctrl+n shows it on the map."
-        )
+        label = _(info.label)
+        if unanswered:
+            so_far = ngettext(
+                "Result so far: {result} ({count} not answered yet, counted as not sure). "
+                "ctrl+n shows it on the map.",
+                "Result so far: {result} ({count} not answered yet, counted as not sure). "
+                "ctrl+n shows it on the map.",
+                len(unanswered)).format(result=label, count=len(unanswered))
+        else:
+            so_far = _("Result so far: {result}. ctrl+n shows it on the map.").format(result=label)
+        self.query_one("#result-so-far", Static).update(so_far)
         ascii_only = bool(self.app.ascii_only)
         self.query_one("#complexity-map", Static).update(draw_map(result.domain, ascii_only))
+        verbs = _(info.verbs)
         lines = [
-            f"Your challenge looks {info.label.upper()} ({info.verbs}).",
-            f"{info.verbs.capitalize()}: {info.verbs_gloss}", "",
-            f"What it means: {info.meaning}", "",
-            f"Like: {info.analogy}", "",
-            f"How to respond: {info.response}", "",
-            f"For co-production: {info.coproduction}", "",
-            "Why: " + " ".join(result.reasons),
+            _("Your challenge looks {result} ({verbs}).").format(result=label.upper(),
+                                                                 verbs=verbs),
+            f"{verbs.capitalize()}: {_(info.verbs_gloss)}", "",
+            _("What it means: {text}").format(text=_(info.meaning)), "",
+            _("Like: {text}").format(text=_(info.analogy)), "",
+            _("How to respond: {text}").format(text=_(info.response)), "",
+            _("For co-production: {text}").format(text=_(info.coproduction)), "",
+            _("Why: ") + reasons_text(result),
         ]
         changes = change_lines(result)
         if changes:
-            lines += ["", "Sense-making, not sorting. What would change the result:"]
+            lines += ["", _("Sense-making, not sorting. What would change the result:")]
             lines += [f"  - {line}" for line in changes]
         self.query_one("#result-text", Static).update("\n".join(lines))
-        self.query_one("#label-action", Label).update(info.first_step)
-        self.query_one("#label-who", Label).update(info.who)
+        self.query_one("#label-action", Label).update(_(info.first_step))
+        self.query_one("#label-who", Label).update(_(info.who))
         self._show_history()
 
     def _show_history(self) -> None:
         history = (self.record or {}).get("history", [])
         lines = []
         if history:
-            lines = ["", "Earlier versions (oldest first):"]
+            lines = ["", _("Earlier versions (oldest first):")]
             for old in history:
-                label = DOMAINS.get(old.get("domain", ""), DOMAINS["confusion"]).label
+                label = _(DOMAINS.get(old.get("domain", ""), DOMAINS["confusion"]).label)
                 lines.append(f"  {local_display(old.get('saved', ''))}  {label}: "
                              f"{answers_line(old.get('answers', {}))}")
         self.query_one("#challenge-history", Static).update(literal("\n".join(lines)))
@@ -227,7 +240,7 @@ class ChallengeScreen(CoprodScreen[None]):
     @on(QuestionList.OptionHighlighted, "#questions")
     def _hint(self, event: QuestionList.OptionHighlighted) -> None:
         if event.option.id:
-            self.query_one("#question-hint", Static).update(question(event.option.id).hint)
+            self.query_one("#question-hint", Static).update(_(question(event.option.id).hint))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show each key only where it works."""
@@ -258,7 +271,7 @@ class ChallengeScreen(CoprodScreen[None]):
         if not state["title"].strip():
             self._show_step("answers")
             self.query_one("#challenge-title", Input).focus()
-            self.notify("Give the challenge a title first.", severity="warning")
+            self.notify(_("Give the challenge a title first."), severity="warning")
             return False
         review = state["plan"]["review"].strip()
         if review:
@@ -267,7 +280,7 @@ class ChallengeScreen(CoprodScreen[None]):
             except ValueError as error:
                 self._show_step("result")
                 self.query_one("#plan-review", Input).focus()
-                self.notify(f"Review date: {error}.", severity="warning")
+                self.notify(_("Review date: {error}.").format(error=error), severity="warning")
                 return False
         return True
 
@@ -297,7 +310,8 @@ class ChallengeScreen(CoprodScreen[None]):
     def action_save(self) -> None:
         """Save and say so."""
         if self.save():
-            self.notify(f"Saved: {DOMAINS[self.record['domain']].label.lower()}.")  # type: ignore[index]
+            label = _(DOMAINS[self.record["domain"]].label).lower()  # type: ignore[index]
+            self.notify(_("Saved: {result}.").format(result=label))
 
     def _saved_link(self) -> tuple[str, Link] | None:
         if (self.record_id is None or self.dirty()) and not self.save():
@@ -324,9 +338,9 @@ class ChallengeScreen(CoprodScreen[None]):
         plan = self.record.get("plan", {})  # type: ignore[union-attr]
         parts = [self.record.get("description", "").strip()]  # type: ignore[union-attr]
         if plan.get("action"):
-            parts.append(f"First probe: {plan['action']}")
+            parts.append(_("First probe: {text}").format(text=plan["action"]))
         if plan.get("who"):
-            parts.append(f"Who is involved: {plan['who']}")
+            parts.append(_("Who is involved: {text}").format(text=plan["who"]))
         self.jump(PlaceOnSpectrum(title, "\n".join(p for p in parts if p), link))
 
     def action_back(self) -> None:
@@ -334,5 +348,5 @@ class ChallengeScreen(CoprodScreen[None]):
         if self.dirty():
             if not self.attempt(self.save_draft):
                 return
-            self.notify("Unsaved changes kept as a draft.")
+            self.notify(_("Unsaved changes kept as a draft."))
         self.dismiss()

@@ -14,17 +14,19 @@ from coprod_tui.complexity import records as cx
 from coprod_tui.complexity.rules import DOMAINS
 from coprod_tui.core.clock import local_display
 from coprod_tui.core.ui.screens import CoprodDialog, screen_css
+from coprod_tui.i18n import _
 
 
 def round_details(doc: dict[str, Any]) -> str:
     """Each scenario of a round, right or wrong, in words."""
     lines = []
     for item in doc.get("attempts", []):
-        mark = "[right]" if item.get("correct") else "[wrong]"
-        chosen = DOMAINS.get(item.get("chosen", ""), DOMAINS["confusion"]).label
-        expected = DOMAINS.get(item.get("expected", ""), DOMAINS["confusion"]).label
-        lines.append(f"{mark} {item.get('title', item.get('scenario', ''))}: "
-                     f"you said {chosen}, expected {expected}")
+        mark = _("[right]") if item.get("correct") else _("[wrong]")
+        chosen = _(DOMAINS.get(item.get("chosen", ""), DOMAINS["confusion"]).label)
+        expected = _(DOMAINS.get(item.get("expected", ""), DOMAINS["confusion"]).label)
+        lines.append(_("{mark} {title}: you said {chosen}, expected {expected}").format(
+            mark=mark, title=item.get("title", item.get("scenario", "")), chosen=chosen,
+            expected=expected))
     return "\n".join(lines)
 
 
@@ -40,10 +42,10 @@ class PracticeHistoryScreen(CoprodDialog[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="complexity-history-dialog"):
-            yield Static("Complexity practice: your rounds", classes="dialog-title")
+            yield Static(_("Complexity practice: your rounds"), classes="dialog-title")
             yield OptionList(id="rounds")
             yield Static("", id="round-details", markup=False)
-            yield Static("arrows: see a round    b or Esc: close", classes="dialog-keys")
+            yield Static(_("arrows: see a round    b or Esc: close"), classes="dialog-keys")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -59,11 +61,13 @@ class PracticeHistoryScreen(CoprodDialog[None]):
         self.rounds = {doc["id"]: doc for doc in docs}
         options.clear_options()
         if not docs:
-            options.add_option(Option("No rounds yet: press p on the complexity screen.",
+            options.add_option(Option(_("No rounds yet: press p on the complexity screen."),
                                       id="none", disabled=True))
         for doc in docs:
             options.add_option(Option(
-                f"{local_display(doc.get('date', ''))}   {doc.get('score', 0)} of {doc.get('total', 0)}",
+                f"{local_display(doc.get('date', ''))}   "
+                + _("{right} of {total}").format(right=doc.get("score", 0),
+                                                 total=doc.get("total", 0)),
                 id=doc["id"],
             ))
         if docs:

@@ -16,11 +16,11 @@ from coprod_tui.complexity import records as cx
 from coprod_tui.complexity.rules import ANSWER_LABELS, DOMAIN_IDS, DOMAINS, QUESTIONS
 from coprod_tui.complexity.scenarios import Scenario
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
-from coprod_tui.i18n import N_
+from coprod_tui.i18n import N_, _
 
 ROUND_SIZE = 5
 
-HELP = """\
+HELP = N_("""\
 ## Practise
 
 Read each scenario and choose where it sits: press `1` to `5`, or move with the
@@ -30,26 +30,30 @@ after each name (such as probe, sense, respond) are Cynefin's, not the
 toolkit's; the feedback says each in plain words. A reasonable other
 view also scores. `n` goes to the next scenario. At the end your score is kept
 with the date; `a` starts another round, `y` shows your history.
-"""
+""")
 
 
 def feedback_text(scenario: Scenario, chosen: str) -> str:
     """What the user sees after placing ``scenario`` as ``chosen``."""
-    expected = DOMAINS[scenario.expected].label
-    mine = DOMAINS[chosen].label
+    expected = _(DOMAINS[scenario.expected].label)
+    mine = _(DOMAINS[chosen].label)
     if chosen == scenario.expected:
-        head = f"RIGHT: {expected}."
+        head = _("RIGHT: {expected}.").format(expected=expected)
     elif scenario.accepts(chosen):
-        head = f"A REASONABLE VIEW: you chose {mine}; the expected answer is {expected}."
+        head = _("A REASONABLE VIEW: you chose {mine}; the expected answer is "
+                 "{expected}.").format(mine=mine, expected=expected)
     else:
-        head = f"NOT QUITE: you chose {mine}; the expected answer is {expected}."
+        head = _("NOT QUITE: you chose {mine}; the expected answer is {expected}.").format(
+            mine=mine, expected=expected)
     info = DOMAINS[scenario.expected]
-    lines = [head, f"{info.label}: {info.verbs}. {info.verbs_gloss}", "",
-             scenario.explanation, "", "How the five questions lead there:"]
+    lines = [head, f"{expected}: {_(info.verbs)}. {_(info.verbs_gloss)}", "",
+             scenario.explanation, "", _("How the five questions lead there:")]
+    labels = {answer: _(label) for answer, label in ANSWER_LABELS.items()}
+    column = max(len(label) for label in labels.values()) + 1
     for q in QUESTIONS:
-        lines.append(f"  {ANSWER_LABELS[scenario.answers[q.id]]:<9} {q.text}")
+        lines.append(f"  {labels[scenario.answers[q.id]]:<{column}} {_(q.text)}")
     if scenario.differ:
-        lines += ["", f"Where people differ: {scenario.differ}"]
+        lines += ["", _("Where people differ: {text}").format(text=scenario.differ)]
     return "\n".join(lines)
 
 
@@ -60,7 +64,7 @@ class PracticeScreen(CoprodScreen[None]):
 
     HELP = HELP
     BINDINGS = [
-        *(Binding(str(n), f"choose({n})", f"Choose {n}", show=False, id=f"complexity-choose-{n}")
+        *(Binding(str(n), f"choose({n})", N_("Choose"), show=False, id=f"complexity-choose-{n}")
           for n in range(1, len(DOMAIN_IDS) + 1)),
         Binding("n", "next", N_("Next"), id="complexity-next", tooltip=N_("The next scenario")),
         Binding("a", "again", N_("Another round"), id="complexity-again"),
@@ -90,7 +94,7 @@ class PracticeScreen(CoprodScreen[None]):
             yield Static("", id="practice-scenario", markup=False)
             yield Static("", id="practice-feedback", markup=False)
         yield OptionList(
-            *(Option(f"{n}  {DOMAINS[d].label}: {DOMAINS[d].verbs}", id=d)
+            *(Option(f"{n}  {_(DOMAINS[d].label)}: {_(DOMAINS[d].verbs)}", id=d)
               for n, d in enumerate(DOMAIN_IDS, start=1)),
             id="practice-choices",
         )
@@ -114,16 +118,18 @@ class PracticeScreen(CoprodScreen[None]):
         score = sum(1 for item in self.items if item["correct"])
         if scenario is None:
             self.query_one("#practice-progress", Static).update(
-                f"Round finished: {score} of {len(self.items)}")
+                _("Round finished: {right} of {total}").format(right=score, total=len(self.items)))
             self.query_one("#practice-scenario", Static).update(self._summary())
             feedback.update("")
             choices.display = False
             self.query_one("#practice-body").focus()
         else:
             self.query_one("#practice-progress", Static).update(
-                f"Scenario {self.index + 1} of {len(self.round)}   score so far: {score}")
+                _("Scenario {number} of {total}   score so far: {right}").format(
+                    number=self.index + 1, total=len(self.round), right=score))
             self.query_one("#practice-scenario", Static).update(
-                f"{scenario.title}\n\n{scenario.text}\n\nWhere does it sit? (1-5 or Enter)")
+                f"{scenario.title}\n\n{scenario.text}\n\n"
+                + _("Where does it sit? (1-5 or Enter)"))
             feedback.update("")
             choices.display = True
             choices.highlighted = 0
@@ -132,12 +138,13 @@ class PracticeScreen(CoprodScreen[None]):
         self.refresh_bindings()
 
     def _summary(self) -> str:
-        lines = ["Your answers:"]
+        lines = [_("Your answers:")]
         for item in self.items:
-            mark = "[right]" if item["correct"] else "[wrong]"
-            lines.append(f"  {mark} {item['title']}: you said {DOMAINS[item['chosen']].label}, "
-                         f"expected {DOMAINS[item['expected']].label}")
-        lines += ["", "a: another round   y: history   b: back to your challenges"]
+            mark = _("[right]") if item["correct"] else _("[wrong]")
+            lines.append("  " + _("{mark} {title}: you said {chosen}, expected {expected}").format(
+                mark=mark, title=item["title"], chosen=_(DOMAINS[item["chosen"]].label),
+                expected=_(DOMAINS[item["expected"]].label)))
+        lines += ["", _("a: another round   y: history   b: back to your challenges")]
         return "\n".join(lines)
 
     def choose(self, domain: str) -> None:
@@ -151,7 +158,7 @@ class PracticeScreen(CoprodScreen[None]):
             "expected": scenario.expected, "correct": scenario.accepts(domain),
         })
         self.query_one("#practice-feedback", Static).update(
-            "\n" + feedback_text(scenario, domain) + "\n\nn: next")
+            "\n" + feedback_text(scenario, domain) + "\n\n" + _("n: next"))
         self.query_one("#practice-choices", OptionList).display = False
         body = self.query_one("#practice-body", VerticalScroll)
         body.focus()

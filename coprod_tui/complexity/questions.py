@@ -9,13 +9,13 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from coprod_tui.complexity.rules import ANSWER_LABELS, ANSWERS, NO, QUESTIONS, UNSURE, YES
-from coprod_tui.i18n import N_
+from coprod_tui.i18n import N_, _
 
 
 def _prompt(number: int, text: str, answer: str | None) -> Content:
-    shown = f"[{ANSWER_LABELS[answer]}]" if answer else "[not answered yet]"
+    shown = f"[{_(ANSWER_LABELS[answer])}]" if answer else _("[not answered yet]")
     return Content.assemble(
-        (f"{number}. ", "bold"), text, "\n   Answer: ", (shown, "bold"),
+        (f"{number}. ", "bold"), _(text), "\n   ", _("Answer:"), " ", (shown, "bold"),
     )
 
 

@@ -229,22 +229,32 @@ class Result:
 
 
 def normalise_answer(text: str) -> str | None:
-    """``yes``, ``no`` or ``unsure`` for a typed answer (``y``, ``not sure``...), else None."""
-    return _ANSWER_WORDS.get(" ".join(text.strip().lower().split()))
+    """``yes``, ``no`` or ``unsure`` for a typed answer (``y``, ``not sure``...), else None.
+
+    English words always work; so do the answers' names in the interface language.
+    """
+    typed = " ".join(text.strip().lower().split())
+    found = _ANSWER_WORDS.get(typed)
+    if found is None:
+        found = next((answer for answer, label in ANSWER_LABELS.items()
+                      if _(label).lower() == typed), None)
+    return found
 
 
 def check_answers(answers: Mapping[str, str]) -> dict[str, str]:
     """The five answers in question order; raises ``ValueError`` naming what is wrong."""
     missing = [q for q in QUESTION_IDS if q not in answers]
     if missing:
-        raise ValueError(f"missing answer for {', '.join(missing)}")
+        raise ValueError(_("missing answer for {questions}").format(questions=", ".join(missing)))
     extra = sorted(set(answers) - set(QUESTION_IDS))
     if extra:
-        raise ValueError(f"unknown question {', '.join(extra)}; questions: {', '.join(QUESTION_IDS)}")
+        raise ValueError(_("unknown question {names}; questions: {questions}").format(
+            names=", ".join(extra), questions=", ".join(QUESTION_IDS)))
     for qid in QUESTION_IDS:
         if answers[qid] not in ANSWERS:
             raise ValueError(
-                f"{qid}: {answers[qid]!r} is not an answer; choices: {', '.join(ANSWERS)}"
+                _("{question}: {value!r} is not an answer; choices: {choices}").format(
+                    question=qid, value=answers[qid], choices=", ".join(ANSWERS))
             )
     return {qid: answers[qid] for qid in QUESTION_IDS}
 
@@ -368,7 +378,7 @@ def assess(answers: Mapping[str, str]) -> Result:
         for other in ANSWERS:
             if other == a[qid]:
                 continue
-            changed, _ = classify({**a, qid: other})
+            changed, _reasons = classify({**a, qid: other})
             if changed != domain:
                 changes.append(Change(qid, other, changed))
     return Result(domain, a, reasons, tuple(changes))
@@ -424,4 +434,5 @@ PLAN_FIELDS: tuple[tuple[str, str], ...] = (
     ("expected", N_("Expected outcome")),
     ("review", N_("Review date")),
 )
-NOT_KNOWN = "not known"
+# A suggested answer for the expected outcome, shown as _(NOT_KNOWN).
+NOT_KNOWN = N_("not known")

@@ -14,6 +14,7 @@ from typing import Any
 from coprod_tui.complexity.rules import ANSWERS, DOMAIN_IDS, QUESTION_IDS, classify
 from coprod_tui.core.content import Field, check_shape
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import _
 
 REQUIRED_TEXT = ("id", "title", "text", "expected", "explanation")
 FILE_SHAPE = {"scenarios": Field("list")}
@@ -49,30 +50,37 @@ class Scenario:
 
 def _scenario(item: Any, where: str) -> Scenario:
     check_shape(item, SCENARIO_SHAPE, where, ScenarioError, closed=True)
-    where = f"{where} ('{item['id']}')"
+    where = _("{where} ('{id}')").format(where=where, id=item["id"])
     if item["expected"] not in DOMAIN_IDS:
         raise ScenarioError(
-            f"{where}: expected {item['expected']!r} is not a result; choices: {', '.join(DOMAIN_IDS)}"
+            _("{where}: expected {value!r} is not a result; choices: {choices}").format(
+                where=where, value=item["expected"], choices=", ".join(DOMAIN_IDS))
         )
     answers = item.get("answers")
     if not isinstance(answers, dict) or set(answers) != set(QUESTION_IDS):
-        raise ScenarioError(f"{where}: 'answers' must give each of {', '.join(QUESTION_IDS)}")
+        # Translators: 'answers' is the file's key, kept as it is written in the file.
+        raise ScenarioError(_("{where}: 'answers' must give each of {questions}").format(
+            where=where, questions=", ".join(QUESTION_IDS)))
     for qid in QUESTION_IDS:
         if answers[qid] not in ANSWERS:
             raise ScenarioError(
-                f"{where}: answer {qid} {answers[qid]!r} is not one of {', '.join(ANSWERS)}"
+                _("{where}: answer {question} {value!r} is not one of {choices}").format(
+                    where=where, question=qid, value=answers[qid], choices=", ".join(ANSWERS))
             )
-    got, _ = classify(answers)
+    got, _reasons = classify(answers)
     if got != item["expected"]:
         raise ScenarioError(
-            f"{where}: its answers lead to {got!r}, not the expected {item['expected']!r}; "
-            "change the answers or the expected result"
+            _("{where}: its answers lead to {got!r}, not the expected {expected!r}; "
+              "change the answers or the expected result").format(
+                where=where, got=got, expected=item["expected"])
         )
     differ = item.get("differ") or ""
     also = item.get("also") or []
     if any(d not in DOMAIN_IDS or d == item["expected"] for d in also):
         raise ScenarioError(
-            f"{where}: 'also' must list other results from {', '.join(DOMAIN_IDS)}"
+            # Translators: 'also' is the file's key, kept as it is written in the file.
+            _("{where}: 'also' must list other results from {choices}").format(
+                where=where, choices=", ".join(DOMAIN_IDS))
         )
     return Scenario(
         id=item["id"].strip(), title=item["title"].strip(), text=item["text"].strip(),
@@ -84,13 +92,15 @@ def _scenario(item: Any, where: str) -> Scenario:
 def parse_scenarios(data: Any, source: str) -> list[Scenario]:
     """Scenarios from parsed JSON ``{"scenarios": [...]}``; ``source`` names the file in errors."""
     check_shape(data, FILE_SHAPE, source, ScenarioError,
-                style="{where}: must be an object with a list '{key}'")
+                style=_("{where}: must be an object with a list '{key}'"))
     scenarios: list[Scenario] = []
     seen: set[str] = set()
     for number, item in enumerate(data["scenarios"], start=1):
-        scenario = _scenario(item, f"{source}: scenario {number}")
+        where = _("{source}: scenario {number}").format(source=source, number=number)
+        scenario = _scenario(item, where)
         if scenario.id in seen:
-            raise ScenarioError(f"{source}: scenario {number}: id {scenario.id!r} is used twice")
+            raise ScenarioError(_("{where}: id {id!r} is used twice").format(
+                where=where, id=scenario.id))
         seen.add(scenario.id)
         scenarios.append(scenario)
     return scenarios

@@ -1,4 +1,9 @@
-"""Action items written one a line: ``Ring the carers' centre by 2026-12-01``."""
+"""Action items written one a line: ``Ring the carers' centre by 2026-12-01``.
+
+The word before a due date may be English (``by``, ``due``, ``before``) or
+Welsh (``erbyn``), whatever the interface language: lines are read back in
+either. :func:`format_actions` writes the interface language's word.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +11,10 @@ import datetime as dt
 import re
 import uuid
 
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import Action, Entry
 
-_KEYWORD = r"\b(?:by|due|before)\s*:?\s*"
+_KEYWORD = r"\b(?:by|due|before|erbyn)\s*:?\s*"
 # A date at the end of the line, after "by"/"due"/"before" or on its own: ISO
 # (2026-12-15) or day/month/year (15/12/2026, 15/12/26). After a keyword, also
 # 15.12.2026, 15-12-2026 and a day/month with no year (which is refused).
@@ -21,8 +27,9 @@ _DUE = re.compile(
 )
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _UK = re.compile(r"^(\d{1,2})[/.-](\d{1,2})(?:[/.-](\d+))?$")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+           N_("July"), N_("August"), N_("September"), N_("October"), N_("November"),
+           N_("December"))
 
 
 def read_date(text: str) -> dt.date:
@@ -39,26 +46,30 @@ def read_date(text: str) -> dt.date:
     else:
         uk = _UK.match(text)
         if uk is None:
-            raise ValueError(f"{text} is not a date (write 15/12/2026 or 2026-12-15)")
+            raise ValueError(_("{text} is not a date (write 15/12/2026 or 2026-12-15)").format(
+                text=text))
         day, month = int(uk.group(1)), int(uk.group(2))
         if uk.group(3) is None:
-            raise ValueError(f"{text} has no year (write {day}/{month}/YYYY)")
+            raise ValueError(_("{text} has no year (write {day}/{month}/YYYY)").format(
+                text=text, day=day, month=month))
         if len(uk.group(3)) not in (2, 4):
-            raise ValueError(f"{text}: the year must have 2 or 4 digits")
+            raise ValueError(_("{text}: the year must have 2 or 4 digits").format(text=text))
         year = int(uk.group(3)) + (2000 if len(uk.group(3)) == 2 else 0)
         if not 1 <= month <= 12 and 1 <= day <= 12:
-            raise ValueError(f"{text} is not a date: coprod reads dates as day/month/year,"
-                             f" and there is no month {month}"
-                             f" (did you mean {month}/{day}/{uk.group(3)}?)")
+            raise ValueError(_("{text} is not a date: coprod reads dates as day/month/year, "
+                               "and there is no month {month} (did you mean {other}?)").format(
+                text=text, month=month, other=f"{month}/{day}/{uk.group(3)}"))
     if not 1 <= month <= 12:
-        raise ValueError(f"{text} is not a date: there is no month {month}")
+        raise ValueError(_("{text} is not a date: there is no month {month}").format(
+            text=text, month=month))
     if year < 1:
-        raise ValueError(f"{text} is not a date: there is no year {year}")
+        raise ValueError(_("{text} is not a date: there is no year {year}").format(
+            text=text, year=year))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ValueError(f"{text} is not a date: {_MONTHS[month - 1]} {year}"
-                         f" has no day {day}") from None
+        raise ValueError(_("{text} is not a date: {month} {year} has no day {day}").format(
+            text=text, month=_(_MONTHS[month - 1]), year=year, day=day)) from None
 
 
 def read_action_line(line: str) -> tuple[Action | None, str | None]:
@@ -77,7 +88,8 @@ def read_action_line(line: str) -> tuple[Action | None, str | None]:
         try:
             due = read_date(written).isoformat()
         except ValueError as error:
-            return Action(text=line), f"{error}; \"{line}\" is kept with no due date"
+            return Action(text=line), _("{problem}; \"{line}\" is kept with no due date").format(
+                problem=error, line=line)
         return Action(text=match.group("text").strip(), due=due), None
     return Action(text=line), None
 
@@ -112,8 +124,10 @@ def parse_actions(text: str, previous: list[Action] | None = None) -> list[Actio
 
 
 def format_actions(actions: list[Action]) -> str:
-    """Actions back as editable lines (done ones included, so they are not lost)."""
-    return "\n".join(a.text + (f" by {a.due}" if a.due else "") for a in actions)
+    """Actions back as editable lines (done ones included, so they are not lost),
+    a due date after the interface language's word (``by``, ``erbyn``)."""
+    return "\n".join(_("{action} by {due}").format(action=a.text, due=a.due) if a.due
+                     else a.text for a in actions)
 
 
 def open_actions(entries: list[Entry]) -> list[tuple[Entry, Action]]:

@@ -316,7 +316,7 @@ def _save_draft(store: Store, draft: dict, kept: Path | None) -> int:
     print(_("added entry {id} ({values})").format(id=entry.id[:8],
                                                   values=", ".join(entry.values)))
     for problem in date_problems(draft["actions"]):
-        print(f"note: {make_visible(problem)}", file=sys.stderr)
+        print(_("note: {problem}").format(problem=make_visible(problem)), file=sys.stderr)
     findings = check_privacy("\n".join([entry.title, *sections.values(), *entry.tags]))
     if findings:
         print(_("warning: this entry may identify someone:"), file=sys.stderr)

@@ -35,6 +35,7 @@ from coprod_tui.journal.entry import (
     WRITING_FRAMEWORKS,
     Entry,
     Link,
+    link_text,
 )
 from coprod_tui.journal.nmc_dialog import ask_nmc
 from coprod_tui.journal.privacy_check import check_privacy
@@ -162,8 +163,9 @@ class EntryEditorScreen(CoprodScreen[None]):
         return guide_text(self.content, self.guide_value) if self.guide_value else ""
 
     def compose(self) -> ComposeResult:
-        if self.content is None:
-            self.content = values_content(self.app)
+        # Read each time (cached): after a change of language the prompts, hints and
+        # names are shown in the new one. What was written is never changed.
+        self.content = values_content(self.app)
         if not self.entry.framework:
             self.entry.framework = self._default_framework()
         if self.pending_summary:
@@ -184,9 +186,7 @@ class EntryEditorScreen(CoprodScreen[None]):
             if guide:
                 yield Static(literal(guide), id="value-guide")
             for link in self.entry.links:
-                yield Static(literal(_("Linked to {kind}: {what}").format(kind=link.kind,
-                                                              what=link.label or link.ref)),
-                             classes="editor-note")
+                yield Static(literal(link_text(link)), classes="editor-note")
             yield Static(editor_meta(self.content, self.entry), id="editor-meta", markup=False)
             for section_id, label in FRAMEWORKS[self.entry.framework]:
                 yield Static(_(label), classes="section-label")
@@ -232,6 +232,15 @@ class EntryEditorScreen(CoprodScreen[None]):
 
     def on_unmount(self) -> None:
         self.app.draft_sources.discard(self)
+
+    async def recompose(self, *, read_boxes: bool = True) -> None:
+        """Build the screen again (a change of language or of framework), keeping
+        what is written (the boxes are read first unless already read) and the
+        focus in the writing."""
+        if read_boxes:
+            self._read_boxes()
+        await super().recompose()
+        self._focus_first()
 
     def on_screen_suspend(self) -> None:
         self._keep_draft()
@@ -374,8 +383,7 @@ class EntryEditorScreen(CoprodScreen[None]):
         self._read_boxes()
         carry_over(self.shown, self.entry.framework, framework)
         self.entry.framework = framework
-        await self.recompose()
-        self._focus_first()
+        await self.recompose(read_boxes=False)  # read above, before carrying text over
         self._changed()
 
     def action_values(self) -> None:

@@ -186,7 +186,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
                 error=error.message, path=path)) from error
         print(make_visible(outcome.line))
         for problem in date_problems(format_actions(edited.actions)):
-            print(f"note: {make_visible(problem)}", file=sys.stderr)
+            print(_("note: {problem}").format(problem=make_visible(problem)), file=sys.stderr)
         return 0
     finally:
         for signum, handler in previous.items():

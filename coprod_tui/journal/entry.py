@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from coprod_tui.core.clock import now_iso
-from coprod_tui.i18n import N_
+from coprod_tui.i18n import N_, _
 
 VALUE_IDS: tuple[str, ...] = (
     "strengths",
@@ -89,6 +89,24 @@ class Link:
     kind: str  # "reading", "spectrum", "complexity", "stocktake", ...
     ref: str  # the section id or record id
     label: str = ""
+
+
+# How a link is said, by its kind (each sentence whole: Welsh mutates after "â").
+LINKED_TO: dict[str, str] = {
+    "reading": N_("Linked to reading: {what}"),
+    "spectrum": N_("Linked to the spectrum: {what}"),
+    "complexity": N_("Linked to complexity: {what}"),
+    "stocktake": N_("Linked to a stocktake: {what}"),
+}
+
+
+def link_text(link: Link) -> str:
+    """``Linked to the spectrum: Carers' forum`` in the interface language (the
+    label is stored as it was written and is shown as it is)."""
+    what = link.label or link.ref
+    if link.kind in LINKED_TO:
+        return _(LINKED_TO[link.kind]).format(what=what)
+    return _("Linked to {kind}: {what}").format(kind=link.kind, what=what)
 
 
 @dataclass

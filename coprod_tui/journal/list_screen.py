@@ -104,8 +104,10 @@ class JournalScreen(AreaScreen):
         Binding("v", "filter_value", N_("Filter by value"), id="journal-value", show=False),
         Binding("t", "filter_tag", N_("Filter by tag"), id="journal-tag", show=False),
         Binding("d", "filter_dates", N_("Filter by dates"), id="journal-dates", show=False),
-        Binding("e", "edit", N_("Edit"), id="journal-edit"),
-        Binding("x", "delete", N_("Delete"), id="journal-delete"),
+        # Edit and delete are said on the keys line above the footer: without them the
+        # footer's keys fit 80 columns whole, in English and in Welsh (Trash included).
+        Binding("e", "edit", N_("Edit"), id="journal-edit", show=False),
+        Binding("x", "delete", N_("Delete"), id="journal-delete", show=False),
         Binding("a", "actions", N_("Actions"), id="journal-actions"),
         Binding("u", "trash", N_("Trash"), id="journal-trash",
                 tooltip=N_("Deleted entries: restore one (undo a delete)")),
@@ -130,7 +132,8 @@ class JournalScreen(AreaScreen):
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
         yield Static(_("Journal"), classes="screen-title")
-        yield SafeInput(placeholder=_("Search titles, text and tags ( / )"), id="search")
+        yield SafeInput(self.filters.words, placeholder=_("Search titles, text and tags ( / )"),
+                        id="search")
         yield Static("", id="journal-filters", markup=False)
         yield OptionList(id="entries")
         yield Static(_(LEGEND) + "\n" + _(KEYS_LINE), id="journal-status", markup=False)
@@ -147,6 +150,19 @@ class JournalScreen(AreaScreen):
 
     def on_store_ready(self) -> None:
         self.reload()
+
+    async def recompose(self) -> None:
+        """Build the screen again (a change of language) with the same list, place and focus."""
+        current = self._current()
+        await super().recompose()
+        self._rows = {}  # rows hold words in the old language
+        if self.loaded:
+            self.refilter()
+            if current is not None:
+                found = next((i for i, e in enumerate(self.shown) if e.id == current.id), None)
+                if found is not None:
+                    self.query_one("#entries", OptionList).highlighted = found
+        self.query_one("#entries", OptionList).focus()
 
     # -- loading ---------------------------------------------------------------------
     def reload(self) -> None:
@@ -201,7 +217,8 @@ class JournalScreen(AreaScreen):
         if counts[NO_VALUE]:
             count_text += "  " + _("no value {count}").format(count=counts[NO_VALUE])
         total = len(self.index)
-        described = self.filters.describe()
+        content = values_content(self.app) if self.filters.value else None
+        described = self.filters.describe(content.name if content else None)
         line = _("{shown} of {total} entries · {counts}").format(
             shown=len(self.matches), total=total, counts=count_text)
         words = one_line(self.filters.words.strip(), 40)
@@ -238,7 +255,7 @@ class JournalScreen(AreaScreen):
             self.action_to_list()
         elif self.filters.words.strip():
             self.clear_search()
-            self.notify("Search cleared.")
+            self.notify(_("Search cleared."))
         else:
             self.leave()
 
@@ -414,11 +431,11 @@ class JournalScreen(AreaScreen):
 
         def answered(sure: bool | None) -> None:
             if sure and self.attempt(lambda: self.app.store.discard_draft(key)):
-                self.notify("Draft discarded.")
+                self.notify(_("Draft discarded."))
 
         self.app.push_screen(
-            ConfirmDialog("Discard this draft?",
-                          f"{description}\nIt is the only copy of this writing and "
-                          "cannot be brought back."),
+            ConfirmDialog(_("Discard this draft?"),
+                          _("{draft}\nIt is the only copy of this writing and "
+                            "cannot be brought back.").format(draft=description)),
             answered,
         )

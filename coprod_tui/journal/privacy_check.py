@@ -5,6 +5,10 @@ that reflections hold no information that could identify a patient, carer or
 colleague. :func:`check_privacy` looks for the obvious slips; it never blocks
 saving and cannot prove that text is anonymous.
 
+Dates of birth are found in English and in Welsh ("date of birth", "born on",
+"dyddiad geni", "ganwyd ar"; month names in either language), and the
+warnings are said in the interface language (:meth:`Finding.describe`).
+
 Names are found two ways (kind ``name``), each reported once:
 
 - a title followed by a capitalised word: ``Mr Jones``, ``Dr. Patel``,
@@ -27,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from coprod_tui.i18n import N_
+from coprod_tui.i18n import N_, _
 
 GUIDANCE = N_(
     "The NMC asks that reflective accounts hold nothing that could identify a "
@@ -42,7 +46,11 @@ GUIDANCE = N_(
 
 @dataclass(frozen=True)
 class Finding:
-    """Something that looks identifying: its kind, the text found and where."""
+    """Something that looks identifying: its kind, the text found and where.
+
+    ``kind`` stays English (``"name"``, ``"NHS number"``...: callers compare it);
+    :meth:`describe` says it in the interface language.
+    """
 
     kind: str
     text: str
@@ -50,7 +58,7 @@ class Finding:
 
     def describe(self) -> str:
         """One line such as ``NHS number: 943 476 5919``."""
-        return f"{self.kind}: {self.text}"
+        return _("{kind}: {text}").format(kind=_(self.kind), text=self.text)
 
 
 def nhs_number_valid(digits: str) -> bool:
@@ -70,16 +78,20 @@ _PHONE = re.compile(r"(?<![\w+])(?:\+44\s?\(?0?\)?\s?|\(?0)\d[\d\s()-]{7,12}\d(?
 _POSTCODE = re.compile(
     r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR) ?\d[A-Z]{2}\b", re.IGNORECASE
 )
+# Month names in English and in Welsh (a reflection may be written in either).
 _MONTHS = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+    r"|ionawr|chwefror|mawrth|ebrill|mai|mehefin|gorffennaf|awst|medi|hydref|tachwedd"
+    r"|rhagfyr)"
 )
 _DATE = (
     r"(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTHS + r"\.?\s+\d{4}"
     r"|" + _MONTHS + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}|\d{4}-\d{2}-\d{2})"
 )
 _DOB_KEYWORD = re.compile(
-    r"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?)\s*[:\-]?\s*(" + _DATE + r")",
+    r"\b(?:d\.?o\.?b\.?|date\s+of\s+birth|born(?:\s+on)?"
+    r"|dyddiad\s+geni|ganwyd(?:\s+ar)?|ganed(?:\s+ar)?)\s*[:\-]?\s*(" + _DATE + r")",
     re.IGNORECASE,
 )
 # A full date with a birth-like year (more than ten years ago) is flagged too.
@@ -202,23 +214,23 @@ def check_privacy(text: str) -> list[Finding]:
 
     for match in _NHS.finditer(text):
         if nhs_number_valid(match.group(1) + match.group(3) + match.group(4)):
-            add("NHS number", match.start(), match.end())
+            add(N_("NHS number"), match.start(), match.end())
     for match in _EMAIL.finditer(text):
-        add("email address", match.start(), match.end())
+        add(N_("email address"), match.start(), match.end())
     for match in _DOB_KEYWORD.finditer(text):
-        add("date of birth", match.start(), match.end())
+        add(N_("date of birth"), match.start(), match.end())
     for match in _OLD_DATE.finditer(text):
-        add("date of birth", match.start(), match.end())
+        add(N_("date of birth"), match.start(), match.end())
     for match in _PHONE.finditer(text):
         digits = re.sub(r"\D", "", match.group(0))
         national = digits[2:] if digits.startswith("44") else digits.lstrip("0")
         if 9 <= len(national) <= 10:
-            add("phone number", match.start(), match.end())
+            add(N_("phone number"), match.start(), match.end())
     for match in _POSTCODE.finditer(text):
-        add("postcode", match.start(), match.end())
+        add(N_("postcode"), match.start(), match.end())
     seen_names: set[str] = set()
     for start, end in sorted(_names(text)):
         if text[start:end] not in seen_names and not _overlaps(start, end, taken):
             seen_names.add(text[start:end])
-            add("name", start, end)
+            add(N_("name"), start, end)
     return sorted(findings, key=lambda f: f.start)

@@ -22,6 +22,7 @@ from coprod_tui.core.store import backups
 from coprod_tui.core.store.collection import Collection, documents
 from coprod_tui.core.store.repository import Store
 from coprod_tui.core.store.session import Doc
+from coprod_tui.i18n import _
 from coprod_tui.journal.actions import open_actions
 from coprod_tui.journal.entry import Action, Entry
 
@@ -59,13 +60,13 @@ class SaveOutcome:
     def message(self) -> str:
         """One line for the user."""
         if self.status == "conflict":
-            return ("This entry was changed in another session after you opened it. "
-                    "Both versions are kept: yours is saved as a new entry tagged "
-                    f"{CONFLICT_TAG}.")
+            return _("This entry was changed in another session after you opened it. "
+                     "Both versions are kept: yours is saved as a new entry tagged "
+                     "{tag}.").format(tag=CONFLICT_TAG)
         if self.status == "deleted":
-            return ("This entry was deleted in another session after you opened it. "
-                    "Your version is saved as a new entry.")
-        return "Entry saved."
+            return _("This entry was deleted in another session after you opened it. "
+                     "Your version is saved as a new entry.")
+        return _("Entry saved.")
 
     @property
     def as_new(self) -> bool:
@@ -76,10 +77,14 @@ class SaveOutcome:
     def line(self) -> str:
         """The same in the command line's words (``coprod edit``, plain mode)."""
         if not self.as_new:
-            return f"saved changes to entry {self.entry.id[:8]}"
-        reason = "was deleted" if self.status == "deleted" else "was changed"
-        return (f"entry {self.other_id[:8]} {reason} while you were editing, so your version "
-                f"was saved as a new entry {self.entry.id[:8]}; both are kept")
+            return _("saved changes to entry {id}").format(id=self.entry.id[:8])
+        if self.status == "deleted":
+            said = _("entry {other} was deleted while you were editing, so your version "
+                     "was saved as a new entry {id}; both are kept")
+        else:
+            said = _("entry {other} was changed while you were editing, so your version "
+                     "was saved as a new entry {id}; both are kept")
+        return said.format(other=self.other_id[:8], id=self.entry.id[:8])
 
 
 class EntryStore:

@@ -8,9 +8,11 @@ which stays well under a frame for 10,000 entries.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from coprod_tui.core.clock import parse_iso, to_local
+from coprod_tui.i18n import _
 from coprod_tui.journal.entry import VALUE_IDS, Entry
 
 # ``Filters.value`` for entries with no value chosen yet (e.g. moved in from jrnl).
@@ -27,19 +29,21 @@ class Filters:
     since: dt.date | None = None
     until: dt.date | None = None
 
-    def describe(self) -> str:
-        """A short line such as ``value: networks · tag: carers · since 2026-01-01``."""
+    def describe(self, value_name: Callable[[str], str] | None = None) -> str:
+        """A short line such as ``value: Networks · tag: carers · since 2026-01-01``
+        (``value_name`` gives a value's name for its id; the id if not given)."""
         parts = []
         if self.value == NO_VALUE:
-            parts.append("no value chosen yet")
+            parts.append(_("no value chosen yet"))
         elif self.value:
-            parts.append(f"value: {self.value}")
+            name = value_name(self.value) if value_name else self.value
+            parts.append(_("value: {name}").format(name=name))
         if self.tag:
-            parts.append(f"tag: {self.tag}")
+            parts.append(_("tag: {tag}").format(tag=self.tag))
         if self.since:
-            parts.append(f"since {self.since.isoformat()}")
+            parts.append(_("since {day}").format(day=self.since.isoformat()))
         if self.until:
-            parts.append(f"until {self.until.isoformat()}")
+            parts.append(_("until {day}").format(day=self.until.isoformat()))
         return " · ".join(parts)
 
 

@@ -46,7 +46,7 @@ def entry_row(entry: Entry, width: int = 56) -> Content:
     """One list row: day, value letters, title (all literal)."""
     day = local_display(entry.created, with_time=False)
     open_count = sum(1 for a in entry.actions if not a.done)
-    flag = f"  [{open_count} to do]" if open_count else ""
+    flag = "  " + _("[{count} to do]").format(count=open_count) if open_count else ""
     return Content(f"{day}  {value_marks(entry.values)}  {one_line(entry_label(entry), width)}{flag}")
 
 

@@ -3,10 +3,15 @@
 The file has a ``Title:`` line, then a ``## Label`` heading for each part of
 the framework (and ``## Actions`` where actions belong). Lines starting with
 ``#`` but not ``##`` are guidance and are ignored.
+
+The ``Title:`` line and the headings are read back, so they stay English
+whatever the interface language; the guidance lines (and the hints, from the
+values content) are in the interface language.
 """
 
 from __future__ import annotations
 
+from coprod_tui.i18n import _
 from coprod_tui.journal.actions import format_actions
 from coprod_tui.journal.entry import FRAMEWORKS, Entry
 
@@ -26,8 +31,9 @@ def render_template(framework: str, title: str = "", hints: dict[str, str] | Non
     sections = sections or {}
     lines = [
         f"Title: {title}",
-        "# Write under each heading; leave a part empty to skip it.",
-        "# Lines starting with a single # are ignored. Save and close the editor when done.",
+        "# " + _("Write under each heading; leave a part empty to skip it."),
+        "# " + _("Lines starting with a single # are ignored. Save and close the editor "
+                 "when done."),
         "",
     ]
     for section_id, label in FRAMEWORKS[framework]:
@@ -39,7 +45,8 @@ def render_template(framework: str, title: str = "", hints: dict[str, str] | Non
         lines += ["", ""]
     if has_actions(framework):
         lines += [f"## {ACTIONS_HEADING}",
-                  "# One a line; end a line with 'by 15/12/2026' (day/month/year) for a due date."]
+                  "# " + _("One a line; end a line with 'by 15/12/2026' (day/month/year) "
+                           "for a due date.")]
         if actions.strip():
             lines.append(actions)
         lines += ["", ""]

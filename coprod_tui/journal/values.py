@@ -2,12 +2,13 @@
 
 Pure: :func:`parse_values_content` turns the decoded JSON of ``content/values.json``
 into typed objects and checks it, raising :class:`ContentError` naming the file
-and the problem. Reading the file is ``toolkit/values_content.py``'s job.
+and the problem; :func:`translate_values` applies a translation of it
+(``content/cy/values.json``). Reading the files is ``values_content.py``'s job.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from coprod_tui.core.content import Field, check_shape
@@ -192,3 +193,122 @@ def parse_values_content(data: Any, source: str = "values.json") -> ValuesConten
     for framework_id in FRAMEWORKS:
         frameworks.setdefault(framework_id, FrameworkGuide(framework_id, framework_id, ""))
     return ValuesContent(values=ordered, frameworks=frameworks)
+
+
+# A translation (``<lang>/values.json``) has the same shape, with every field but the
+# ids optional: what it leaves out (or sets to null) stays in English.
+T_FILE_SHAPE = {"values": Field("list", required=False),
+                "frameworks": Field("object", required=False)}
+T_VALUE_SHAPE = {"id": Field("text"), "name": Field("text", required=False),
+                 "title": Field("text", required=False),
+                 "explanation": Field("text", required=False),
+                 "prompts": Field("list", required=False)}
+T_PROMPT_SHAPE = {"text": Field("text", required=False),
+                  "about": Field("any text", required=False)}
+T_FRAMEWORK_SHAPE = {"name": Field("text", required=False),
+                     "about": Field("any text", required=False),
+                     "hints": Field("object", required=False)}
+
+
+def _translated(data: dict[str, Any], key: str, english: str) -> str:
+    text = data.get(key)
+    return text.strip() if isinstance(text, str) and text.strip() else english
+
+
+def _translate_prompts(items: list[Any], value: Value, where: str,
+                       source: str) -> tuple[Prompt, ...]:
+    if len(items) > len(value.prompts):
+        raise ContentError(
+            f"{source}: {where} has {len(items)} prompts; the English has "
+            f"{len(value.prompts)} (a translation adds none: each keeps its place)")
+    prompts = list(value.prompts)
+    for number, item in enumerate(items, 1):
+        if item is None:
+            continue
+        if isinstance(item, str):
+            item = {"text": item}
+        if not isinstance(item, dict):
+            raise ContentError(
+                f"{source}: {where}: prompt {number} must be text, an object or null")
+        check_shape(item, T_PROMPT_SHAPE, f"{source}: {where} prompt {number}", ContentError,
+                    style=_STYLE)
+        english = value.prompts[number - 1]
+        about = item.get("about")
+        if about and about != english.about:
+            raise ContentError(
+                f"{source}: {where}: prompt {number} has about={about!r} but the English "
+                f"prompt {number} is about {english.about!r} (keep the English order)")
+        prompts[number - 1] = Prompt(_translated(item, "text", english.text), english.about)
+    return tuple(prompts)
+
+
+def _translate_value(item: Any, index: int, english: ValuesContent, seen: set[str],
+                     source: str) -> Value:
+    if not isinstance(item, dict):
+        raise ContentError(f"{source}: values[{index}] must be an object")
+    value_id = _text(item.get("id"), f"values[{index}].id", source)
+    if value_id not in VALUE_IDS:
+        raise ContentError(
+            f"{source}: unknown value {value_id!r}; choices: {', '.join(VALUE_IDS)}")
+    if value_id in seen:
+        raise ContentError(f"{source}: value {value_id!r} appears more than once")
+    seen.add(value_id)
+    where = f"value {value_id!r}"
+    check_shape(item, T_VALUE_SHAPE, f"{source}: {where}", ContentError, style=_STYLE)
+    value = english.value(value_id)
+    return replace(
+        value,
+        name=_translated(item, "name", value.name),
+        title=_translated(item, "title", value.title),
+        explanation=_translated(item, "explanation", value.explanation),
+        prompts=_translate_prompts(item.get("prompts") or [], value, where, source),
+    )
+
+
+def _translate_framework(framework_id: str, item: Any, guide: FrameworkGuide,
+                         source: str) -> FrameworkGuide:
+    where = f"framework {framework_id!r}"
+    if not isinstance(item, dict):
+        raise ContentError(f"{source}: {where} must be an object")
+    check_shape(item, T_FRAMEWORK_SHAPE, f"{source}: {where}", ContentError, style=_STYLE)
+    known = [sid for sid, _ in FRAMEWORKS[framework_id]]
+    hints = dict(guide.hints)
+    for section_id, hint in (item.get("hints") or {}).items():
+        if section_id not in known:
+            raise ContentError(
+                f"{source}: {where} has a hint for unknown section {section_id!r}; "
+                f"choices: {', '.join(known)}")
+        if hint is not None:
+            hints[section_id] = _text(hint, f"{where} hint {section_id!r}", source)
+    return replace(guide, name=_translated(item, "name", guide.name),
+                   about=_translated(item, "about", guide.about), hints=hints)
+
+
+def translate_values(english: ValuesContent, data: Any,
+                     source: str = "cy/values.json") -> ValuesContent:
+    """``english`` with a translation's texts in place of its own.
+
+    The translation names values and frameworks by their ids; any text it
+    leaves out (or sets to null) stays in English, one item at a time. It adds
+    nothing: an unknown id or section, a repeated value, or more prompts than
+    the English has raise :class:`ContentError` naming the file and the problem.
+    A prompt keeps its place, so its kind (``about``) is the English one's.
+    """
+    if not isinstance(data, dict):
+        raise ContentError(f"{source}: the top level must be an object")
+    check_shape(data, T_FILE_SHAPE, source, ContentError, style='{where}: "{key}" must be {what}')
+    seen: set[str] = set()
+    translated: dict[str, Value] = {}
+    for index, item in enumerate(data.get("values") or []):
+        value = _translate_value(item, index, english, seen, source)
+        translated[value.id] = value
+    frameworks = dict(english.frameworks)
+    for framework_id, item in (data.get("frameworks") or {}).items():
+        if framework_id not in FRAMEWORKS:
+            raise ContentError(
+                f"{source}: unknown framework {framework_id!r}; "
+                f"choices: {', '.join(FRAMEWORKS)}")
+        frameworks[framework_id] = _translate_framework(framework_id, item,
+                                                        frameworks[framework_id], source)
+    values = tuple(translated.get(v.id, v) for v in english.values)
+    return ValuesContent(values=values, frameworks=frameworks)

@@ -24,7 +24,7 @@ from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.i18n import N_, _
 from coprod_tui.journal.dialogs import ConfirmDialog
-from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry
+from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry, link_text
 from coprod_tui.journal.records import EntryStore
 from coprod_tui.journal.support import entry_label, entry_row, values_content
 from coprod_tui.transfer.common import FORMATS
@@ -66,8 +66,7 @@ def describe_entry(app: CoprodApp, entry: Entry) -> tuple[list[str], list[str]]:
     if entry.tags:
         meta.append(_("Tags: {tags}").format(tags=", ".join(entry.tags)))
     for link in entry.links:
-        meta.append(_("Linked to {kind}: {what}").format(kind=link.kind,
-                                                         what=link.label or link.ref))
+        meta.append(link_text(link))
     if entry.account_kind or entry.code_themes:
         meta.append(_("NMC account: {kind}; Code themes: {themes}").format(
             kind=entry.account_kind or _("kind not chosen"),
@@ -109,6 +108,7 @@ class EntryViewScreen(_Back):
         self.entry_id = entry_id
         self.entry: Entry | None = None
         self.exported_to: Path | None = None
+        self.exported_fmt = ""
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -125,6 +125,15 @@ class EntryViewScreen(_Back):
 
     def on_screen_resume(self) -> None:
         self.refresh_entry()
+
+    async def recompose(self) -> None:
+        """Build the screen again (a change of language), showing the entry again."""
+        await super().recompose()
+        self.query_one("#entry-view").focus()
+        self.refresh_entry()
+        if self.exported_to is not None:
+            self.query_one("#view-exported", Static).update(
+                literal(self._exported_message(self.exported_fmt, self.exported_to)))
 
     def refresh_entry(self) -> None:
         """Read the entry again and show it."""
@@ -151,7 +160,7 @@ class EntryViewScreen(_Back):
 
     def action_export(self) -> None:
         """Export this entry on its own, after choosing the format."""
-        choices = [(fmt, f"{fmt}: {FORMATS[fmt]}") for fmt in ENTRY_FORMATS]
+        choices = [(fmt, f"{fmt}: {_(FORMATS[fmt])}") for fmt in ENTRY_FORMATS]
         self.app.push_screen(
             ChoiceDialog(_("Export this entry on its own"), choices, "md",
                          note=_("A new file in your home folder that only you can read; "
@@ -170,10 +179,14 @@ class EntryViewScreen(_Back):
         self.run_loading(lambda store: write_entry_export(store, entry_id, fmt),
                          lambda path: self._exported(fmt, path), group="entry-export")
 
-    def _exported(self, fmt: str, path: Path) -> None:
-        self.exported_to = path
-        message = _("Exported this entry ({format}) to {path} (only you can read it).").format(
+    @staticmethod
+    def _exported_message(fmt: str, path: Path) -> str:
+        return _("Exported this entry ({format}) to {path} (only you can read it).").format(
             format=fmt, path=path)
+
+    def _exported(self, fmt: str, path: Path) -> None:
+        self.exported_to, self.exported_fmt = path, fmt
+        message = self._exported_message(fmt, path)
         self.query_one("#view-exported", Static).update(literal(message))
         self.notify(message, markup=False)
 
@@ -191,16 +204,16 @@ class EntryViewScreen(_Back):
 
 def action_line(action: Action) -> str:
     """``[x] text (due 2026-12-01)``: done shown by a mark, not colour."""
-    due = f" (due {action.due})" if action.due else ""
+    due = " " + _("(due {date})").format(date=action.due) if action.due else ""
     return f"[{'x' if action.done else ' '}] {action.text}{due}"
 
 
 class ActionsScreen(_Back):
     """Every action not yet done; Enter or space marks one done."""
 
-    HELP = ("## Open actions\n\nEnter or space marks the highlighted action done; it leaves "
-            "this list (it stays in its entry as `[x]`). `u` puts the last one marked done "
-            "back.")
+    HELP = N_("## Open actions\n\nEnter or space marks the highlighted action done; it "
+              "leaves this list (it stays in its entry as `[x]`). `u` puts the last one "
+              "marked done back.")
     BINDINGS = [
         Binding("space", "done", N_("Mark done"), id="actions-done"),
         Binding("u", "undo", N_("Undo done"), id="actions-undo",
@@ -211,6 +224,8 @@ class ActionsScreen(_Back):
         super().__init__()
         # (entry id, action id, its line) of each action marked done here, latest last.
         self.marked: list[tuple[str, str, str]] = []
+        # The action each row shows, by the row's id ("entry id:action id").
+        self.shown: dict[str, Action] = {}
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -223,12 +238,19 @@ class ActionsScreen(_Back):
         self.query_one(OptionList).focus()
         self.load()
 
+    async def recompose(self) -> None:
+        """Build the screen again (a change of language) with the list and its note."""
+        await super().recompose()
+        self.on_mount()
+        self._show_undo_note()
+
     def load(self) -> None:
         """Read open actions off the UI thread."""
         self.run_loading(lambda store: EntryStore(store).open_actions(), self._show,
                          group="journal-actions")
 
     def _show(self, pairs: list[tuple[Entry, Action]]) -> None:
+        self.shown = {f"{e.id}:{a.id}": a for e, a in pairs}
         options = self.query_one(OptionList)
         options.set_options(
             Option(literal(f"{action_line(a)}  - {one_line(entry_label(e), 30)}"),
@@ -252,7 +274,10 @@ class ActionsScreen(_Back):
         entry_id, _sep, action_id = option.id.partition(":")
         if not self.attempt(lambda: self.journal().mark_action_done(entry_id, action_id)):
             return
-        self.marked.append((entry_id, action_id, one_line(str(option.prompt), 40)))
+        # The action's own line (its text and due date), not the row's entry title.
+        action = self.shown.get(option.id)
+        line = action_line(action).removeprefix("[ ] ") if action else str(option.prompt)
+        self.marked.append((entry_id, action_id, one_line(line, 60)))
         self.notify(_("Action marked done."))
         self._show_undo_note()
         self.load()
@@ -261,7 +286,7 @@ class ActionsScreen(_Back):
         # Kept on screen (a notice goes away): what was done and how to undo it.
         note = self.query_one("#actions-undo-note", Static)
         if self.marked:
-            text = self.marked[-1][2].removeprefix("[ ] ")
+            text = self.marked[-1][2]
             note.update(literal(_("Marked done: {text} (u puts it back)").format(text=text)))
         else:
             note.update("")
@@ -301,6 +326,11 @@ class TrashScreen(_Back):
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
         self.load()
+
+    async def recompose(self) -> None:
+        """Build the screen again (a change of language) with the trash listed."""
+        await super().recompose()
+        self.on_mount()
 
     def load(self) -> None:
         """Show what is in the trash."""
@@ -365,8 +395,8 @@ class TrashPreviewScreen(CoprodScreen[bool]):
     """An entry in the trash, read-only: ``r`` restores it, ``b`` goes back."""
 
     CSS = screen_css(__file__, "journal.tcss")
-    HELP = "## An entry in the trash\n\n`r` restores it to the journal; `b` or `Esc` back."
-    BINDINGS = [Binding("r", "restore", "Restore", id="trash-preview-restore")]
+    HELP = N_("## An entry in the trash\n\n`r` restores it to the journal; `b` or `Esc` back.")
+    BINDINGS = [Binding("r", "restore", N_("Restore"), id="trash-preview-restore")]
 
     def __init__(self, entry: Entry) -> None:
         super().__init__()
@@ -376,7 +406,7 @@ class TrashPreviewScreen(CoprodScreen[bool]):
         meta, body = describe_entry(self.app, self.entry)
         yield Header(show_clock=False)
         with VerticalScroll(id="entry-view"):
-            yield Static(literal(f"In the trash: {entry_label(self.entry)}"),
+            yield Static(literal(_("In the trash: {title}").format(title=entry_label(self.entry))),
                          id="view-title", classes="screen-title")
             yield Static(literal("\n".join(meta)), id="view-meta")
             yield Static(literal("\n".join(body)), id="view-body")
@@ -384,6 +414,11 @@ class TrashPreviewScreen(CoprodScreen[bool]):
 
     def on_mount(self) -> None:
         self.query_one("#entry-view").focus()
+
+    async def recompose(self) -> None:
+        """Build the screen again (a change of language)."""
+        await super().recompose()
+        self.on_mount()
 
     def action_restore(self) -> None:
         """Close, asking the trash to restore this entry."""

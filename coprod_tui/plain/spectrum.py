@@ -103,7 +103,7 @@ def _saved(plain: Plain) -> None:
         console.say(_("No placements saved yet."))
         return
     options = [f"{local_display(d.get('created', ''), with_time=False)}  "
-               f"{one_line(d.get('title', ''), 40)}: {records.place_name(d)}" for d in docs]
+               f"{one_line(d.get('title', ''), 40)}: {_(records.place_name(d))}" for d in docs]
     doc = docs[console.choose(_("Saved placements, newest first"), options)]
     from coprod_tui.spectrum.cli import result_text
 

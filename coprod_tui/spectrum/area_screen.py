@@ -171,10 +171,10 @@ class _ListScreen(CoprodScreen[None]):
 class SavedPlacementsScreen(_ListScreen):
     """Saved placements, newest first; Enter reopens one."""
 
-    HELP = ("## Saved placements\n\nEnter reopens a placement's result; `x` deletes it for "
-            "good (asks first; it also goes from coprod's backups); `b` goes back.")
-    TITLE_TEXT = "Saved placements"
-    EMPTY_TEXT = "No saved placements yet. Press b, then a to place an activity."
+    HELP = N_("## Saved placements\n\nEnter reopens a placement's result; `x` deletes it for "
+              "good (asks first; it also goes from coprod's backups); `b` goes back.")
+    TITLE_TEXT = N_("Saved placements")
+    EMPTY_TEXT = N_("No saved placements yet. Press b, then a to place an activity.")
     LIST_ID = "saved-placements"
     BINDINGS = [
         Binding("enter", "open", N_("Open"), id="spectrum-saved-open"),
@@ -191,10 +191,10 @@ class SavedPlacementsScreen(_ListScreen):
 
         def delete() -> None:
             if self.attempt(lambda: records.delete_placement(self.app.store, record_id)):
-                self.notify("Placement deleted.")
+                self.notify(_("Placement deleted."))
                 self.refresh_rows()
 
-        ask_delete_for_good(self, "this placement", str(option.prompt), delete)
+        ask_delete_for_good(self, _("this placement"), str(option.prompt), delete)
 
     def rows(self) -> list[tuple[str, Content]]:
         """One row a placement: date, title, place."""

@@ -153,9 +153,9 @@ class SpectrumResultScreen(CoprodScreen[str | None]):
         """Save if needed, then open a journal entry linked to this result."""
         if not self.save() or not self.record_id:
             return
-        title = self.activity_title or self.result.approach.name
+        title = self.activity_title or _(self.result.approach.name)
         self.jump(ReflectOn(
-            f"Spectrum: {title}",
+            _("Spectrum: {title}").format(title=title),
             list(self.result.approach.values),
             Link("spectrum", self.record_id, title),
             self.result.summary(),

@@ -12,6 +12,7 @@ from pathlib import Path
 from coprod_tui import paths
 from coprod_tui.core.content import cached, read_content_json
 from coprod_tui.core.text import make_visible
+from coprod_tui.i18n import _
 from coprod_tui.spectrum.scenarios import Scenario, ScenarioError, merge, parse_scenarios
 
 SCENARIOS_FILE = "spectrum_scenarios.json"
@@ -35,7 +36,7 @@ def read_scenario_file(path: Path) -> list[Scenario]:
 def _build(files: list[Path]) -> tuple[Scenario, ...]:
     scenarios = merge(*(read_scenario_file(path) for path in files))
     if not scenarios:
-        raise ScenarioError(f"{files[0]}: no scenarios to practise on")
+        raise ScenarioError(_("{file}: no scenarios to practise on").format(file=files[0]))
     return tuple(scenarios)
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from coprod_tui.core.content import Field, check_shape
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _
 from coprod_tui.spectrum.rules import (
     APPROACH_IDS,
     HOLDERS,
@@ -32,7 +33,8 @@ SCENARIO_SHAPE = {
     "citizens": Field("bool", required=False),
     "answers": Field("object", required=False),
 }
-_ID_RULE = "{where}: 'id' must be lower-case letters, digits and '-'"
+# Translators: 'id' is the file's key, kept as it is written in the file.
+_ID_RULE = N_("{where}: 'id' must be lower-case letters, digits and '-'")
 
 
 class ScenarioError(CoprodError):
@@ -54,21 +56,23 @@ class Scenario:
 
 def parse_scenario(item: object, source: str, index: int) -> Scenario:
     """Validate one scenario dict (raises :class:`ScenarioError`)."""
-    where = f"{source}: scenario {index + 1}"
-    check_shape(item, {"id": Field("text")}, where, ScenarioError, style=_ID_RULE)
+    where = _("{source}: scenario {number}").format(source=source, number=index + 1)
+    check_shape(item, {"id": Field("text")}, where, ScenarioError, style=_(_ID_RULE))
     sid = item["id"]
     if not set(sid) <= _ID_CHARS:
-        raise ScenarioError(_ID_RULE.format(where=where))
-    where = f"{source}: scenario '{sid}'"
+        raise ScenarioError(_(_ID_RULE).format(where=where))
+    where = _("{source}: scenario '{id}'").format(source=source, id=sid)
     check_shape(item, SCENARIO_SHAPE, where, ScenarioError,
-                words={"text": "a non-empty string", "object": "an object with "
-                       + ", ".join(QUESTION_IDS)})
+                words={"text": _("a non-empty string"),
+                       "object": _("an object with {keys}").format(keys=", ".join(QUESTION_IDS))})
     title, text = item["title"].strip(), item["text"].strip()
     explanation = item["explanation"].strip()
     expected = item.get("place")
     if expected not in APPROACH_IDS:
         raise ScenarioError(
-            f"{where}: 'place' is {expected!r}; choices: {', '.join(APPROACH_IDS)}"
+            # Translators: 'place' is the file's key, kept as it is written in the file.
+            _("{where}: 'place' is {value!r}; choices: {choices}").format(
+                where=where, value=expected, choices=", ".join(APPROACH_IDS))
         )
     citizens = item.get("citizens")
     citizens = True if citizens is None else citizens
@@ -76,7 +80,8 @@ def parse_scenario(item: object, source: str, index: int) -> Scenario:
     unknown = sorted(set(raw) - set(QUESTION_IDS))
     if unknown:
         raise ScenarioError(
-            f"{where}: unknown answer {unknown[0]!r}; questions: {', '.join(QUESTION_IDS)}"
+            _("{where}: unknown answer {name!r}; questions: {questions}").format(
+                where=where, name=unknown[0], questions=", ".join(QUESTION_IDS))
         )
     for qid in QUESTION_IDS:
         value = raw.get(qid)
@@ -84,12 +89,15 @@ def parse_scenario(item: object, source: str, index: int) -> Scenario:
             continue
         if value not in HOLDERS:
             raise ScenarioError(
-                f"{where}: answer to '{qid}' is {value!r}; choices: {', '.join(HOLDERS)}"
+                _("{where}: answer to '{question}' is {value!r}; choices: {choices}").format(
+                    where=where, question=qid, value=value, choices=", ".join(HOLDERS))
             )
     refine = item.get("refine")
     if refine is not None and refine not in REFINE_IDS:
         raise ScenarioError(
-            f"{where}: 'refine' is {refine!r}; choices: {', '.join(REFINE_IDS)}"
+            # Translators: 'refine' is the file's key, kept as it is written in the file.
+            _("{where}: 'refine' is {value!r}; choices: {choices}").format(
+                where=where, value=refine, choices=", ".join(REFINE_IDS))
         )
     answers = SpectrumAnswers(
         knowledge=raw.get("knowledge"),
@@ -101,7 +109,8 @@ def parse_scenario(item: object, source: str, index: int) -> Scenario:
     got = place(answers).approach.id
     if got != expected:
         raise ScenarioError(
-            f"{where}: its answers lead to '{got}', not to its place '{expected}'"
+            _("{where}: its answers lead to '{got}', not to its place '{expected}'").format(
+                where=where, got=got, expected=expected)
         )
     return Scenario(sid, title, text, expected, answers, explanation, source)
 
@@ -109,13 +118,14 @@ def parse_scenario(item: object, source: str, index: int) -> Scenario:
 def parse_scenarios(data: object, source: str) -> list[Scenario]:
     """Validate a whole file: ``{"scenarios": [...]}`` with unique ids."""
     check_shape(data, FILE_SHAPE, source, ScenarioError,
-                style="{where}: must be an object with a list '{key}'")
+                style=_("{where}: must be an object with a list '{key}'"))
     result: list[Scenario] = []
     seen: set[str] = set()
     for index, item in enumerate(data["scenarios"]):
         scenario = parse_scenario(item, source, index)
         if scenario.id in seen:
-            raise ScenarioError(f"{source}: scenario '{scenario.id}' appears twice")
+            raise ScenarioError(_("{source}: scenario '{id}' appears twice").format(
+                source=source, id=scenario.id))
         seen.add(scenario.id)
         result.append(scenario)
     return result

@@ -16,7 +16,7 @@ from coprod_tui.core.clock import local_display
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.screens import AreaScreen, screen_css
 from coprod_tui.core.ui.text import literal
-from coprod_tui.i18n import N_
+from coprod_tui.i18n import N_, _
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.report import summary_line
 from coprod_tui.stocktake.rules import TOTAL_MIN, Stocktake
@@ -25,7 +25,7 @@ from coprod_tui.stocktake.statements import StatementSet
 if TYPE_CHECKING:
     from coprod_tui.core.store import Store
 
-HELP = """\
+HELP = N_("""\
 ## Stocktake
 
 Score fifteen statements, three for each of the five values, from 1 (not
@@ -46,7 +46,7 @@ files, because with two each person could work out the other's answers.
 
 These statements are coprod's own, not the Co-production Network for Wales
 audit tool (https://info.copronet.wales/the-self-evaluation-audit-tool/).
-"""
+""")
 
 
 class StocktakeScreen(AreaScreen):
@@ -76,10 +76,10 @@ class StocktakeScreen(AreaScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static("Stocktake", classes="screen-title")
+        yield Static(_("Stocktake"), classes="screen-title")
         yield Static("", id="stocktake-intro", markup=False)
         yield OptionList(id="stocktake-menu")
-        yield Static("Loading...", id="stocktake-status", markup=False)
+        yield Static(_("Loading..."), id="stocktake-status", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
@@ -113,22 +113,24 @@ class StocktakeScreen(AreaScreen):
               done: list[Stocktake], months: int | None) -> None:
         self.statements, self.waiting, self.done = statements, waiting, done
         self.query_one("#stocktake-intro", Static).update(
-            f"{statements.intro}\nOfficial tool: {statements.official_tool}"
-        )
+            statements.intro + "\n" + _("Official tool: {tool}").format(
+                tool=statements.official_tool))
         menu = self.query_one("#stocktake-menu", OptionList)
         menu.clear_options()
         if waiting is not None:
-            menu.add_option(Option(Content(
-                f"r  Resume the stocktake started {local_display(waiting.started)} "
-                f"({waiting.answered()} of {TOTAL_MIN} answered)"), id="resume"))
-        menu.add_option(Option(Content("n  Start a new stocktake"), id="new"))
-        menu.add_option(Option(Content(f"l  Past stocktakes ({len(done)}): "
-                                       "results, compare, trend"), id="history"))
+            menu.add_option(Option(Content("r  " + _(
+                "Resume the stocktake started {when} ({answered} of {count} answered)").format(
+                when=local_display(waiting.started), answered=waiting.answered(),
+                count=TOTAL_MIN)), id="resume"))
+        menu.add_option(Option(Content("n  " + _("Start a new stocktake")), id="new"))
+        menu.add_option(Option(Content("l  " + _(
+            "Past stocktakes ({count}): results, compare, trend").format(count=len(done))),
+            id="history"))
         if done:
-            menu.add_option(Option(Content("s  Share your latest stocktake for a team view"),
-                                   id="share"))
-        menu.add_option(Option(Content("t  Team view: combine three or more shared files"),
-                               id="team"))
+            menu.add_option(Option(Content("s  " + _(
+                "Share your latest stocktake for a team view")), id="share"))
+        menu.add_option(Option(Content("t  " + _(
+            "Team view: combine three or more shared files")), id="team"))
         menu.highlighted = 0
         status = summary_line(done, waiting, months, dt.date.today())
         self.query_one("#stocktake-status", Static).update(status)
@@ -157,7 +159,7 @@ class StocktakeScreen(AreaScreen):
     def action_new(self) -> None:
         """Start a new stocktake (asks first if one is unfinished)."""
         if self.statements is None:
-            self.notify("The statements could not be loaded; see the message below.",
+            self.notify(_("The statements could not be loaded; see the message below."),
                         severity="error")
             return
         if self.waiting is None:
@@ -165,11 +167,12 @@ class StocktakeScreen(AreaScreen):
             return
         self.app.push_screen(
             ChoiceDialog(
-                "An unfinished stocktake is waiting",
-                [("resume", "Resume it"), ("discard", "Delete it and start a new one")],
+                _("An unfinished stocktake is waiting"),
+                [("resume", _("Resume it")), ("discard", _("Delete it and start a new one"))],
                 "resume",
-                f"Started {local_display(self.waiting.started)}, "
-                f"{self.waiting.answered()} of {TOTAL_MIN} answered.",
+                _("Started {when}, {answered} of {count} answered.").format(
+                    when=local_display(self.waiting.started),
+                    answered=self.waiting.answered(), count=TOTAL_MIN),
             ),
             self._after_new_choice,
         )
@@ -216,7 +219,8 @@ class StocktakeScreen(AreaScreen):
 
     def _shared(self, path: object) -> None:
         if path is not None:
-            self.notify(f"Shared to {path}: scores only, no name or journal.", markup=False)
+            self.notify(_("Shared to {path}: scores only, no name or journal.").format(
+                path=path), markup=False)
 
     def action_team(self) -> None:
         """Choose shared files and open the team view."""

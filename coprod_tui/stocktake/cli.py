@@ -220,14 +220,16 @@ def _team(args: argparse.Namespace) -> int:
     if len(files) < MIN_PEOPLE:
         raise UsageError(_("{rule}; {count} given").format(rule=pair_rule(), count=len(files)))
     if len(files) > MAX_PEOPLE:  # before reading any: each may hold notes up to the limit
-        raise UsageError(f"at most {MAX_PEOPLE} shared stocktakes can be combined; "
-                         f"{len(files)} given")
+        raise UsageError(_("at most {count} shared stocktakes can be combined; {given} "
+                           "given").format(count=MAX_PEOPLE, given=len(files)))
     twice = stocktake_share.same_file_given_twice(list(files))
     if twice is not None:
         raise UsageError(make_visible(_("{first!r} and {second!r} are the same file; give "
                                         "each person's file once").format(
             first=twice[0], second=twice[1])))
-    statements = stocktakes.load_statements(content_dirs(args))
+    # --json is for machines: the statements' English words, whatever the language.
+    statements = stocktakes.load_statements(content_dirs(args),
+                                            language="en" if args.json else None)
     shares = [stocktake_share.read_share(path) for path in files]
     view = combine(shares)
     if args.json:

@@ -8,6 +8,7 @@ from textual.widgets import Footer, Header, Static
 
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
+from coprod_tui.i18n import N_, _
 from coprod_tui.stocktake.report import comparison_lines, trend_lines
 from coprod_tui.stocktake.rules import Comparison, Trend
 from coprod_tui.stocktake.statements import StatementSet
@@ -21,7 +22,7 @@ class _TextScreen(CoprodScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static(self.TITLE_TEXT, classes="screen-title", markup=False)
+        yield Static(_(self.TITLE_TEXT) if self.TITLE_TEXT else "", classes="screen-title", markup=False)
         with VerticalScroll(classes="stocktake-report-body"):
             yield Static(literal(self.text()), classes="stocktake-report")
         yield Footer()
@@ -41,13 +42,13 @@ class _TextScreen(CoprodScreen[None]):
 class StocktakeCompareScreen(_TextScreen):
     """The change per value and in total between two stocktakes."""
 
-    TITLE_TEXT = "Comparing two stocktakes (older on the left)"
-    HELP = """\
+    TITLE_TEXT = N_("Comparing two stocktakes (older on the left)")
+    HELP = N_("""\
 ## Comparing stocktakes
 
 The older stocktake is on the left. Each change is shown with its sign and in
 words (`+3 (up 3)`, `-2 (down 2)`, `0 (no change)`). Escape or `b` goes back.
-"""
+""")
 
     def __init__(self, comparison: Comparison, statements: StatementSet) -> None:
         super().__init__()
@@ -62,14 +63,14 @@ words (`+3 (up 3)`, `-2 (down 2)`, `0 (no change)`). Escape or `b` goes back.
 class StocktakeTrendScreen(_TextScreen):
     """Totals over time and each value's change from the first to the last."""
 
-    TITLE_TEXT = "Stocktakes over time"
-    HELP = """\
+    TITLE_TEXT = N_("Stocktakes over time")
+    HELP = N_("""\
 ## Trend
 
 Each stocktake's total as a bar with its number and the change from the one
 before; then the overall direction and each value's change from the first
 stocktake to the latest. Escape or `b` goes back.
-"""
+""")
 
     def __init__(self, trend: Trend, statements: StatementSet) -> None:
         super().__init__()

@@ -11,13 +11,13 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.ui.choice import ask_delete_for_good
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
-from coprod_tui.i18n import N_
+from coprod_tui.i18n import N_, _
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.report import history_line
 from coprod_tui.stocktake.rules import Stocktake, compare, trend
 from coprod_tui.stocktake.statements import StatementSet
 
-HELP = """\
+HELP = N_("""\
 ## Past stocktakes
 
 Newest first, with date, level, total, band and a short id (the id works with
@@ -28,7 +28,7 @@ shows the trend once there are three or more. `s` shares the highlighted
 stocktake to a file for a team view (scores only: no name, date or journal).
 `x` deletes the highlighted stocktake for good, after asking: it goes from
 coprod and from coprod's backups.
-"""
+""")
 
 
 class StocktakeHistoryScreen(CoprodScreen[None]):
@@ -57,7 +57,7 @@ class StocktakeHistoryScreen(CoprodScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static("Past stocktakes", classes="screen-title")
+        yield Static(_("Past stocktakes"), classes="screen-title")
         yield OptionList(id="stocktake-list")
         yield Static("", id="stocktake-history-hint", markup=False)
         yield Footer()
@@ -78,8 +78,8 @@ class StocktakeHistoryScreen(CoprodScreen[None]):
         )
         if self.items:
             options.highlighted = min(highlighted or 0, len(self.items) - 1)
-        hint = ("No finished stocktakes yet." if not self.items else
-                "Enter: open  space: mark  c: compare  t: trend (3+)  x: delete")
+        hint = (_("No finished stocktakes yet.") if not self.items else
+                _("Enter: open  space: mark  c: compare  t: trend (3+)  x: delete"))
         self.query_one("#stocktake-history-hint", Static).update(hint)
         self.refresh_bindings()
 
@@ -131,7 +131,7 @@ class StocktakeHistoryScreen(CoprodScreen[None]):
             else:
                 index = self.items.index(current)
                 if index + 1 >= len(self.items):
-                    self.notify("This is the oldest stocktake: mark two with space to compare.")
+                    self.notify(_("This is the oldest stocktake: mark two with space to compare."))
                     return
                 pair = [current, self.items[index + 1]]
         if len(pair) < 2:
@@ -144,7 +144,7 @@ class StocktakeHistoryScreen(CoprodScreen[None]):
         """Show the trend over every stocktake."""
         result = trend(self.items)
         if result is None:
-            self.notify("The trend needs three or more stocktakes.")
+            self.notify(_("The trend needs three or more stocktakes."))
             return
         from coprod_tui.stocktake.compare_screen import StocktakeTrendScreen
 
@@ -160,10 +160,10 @@ class StocktakeHistoryScreen(CoprodScreen[None]):
             if self.attempt(lambda: stocktakes.delete_for_good(self.app.store, chosen.id)):
                 self.items = [s for s in self.items if s.id != chosen.id]
                 self.marked = [i for i in self.marked if i != chosen.id]
-                self.notify("Stocktake deleted.")
+                self.notify(_("Stocktake deleted."))
                 self._fill()
 
-        ask_delete_for_good(self, "this stocktake", history_line(chosen), delete)
+        ask_delete_for_good(self, _("this stocktake"), history_line(chosen), delete)
 
     def action_share(self) -> None:
         """Share the highlighted stocktake to a file for a team view."""
@@ -175,7 +175,8 @@ class StocktakeHistoryScreen(CoprodScreen[None]):
 
     def _shared(self, path: object) -> None:
         if path is not None:
-            self.notify(f"Shared to {path}: scores only, no name or journal.", markup=False)
+            self.notify(_("Shared to {path}: scores only, no name or journal.").format(
+                path=path), markup=False)
 
     def action_back(self) -> None:
         """Back to the stocktake area."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from coprod_tui import paths
+from coprod_tui import i18n, paths
 from coprod_tui.core.clock import now_iso
 from coprod_tui.core.content import cached, read_content_json
 from coprod_tui.core.preferences import preference
@@ -20,6 +20,7 @@ from coprod_tui.stocktake.statements import (
     StatementSet,
     StatementsFileError,
     parse_statements,
+    translate_statements,
 )
 
 TABLE = "stocktakes"
@@ -90,12 +91,46 @@ def statements_path(content_dirs: list[Path] | None = None) -> Path:
     return paths.builtin_content_dir() / STATEMENTS_FILE
 
 
-def load_statements(content_dirs: list[Path] | None = None) -> StatementSet:
-    """Read and check the statements (raises :class:`StatementsFileError`; kept in
-    the one content cache until the file changes)."""
+def translation_path(folder: Path, language: str) -> Path:
+    """Where a content folder keeps its translation of the statements:
+    ``<folder>/<code>/stocktake.json`` (the built-in Welsh: ``content/cy/stocktake.json``)."""
+    return Path(folder) / language / STATEMENTS_FILE
+
+
+def _translation_candidates(content_dirs: list[Path] | None, language: str) -> list[Path]:
+    """Translations that may apply to the statements file in use, best first: from
+    the folder holding that file or any folder after it (as a reading translation
+    applies to the sections as they stand after its folder is merged)."""
+    folders = [paths.builtin_content_dir(), *(Path(f) for f in content_dirs or [])]
+    in_use = statements_path(content_dirs).parent
+    start = max((i for i, f in enumerate(folders) if Path(f) == in_use), default=0)
+    return [translation_path(f, language) for f in reversed(folders[start:])]
+
+
+def load_statements(content_dirs: list[Path] | None = None,
+                    language: str | None = None) -> StatementSet:
+    """Read and check the statements, in ``language`` (default: the interface
+    language) where a translation exists, English elsewhere.
+
+    A translation counts when it sits beside the file in use or in a later
+    content pack: a pack that brings its own statements replaces the built-in
+    translation too, and a pack holding only ``cy/stocktake.json`` translates
+    the statements before it. Raises :class:`StatementsFileError` for a broken
+    file or translation; kept in the one content cache until a file changes.
+    """
+    code = i18n.normalise(language) or i18n.current_language()
     path = statements_path(content_dirs)
-    return cached("stocktake-statements", [path], lambda: parse_statements(
-        read_content_json(path, StatementsFileError), str(path)))
+    candidates = _translation_candidates(content_dirs, code) if code != i18n.ENGLISH else []
+
+    def build() -> StatementSet:
+        english = parse_statements(read_content_json(path, StatementsFileError), str(path))
+        translated = next((c for c in candidates if c.is_file()), None)
+        if translated is None:
+            return english
+        return translate_statements(english, read_content_json(translated, StatementsFileError),
+                                    str(translated), code)
+
+    return cached(f"stocktake-statements:{code}", [path, *candidates], build)
 
 
 # -- home ----------------------------------------------------------------------------

@@ -31,7 +31,13 @@ from coprod_tui.stocktake.rules import (
 )
 from coprod_tui.stocktake.statements import StatementSet
 
-NAME_WIDTH = 15
+NAME_WIDTH = 15  # the narrowest name column; wider when a name (or a translation) is longer
+
+
+def name_width(statements: StatementSet, *words: str) -> int:
+    """The width of the name column: the longest value name or ``words``, at least
+    :data:`NAME_WIDTH`, so the numbers after it line up in every language."""
+    return max(NAME_WIDTH, *(len(v.name) for v in statements.values), *(len(w) for w in words))
 
 
 def bar(score: int, maximum: int, width: int, ascii_only: bool = False) -> str:
@@ -59,14 +65,15 @@ def score_lines(stocktake: Stocktake, statements: StatementSet, ascii_only: bool
     lines = []
     scores = stocktake.value_scores()
     weakest = weakest_values(stocktake)
+    total_word = _("Total")
+    width = name_width(statements, total_word)
     for value_id, score in scores.items():
         name = statements.name(value_id)
         marker = "  " + _("<- weakest") if value_id in weakest and len(weakest) < len(scores) else ""
-        lines.append(f"{name:<{NAME_WIDTH}} {bar(score, VALUE_MAX, VALUE_MAX, ascii_only)} "
+        lines.append(f"{name:<{width}} {bar(score, VALUE_MAX, VALUE_MAX, ascii_only)} "
                      f"{score:>2}/{VALUE_MAX}{marker}")
     total = stocktake.total()
-    total_word = _("Total")
-    lines.append(f"{total_word:<{NAME_WIDTH}} {bar(total, TOTAL_MAX, VALUE_MAX, ascii_only)} "
+    lines.append(f"{total_word:<{width}} {bar(total, TOTAL_MAX, VALUE_MAX, ascii_only)} "
                  f"{total:>2}/{TOTAL_MAX}")
     return lines
 
@@ -134,23 +141,24 @@ def comparison_lines(comparison: Comparison, statements: StatementSet) -> list[s
     """Two stocktakes side by side with the change per value and in total."""
     older, newer = comparison.older, comparison.newer
     change_word, total_word, band_word, level_word = _("Change"), _("Total"), _("Band"), _("Level")
+    width = name_width(statements, total_word, band_word, level_word)
     lines = [
-        f"{'':<{NAME_WIDTH}} {day(older):>10}  {day(newer):>10}  {change_word}",
-        f"{'':<{NAME_WIDTH}} {older.id[:8]:>10}  {newer.id[:8]:>10}",
+        f"{'':<{width}} {day(older):>10}  {day(newer):>10}  {change_word}",
+        f"{'':<{width}} {older.id[:8]:>10}  {newer.id[:8]:>10}",
     ]
     for change in comparison.values:
         lines.append(
-            f"{statements.name(change.key):<{NAME_WIDTH}} {change.before:>7}/{VALUE_MAX}  "
+            f"{statements.name(change.key):<{width}} {change.before:>7}/{VALUE_MAX}  "
             f"{change.after:>7}/{VALUE_MAX}  {signed(change.change):>3} ({change_words(change.change)})"
         )
     total = comparison.total
     lines.append(
-        f"{total_word:<{NAME_WIDTH}} {total.before:>7}/{TOTAL_MAX}  {total.after:>7}/{TOTAL_MAX}  "
+        f"{total_word:<{width}} {total.before:>7}/{TOTAL_MAX}  {total.after:>7}/{TOTAL_MAX}  "
         f"{signed(total.change):>3} ({change_words(total.change)})"
     )
-    lines.append(f"{band_word:<{NAME_WIDTH}} {_(band_for(total.before).name)}  ->  "
+    lines.append(f"{band_word:<{width}} {_(band_for(total.before).name)}  ->  "
                  f"{_(band_for(total.after).name)}")
-    lines.append(f"{level_word:<{NAME_WIDTH}} {level_label(older.level)}  ->  "
+    lines.append(f"{level_word:<{width}} {level_label(older.level)}  ->  "
                  f"{level_label(newer.level)}")
     return lines
 
@@ -158,6 +166,7 @@ def comparison_lines(comparison: Comparison, statements: StatementSet) -> list[s
 def trend_lines(result: Trend, statements: StatementSet, ascii_only: bool = False) -> list[str]:
     """Totals over time as bars, the direction and each value's change overall."""
     lines = []
+    width = name_width(statements)
     previous: int | None = None
     for stocktake, total in result.points:
         change = "" if previous is None else f"  {signed(total - previous)}"
@@ -169,7 +178,7 @@ def trend_lines(result: Trend, statements: StatementSet, ascii_only: bool = Fals
         direction=_(result.direction), change=signed(result.total.change),
         words=change_words(result.total.change), first=first, last=last)]
     for change in result.values:
-        lines.append(f"  {statements.name(change.key):<{NAME_WIDTH}} {change.before:>2} -> "
+        lines.append(f"  {statements.name(change.key):<{width}} {change.before:>2} -> "
                      f"{change.after:>2}  {signed(change.change):>3} ({change_words(change.change)})")
     return lines
 

@@ -10,12 +10,12 @@ from textual.widgets import Footer, Header, Static
 from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.screens import CoprodScreen, OpenReading, WriteAboutValue, screen_css
 from coprod_tui.core.ui.text import literal
-from coprod_tui.i18n import N_
+from coprod_tui.i18n import N_, _
 from coprod_tui.stocktake.report import result_lines
 from coprod_tui.stocktake.rules import Stocktake, weakest_values
 from coprod_tui.stocktake.statements import StatementSet
 
-HELP = """\
+HELP = N_("""\
 ## Stocktake result
 
 Each value's score out of 15 is drawn as a bar with its number; the total is
@@ -23,7 +23,7 @@ out of 75. The band says in plain words where the scores put you. The weakest
 value comes with next steps: `w` opens the journal to write about it, and `r`
 opens the reading on the values. Arrows and page keys scroll; Escape or `b`
 goes back.
-"""
+""")
 
 
 class StocktakeResultScreen(CoprodScreen[None]):
@@ -46,7 +46,7 @@ class StocktakeResultScreen(CoprodScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static("Stocktake result", classes="screen-title")
+        yield Static(_("Stocktake result"), classes="screen-title")
         with VerticalScroll(id="stocktake-result-body"):
             yield Static(literal(self.text()), id="stocktake-result")
         yield Footer()
@@ -66,7 +66,7 @@ class StocktakeResultScreen(CoprodScreen[None]):
             self._write(weakest[0])
             return
         self.app.push_screen(
-            ChoiceDialog("Write about which value?",
+            ChoiceDialog(_("Write about which value?"),
                          [(v, self.statements.name(v)) for v in weakest], weakest[0]),
             self._write,
         )

@@ -14,7 +14,7 @@ from textual.widgets import Footer, Header, Static, TextArea
 
 from coprod_tui.core.ui.quiet import QuietTextArea
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
-from coprod_tui.i18n import N_
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import VALUE_IDS
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.rules import (
@@ -28,7 +28,7 @@ from coprod_tui.stocktake.rules import (
 )
 from coprod_tui.stocktake.statements import STATEMENTS_PER_VALUE, StatementSet
 
-HELP = """\
+HELP = N_("""\
 ## Taking a stocktake
 
 Read each statement and press a number from `1` to `5` for what happens now:
@@ -44,7 +44,7 @@ and goes on, `pageup` or Escape goes back.
 
 Every answer is saved at once. `b` or Escape steps back one statement (from the
 first, it pauses); `p` pauses: resume from the Stocktake area, even after quitting.
-"""
+""")
 
 
 class StocktakeRunScreen(CoprodScreen[None]):
@@ -56,8 +56,9 @@ class StocktakeRunScreen(CoprodScreen[None]):
     AUTO_FOCUS = ""
     BINDINGS = [
         Binding("1", "score(1)", N_("Score"), key_display="1-5", id="stocktake-score-1"),
-        *(Binding(str(n), f"score({n})", f"Score {n}", show=False, id=f"stocktake-score-{n}")
-          for n in range(2, 6)),
+        *(Binding(str(n), f"score({n})", label, show=False, id=f"stocktake-score-{n}")
+          for n, label in ((2, N_("Score 2")), (3, N_("Score 3")), (4, N_("Score 4")),
+                           (5, N_("Score 5")))),
         Binding("left", "previous", N_("Previous"), show=False, id="stocktake-back-alt",
                 tooltip=N_("The previous statement")),
         Binding("n", "next", N_("Next"), id="stocktake-next", tooltip=N_("Keep this answer and go on")),
@@ -88,7 +89,7 @@ class StocktakeRunScreen(CoprodScreen[None]):
             yield Static("", id="stocktake-scale", markup=False)
             with Vertical(id="stocktake-notes"):
                 for kind, label in NOTE_KINDS:
-                    yield Static(f"{label}?", classes="stocktake-note-label", markup=False)
+                    yield Static(_(label) + "?", classes="stocktake-note-label", markup=False)
                     yield QuietTextArea(id=f"stocktake-note-{kind}")
         yield Static("", id="stocktake-keys", markup=False)
         yield Footer()
@@ -114,8 +115,8 @@ class StocktakeRunScreen(CoprodScreen[None]):
         value = self.statements.value(step.value_id)
         number = VALUE_IDS.index(step.value_id) + 1
         self.query_one("#stocktake-value", Static).update(
-            f"Value {number} of {len(VALUE_IDS)}: {value.name}. {value.summary}"
-        )
+            _("Value {number} of {count}: {name}. {summary}").format(
+                number=number, count=len(VALUE_IDS), name=value.name, summary=value.summary))
         notes = self.query_one("#stocktake-notes", Vertical)
         statement = self.query_one("#stocktake-statement", Static)
         scale = self.query_one("#stocktake-scale", Static)
@@ -123,31 +124,30 @@ class StocktakeRunScreen(CoprodScreen[None]):
             done = self.stocktake.answered()
             overall = (number - 1) * STATEMENTS_PER_VALUE + step.index + 1
             self.query_one("#stocktake-progress", Static).update(
-                f"Statement {overall} of {TOTAL_MIN}  ({done} answered)  "
-                f"{level_hint(self.stocktake.level)}"
-            )
+                _("Statement {number} of {count}  ({answered} answered)").format(
+                    number=overall, count=TOTAL_MIN, answered=done)
+                + "  " + level_hint(self.stocktake.level))
             statement.update(f"{step.index + 1}. {value.statements[step.index]}")
             statement.display = scale.display = True
             scale.update(self._scale_text(self.stocktake.score_of(step.value_id, step.index)))
             notes.display = False
             self.set_focus(None)
             self.query_one("#stocktake-keys", Static).update(
-                "1-5: score    b: back    n: next    p: pause (answers are kept)"
+                _("1-5: score    b: back    n: next    p: pause (answers are kept)")
             )
         else:
             self.query_one("#stocktake-progress", Static).update(
-                f"Notes on {value.name} (optional)"
-            )
+                _("Notes on {name} (optional)").format(name=value.name))
             statement.display = scale.display = False
             notes.display = True
-            for kind, _ in NOTE_KINDS:
+            for kind, _label in NOTE_KINDS:
                 area = self.query_one(f"#stocktake-note-{kind}", TextArea)
                 area.load_text(self.stocktake.notes.get(step.value_id, {}).get(kind, ""))
             # Not focused yet: the previous pages taught that b goes back, and a
             # box focused at once would type it instead.
             self.set_focus(None)
             self.query_one("#stocktake-keys", Static).update(
-                "Enter or Tab: write    ctrl+s: save and go on    b, pageup or Esc: back"
+                _("Enter or Tab: write    ctrl+s: save and go on    b, pageup or Esc: back")
             )
         self.query_one("#stocktake-body", VerticalScroll).scroll_home(animate=False)
         self.refresh_bindings()
@@ -158,7 +158,8 @@ class StocktakeRunScreen(CoprodScreen[None]):
             marker = "*" if point.score == current else " "
             lines.append(f"{marker} {point.score}  {point.label}: {point.descriptor}")
         if current is not None:
-            lines.append(f"\nYour answer: {current} (* above). Press another number to change it.")
+            lines.append("\n" + _("Your answer: {score} (* above). Press another number to "
+                                  "change it.").format(score=current))
         return Content("\n".join(lines))
 
     # -- keys -----------------------------------------------------------------------------
@@ -223,14 +224,14 @@ class StocktakeRunScreen(CoprodScreen[None]):
     def action_pause(self) -> None:
         """Keep everything and go back to the stocktake area."""
         if self.save_draft():
-            self.notify("Stocktake kept: resume it from the Stocktake area.")
+            self.notify(_("Stocktake kept: resume it from the Stocktake area."))
             self.app.pop_screen()
 
     # -- saving ---------------------------------------------------------------------------
     def _collect_notes(self) -> None:
         if self.step.kind != "notes":
             return
-        for kind, _ in NOTE_KINDS:
+        for kind, _label in NOTE_KINDS:
             text = self.query_one(f"#stocktake-note-{kind}", TextArea).text
             self.stocktake.set_note(self.step.value_id, kind, text)
 
@@ -255,7 +256,7 @@ class StocktakeRunScreen(CoprodScreen[None]):
         missing = next((i for i, s in enumerate(self.steps) if s.kind == "statement"
                         and self.stocktake.score_of(s.value_id, s.index) is None), None)
         if missing is not None:
-            self.notify("A statement still needs a score.", severity="warning")
+            self.notify(_("A statement still needs a score."), severity="warning")
             self._go(missing)
             return
         if not self.attempt(lambda: stocktakes.finish(self.app.store, self.stocktake)):

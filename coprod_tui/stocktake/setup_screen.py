@@ -12,13 +12,13 @@ from textual.widgets.option_list import Option
 from coprod_tui.core.text import one_line
 from coprod_tui.core.ui.quiet import QuietInput
 from coprod_tui.core.ui.screens import CoprodScreen, screen_css
-from coprod_tui.i18n import N_
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.privacy_check import check_privacy
 from coprod_tui.stocktake import records as stocktakes
 from coprod_tui.stocktake.rules import LEVELS, Stocktake
 from coprod_tui.stocktake.statements import StatementSet
 
-HELP = """\
+HELP = N_("""\
 ## A new stocktake
 
 Choose who the stocktake is about with the arrow keys and Enter: your own
@@ -27,7 +27,7 @@ part, write their roles, not their names ("two nurses, a carer, the carers'
 lead"): the stocktake goes into exports, and a name there identifies someone.
 Leave it empty if it is just you. Enter in that box, or `ctrl+s`, begins.
 Escape goes back.
-"""
+""")
 
 
 class StocktakeSetupScreen(CoprodScreen[None]):
@@ -47,17 +47,17 @@ class StocktakeSetupScreen(CoprodScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static("A new stocktake", classes="screen-title")
-        yield Static("Who is this stocktake about? (arrows, then Enter)", classes="stocktake-label")
+        yield Static(_("A new stocktake"), classes="screen-title")
+        yield Static(_("Who is this stocktake about? (arrows, then Enter)"), classes="stocktake-label")
         yield OptionList(*self._options(), id="stocktake-level")
-        yield Static("Who is taking part? (optional: roles, not names; Enter begins)",
+        yield Static(_("Who is taking part? (optional: roles, not names; Enter begins)"),
                      classes="stocktake-label")
-        yield QuietInput(placeholder="e.g. ward team: two nurses, a carer, the carers' lead",
+        yield QuietInput(placeholder=_("e.g. ward team: two nurses, a carer, the carers' lead"),
                          id="stocktake-participants")
         yield Footer()
 
     def _options(self) -> list[Option]:
-        return [Option(Content(("* " if level == self.level else "  ") + label), id=level)
+        return [Option(Content(("* " if level == self.level else "  ") + _(label)), id=level)
                 for level, label in LEVELS]
 
     def on_mount(self) -> None:
@@ -85,8 +85,8 @@ class StocktakeSetupScreen(CoprodScreen[None]):
         names = [f.text for f in check_privacy(participants) if f.kind == "name"]
         if names:
             # A warning, not a block: the writer knows whether it is a name.
-            self.notify(f"'{one_line(names[0], 30)}' looks like a name: roles such as "
-                        "'two nurses, a carer' keep the stocktake anonymous.",
+            self.notify(_("'{name}' looks like a name: roles such as 'two nurses, a carer' "
+                          "keep the stocktake anonymous.").format(name=one_line(names[0], 30)),
                         severity="warning", timeout=8, markup=False)
         stocktake = Stocktake(level=self.level, participants=participants)
         if not self.attempt(lambda: stocktakes.save(self.app.store, stocktake)):
@@ -103,9 +103,9 @@ class StocktakeSetupScreen(CoprodScreen[None]):
         from coprod_tui.core.ui.choice import ChoiceDialog
 
         self.app.push_screen(
-            ChoiceDialog("Leave without starting?",
-                         [("stay", "Stay and begin (ctrl+s)"),
-                          ("leave", "Leave: forget who took part")],
-                         note=f"Who took part: {one_line(typed, 50)}"),
+            ChoiceDialog(_("Leave without starting?"),
+                         [("stay", _("Stay and begin (ctrl+s)")),
+                          ("leave", _("Leave: forget who took part"))],
+                         note=_("Who took part: {people}").format(people=one_line(typed, 50))),
             lambda choice: self.leave() if choice == "leave" else None,
         )

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from coprod_tui.core.text import make_visible
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import _
 from coprod_tui.stocktake.rules import Stocktake
 from coprod_tui.stocktake.statements import StatementSet
 from coprod_tui.stocktake.team import (
@@ -49,11 +50,13 @@ def write_share(path: Path | str, stocktake: Stocktake, statements: StatementSet
     except FileNotFoundError:
         info = None
     except OSError as error:
-        raise CoprodError(f"cannot check {target}: {error.strerror or error}") from error
+        raise CoprodError(_("cannot check {path}: {reason}").format(
+            path=make_visible(str(target)), reason=error.strerror or error)) from error
     if info is not None and not stat.S_ISREG(info.st_mode):
-        what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
-        raise CoprodError(f"{make_visible(str(target))} is {what}; nothing was written. "
-                          "Give a file name.")
+        message = (_("{path} is a folder; nothing was written. Give a file name.")
+                   if stat.S_ISDIR(info.st_mode) else
+                   _("{path} is not a regular file; nothing was written. Give a file name."))
+        raise CoprodError(message.format(path=make_visible(str(target))))
     text = json.dumps(share_doc(stocktake, statements, with_notes), indent=2,
                       ensure_ascii=False) + "\n"
     return write_export(target, text, overwrite=overwrite)
@@ -67,32 +70,38 @@ def read_share(path: Path | str) -> SharedStocktake:
         # O_NONBLOCK: opening a pipe someone left in place must not hang.
         fd = os.open(target, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
-        raise ShareFileError(f"{shown}: no such file") from None
+        raise ShareFileError(_("{path}: no such file").format(path=shown)) from None
     except OSError as error:
-        raise ShareFileError(f"{shown}: cannot open it ({error.strerror or error})") from None
+        raise ShareFileError(_("{path}: cannot open it ({reason})").format(
+            path=shown, reason=error.strerror or error)) from None
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise ShareFileError(f"{shown}: not a regular file")
+            raise ShareFileError(_("{path}: not a regular file").format(path=shown))
         if info.st_size > MAX_SHARE_BYTES:
-            raise ShareFileError(f"{shown}: too big for a shared stocktake "
-                                 f"({info.st_size} bytes; at most {MAX_SHARE_BYTES})")
+            raise ShareFileError(_("{path}: too big for a shared stocktake ({size} bytes; at "
+                                   "most {most})").format(path=shown, size=info.st_size,
+                                                          most=MAX_SHARE_BYTES))
         with os.fdopen(os.dup(fd), "rb") as handle:
             raw = handle.read(MAX_SHARE_BYTES + 1)
     except OSError as error:
-        raise ShareFileError(f"{shown}: cannot read it ({error.strerror or error})") from None
+        raise ShareFileError(_("{path}: cannot read it ({reason})").format(
+            path=shown, reason=error.strerror or error)) from None
     finally:
         os.close(fd)
     if len(raw) > MAX_SHARE_BYTES:
-        raise ShareFileError(f"{shown}: too big for a shared stocktake")
+        raise ShareFileError(_("{path}: too big for a shared stocktake").format(path=shown))
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ShareFileError(f"{shown}: not UTF-8 text, so not a shared stocktake") from None
+        raise ShareFileError(_("{path}: not UTF-8 text, so not a shared stocktake").format(
+            path=shown)) from None
     except RecursionError:
-        raise ShareFileError(f"{shown}: nested too deeply to be a shared stocktake") from None
+        raise ShareFileError(_("{path}: nested too deeply to be a shared stocktake").format(
+            path=shown)) from None
     except ValueError as error:
-        raise ShareFileError(f"{shown}: not valid JSON ({error})") from None
+        raise ShareFileError(_("{path}: not valid JSON ({reason})").format(
+            path=shown, reason=error)) from None
     return parse_share(data, shown)
 
 
@@ -119,13 +128,14 @@ def find_shares(folder: Path | str, limit: int = 500) -> list[Path]:
     """
     where = _expand(folder)
     if not where.is_dir():
-        raise CoprodError(f"{where} is not a folder")
+        raise CoprodError(_("{path} is not a folder").format(path=make_visible(str(where))))
     found: list[Path] = []
     try:
         names = sorted(entry.name for entry in os.scandir(where)
                        if entry.name.endswith(".json") and entry.is_file(follow_symlinks=False))
     except OSError as error:
-        raise CoprodError(f"cannot list {where}: {error.strerror or error}") from error
+        raise CoprodError(_("cannot list {path}: {reason}").format(
+            path=make_visible(str(where)), reason=error.strerror or error)) from error
     for name in names[:limit]:
         try:
             read_share(where / name)

@@ -5,11 +5,21 @@ values), the 1 to 5 scale with a descriptor for each score, next steps and a
 reading section per value. :func:`parse_statements` checks a parsed JSON
 document and turns it into a :class:`StatementSet`; every problem is reported
 as one :class:`StatementsFileError` line naming the file and the place in it.
+
+A translation (``<folder>/cy/stocktake.json`` beside the file in use) has the
+same shape with every part optional: values are matched by ``id``, scale
+points by ``score``, statements by their place in the list (``null`` or a
+shorter list keeps the English). A value's ``next_steps``, when given, replace
+the English list as a whole. :func:`translate_statements` applies one; it adds
+nothing and removes nothing, so anything not translated stays in English.
+Stocktakes, share files and comparisons use ids and places only, never the
+wording, so the language shown never changes what is saved or shared.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, replace
 from typing import Any
 
 from coprod_tui.core.content import Field, check_shape
@@ -59,6 +69,10 @@ class StatementSet:
     scale: tuple[ScalePoint, ...]
     values: tuple[ValueStatements, ...]
     source: str = ""
+    # A fingerprint of the English (source) wording, kept when translated: share
+    # files made in any language from the same statements carry the same one.
+    wording: str = ""
+    language: str = "en"
 
     def value(self, value_id: str) -> ValueStatements:
         """The value with this id (``KeyError`` if unknown)."""
@@ -79,6 +93,12 @@ class StatementSet:
         return self.scale[score - 1]
 
 
+def wording_fingerprint(values: tuple[ValueStatements, ...]) -> str:
+    """A short fingerprint of statements' wording (to notice share files that differ)."""
+    text = "\n".join(s for value in values for s in value.statements)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
 class _Checker:
     """Collects the path inside the document for error messages."""
 
@@ -93,10 +113,11 @@ class _Checker:
             raise self.fail(where, f"expected an object {{...}}, found {_kind(data)}")
         return data
 
-    def shape(self, data: dict[str, Any], spec: dict[str, Field], where: str) -> None:
+    def shape(self, data: dict[str, Any], spec: dict[str, Field], where: str,
+              style: str = "{path}: needs some text") -> None:
         """Check ``data`` against ``spec`` (the shared checker, this file's wording)."""
         check_shape(data, spec, where, lambda m: StatementsFileError(f"{self.source}: {m}"),
-                    style="{path}: needs some text")
+                    style=style, words={"text": "some text"})
 
     def texts(self, data: dict[str, Any], key: str, where: str) -> list[str]:
         value = data.get(key)
@@ -180,11 +201,117 @@ def parse_statements(data: Any, source: str) -> StatementSet:
     official = top["official_tool"].strip()
     if not official.startswith(("https://", "http://")):
         raise check.fail("official_tool", "should be a web address starting with https://")
+    values = _values(check, top.get("values"))
     return StatementSet(
         title=top["title"].strip(),
         intro=top["intro"].strip(),
         official_tool=official,
         scale=_scale(check, top.get("scale")),
-        values=_values(check, top.get("values")),
+        values=values,
         source=source,
+        wording=wording_fingerprint(values),
+    )
+
+
+# -- translations ------------------------------------------------------------------
+OPTIONAL_STYLE = "{path}: should be {what} (or left out to keep the English)"
+TRANSLATION_SHAPE = {"title": Field("text", required=False), "intro": Field("text", required=False),
+                     "official_tool": Field("text", required=False),
+                     "scale": Field("list", required=False), "values": Field("list", required=False)}
+POINT_TRANSLATION = {"label": Field("text", required=False),
+                     "descriptor": Field("text", required=False)}
+VALUE_TRANSLATION = {"name": Field("text", required=False), "summary": Field("text", required=False),
+                     "statements": Field("list", required=False),
+                     "next_steps": Field("list", required=False)}
+
+
+def _given(data: dict[str, Any], key: str, english: str) -> str:
+    """The translated text for ``key``, or the English when it is not given."""
+    value = data.get(key)
+    return value.strip() if isinstance(value, str) else english
+
+
+def _translated_scale(check: _Checker, data: Any,
+                      scale: tuple[ScalePoint, ...]) -> tuple[ScalePoint, ...]:
+    if data is None:
+        return scale
+    points = {point.score: point for point in scale}
+    seen: set[int] = set()
+    for index, item in enumerate(data):
+        where = f"scale[{index}]"
+        item = check.obj(item, where)
+        score = item.get("score")
+        if isinstance(score, bool) or score not in SCORES:
+            raise check.fail(f"{where}.score", "should be a score from 1 to 5 (the English "
+                                               "scale's score this item translates)")
+        if score in seen:
+            raise check.fail(f"{where}.score", f"score {score} appears twice")
+        seen.add(score)
+        check.shape(item, POINT_TRANSLATION, where, OPTIONAL_STYLE)
+        english = points[score]
+        points[score] = ScalePoint(score, _given(item, "label", english.label),
+                                   _given(item, "descriptor", english.descriptor))
+    return tuple(points[score] for score in SCORES)
+
+
+def _translated_value(check: _Checker, item: dict[str, Any], where: str,
+                      english: ValueStatements) -> ValueStatements:
+    check.shape(item, VALUE_TRANSLATION, where, OPTIONAL_STYLE)
+    statements = list(english.statements)
+    given = item.get("statements")
+    if given is not None:
+        if len(given) > STATEMENTS_PER_VALUE:
+            raise check.fail(f"{where}.statements",
+                             f"has {len(given)} statements; the English has "
+                             f"{STATEMENTS_PER_VALUE} (a translation adds none)")
+        for index, text in enumerate(given):
+            if text is None:
+                continue  # this one stays in English
+            if not isinstance(text, str) or not text.strip():
+                raise check.fail(f"{where}.statements[{index}]",
+                                 "needs some text (or null to keep the English)")
+            statements[index] = text.strip()
+    next_steps = english.next_steps
+    if item.get("next_steps") is not None:
+        next_steps = tuple(check.texts(item, "next_steps", where))
+        if not next_steps:
+            raise check.fail(f"{where}.next_steps", "needs at least one next step "
+                                                    "(or leave it out to keep the English)")
+    return replace(english, name=_given(item, "name", english.name),
+                   summary=_given(item, "summary", english.summary),
+                   statements=tuple(statements), next_steps=next_steps)
+
+
+def translate_statements(english: StatementSet, data: Any, source: str,
+                         language: str) -> StatementSet:
+    """``english`` with a parsed translation applied (:class:`StatementsFileError`
+    naming ``source`` for a broken one). What it does not give stays in English;
+    ids, reading sections and the wording fingerprint never change."""
+    check = _Checker(source)
+    top = check.obj(data, "top level")
+    check.shape(top, TRANSLATION_SHAPE, "", OPTIONAL_STYLE)
+    official = _given(top, "official_tool", english.official_tool)
+    if not official.startswith(("https://", "http://")):
+        raise check.fail("official_tool", "should be a web address starting with https://")
+    values = {value.id: value for value in english.values}
+    seen: set[str] = set()
+    for index, item in enumerate(top.get("values") or []):
+        where = f"values[{index}]"
+        item = check.obj(item, where)
+        value_id = item.get("id")
+        if value_id not in values:
+            raise check.fail(f"{where}.id", f"unknown value {value_id!r}; choices: "
+                                            f"{', '.join(VALUE_IDS)}")
+        if value_id in seen:
+            raise check.fail(f"{where}.id", f"value {value_id!r} appears twice")
+        seen.add(value_id)
+        values[value_id] = _translated_value(check, item, where, values[value_id])
+    return replace(
+        english,
+        title=_given(top, "title", english.title),
+        intro=_given(top, "intro", english.intro),
+        official_tool=official,
+        scale=_translated_scale(check, top.get("scale"), english.scale),
+        values=tuple(values[value.id] for value in english.values),
+        language=language,
     )

@@ -12,7 +12,6 @@ highest, spread) and notes are sorted, so the files' order cannot show.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import statistics
 from dataclasses import dataclass, field
@@ -23,7 +22,12 @@ from coprod_tui.errors import CoprodError
 from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import VALUE_IDS
 from coprod_tui.stocktake.rules import NOTE_KINDS, VALUE_MAX, VALUE_MIN, Stocktake
-from coprod_tui.stocktake.statements import SCORES, STATEMENTS_PER_VALUE, StatementSet
+from coprod_tui.stocktake.statements import (
+    SCORES,
+    STATEMENTS_PER_VALUE,
+    StatementSet,
+    wording_fingerprint,
+)
 
 SHARE_KIND = "coprod-stocktake-share"
 SHARE_VERSION = 1
@@ -63,9 +67,9 @@ STATEMENT_IDS: tuple[str, ...] = tuple(
 
 
 def wording_mark(statements: StatementSet) -> str:
-    """A short fingerprint of the statements' wording (to warn when files differ)."""
-    text = "\n".join(s for value in statements.values for s in value.statements)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+    """A short fingerprint of the statements' English wording (to warn when files
+    differ): the same whatever language the statements are shown in."""
+    return statements.wording or wording_fingerprint(statements.values)
 
 
 # -- sharing ------------------------------------------------------------------------
@@ -305,8 +309,9 @@ def team_lines(view: TeamView, statements: StatementSet) -> list[str]:
         lines.append(f"  {rank}. {statement_label(spread.key, statements)}: {_range(spread)}")
         lines.append(f"     {statement_text(spread.key, statements)}")
     lines += ["", _("Each value ({low} to {high})").format(low=VALUE_MIN, high=VALUE_MAX)]
+    width = max(15, *(len(statements.name(s.key)) for s in view.values))
     for spread in view.values:
-        lines.append(f"  {statements.name(spread.key):<15} {_range(spread)}")
+        lines.append(f"  {statements.name(spread.key):<{width}} {_range(spread)}")
     lines += ["", _("Each statement ({low} to {high})").format(low=min(SCORES),
                                                                 high=max(SCORES))]
     for spread in view.statements:

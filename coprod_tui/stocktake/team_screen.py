@@ -21,15 +21,15 @@ from coprod_tui.core.ui.quiet import QuietInput
 from coprod_tui.core.ui.screens import CoprodDialog, CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
-from coprod_tui.i18n import N_
+from coprod_tui.i18n import N_, _
 from coprod_tui.stocktake import share as stocktake_share
 from coprod_tui.stocktake.compare_screen import _TextScreen
 from coprod_tui.stocktake.rules import Stocktake
 from coprod_tui.stocktake.statements import StatementSet
-from coprod_tui.stocktake.team import MIN_PEOPLE, PAIR_RULE, TeamView, combine, team_lines
+from coprod_tui.stocktake.team import MIN_PEOPLE, TeamView, combine, pair_rule, team_lines
 from coprod_tui.transfer.files import ExportExistsError
 
-SHARE_HELP = """\
+SHARE_HELP = N_("""\
 ## Share a stocktake for a team view
 
 Writes one finished stocktake to a small file that holds the fifteen scores
@@ -37,9 +37,9 @@ and nothing else: no name, no date, no journal. `n` adds your notes (what is
 working, what next) if you want the team to read them. Give the file to the
 person combining the team's files. `Tab` moves to the file name; `w` or
 `ctrl+s` writes; an existing file is replaced only when you press `r`.
-"""
+""")
 
-PICK_HELP = """\
+PICK_HELP = N_("""\
 ## Team view: choose the shared files
 
 Each person shares their stocktake to a file (`s` in the Stocktake area, or
@@ -47,7 +47,7 @@ Each person shares their stocktake to a file (`s` in the Stocktake area, or
 folder's name and press Enter: the shared stocktakes in it are listed. `space`
 marks a file, `a` marks them all, `o` opens the team view. At least three
 files are needed: with two, each person could work out the other's answers.
-"""
+""")
 
 
 class ShareDialog(CoprodDialog[Path | None]):
@@ -73,16 +73,17 @@ class ShareDialog(CoprodDialog[Path | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("Share a stocktake for a team view", classes="dialog-title")
+            yield Static(_("Share a stocktake for a team view"), classes="dialog-title")
             yield Static(
-                f"The stocktake of {local_display(self.stocktake.date)} "
-                f"(total {self.stocktake.total()}). The file holds the scores only: no name, "
-                "no date, no journal.", markup=False)
-            yield Static("Save to (Tab to change)", classes="field-label")
+                _("The stocktake of {when} (total {total}). The file holds the scores only: "
+                  "no name, no date, no journal.").format(
+                    when=local_display(self.stocktake.date), total=self.stocktake.total()),
+                markup=False)
+            yield Static(_("Save to (Tab to change)"), classes="field-label")
             yield QuietInput(self.default_path, id="stocktake-share-path")
             yield OptionList(id="stocktake-share-actions")
             yield Static("", id="stocktake-share-status", markup=False)
-            yield Static("w: write    n: notes in or out    b or Esc: cancel",
+            yield Static(_("w: write    n: notes in or out    b or Esc: cancel"),
                          classes="dialog-keys")
         yield Footer()
 
@@ -93,9 +94,9 @@ class ShareDialog(CoprodDialog[Path | None]):
     def _fill(self) -> None:
         actions = self.query_one("#stocktake-share-actions", OptionList)
         actions.clear_options()
-        notes = ("[x] n  Notes: included (what is working, what next)" if self.with_notes
-                 else "[ ] n  Notes: left out (scores only)")
-        actions.add_options([Option(literal("> w  Write the file"), id="write"),
+        notes = ("[x] n  " + _("Notes: included (what is working, what next)")
+                 if self.with_notes else "[ ] n  " + _("Notes: left out (scores only)"))
+        actions.add_options([Option(literal("> w  " + _("Write the file")), id="write"),
                              Option(literal(notes), id="notes")])
         actions.highlighted = 0
         self.refresh_bindings()
@@ -129,7 +130,7 @@ class ShareDialog(CoprodDialog[Path | None]):
         """Write the file (never replacing one without ``r``)."""
         path = self._path()
         if not path:
-            self._status("Type a file name first (Tab moves to it).")
+            self._status(_("Type a file name first (Tab moves to it)."))
             return
         try:
             written = stocktake_share.write_share(path, self.stocktake, self.statements,
@@ -137,8 +138,8 @@ class ShareDialog(CoprodDialog[Path | None]):
                                                   overwrite=overwrite)
         except ExportExistsError:
             self.exists = path
-            self._status(f"{path} already exists; nothing was written. Change the name, "
-                         "or press r to replace it.")
+            self._status(_("{path} already exists; nothing was written. Change the name, "
+                           "or press r to replace it.").format(path=path))
             self.refresh_bindings()
             return
         except CoprodError as error:
@@ -176,8 +177,8 @@ class StocktakeTeamPickScreen(CoprodScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static("Team view: choose three or more shared files", classes="screen-title")
-        yield Static("Folder (type a folder, Enter lists its shared stocktakes)",
+        yield Static(_("Team view: choose three or more shared files"), classes="screen-title")
+        yield Static(_("Folder (type a folder, Enter lists its shared stocktakes)"),
                      classes="field-label")
         yield QuietInput(self.folder, id="stocktake-team-folder")
         yield OptionList(id="stocktake-team-files")
@@ -219,10 +220,12 @@ class StocktakeTeamPickScreen(CoprodScreen[None]):
         if problem:
             status = problem
         elif not self.files:
-            status = "No shared stocktakes in this folder. Tab to the folder name to change it."
+            status = _("No shared stocktakes in this folder. Tab to the folder name to "
+                       "change it.")
         else:
-            status = (f"{len(self.marked)} of {len(self.files)} marked; at least {MIN_PEOPLE} "
-                      "are needed. space: mark    a: all    o: open")
+            status = _("{marked} of {count} marked; at least {needed} are needed. space: mark"
+                       "    a: all    o: open").format(marked=len(self.marked),
+                                                       count=len(self.files), needed=MIN_PEOPLE)
         self.query_one("#stocktake-team-status", Static).update(literal(status))
         self.refresh_bindings()
 
@@ -253,7 +256,9 @@ class StocktakeTeamPickScreen(CoprodScreen[None]):
         """Combine the marked files into the team view."""
         chosen = sorted(self.marked)
         if len(chosen) < MIN_PEOPLE:
-            self._fill(f"{PAIR_RULE[0].upper()}{PAIR_RULE[1:]}. {len(chosen)} marked.")
+            rule = pair_rule()
+            self._fill(_("{rule}. {count} marked.").format(rule=rule[:1].upper() + rule[1:],
+                                                           count=len(chosen)))
             return
         try:
             view = combine([stocktake_share.read_share(path) for path in chosen])
@@ -270,15 +275,15 @@ class StocktakeTeamPickScreen(CoprodScreen[None]):
 class StocktakeTeamScreen(_TextScreen):
     """Three or more people's scores combined: spreads and disagreements, no one's column."""
 
-    TITLE_TEXT = "Team view: where people agree and disagree"
-    HELP = """\
+    TITLE_TEXT = N_("Team view: where people agree and disagree")
+    HELP = N_("""\
 ## Team view
 
 For each value and statement: the lowest, median and highest score across the
 people who shared, and the spread between them. The statements where people
 disagree most come first: they are where the team's conversation starts.
 Nothing shows who gave which score. Escape or `b` goes back.
-"""
+""")
 
     def __init__(self, view: TeamView, statements: StatementSet) -> None:
         super().__init__()

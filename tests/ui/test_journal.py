@@ -157,7 +157,7 @@ async def test_search_and_filters(data_dir: Path) -> None:
         assert titles() == ["Discharge", "Audit"]
         await pilot.press("escape", "v", "down", "down", "enter")  # any, strengths, networks
         await pilot.pause()
-        assert titles() == ["Discharge", "Audit"] and "value: networks" in screen_text(app)
+        assert titles() == ["Discharge", "Audit"] and "value: Networks" in screen_text(app)
         await pilot.press("t")
         await pilot.pause()
         await pilot.press("end", "enter")  # last tag: "team"
@@ -302,7 +302,7 @@ async def test_contracts_reflect_on_and_write_about_value(data_dir: Path) -> Non
         await wait_until(pilot, lambda: app.store_ready)
         app.reflect_on("Ward meeting", ["relationships"], Link("spectrum", "r1", "Ward meeting"),
                        "Placed at: consultation")
-        await wait_until(pilot, lambda: "Linked to spectrum: Ward meeting" in screen_text(app))
+        await wait_until(pilot, lambda: "Linked to the spectrum: Ward meeting" in screen_text(app))
         await pilot.press("ctrl+s")
         await wait_until(pilot, lambda: bool(entries(app)))
         (doc,) = entries(app)

@@ -62,7 +62,7 @@ async def test_spectrum_result_reflect_makes_a_linked_entry_then_exported(data_d
         (placement,) = app.store.all("spectrum")
         editor = app.screen
         assert editor_title(app) == "Spectrum: Carers pathway"
-        assert notes(app) == ["Linked to spectrum: Carers pathway"]
+        assert notes(app) == ["Linked to the spectrum: Carers pathway"]
         assert editor.entry.values == ["relationships", "change-makers"]
         first = app.screen.focused
         assert first is not None and first.id == "section-text"

@@ -34,15 +34,6 @@ ALLOW = [
     # File names and keys a user types stay as they are, and so do the key ids
     # help lists for keymap.json.
     "coprod-export-", ".nmc.txt", "portfolio.nmc.txt", "(help)", "^home",
-    # core/ui/quiet.py's text-box keys, not this area's: marked and translated on
-    # the journal's and shell's branches this wave.
-    "End of text", "Start of text",
-    # The Code box's prompt is the journal's content (content/values.json), not an
-    # interface string; its Welsh (content/cy/values.json) comes with the
-    # journal's branch this wave. As wrapped at 80 columns:
-    "Optional, for an NMC reflective account: how this relates to the Code:",
-    "which of its themes it touches (prioritise people, practise effectively,",
-    "preserve safety, promote professionalism and trust) and how.",
 ]
 
 

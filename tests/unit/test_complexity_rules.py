@@ -115,7 +115,7 @@ def test_expert_diagnosis_without_a_recipe_is_complicated(recipe: str, people: s
 
 
 def test_a_standard_form_about_peoples_lives_is_simple_with_a_note() -> None:
-    # A standard carer's assessment form: recipe yes, predictable yes, about people.
+    # Filing a completed carer's assessment: recipe yes, predictable yes, about people.
     domain, reasons = classify(_answers("yes", "no", "yes", "yes", "no"))
     assert domain == "simple"
     assert any(r.startswith("You said it is about people's lives") for r in reasons)

@@ -12,7 +12,7 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.core.ui.screens import CoprodDialog
 from coprod_tui.core.ui.text import literal
-from coprod_tui.i18n import _
+from coprod_tui.i18n import N_, _
 
 
 class ChoiceDialog(CoprodDialog[str | None]):
@@ -79,22 +79,36 @@ class ChoiceDialog(CoprodDialog[str | None]):
         self.dismiss(None)
 
 
+# The question for each thing the exercises delete for good, whole (Welsh mutates
+# after "Dileu": "Dileu'r lleoliad hwn"); anything else is asked in the general form.
+DELETE_FOR_GOOD: dict[str, str] = {
+    "this placement": N_("Delete this placement for good?"),
+    "this challenge": N_("Delete this challenge for good?"),
+    "this stocktake": N_("Delete this stocktake for good?"),
+}
+
+
 def ask_delete_for_good(screen: CoprodDialog | object, what: str, label: str,
                         delete: Callable[[], None]) -> None:
     """Ask before deleting ``what`` (e.g. "this placement") for good; run ``delete`` on yes.
 
     Exercise results have no trash: deleting one removes it here and from coprod's
     backups, so the dialog says so, and "keep it" is the highlighted choice.
+    ``what`` is English (a key of :data:`DELETE_FOR_GOOD`); ``label`` is shown as it is.
     """
 
     def chosen(value: str | None) -> None:
         if value == "delete":
             delete()
 
+    if what in DELETE_FOR_GOOD:
+        question = _(DELETE_FOR_GOOD[what])
+    else:
+        question = _("Delete {what} for good?").format(what=_(what))
     screen.app.push_screen(  # type: ignore[attr-defined]
-        ChoiceDialog(f"Delete {what} for good?",
-                     [("keep", "No, keep it"), ("delete", "Yes, delete it for good")],
+        ChoiceDialog(question,
+                     [("keep", _("No, keep it")), ("delete", _("Yes, delete it for good"))],
                      "keep",
-                     note=f"{label}\nIt goes from coprod and from its backups; "
-                          "this cannot be undone."),
+                     note=_("{label}\nIt goes from coprod and from its backups; "
+                            "this cannot be undone.").format(label=label)),
         chosen)

@@ -35,7 +35,7 @@ from textual.widgets import Footer, Static
 
 from coprod_tui.core.text import make_visible
 from coprod_tui.core.ui.screens import CoprodDialog, screen_css
-from coprod_tui.i18n import N_, _
+from coprod_tui.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from coprod_tui.core.store import Store
@@ -174,8 +174,9 @@ def recover_fallbacks(store: Store, folders: list[Path]) -> list[str]:
                 drafts = [(d["id"], d["data"]) for d in data["drafts"]
                           if isinstance(d.get("id"), str) and isinstance(d.get("data"), dict)]
             except (OSError, ValueError, KeyError, TypeError, AttributeError):
-                messages.append(f"Unsaved writing kept in {make_visible(str(path))} could not "
-                                "be read back; the file is left as it is.")
+                messages.append(_("Unsaved writing kept in {path} could not be read back; "
+                                  "the file is left as it is.").format(
+                                      path=make_visible(str(path))))
                 continue
             left = False
             for key, draft in drafts:
@@ -186,13 +187,17 @@ def recover_fallbacks(store: Store, folders: list[Path]) -> list[str]:
                 elif existing != draft:
                     left = True
             if left:
-                messages.append(f"Some unsaved writing is still in {make_visible(str(path))}: "
-                                "a newer draft of the same thing exists.")
+                messages.append(_("Some unsaved writing is still in {path}: a newer draft "
+                                  "of the same thing exists.").format(
+                                      path=make_visible(str(path))))
             else:
                 path.unlink(missing_ok=True)
     if recovered:
-        messages.insert(0, f"Recovered {recovered} unsaved draft(s) that could not be saved "
-                           "last time: open the journal to carry on.")
+        messages.insert(0, ngettext(
+            "Recovered {count} unsaved draft that could not be saved last time: "
+            "open the journal to carry on.",
+            "Recovered {count} unsaved drafts that could not be saved last time: "
+            "open the journal to carry on.", recovered).format(count=recovered))
     return messages
 
 

@@ -32,8 +32,8 @@ class QuietTextArea(TextArea):
         Binding("shift+tab", "app.focus_previous", N_("Previous field"), show=False,
                 id="text-previous-field"),
         # Textual binds no key to the start and end of the whole text.
-        Binding("ctrl+end", "text_end", "End of text", show=False, id="text-end"),
-        Binding("ctrl+home", "text_start", "Start of text", show=False, id="text-start"),
+        Binding("ctrl+end", "text_end", N_("End of text"), show=False, id="text-end"),
+        Binding("ctrl+home", "text_start", N_("Start of text"), show=False, id="text-start"),
     ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -14,6 +14,7 @@ from textual.binding import Binding
 
 from coprod_tui.core.text import make_visible
 from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
+from coprod_tui.i18n import N_
 
 
 def visible_paste(text: str) -> str:
@@ -41,8 +42,8 @@ class SafeInput(QuietInput):
     """
 
     BINDINGS = [
-        Binding("ctrl+z", "undo", "Undo", show=False, id="text-undo",
-                tooltip="Bring back the text as it was before the last change"),
+        Binding("ctrl+z", "undo", N_("Undo"), show=False, id="text-undo",
+                tooltip=N_("Bring back the text as it was before the last change")),
     ]
 
     _undoing = False

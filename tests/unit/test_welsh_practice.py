@@ -1,0 +1,47 @@
+"""Every practice scenario through plain mode's rounds in Welsh: coprod's own
+words around each one (places, verdicts, the questions, the review) are Welsh;
+only the scenarios' own words, content with no Welsh version yet, stay English
+(issue 20)."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from coprod_tui import i18n
+from coprod_tui.complexity import records as cx
+from coprod_tui.plain import complexity as plain_complexity
+from coprod_tui.plain import spectrum as plain_spectrum
+from coprod_tui.plain.console import Console
+from coprod_tui.spectrum.scenario_content import load_scenarios
+from tests.ui.scenario_words import english_outside_content, scenario_content
+
+PROMPT_WORDS = "? help"  # plain mode's prompt names the "?" key so (not the exercises')
+
+
+@pytest.mark.parametrize("choice", ["1", "6"])
+def test_every_spectrum_scenario_in_a_welsh_round(monkeypatch: pytest.MonkeyPatch,
+                                                  choice: str) -> None:
+    i18n.set_language("cy")
+    scenarios = load_scenarios(None)
+    monkeypatch.setattr(plain_spectrum, "pick_round", lambda items, rng=None: list(items))
+    out = io.StringIO()
+    plain_spectrum.practice_round(Console(io.StringIO(f"{choice}\n\n" * len(scenarios)), out),
+                                  scenarios)
+    text = out.getvalue()
+    assert f"Senario {len(scenarios)} o {len(scenarios)}: " in text
+    assert english_outside_content(text, scenario_content(), allow=[PROMPT_WORDS]) == [], text
+
+
+@pytest.mark.parametrize("choice", ["1", "3", "5"])
+def test_every_complexity_scenario_in_a_welsh_round(choice: str) -> None:
+    i18n.set_language("cy")
+    scenarios = cx.load_scenarios([])
+    out = io.StringIO()
+    plain_complexity.practice_round(
+        Console(io.StringIO(f"{choice}\n\n" * len(scenarios)), out), scenarios,
+        size=len(scenarios))
+    text = out.getvalue()
+    assert f"Senario {len(scenarios)} o {len(scenarios)}: " in text
+    assert english_outside_content(text, scenario_content(), allow=[PROMPT_WORDS]) == [], text
