@@ -66,7 +66,8 @@ class StocktakeRunScreen(CoprodScreen[None]):
         Binding("enter", "write_notes", N_("Write notes"), id="stocktake-notes-write",
                 tooltip=N_("Into the first notes box (Tab does the same)")),
         Binding("ctrl+s", "save_notes", N_("Save notes, go on"), id="stocktake-notes-next"),
-        Binding("pageup", "notes_back", N_("Back"), priority=True, id="stocktake-notes-back"),
+        Binding("pageup", "notes_back", N_("Back"), priority=True, show=False,
+                id="stocktake-notes-back"),  # b Back is shown; the keys line names pageup
         Binding("p", "pause", N_("Pause"), id="stocktake-pause", tooltip=N_("Keep answers, resume later")),
     ]
 

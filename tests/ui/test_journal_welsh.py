@@ -102,11 +102,13 @@ async def test_the_journal_is_whole_in_welsh_at_80x24(data_dir: Path) -> None:
         await pilot.press("b")
         listed = await walk.on(JournalScreen, showing="Cyfarfod gofalwyr")
         assert "[1 i'w gwneud]" in listed and "S cryfderau" in listed
-        # The journal's own keys are whole in the footer (edit and delete are on the
-        # keys line above it).
-        await wait_until(pilot, lambda: "u Sbwriel" in footer_line(app))
-        for key in ("n Newydd", "w Gwerth wrth werth", "/ Chwilio", "f Hidlo", "a Camau"):
+        # The journal's first keys are whole in the footer, with help; the rest
+        # (actions, trash, edit, delete) are on the keys line above it.
+        await wait_until(pilot, lambda: "f1 Cymorth" in footer_line(app))
+        for key in ("n Newydd", "w Gwerth wrth werth", "/ Chwilio", "f Hidlo"):
             assert key in footer_line(app)
+        for key in ("a camau", "u sbwriel", "e golygu", "x dileu"):
+            assert key in screen_text(app)
 
         # Search and filter signs.
         await pilot.press("slash", *"cyf", "enter")

@@ -12,8 +12,9 @@ What is used, and why:
 - ``Stylesheet._parse_rules`` and ``Stylesheet._variables``: a shared parse
   cache (:func:`install_speedups`, part 1).
 - ``Footer.compose``, ``Footer.bindings_changed`` and ``Footer._bindings_ready``:
-  one footer recompose a frame, none when the keys are unchanged
-  (:func:`install_speedups`, part 2).
+  one footer recompose a frame, none when the keys are unchanged, and whole
+  keys dropped rather than cut off when they do not fit
+  (:func:`install_speedups`, part 2; ``FooterKey.key_display``/``.action``).
 - ``textual._border.BORDER_CHARS``/``BORDER_LOCATIONS``,
   ``textual._box_drawing.BOX_CHARACTERS`` and the ``_default`` of the header
   icon's reactive: ASCII drawing for the Linux console (:func:`use_ascii_drawing`).
@@ -35,6 +36,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from rich.cells import cell_len
 from textual.app import App
 from textual.content import Content
 from textual.css.model import RuleSet
@@ -99,6 +101,7 @@ def footer_keys(footer: Footer) -> tuple[Any, ...]:
     app = footer.app
     return (
         current_language(),
+        app.size.width,
         footer.compact,
         footer.show_command_palette,
         app.ENABLE_COMMAND_PALETTE,
@@ -110,10 +113,48 @@ def footer_keys(footer: Footer) -> tuple[Any, ...]:
     )
 
 
+# When the keys are wider than the terminal, Textual cuts the last ones off
+# mid-word ("f1 C"). coprod drops whole keys instead: first home and quit (the
+# same on every screen), then the screen's own keys from the right; the help
+# key is never dropped, and help lists every key of the screen.
+_HELP_ACTIONS = frozenset({"help", "app.help"})
+_DROP_FIRST = ("home", "app.home", "quit_app", "app.quit_app")
+
+
+def footer_key_width(key_display: str, description: str) -> int:
+    """Cells a non-compact footer key takes: `` key `` then ``description ``."""
+    width = cell_len(key_display) + 2
+    return width + cell_len(description) + 1 if description else width
+
+
+def keys_that_fit(keys: list[tuple[str, int]], width: int) -> list[int]:
+    """Indexes of the keys to show, given each key's (action, width), within ``width``.
+
+    Whole keys are dropped, never cut: home and quit first, then other keys
+    from the right; a help key always stays.
+    """
+    shown = list(range(len(keys)))
+
+    def total() -> int:
+        return sum(keys[i][1] for i in shown)
+
+    for action in _DROP_FIRST:
+        if total() <= width:
+            return shown
+        shown = [i for i in shown if keys[i][0] != action]
+    for index in reversed(list(shown)):
+        if total() <= width:
+            break
+        if keys[index][0] not in _HELP_ACTIONS:
+            shown.remove(index)
+    return shown
+
+
 def _compose(self: Footer):  # noqa: ANN202 - a ComposeResult
     if self._bindings_ready:
         self.__dict__[_SHOWN] = footer_keys(self)
-    for widget in ORIGINAL_FOOTER_COMPOSE(self):
+    widgets = list(ORIGINAL_FOOTER_COMPOSE(self))
+    for widget in widgets:
         # Binding descriptions are marked N_() where defined (class attributes,
         # built once in English) and translated here, as they are shown.
         if isinstance(widget, FooterKey):
@@ -121,7 +162,25 @@ def _compose(self: Footer):  # noqa: ANN202 - a ComposeResult
                 widget.description = _(widget.description)
             if isinstance(widget.tooltip, str) and widget.tooltip:
                 widget.tooltip = _(widget.tooltip)
-        yield widget
+    palette = [w for w in widgets if isinstance(w, FooterKey)
+               and w.has_class("-command-palette")]
+    keys = [w for w in widgets if w not in palette]
+    if keys and not self.compact and all(isinstance(w, FooterKey) for w in keys):
+        width = self.app.size.width
+        for key in palette:
+            # Docked right; the last key's trailing blank may sit under its border.
+            width -= footer_key_width(key.key_display, key.description) - 1
+        fit = keys_that_fit([(w.action, footer_key_width(w.key_display, w.description))
+                             for w in keys], width)
+        widgets = [keys[i] for i in fit] + palette
+    yield from widgets
+
+
+def _on_footer_resize(self: Footer, _event: object) -> None:
+    # A narrower or wider terminal may fit fewer or more keys.
+    if self.is_attached and not self.__dict__.get(_PENDING):
+        self.__dict__[_PENDING] = True
+        self.call_after_refresh(_recompose_if_changed, self)
 
 
 def _bindings_changed(self: Footer, screen: Screen) -> None:
@@ -148,6 +207,7 @@ def install_speedups() -> None:
     Stylesheet._parse_rules = _parse_rules  # type: ignore[method-assign]
     Footer.compose = _compose  # type: ignore[method-assign]
     Footer.bindings_changed = _bindings_changed  # type: ignore[method-assign]
+    Footer.on_resize = _on_footer_resize  # type: ignore[attr-defined]
 
 
 # -- 3. ASCII drawing for the Linux console ------------------------------------------
