@@ -60,14 +60,15 @@ FRAMEWORKS["values"] = (
 # The frameworks a writer picks from for an ordinary entry (and `coprod add --framework`).
 WRITING_FRAMEWORKS: tuple[str, ...] = ("free", "rolfe", "gibbs")
 
-# NMC revalidation: the Code's themes and the kinds of reflective account.
+# NMC revalidation: the Code's themes and the kinds of reflective account. Stored
+# in English; marked for the catalogue and shown as ``_(theme)``, ``_(kind)``.
 CODE_THEMES: tuple[str, ...] = (
-    "Prioritise people",
-    "Practise effectively",
-    "Preserve safety",
-    "Promote professionalism and trust",
+    N_("Prioritise people"),
+    N_("Practise effectively"),
+    N_("Preserve safety"),
+    N_("Promote professionalism and trust"),
 )
-ACCOUNT_KINDS: tuple[str, ...] = ("CPD activity", "feedback", "event or experience")
+ACCOUNT_KINDS: tuple[str, ...] = (N_("CPD activity"), N_("feedback"), N_("event or experience"))
 
 
 @dataclass

@@ -24,7 +24,8 @@ class ThemesDialog(ValuesDialog):
     """Tick the Code themes an entry is relevant to: space toggles, Enter confirms."""
 
     def __init__(self, chosen: list[str]) -> None:
-        super().__init__([(t, t) for t in CODE_THEMES], chosen,
+        # Stored in English, shown in the interface language (the NMC's Welsh Code).
+        super().__init__([(t, _(t)) for t in CODE_THEMES], chosen,
                          title=N_("Which themes of the NMC Code is it relevant to?"))
 
 
@@ -33,7 +34,8 @@ def ask_nmc(app: CoprodApp, entry: Entry, changed: Callable[[], None]) -> None:
 
     Cancelling either dialog leaves the entry as it was.
     """
-    kinds = [(NO_KIND, _("Not chosen yet"))] + [(k, k[:1].upper() + k[1:]) for k in ACCOUNT_KINDS]
+    kinds = [(NO_KIND, _("Not chosen yet"))] + [(k, _(k)[:1].upper() + _(k)[1:])
+                                                for k in ACCOUNT_KINDS]
 
     def kind_chosen(value: str | None) -> None:
         if value is None:

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import VALUE_IDS
-from coprod_tui.transfer.common import ExportFilter
+from coprod_tui.transfer.common import ExportFilter, value_label
 from coprod_tui.transfer.files import ExportExistsError, default_path, render, write_export
 
 if TYPE_CHECKING:
@@ -29,13 +29,14 @@ def run(plain: Plain) -> None:
     flt = ExportFilter()
     if fmt != "json":
         picked = console.choose_many(
-            _("Only entries about these values? (Enter for every entry)"), list(VALUE_IDS))
+            _("Only entries about these values? (Enter for every entry)"),
+            [value_label(v) for v in VALUE_IDS])
         flt = ExportFilter(values=tuple(VALUE_IDS[i] for i in picked))
     text = render(plain.store, fmt, flt)
     if plain.store.encrypted:
-        console.wrap("Note: your journal is encrypted, but an export is an ordinary file: "
-                     "anyone who can read the file can read it. `coprod export --encrypt-to` "
-                     "writes an encrypted (age) export instead.")
+        console.wrap(_("Note: your journal is encrypted, but an export is an ordinary file: "
+                       "anyone who can read the file can read it. `coprod export --encrypt-to` "
+                       "writes an encrypted (age) export instead."))
     path = Path(console.text(_("File to write"), str(default_path(fmt))))
     try:
         written = write_export(path, text)

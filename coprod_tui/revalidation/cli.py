@@ -53,7 +53,7 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
         "registration", parents=[common],
         help=_("set or show your regulator and revalidation date"),
         description=_("With no options, show the registration; with both, set it."))
-    p.add_argument("--regulator", metavar="R", help=_("nmc, hcpc, gmc or other"))
+    p.add_argument("--regulator", metavar="R", help=rules.regulators_hint())
     p.add_argument("--date", metavar="YYYY-MM-DD",
                    help=_("your revalidation (NMC) or renewal date; the window is the cycle "
                           "before it (NMC 3 years, HCPC 2, GMC 5)"))
@@ -92,13 +92,15 @@ def _log(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser
                                 "postcode"))
     lst.set_defaults(func=show)
     d = actions.add_parser(
-        "delete", parents=[common], help=f"remove one from {name} for good, backups included",
-        description=f"Remove one record from {name} for good: from the log and from every "
-                    "backup in your data folder (for something typed by mistake, such as a "
-                    "name). Asks first on a terminal; --yes for scripts.")
-    d.add_argument("id", metavar="ID", help=f"the record's id (or its start) as `coprod {name} "
-                                            "list --json` shows it")
-    d.add_argument("--yes", action="store_true", help="do not ask")
+        "delete", parents=[common],
+        help=_("remove one from {name} for good, backups included").format(name=name),
+        description=_("Remove one record from {name} for good: from the log and from every "
+                      "backup in your data folder (for something typed by mistake, such as a "
+                      "name). Asks first on a terminal; --yes for scripts.").format(name=name))
+    d.add_argument("id", metavar="ID",
+                   help=_("the record's id (or its start) as `coprod {name} list --json` "
+                          "shows it").format(name=name))
+    d.add_argument("--yes", action="store_true", help=_("do not ask"))
     d.set_defaults(func=cmd_delete, table=table, log_name=name)
 
 
@@ -106,7 +108,7 @@ def _cpd_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", metavar="YYYY-MM-DD", help=_("when (default today)"))
     p.add_argument("--title", help=_("what the activity was (a short title)"))
     p.add_argument("--method", help=_("how: {choices} (or your words)").format(
-        choices=", ".join(rules.CPD_METHODS)))
+        choices=rules.methods_hint()))
     p.add_argument("--hours", metavar="H", help=_("how long, e.g. 1.5"))
     group = p.add_mutually_exclusive_group()
     group.add_argument("--participatory", action="store_true", default=None,
@@ -115,7 +117,7 @@ def _cpd_options(p: argparse.ArgumentParser) -> None:
                        help=_("learning on your own"))
     p.add_argument("--theme", action="append", default=[], metavar="THEME",
                    help=_("a Code theme (repeat): {choices} (the first word is enough)").format(
-                       choices="; ".join(CODE_THEMES)))
+                       choices="; ".join(_(t) for t in CODE_THEMES)))
     p.add_argument("--standard", action="append", default=[], metavar="N",
                    help=_("an HCPC standard it meets, 1 to 5 (repeat)"))
     p.add_argument("--learned", metavar="-|@FILE",
@@ -134,7 +136,7 @@ def _cpd_options(p: argparse.ArgumentParser) -> None:
 def _feedback_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", metavar="YYYY-MM-DD", help=_("when (default today)"))
     p.add_argument("--source", help=_("who it came from, as a kind: {choices}").format(
-        choices=", ".join(rules.FEEDBACK_SOURCES)))
+        choices=rules.sources_hint()))
     p.add_argument("--said", metavar="-|@FILE", help=_text_help(_("what was said")))
     p.add_argument("--changed", metavar="-|@FILE", help=_text_help(_("what you changed")))
 
@@ -205,9 +207,9 @@ class _Input:
             text = read_text_file(Path(given[1:]).expanduser(), option).strip()
             return text.splitlines()[0] if text else ""
         if given is not None and given.strip():
-            print(f"note: {option} given on the command line can be read by other users of "
-                  f"this computer (ps); next time leave it out to be asked, or give "
-                  f"{option} @FILE", file=sys.stderr)
+            print(_("note: {option} given on the command line can be read by other users of "
+                    "this computer (ps); next time leave it out to be asked, or give "
+                    "{option} @FILE").format(option=option), file=sys.stderr)
         return self.short(given, option, label)
 
     def short(self, given: str | None, option: str, label: str, default: str | None = None) -> str:
@@ -292,7 +294,7 @@ def _warn_identifying(*texts: str) -> None:
         print(_("warning: this may identify someone:"), file=sys.stderr)
         for finding in findings:
             print(f"  ! {one_line(finding.describe(), 70)}", file=sys.stderr)
-        print(GUIDANCE, file=sys.stderr)
+        print(_(GUIDANCE), file=sys.stderr)
 
 
 def _today() -> str:
@@ -383,7 +385,7 @@ def cmd_cpd_add(args: argparse.Namespace) -> int:
         date=ask.short(args.date, "--date", _("Date (YYYY-MM-DD)"), _today()),
         title=ask.short(args.title, "--title", _("Title")),
         method=ask.short(args.method, "--method", _("Method ({choices})").format(
-            choices=", ".join(rules.CPD_METHODS))),
+            choices=rules.methods_hint())),
         hours=ask.short(args.hours, "--hours", _("Hours")),
         participatory=ask.yes_no(args.participatory, "--participatory",
                                  _("Participatory (learning with others)?")),
@@ -402,7 +404,8 @@ def cmd_cpd_add(args: argparse.Namespace) -> int:
         if not path.exists():
             print(_("note: {path} does not exist (yet)").format(path=make_visible(str(path))),
                   file=sys.stderr)
-        evidence.append(f"File: {path}")
+        # Written into the record in the language of the day (the user's text from then on).
+        evidence.append(_("File: {path}").format(path=path))
     fields["evidence"] = "\n".join(evidence)
     doc = records.add(store, records.CPD, _built(rules.make_cpd, **fields))
     _warn_identifying(doc["title"], doc["learned"], doc["evidence"])
@@ -417,8 +420,8 @@ def cmd_feedback_add(args: argparse.Namespace) -> int:
     ask = _Input()
     fields = dict(
         date=ask.short(args.date, "--date", _("Date (YYYY-MM-DD)"), _today()),
-        source=ask.short(args.source, "--source", _("Source ({choices})").format(
-            choices=", ".join(rules.FEEDBACK_SOURCES))),
+        source=rules.feedback_source(ask.short(args.source, "--source", _("Source ({choices})").format(
+            choices=rules.sources_hint()))),
         said=ask.text(args.said, "--said", _("What was said (no names)"), required=True),
         changed=ask.text(args.changed, "--changed", _("What you changed as a result")),
     )
@@ -426,7 +429,7 @@ def cmd_feedback_add(args: argparse.Namespace) -> int:
     doc = records.add(open_store(args), records.FEEDBACK, record)
     _warn_identifying(doc["said"], doc["changed"])
     print(_("added feedback {id} from a {source} on {date}").format(
-        id=doc["id"][:8], source=doc["source"], date=doc["date"]))
+        id=doc["id"][:8], source=rules.shown_choice(doc["source"]), date=doc["date"]))
     return 0
 
 
@@ -504,24 +507,28 @@ def cmd_delete(args: argparse.Namespace) -> int:
     try:
         record_id = records.record_id(store, args.table, args.id)
     except ValueError as error:
-        raise UsageError(f"{make_visible(str(error))}; `coprod {args.log_name} list` shows "
-                         "the records (--json their ids)") from None
+        raise UsageError(_("{problem}; `coprod {name} list` shows the records (--json their "
+                           "ids)").format(problem=make_visible(str(error)),
+                                          name=args.log_name)) from None
     if not args.yes:
         if not is_terminal(sys.stdin):
-            raise UsageError("delete removes the record for good: add --yes to confirm "
-                             "(standard input is not a terminal to ask on)")
+            raise UsageError(_("delete removes the record for good: add --yes to confirm "
+                               "(standard input is not a terminal to ask on)"))
         try:
-            answer = input(f"Remove {args.log_name} record {record_id[:8]} for good, from the "
-                           "backups too? This cannot be undone. Type yes to confirm: ")
+            answer = input(_("Remove {name} record {id} for good, from the backups too? This "
+                             "cannot be undone. Type yes to confirm: ").format(
+                                 name=args.log_name, id=record_id[:8]))
         except EOFError:
             answer = ""
-        if answer.strip().lower() not in ("y", "yes"):
-            print("nothing removed")
+        # "yes" always works; so does the interface language's word for it.
+        if answer.strip().lower() not in ("y", "yes", _("yes")):
+            print(_("nothing removed"))
             return 0
     if not records.remove_for_good(store, args.table, record_id):
-        raise CoprodError(f"{args.log_name} record {record_id[:8]} is no longer there "
-                          "(removed in another session?)")
-    print(f"removed {args.log_name} record {record_id[:8]} for good, and from every backup")
+        raise CoprodError(_("{name} record {id} is no longer there (removed in another "
+                            "session?)").format(name=args.log_name, id=record_id[:8]))
+    print(_("removed {name} record {id} for good, and from every backup").format(
+        name=args.log_name, id=record_id[:8]))
     return 0
 
 
@@ -537,7 +544,7 @@ def cmd_cpd_list(args: argparse.Namespace) -> int:
 def cmd_feedback_list(args: argparse.Namespace) -> int:
     """List feedback."""
     return _list(args, records.FEEDBACK, lambda d: (
-        f"{d.get('date')}  {str(d.get('id', ''))[:8]}  {d.get('source')}: "
+        f"{d.get('date')}  {str(d.get('id', ''))[:8]}  {rules.shown_choice(d.get('source'))}: "
         f"{one_line(str(d.get('said', '')), 50)}"))
 
 

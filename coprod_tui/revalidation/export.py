@@ -6,8 +6,11 @@ as a :class:`Pack` of sections, then written as plain text or as HTML (standard
 library only, everything escaped, inline CSS, no scripts, no external requests).
 The reflective discussion partner's details appear only when asked for.
 Headings and fixed words follow the interface language (and the HTML page's
-``lang`` with them); what the user wrote, the NMC form's questions and the
-stored choices (methods, sources, Code themes, HCPC standards) do not.
+``lang`` with them), and so do the stored choices (feedback sources, Code
+themes, HCPC standards: stored in English, shown translated); what the user
+wrote (the method included) does not. The NMC form's questions are given in
+the interface language with the form's English wording after them (see
+:mod:`coprod_tui.transfer.nmc`).
 """
 
 from __future__ import annotations
@@ -172,9 +175,10 @@ def _cpd_fields(doc: Doc, code: bool) -> list[tuple[str, str]]:
     ]
     if code:
         themes = rules.themes_of(doc)
-        pairs.append((_("Link to the Code"), "; ".join(themes) if themes else _("none given")))
+        pairs.append((_("Link to the Code"),
+                      "; ".join(_(t) for t in themes) if themes else _("none given")))
     else:
-        standards = [s for s in rules.strings(doc, "standards") if s in rules.HCPC_STANDARDS]
+        standards = [_(s) for s in rules.strings(doc, "standards") if s in rules.HCPC_STANDARDS]
         pairs.append((_("HCPC standards"),
                       "; ".join(standards) if standards else _("none given")))
     pairs.append((_("What I learned, and how it relates to my practice"),
@@ -229,7 +233,8 @@ def nmc_pack(src: Source) -> Pack:
     for number, doc in enumerate(feedback, start=1):
         sec.p(_("Feedback {number}").format(number=number))
         sec.fields([(_("Date"), str(doc.get("date", ""))),
-                    (_("From"), _("a {source}").format(source=doc.get("source", ""))),
+                    (_("From"), _("a {source}").format(
+                        source=rules.shown_choice(doc.get("source", "")))),
                     (_("What was said"), str(doc.get("said", ""))),
                     (_("What I changed"), str(doc.get("changed") or _("not written")))])
     sections.append(sec)
@@ -308,7 +313,7 @@ def hcpc_pack(src: Source) -> Pack:
     win = src.window
     gaps = rules.cpd_gaps(cpd, win, src.today) if win and win.start != dt.date.min else ()
     for number, standard in enumerate(rules.HCPC_STANDARDS, start=1):
-        sec.p(standard)
+        sec.p(_(standard))
         if number == 1:
             sec.items([ngettext(
                 "this dated record of {count} activity; gaps of 3 months or more: {gaps} "

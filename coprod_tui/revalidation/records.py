@@ -71,8 +71,8 @@ def record_id(store: Store, table: str, prefix: str) -> str:
     known = [d["id"] for d in store.all(table) if isinstance(d.get("id"), str)]
     matches = [i for i in known if prefix and i.startswith(prefix)]
     if len(matches) != 1:
-        problem = "matches several records" if matches else "matches no record"
-        raise ValueError(f"{prefix!r} {problem}")
+        raise ValueError((_("{id!r} matches several records") if matches
+                          else _("{id!r} matches no record")).format(id=prefix))
     return matches[0]
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import textwrap
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from coprod_tui.i18n import N_, _
+from coprod_tui.i18n import N_, _, ngettext
 from coprod_tui.journal.entry import CODE_THEMES
 
 # English names, marked for the catalogue: shown as ``_(REGULATORS[...])``.
@@ -22,18 +23,25 @@ REGULATORS: dict[str, str] = {
     "gmc": N_("GMC (General Medical Council)"),
     "other": N_("another regulator or none"),
 }
-# The five HCPC standards for CPD, in our own short words.
+# The five HCPC standards for CPD, in our own short words. A CPD record stores
+# the English label; it is shown as ``_(standard)``.
 HCPC_STANDARDS: tuple[str, ...] = (
-    "1 Keep a continuous, up-to-date and accurate record",
-    "2 A mix of learning relevant to current or future practice",
-    "3 Learning that improves the quality of practice and service",
-    "4 Learning that benefits service users",
-    "5 A profile, with evidence, when asked",
+    N_("1 Keep a continuous, up-to-date and accurate record"),
+    N_("2 A mix of learning relevant to current or future practice"),
+    N_("3 Learning that improves the quality of practice and service"),
+    N_("4 Learning that benefits service users"),
+    N_("5 A profile, with evidence, when asked"),
 )
-FEEDBACK_SOURCES: tuple[str, ...] = ("carer", "patient", "colleague", "manager", "other")
+# Stored keys (typed on the command line); shown as ``_(source)``. The form also
+# takes a source's name in the interface language (:func:`feedback_source`).
+FEEDBACK_SOURCES: tuple[str, ...] = (
+    N_("carer"), N_("patient"), N_("colleague"), N_("manager"), N_("other"),
+)
+# Suggestions only: the method is the user's own words, stored as typed (so
+# the suggestions are offered in the interface language).
 CPD_METHODS: tuple[str, ...] = (
-    "course", "online learning", "reading", "workshop", "conference", "peer learning",
-    "supervision", "coaching", "project", "other",
+    N_("course"), N_("online learning"), N_("reading"), N_("workshop"), N_("conference"),
+    N_("peer learning"), N_("supervision"), N_("coaching"), N_("project"), N_("other"),
 )
 # NMC revalidation, every three years.
 NMC_CPD_HOURS = 35.0
@@ -48,6 +56,49 @@ CYCLE_YEARS = {"nmc": 3, "hcpc": 2, "gmc": 5, "other": 3}
 GAP_MONTHS = 3
 PIN_PATTERN = re.compile(r"[0-9]{2}[A-Z][0-9]{4}[A-Z]")
 POSTCODE_MAX = 10
+
+
+def shown_choice(key: object) -> str:
+    """A stored choice (a feedback source, a regulator key, a Code theme, an HCPC
+    standard) in the interface language; anything unknown as it is."""
+    return _(key) if isinstance(key, str) and key else str(key or "")
+
+
+def _key_of(text: str, choices: Sequence[str]) -> str:
+    """The choice ``text`` names: the key itself or its name in the interface
+    language, in any case (``text`` unchanged when it names none)."""
+    wanted = " ".join(text.split()).lower()
+    for key in choices:
+        if wanted in (key.lower(), _(key).lower()):
+            return key
+    return text
+
+
+def feedback_source(text: str) -> str:
+    """The stored key for a feedback source typed as its key (``carer``) or as its
+    name in the interface language (``gofalwr``); other text unchanged."""
+    return _key_of(text, FEEDBACK_SOURCES)
+
+
+def regulator_key(text: str) -> str:
+    """The stored key for a regulator typed as ``nmc``, ``hcpc``, ``gmc``, ``other``
+    or ``other`` in the interface language; other text unchanged."""
+    return _key_of(text, list(REGULATORS))
+
+
+def methods_hint() -> str:
+    """The suggested CPD methods, in the interface language."""
+    return ", ".join(_(m) for m in CPD_METHODS)
+
+
+def sources_hint() -> str:
+    """The feedback sources, in the interface language."""
+    return ", ".join(_(s) for s in FEEDBACK_SOURCES)
+
+
+def regulators_hint() -> str:
+    """What the regulator field takes, in the interface language."""
+    return _("nmc, hcpc, gmc or {other}").format(other=_("other"))
 
 
 def check_pin(pin: str) -> str:
@@ -305,43 +356,88 @@ def themes_of(record: dict[str, Any]) -> list[str]:
     return [t for t in values if t in CODE_THEMES] if isinstance(values, list) else []
 
 
-def home_line(p: Progress) -> str:
-    """The short progress line on home (two lines of 52 columns at most), e.g.
-    ``CPD 22.5/35h (12/20 part.), feedback 3/5, accounts 4/5, hours 300/450,
-    discussion to do; 214 days left``; a complete NMC record says ``Complete``."""
+#: Home's summary column on an 80-column screen when the areas' titles fit in 12
+#: columns (``shell/home.py``; a wider title takes columns from it).
+HOME_WIDTH = 51
+
+
+def _when(days: int | None, short: bool = False, shortest: bool = False) -> str:
+    """How far off the revalidation date is, in words (``short``: fewer of them;
+    ``shortest``: a date passed is only said to be passed)."""
+    if days is None:
+        return _("no date set")
+    if days < 0:
+        if shortest:
+            return _("overdue")
+        if short:
+            return ngettext("{days} day overdue", "{days} days overdue", -days).format(days=-days)
+        return ngettext("date passed {days} day ago", "date passed {days} days ago",
+                        -days).format(days=-days)
+    if short:
+        return ngettext("{days} day", "{days} days", days).format(days=days)
+    return ngettext("{days} day left", "{days} days left", days).format(days=days)
+
+
+def home_line(p: Progress, width: int = HOME_WIDTH) -> str:
+    """The short progress line on home (two lines of ``width`` columns at most),
+    e.g. ``CPD 22.5/35h, part. 12/20, feedback 3/5, accounts 4/5, hours 300/450,
+    no discussion; 214 days left``; a complete NMC record says ``Complete``. In
+    the interface language; where that would not fit in two lines, the date is
+    said in fewer words, then whole hours are shown (rounded down), then only
+    what is still missing, then a date passed is only said to be passed."""
+    for when, whole, missing_only in ((0, False, False), (1, False, False), (1, True, False),
+                                      (1, True, True), (2, True, True)):
+        line = _home_line(p, when, whole, missing_only)
+        if len(textwrap.wrap(line, width)) <= 2:
+            break
+    return line
+
+
+def _home_line(p: Progress, words: int, whole: bool, missing_only: bool) -> str:
+    """The home line with the date in fewer ``words`` (0, 1 or 2), hours ``whole``
+    and, with ``missing_only``, only what is still missing."""
     if p.regulator is None:
         return _("Set your regulator and date, then log CPD, feedback and hours")
     by_id = {r.id: r for r in p.requirements}
-    days = p.days_left
-    when = ("no date set" if days is None else f"{days} days left" if days >= 0
-            else f"date passed {-days} days ago")
+    when = _when(p.days_left, short=words >= 1, shortest=words >= 2)
     if p.regulator == "nmc":
         cpd, part = by_id["cpd-hours"], by_id["participatory-hours"]
         if p.complete:
-            return (f"Complete: CPD {fmt_hours(cpd.have)}h ({fmt_hours(part.have)} part.), "
-                    f"feedback {int(by_id['feedback'].have)}, accounts "
-                    f"{int(by_id['accounts'].have)}, hours "
-                    f"{fmt_hours(by_id['practice-hours'].have)}, discussion; {when}")
-        def show(req: Requirement, text: str) -> str:
-            # One decimal place keeps the worst case inside home's two lines.
-            have = f"{req.have:.1f}".removesuffix(".0")
-            return f"{text} ok" if req.met else f"{text} {have}/{fmt_hours(req.need)}"
+            return _("Complete: CPD {cpd}h ({part} part.), feedback {feedback}, accounts "
+                     "{accounts}, hours {hours}, discussion; {when}").format(
+                         cpd=fmt_hours(cpd.have), part=fmt_hours(part.have),
+                         feedback=int(by_id["feedback"].have),
+                         accounts=int(by_id["accounts"].have),
+                         hours=fmt_hours(by_id["practice-hours"].have), when=when)
 
-        parts = [
-            show(cpd, "CPD") + ("h" if not cpd.met else ""),
-            show(part, "part."),
-            show(by_id["feedback"], "feedback"),
-            show(by_id["accounts"], "accounts"),
-            show(by_id["practice-hours"], "hours"),
-            "discussion ok" if by_id["discussion"].met else "no discussion",
+        def show(req: Requirement, label: str, unit: str = "") -> str:
+            # One decimal place (or none) keeps the worst case inside home's two lines.
+            if req.met:
+                return _("{label} ok").format(label=label)
+            have = str(int(req.have)) if whole else f"{req.have:.1f}".removesuffix(".0")
+            return f"{label} {have}/{fmt_hours(req.need)}{unit}"
+
+        shown = [
+            (cpd, show(cpd, _("CPD"), "h")),
+            (part, show(part, _("part."))),
+            (by_id["feedback"], show(by_id["feedback"], _("feedback"))),
+            (by_id["accounts"], show(by_id["accounts"], _("accounts"))),
+            (by_id["practice-hours"], show(by_id["practice-hours"], _("hours"))),
+            (by_id["discussion"],
+             _("discussion ok") if by_id["discussion"].met else _("no discussion")),
         ]
-        return ", ".join(parts) + f"; {when}"
+        parts = [text for req, text in shown if not (missing_only and req.met)]
+        return f"{', '.join(parts)}; {when}"
     if p.regulator == "hcpc":
         gaps = len(p.gaps)
-        return (f"{'Complete: ' if p.complete else ''}CPD {int(by_id['cpd'].have)} activities, "
-                f"standards 2-4: {int(by_id['standards'].have)}/3, "
-                f"{gaps} gap{'' if gaps == 1 else 's'} of 3+ months; {when}")
-    return f"CPD {fmt_hours(by_id['cpd-hours'].have)}h logged; {when}"
+        text = ngettext(
+            "CPD {count} activities, standards 2-4: {met}/3, {gaps} gap of 3+ months; {when}",
+            "CPD {count} activities, standards 2-4: {met}/3, {gaps} gaps of 3+ months; {when}",
+            gaps).format(count=int(by_id["cpd"].have), met=int(by_id["standards"].have),
+                         gaps=gaps, when=when)
+        return _("Complete: {progress}").format(progress=text) if p.complete else text
+    return _("CPD {hours}h logged; {when}").format(
+        hours=fmt_hours(by_id["cpd-hours"].have), when=when)
 
 
 # -- building records (validated; ValueError says what is wrong) -------------------
@@ -393,30 +489,35 @@ def parse_date(text: str | dt.date) -> dt.date:
 
 
 def _one_of(label: str, value: str, choices: Sequence[str]) -> str:
-    if value not in choices:
+    """``value`` if it is one of ``choices`` (keys, stored in English), or the key it
+    names in the interface language."""
+    key = _key_of(value, choices)
+    if key not in choices:
         raise ValueError(_("unknown {label} {value!r}; choices: {choices}").format(
-            label=_(label), value=value, choices=", ".join(choices)))
-    return value
+            label=_(label), value=value, choices=", ".join(_(c) for c in choices)))
+    return key
 
 
 def match_standard(text: str) -> str:
     """An HCPC standard from its number (``3``) or full label."""
     text = text.strip()
     for standard in HCPC_STANDARDS:
-        if text == standard or text == standard.split()[0]:
+        if text in (standard, _(standard), standard.split()[0]):
             return standard
     raise ValueError(_("unknown HCPC standard {text!r}; choices: {choices}").format(
         text=text, choices="1, 2, 3, 4, 5"))
 
 
 def match_theme(text: str) -> str:
-    """A Code theme from its name, any case, or its first word (``prioritise``)."""
+    """A Code theme from its name, any case, or its first word (``prioritise``),
+    in English or in the interface language (stored in English)."""
     wanted = " ".join(text.split()).lower()
     for theme in CODE_THEMES:
-        if wanted in (theme.lower(), theme.split()[0].lower()):
+        names = (theme, _(theme))
+        if wanted in {n.lower() for n in names} | {n.split()[0].lower() for n in names}:
             return theme
     raise ValueError(_("unknown Code theme {text!r}; choices: {choices}").format(
-        text=text, choices=", ".join(CODE_THEMES)))
+        text=text, choices="; ".join(_(t) for t in CODE_THEMES)))
 
 
 def make_registration(regulator: str, renewal: str | dt.date) -> dict[str, Any]:
@@ -463,8 +564,12 @@ def reading_proposal(read: Sequence[tuple[str, str, int, dt.date]],
     count = len(fresh)
     return {
         "date": max(day for *_, day in fresh).isoformat(),
-        "title": f"Reading: co-producing with carers ({count} section{'' if count == 1 else 's'})",
-        "method": "reading", "hours": hours, "participatory": False,
+        # Suggested words for a new record (typed text once saved): in the
+        # interface language when it is proposed, never changed afterwards.
+        "title": ngettext("Reading: co-producing with carers ({count} section)",
+                          "Reading: co-producing with carers ({count} sections)",
+                          count).format(count=count),
+        "method": _("reading"), "hours": hours, "participatory": False,
         "learned": "", "sections": [sid for sid, *_ in fresh],
         "read": [title for _, title, _, _ in fresh],
     }

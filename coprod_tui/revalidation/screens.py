@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import textwrap
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from textual.app import ComposeResult
@@ -23,21 +24,22 @@ from coprod_tui.core.ui.screens import AreaScreen, CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.core.ui.ticks import TickBox, TickList
 from coprod_tui.errors import CoprodError
-from coprod_tui.i18n import N_
+from coprod_tui.i18n import N_, _, ngettext
 from coprod_tui.journal.entry import CODE_THEMES
 from coprod_tui.revalidation import records, rules
 
 if TYPE_CHECKING:
     from coprod_tui.core.store import Store
 
+# Shown as ``_(LOG_TITLES[kind])``.
 LOG_TITLES = {
-    records.CPD: "CPD log",
-    records.FEEDBACK: "Feedback log (the kind of source, never a name)",
-    records.HOURS: "Practice hours",
-    records.DISCUSSIONS: "Reflective discussion (the partner's details stay out of exports)",
+    records.CPD: N_("CPD log"),
+    records.FEEDBACK: N_("Feedback log (the kind of source, never a name)"),
+    records.HOURS: N_("Practice hours"),
+    records.DISCUSSIONS: N_("Reflective discussion (the partner's details stay out of exports)"),
 }
 
-HELP = """\
+HELP = N_("""\
 ## Revalidation
 
 Progress against your regulator's requirements for the window ending on your
@@ -48,45 +50,51 @@ log shown. `t` logs the toolkit sections
 you have read (and not logged yet) as CPD. Write what you learned, not who was
 there: a name belongs only on the reflective discussion form. Export the pack
 from Export (`nmc`, `hcpc` or `html`).
-"""
+""")
 
-FORM_HELP = """\
+FORM_HELP = N_("""\
 ## Adding to a log
 
 Tab and shift+Tab move between fields; Space ticks a box or a theme.
 `ctrl+s` saves; Escape or `ctrl+g` goes back. Unsaved text is kept as a draft.
-"""
+""")
 
 
 def _line(kind: str, doc: dict[str, Any]) -> str:
     """One row of a log."""
     date = str(doc.get("date", ""))
     if kind == records.CPD:
-        part = "part." if doc.get("participatory") else "indiv."
+        part = _("part.") if doc.get("participatory") else _("indiv.")
         return (f"{date}  {rules.fmt_hours(rules.hours_of(doc)):>5} h  {part:<6} "
                 f"{one_line(str(doc.get('title', '')), 36)} ({one_line(str(doc.get('method', '')), 14)})")
     if kind == records.FEEDBACK:
-        return f"{date}  {str(doc.get('source', '')):<9} {one_line(str(doc.get('said', '')), 52)}"
+        source = one_line(rules.shown_choice(doc.get("source")), 12)
+        return f"{date}  {source:<12} {one_line(str(doc.get('said', '')), 49)}"
     if kind == records.HOURS:
-        until = f" to {doc['until']}" if doc.get("until") else ""
-        return (f"{date}{until}  {rules.fmt_hours(rules.hours_of(doc))} h  "
+        span = (_("{start} to {end}").format(start=date, end=doc["until"]) if doc.get("until")
+                else date)
+        return (f"{span}  {rules.fmt_hours(rules.hours_of(doc))} h  "
                 f"{one_line(str(doc.get('role') or ''), 30)}")
     count = len(rules.strings(doc, "accounts"))
-    return f"{date}  {count} account{'' if count == 1 else 's'} discussed; partner's details kept"
+    return f"{date}  " + ngettext("{count} account discussed; partner's details kept",
+                                  "{count} accounts discussed; partner's details kept",
+                                  count).format(count=count)
 
 
 class RevalidationScreen(AreaScreen):
     """Progress and the logs."""
 
     CSS = screen_css(__file__, "revalidation.tcss")
-    HELP = HELP
+    HELP = HELP  # translated where it is shown (``_(HELP)``)
     BINDINGS = [
         Binding("r", "registration", N_("Regulator"), id="reval-registration",
                 tooltip=N_("Set your regulator and revalidation date")),
         Binding("l", "next_log", N_("Logs"), id="reval-next-log",
                 tooltip=N_("CPD, feedback, practice hours, discussion in turn")),
         Binding("a", "add", N_("Add"), id="reval-add", tooltip=N_("Add to the log shown")),
-        Binding("t", "log_reading", N_("Reading"), id="reval-log-reading",
+        # Listed under F1 and named on the CPD log's title line: with it, the
+        # footer would not fit 80 columns in Welsh.
+        Binding("t", "log_reading", N_("Reading"), id="reval-log-reading", show=False,
                 tooltip=N_("Log the toolkit sections you have read as CPD")),
         # Straight to a log (listed under F1; the footer has room for "Logs" only).
         Binding("c", "show('cpd')", N_("CPD log"), id="reval-cpd", show=False),
@@ -102,8 +110,8 @@ class RevalidationScreen(AreaScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static("Reading your records...", id="reval-progress", markup=False)
-        yield Static(LOG_TITLES[self.kind], id="reval-log-title", markup=False)
+        yield Static(_("Reading your records..."), id="reval-progress", markup=False)
+        yield Static(_(LOG_TITLES[self.kind]), id="reval-log-title", markup=False)
         yield OptionList(id="reval-log")
         yield Footer()
 
@@ -132,25 +140,28 @@ class RevalidationScreen(AreaScreen):
 
     def _show(self, progress: rules.Progress, kind: str, docs: list[dict[str, Any]]) -> None:
         self.progress = progress
-        missing = progress.missing()
+        missing = progress.missing(shown=True)
         text = rules.home_line(progress)
         if missing:
-            text += "\nStill needed: " + "; ".join(missing)
+            text += "\n" + _("Still needed: {items}").format(items="; ".join(missing))
         lines = [w for part in text.split("\n") for w in textwrap.wrap(part, 76)]
         self.query_one("#reval-progress", Static).update(literal("\n".join(lines[:6])))
+        keys = (_("(a: add, l: next log, t: log reading)") if kind == records.CPD
+                else _("(a: add, l: next log)"))
         self.query_one("#reval-log-title", Static).update(
-            literal(f"{LOG_TITLES[kind]}: {len(docs)}  (a: add, l: next log)"))
+            literal(_("{title}: {count}  {keys}").format(
+                title=_(LOG_TITLES[kind]), count=len(docs), keys=keys)))
         log = self.query_one("#reval-log", OptionList)
         log.clear_options()
         if docs:
             log.add_options([Option(literal(_line(kind, d)), id=str(d.get("id"))) for d in docs])
         else:
-            log.add_option(Option(literal("Nothing yet: press a to add."), disabled=True))
+            log.add_option(Option(literal(_("Nothing yet: press a to add.")), disabled=True))
 
     def action_show(self, kind: str) -> None:
         """Show one of the logs."""
         self.kind = kind
-        self.query_one("#reval-log-title", Static).update(literal(LOG_TITLES[kind]))
+        self.query_one("#reval-log-title", Static).update(literal(_(LOG_TITLES[kind])))
         self.refresh_view()
 
     def action_next_log(self) -> None:
@@ -178,60 +189,72 @@ class RevalidationScreen(AreaScreen):
 
     def _offer_reading(self, proposal: dict[str, Any] | None) -> None:
         if proposal is None:
-            self.notify("No reading to log: mark sections read in Read (1) first, "
-                        "or it is all logged already.")
+            self.notify(_("No reading to log: mark sections read in Read (1) first, "
+                          "or it is all logged already."))
             return
         self.app.push_screen(RecordFormScreen(records.CPD, proposal))
 
 
 # Field kinds: "short" (one line), "text" (several lines), "check", "themes", "standards".
-FORMS: dict[str, tuple[str, list[tuple[str, str, str, str]]]] = {
-    "registration": ("Your registration", [
-        ("regulator", "Regulator", "short", "nmc, hcpc, gmc or other"),
-        ("renewal", "Revalidation or renewal date", "short", "YYYY-MM-DD"),
+# Titles, labels and hints are shown as ``_(text)``; a hint that is a list of
+# choices is a function giving them in the interface language.
+Hint = str | Callable[[], str]
+DATE_HINT = N_("YYYY-MM-DD")
+FORMS: dict[str, tuple[str, list[tuple[str, str, str, Hint]]]] = {
+    "registration": (N_("Your registration"), [
+        ("regulator", N_("Regulator"), "short", rules.regulators_hint),
+        ("renewal", N_("Revalidation or renewal date"), "short", DATE_HINT),
     ]),
-    records.CPD: ("A CPD activity", [
-        ("date", "Date", "short", "YYYY-MM-DD"),
-        ("title", "Title", "short", "what the activity was"),
-        ("method", "Method", "short", ", ".join(rules.CPD_METHODS)),
-        ("hours", "Hours", "short", "e.g. 1.5"),
-        ("participatory", "Participatory: learning with others", "check", ""),
-        ("themes", "Themes of the Code (Space ticks)", "themes", ""),
-        ("standards", "HCPC standards it meets (Space ticks)", "standards", ""),
-        ("learned", "What you learned and how it relates to your practice", "text", ""),
-        ("evidence", "Evidence: a note, or the path of a file", "text", ""),
+    records.CPD: (N_("A CPD activity"), [
+        ("date", N_("Date"), "short", DATE_HINT),
+        ("title", N_("Title"), "short", N_("what the activity was")),
+        ("method", N_("Method"), "short", rules.methods_hint),
+        ("hours", N_("Hours"), "short", N_("e.g. 1.5")),
+        ("participatory", N_("Participatory: learning with others"), "check", ""),
+        ("themes", N_("Themes of the Code (Space ticks)"), "themes", ""),
+        ("standards", N_("HCPC standards it meets (Space ticks)"), "standards", ""),
+        ("learned", N_("What you learned and how it relates to your practice"), "text", ""),
+        ("evidence", N_("Evidence: a note, or the path of a file"), "text", ""),
     ]),
-    records.FEEDBACK: ("Practice-related feedback", [
-        ("date", "Date", "short", "YYYY-MM-DD"),
-        ("source", "From (a kind, never a name)", "short", ", ".join(rules.FEEDBACK_SOURCES)),
-        ("said", "What was said", "text", ""),
-        ("changed", "What you changed as a result", "text", ""),
+    records.FEEDBACK: (N_("Practice-related feedback"), [
+        ("date", N_("Date"), "short", DATE_HINT),
+        ("source", N_("From (a kind, never a name)"), "short", rules.sources_hint),
+        ("said", N_("What was said"), "text", ""),
+        ("changed", N_("What you changed as a result"), "text", ""),
     ]),
-    records.HOURS: ("Practice hours", [
-        ("date", "Date, or the first day of a period", "short", "YYYY-MM-DD"),
-        ("until", "Last day of the period (optional)", "short", "YYYY-MM-DD"),
-        ("hours", "Hours of practice", "short", "e.g. 37.5"),
-        ("role", "Role or setting (optional)", "short", ""),
+    records.HOURS: (N_("Practice hours"), [
+        ("date", N_("Date, or the first day of a period"), "short", DATE_HINT),
+        ("until", N_("Last day of the period (optional)"), "short", DATE_HINT),
+        ("hours", N_("Hours of practice"), "short", N_("e.g. 37.5")),
+        ("role", N_("Role or setting (optional)"), "short", ""),
     ]),
-    records.DISCUSSIONS: ("The reflective discussion", [
-        ("date", "Date", "short", "YYYY-MM-DD"),
-        ("partner", "Partner's name (an NMC registrant)", "short", ""),
-        ("pin", "Partner's NMC PIN", "short", "two digits, a letter, four digits, a letter"),
-        ("email", "Partner's email", "short", ""),
-        ("address", "Partner's professional address", "text", ""),
-        ("postcode", "Postcode", "short", ""),
-        ("accounts", "Entries discussed (ids or their starts, with spaces)", "short",
-         "as the journal shows them"),
-        ("notes", "Notes (optional)", "text", ""),
+    records.DISCUSSIONS: (N_("The reflective discussion"), [
+        ("date", N_("Date"), "short", DATE_HINT),
+        ("partner", N_("Partner's name (an NMC registrant)"), "short", ""),
+        ("pin", N_("Partner's NMC PIN"), "short",
+         N_("two digits, a letter, four digits, a letter")),
+        ("email", N_("Partner's email"), "short", ""),
+        ("address", N_("Partner's professional address"), "text", ""),
+        ("postcode", N_("Postcode"), "short", ""),
+        ("accounts", N_("Entries discussed (ids or their starts, with spaces)"), "short",
+         N_("as the journal shows them")),
+        ("notes", N_("Notes (optional)"), "text", ""),
     ]),
 }
+
+
+def _hint(hint: Hint) -> str:
+    """A field's hint in the interface language."""
+    if callable(hint):
+        return hint()
+    return _(hint) if hint else ""
 
 
 class RecordFormScreen(CoprodScreen[None]):
     """A form adding one record (or setting the registration)."""
 
     CSS = screen_css(__file__, "revalidation.tcss")
-    HELP = FORM_HELP
+    HELP = FORM_HELP  # translated where it is shown (``_(HELP)``)
     BINDINGS = [
         Binding("ctrl+s", "save", N_("Save"), id="reval-form-save", priority=True),
         Binding("ctrl+g", "back", N_("Back"), show=False, id="reval-form-back-ctrl"),
@@ -250,20 +273,21 @@ class RecordFormScreen(CoprodScreen[None]):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static(self.title_text, classes="screen-title", markup=False)
+        yield Static(_(self.title_text), classes="screen-title", markup=False)
         with VerticalScroll(id="reval-form"):
             for key, label, kind, hint in self.fields:
-                yield Static(label, classes="reval-label", markup=False)
+                yield Static(_(label), classes="reval-label", markup=False)
                 if kind == "short":
-                    yield QuietInput(placeholder=hint, id=f"f-{key}")
+                    yield QuietInput(placeholder=_hint(hint), id=f"f-{key}")
                 elif kind == "text":
                     yield QuietTextArea(id=f"f-{key}", classes="reval-text")
                 elif kind == "check":
-                    yield TickBox("yes", id=f"f-{key}")
+                    yield TickBox(_("yes"), id=f"f-{key}")
                 elif kind == "themes":
-                    yield TickList[str](*((t, t) for t in CODE_THEMES), id=f"f-{key}")
+                    # Shown in the interface language, stored in English.
+                    yield TickList[str](*((_(t), t) for t in CODE_THEMES), id=f"f-{key}")
                 else:
-                    yield TickList[str](*((s, s) for s in rules.HCPC_STANDARDS),
+                    yield TickList[str](*((_(s), s) for s in rules.HCPC_STANDARDS),
                                              id=f"f-{key}")
         yield Static("", id="reval-form-error", markup=False)
         yield Footer()
@@ -276,7 +300,7 @@ class RecordFormScreen(CoprodScreen[None]):
             draft = None
         if draft and not self.prefill:
             values.update(draft)
-            self.notify("Your unsaved draft is back.")
+            self.notify(_("Your unsaved draft is back."))
         self._fill(values)
         self.app.draft_sources.add(self)
         self.query_one(f"#f-{self.fields[0][0]}").focus()
@@ -292,12 +316,14 @@ class RecordFormScreen(CoprodScreen[None]):
         return values
 
     def _fill(self, values: dict[str, Any]) -> None:
-        for key, _, kind, _ in self.fields:
+        for key, _text, kind, _tip in self.fields:
             if key not in values or values[key] is None:
                 continue
             widget = self.query_one(f"#f-{key}")
             value = values[key]
             if kind == "short":
+                if key in ("source", "regulator") and isinstance(value, str):
+                    value = _(value) if value in self._keys(key) else value
                 widget.value = " ".join(value) if isinstance(value, list) else str(value)  # type: ignore[attr-defined]
             elif kind == "text":
                 widget.load_text(str(value))  # type: ignore[attr-defined]
@@ -307,10 +333,15 @@ class RecordFormScreen(CoprodScreen[None]):
                 for item in value:
                     widget.select(item)  # type: ignore[attr-defined]
 
+    @staticmethod
+    def _keys(key: str) -> tuple[str, ...]:
+        """The stored keys a choice field takes (shown in the interface language)."""
+        return rules.FEEDBACK_SOURCES if key == "source" else tuple(rules.REGULATORS)
+
     def values(self) -> dict[str, Any]:
         """What the form holds now."""
         found: dict[str, Any] = {}
-        for key, _, kind, _ in self.fields:
+        for key, _text, kind, _tip in self.fields:
             widget = self.query_one(f"#f-{key}")
             if kind == "short":
                 found[key] = widget.value  # type: ignore[attr-defined]
@@ -339,7 +370,8 @@ class RecordFormScreen(CoprodScreen[None]):
                 entries=self.prefill.get("entries", []),
                 sections=self.prefill.get("sections", []))
         if self.kind == records.FEEDBACK:
-            return rules.make_feedback(date=values["date"], source=values["source"].strip(),
+            return rules.make_feedback(date=values["date"],
+                                       source=rules.feedback_source(values["source"].strip()),
                                        said=values["said"], changed=values["changed"])
         if self.kind == records.HOURS:
             return rules.make_hours(date=values["date"], hours=values["hours"],
@@ -357,31 +389,33 @@ class RecordFormScreen(CoprodScreen[None]):
         error = self.query_one("#reval-form-error", Static)
         try:
             if self.kind == "registration":
-                records.set_registration(store, values["regulator"].strip().lower(),
-                                         values["renewal"])
+                records.set_registration(
+                    store, rules.regulator_key(values["regulator"].strip().lower()),
+                    values["renewal"])
             else:
                 records.add(store, self.kind, self._record(values))
             store.discard_draft(self.draft_key)
         except ValueError as problem:
-            error.update(literal(f"Not saved: {problem}"))
-            self.notify(f"Not saved: {problem}", severity="warning", markup=False)
+            said = _("Not saved: {problem}").format(problem=problem)
+            error.update(literal(said))
+            self.notify(said, severity="warning", markup=False)
             return
         except CoprodError as problem:
-            error.update(literal(f"Not saved: {problem.message}"))
+            error.update(literal(_("Not saved: {problem}").format(problem=problem.message)))
             self.notify(problem.message, severity="error", markup=False)
             return
         self.app.draft_sources.discard(self)
-        self.notify("Saved.")
+        self.notify(_("Saved."))
         if self.kind in (records.CPD, records.FEEDBACK):
             from coprod_tui.journal.privacy_check import check_privacy
 
             texts = [v for v in values.values() if isinstance(v, str)]
             findings = check_privacy("\n".join(texts))
             if findings:
-                self.notify("This may identify someone: "
-                            + "; ".join(one_line(f.describe(), 40) for f in findings[:3])
-                            + ". Edit it out if it does.", severity="warning", timeout=10,
-                            markup=False)
+                self.notify(_("This may identify someone: {findings}. Edit it out if it "
+                              "does.").format(findings="; ".join(
+                                  one_line(f.describe(), 40) for f in findings[:3])),
+                            severity="warning", timeout=10, markup=False)
         self.app.pop_screen()
 
     def action_back(self) -> None:

@@ -50,9 +50,9 @@ def register(subparsers: argparse._SubParsersAction, common: argparse.ArgumentPa
                    help=_("write to this new file instead of standard output"))
     p.add_argument("--force", action="store_true", help=_("replace PATH if it exists"))
     p.add_argument("--encrypt-to", action="append", default=[], metavar="RECIPIENT",
-                   help="write an age file only RECIPIENT can open (an age1... public key "
-                        "or an ssh-ed25519/ssh-rsa public key line; repeat for several) "
-                        "instead of a plain file")
+                   help=_("write an age file only RECIPIENT can open (an age1... public key "
+                          "or an ssh-ed25519/ssh-rsa public key line; repeat for several) "
+                          "instead of a plain file"))
     p.set_defaults(func=cmd_export)
 
     p = subparsers.add_parser(
@@ -133,12 +133,12 @@ def cmd_export(args: argparse.Namespace) -> int:
         flt = replace(flt, ids=_entry_ids(store, args.entry))
     recipients = _recipients(args.encrypt_to)
     if recipients and args.output is None and sys.stdout.isatty():
-        raise UsageError("an encrypted export is binary: give --output FILE, or redirect "
-                         "standard output to a file")
+        raise UsageError(_("an encrypted export is binary: give --output FILE, or redirect "
+                           "standard output to a file"))
     if not recipients and store.encrypted:
         # Said before anything is written.
-        print("note: your journal is encrypted, but this export is an ordinary file that "
-              "anyone who can read it can read; --encrypt-to RECIPIENT writes an age file",
+        print(_("note: your journal is encrypted, but this export is an ordinary file that "
+                "anyone who can read it can read; --encrypt-to RECIPIENT writes an age file"),
               file=sys.stderr)
     text = render(store, fmt, flt, with_partner=args.with_partner)
     payload: str | bytes = text
@@ -180,9 +180,10 @@ def _recipients(given: list[str]) -> list[object]:
             else:
                 raise ValueError
         except Exception:  # noqa: BLE001 - any parse failure is a usage error
-            raise UsageError(f"--encrypt-to {make_visible(text)[:60]!r} is not an age "
-                             "recipient: give an age1... public key (`age-keygen -y KEYFILE`) "
-                             "or an ssh-ed25519/ssh-rsa public key line") from None
+            raise UsageError(_("--encrypt-to {given!r} is not an age recipient: give an "
+                               "age1... public key (`age-keygen -y KEYFILE`) or an "
+                               "ssh-ed25519/ssh-rsa public key line").format(
+                                   given=make_visible(text)[:60])) from None
     return found
 
 

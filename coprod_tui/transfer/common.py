@@ -328,7 +328,7 @@ def _known_result(doc: Doc) -> str:
             return ""
     if isinstance(doc.get("answers"), dict):
         info = cx.DOMAINS.get(str(doc.get("domain")))
-        return info.label.lower() if info else ""
+        return _(info.label).lower() if info else ""
     return ""
 
 
@@ -470,16 +470,18 @@ def _challenge_view(doc: Doc, _statements: StatementSet | None) -> RecordView | 
         items.append((0, _("Description: {text}").format(text=description)))
     info = cx.DOMAINS.get(str(doc.get("domain")))
     if info is not None:
-        items += [(0, _("Result: {name} ({verbs})").format(name=info.label, verbs=info.verbs)),
-                  (1, info.meaning),
-                  (1, _("Response: {text}").format(text=info.response)),
-                  (1, _("For co-production: {text}").format(text=info.coproduction))]
+        items += [(0, _("Result: {name} ({verbs})").format(name=_(info.label),
+                                                           verbs=_(info.verbs))),
+                  (1, _(info.meaning)),
+                  (1, _("Response: {text}").format(text=_(info.response))),
+                  (1, _("For co-production: {text}").format(text=_(info.coproduction)))]
     items.append((0, _("Answers:")))
     for question in cx.QUESTIONS:
-        given = cx.ANSWER_LABELS.get(str(answers.get(question.id)), _("not answered"))
-        items.append((1, f"{question.text} {given}"))
+        label = cx.ANSWER_LABELS.get(str(answers.get(question.id)))
+        given = _(label) if label else _("not answered")
+        items.append((1, f"{_(question.text)} {given}"))
     plan = doc.get("plan") if isinstance(doc.get("plan"), dict) else {}
-    written = [(label, _text(plan.get(key))) for key, label in cx.PLAN_FIELDS]
+    written = [(_(label), _text(plan.get(key))) for key, label in cx.PLAN_FIELDS]
     written = [(label, text) for label, text in written if text]
     if written:
         items.append((0, _("Plan:")))
@@ -542,7 +544,7 @@ def _round_view(doc: Doc, _statements: StatementSet | None) -> RecordView | None
             except KeyError:
                 return str(answer)
         info = cx.DOMAINS.get(str(answer))
-        return info.label.lower() if info else str(answer)
+        return _(info.label).lower() if info else str(answer)
 
     items: list[Item] = [(0, _("Score: {score} of {total}").format(
         score=doc.get("score", 0), total=doc.get("total", len(attempts))))]

@@ -23,6 +23,7 @@ from coprod_tui.core.store.repository import FILES, Store
 from coprod_tui.core.store.schema import CURRENT_SCHEMA
 from coprod_tui.core.store.storage import UnreadableFileError, atomic_write_bytes, read_json_file
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import _
 from coprod_tui.stocktake.statements import StatementSet
 from coprod_tui.transfer.common import (
     ExportFilter,
@@ -44,8 +45,8 @@ class ExportExistsError(CoprodError):
 
     def __init__(self, path: Path) -> None:
         super().__init__(
-            f"{path} already exists; nothing was written. Choose another name, "
-            "or replace it (--force on the command line)."
+            _("{path} already exists; nothing was written. Choose another name, "
+              "or replace it (--force on the command line).").format(path=path)
         )
         self.path = path
 
@@ -67,7 +68,8 @@ def read_all_tables(store: Store) -> dict[str, list[Doc]]:
                 data = read_json_file(store.file(name), store.key) or {}
             except UnreadableFileError as error:
                 raise CoprodError(
-                    f"cannot read {store.file(name)}: {error}. Run `coprod check`."
+                    _("cannot read {path}: {problem}. Run `coprod check`.").format(
+                        path=store.file(name), problem=error)
                 ) from error
             for table, docs in data.items():
                 if table.startswith("_"):
@@ -87,12 +89,14 @@ def record_problems(store: Store) -> list[str]:
             problem = record_problem(table, doc)
             if problem:
                 name = doc.get("id") if isinstance(doc, dict) else None
-                label = f"id {str(name)[:40]}" if isinstance(name, str) and name else f"#{index}"
-                found.append(f"table {table!r} record {label}: {problem}")
+                label = (_("id {id}").format(id=str(name)[:40]) if isinstance(name, str) and name
+                         else f"#{index}")
+                found.append(_("table {table!r} record {record}: {problem}").format(
+                    table=table, record=label, problem=problem))
     ids = [d.get("id") for d in tables.get("entries", []) if isinstance(d, dict)]
     trashed = {d.get("id") for d in tables.get("trash", []) if isinstance(d, dict)}
     for record_id in sorted({i for i in ids if i in trashed and isinstance(i, str)}):
-        found.append(f"id {record_id} is both in the journal and in the trash")
+        found.append(_("id {id} is both in the journal and in the trash").format(id=record_id))
     return found
 
 
@@ -156,9 +160,10 @@ def write_export(path: Path, text: str | bytes, overwrite: bool = False) -> Path
     """
     path = Path(os.path.expanduser(str(path))).absolute()
     if path.is_dir():
-        raise CoprodError(f"{path} is a folder; give a file name")
+        raise CoprodError(_("{path} is a folder; give a file name").format(path=path))
     if not path.parent.is_dir():
-        raise CoprodError(f"the folder {path.parent} does not exist; nothing was written")
+        raise CoprodError(_("the folder {folder} does not exist; nothing was written").format(
+            folder=path.parent))
     try:
         existing = os.lstat(path)
     except FileNotFoundError:
@@ -166,8 +171,9 @@ def write_export(path: Path, text: str | bytes, overwrite: bool = False) -> Path
     if existing is not None and not stat.S_ISREG(existing.st_mode):
         # Replacing the name would turn a device (/dev/null, /dev/full as root), a
         # pipe or a link into a plain file: only ever replace a regular file.
-        raise CoprodError(f"{path} is not a regular file (a device, a pipe or a link); "
-                          "nothing was written: give the name of a new or ordinary file")
+        raise CoprodError(_("{path} is not a regular file (a device, a pipe or a link); "
+                            "nothing was written: give the name of a new or ordinary "
+                            "file").format(path=path))
     data = text.encode("utf-8") if isinstance(text, str) else text
     if overwrite:
         atomic_write_bytes(path, data)
@@ -219,7 +225,7 @@ def write_entry_export(store: Store, entry_id: str, fmt: str, folder: Path | Non
     are tried, so nothing is ever replaced. Returns the path written.
     """
     if fmt == "json":
-        raise CoprodError("json is the full backup; export one entry as md, txt or nmc")
+        raise CoprodError(_("json is the full backup; export one entry as md, txt or nmc"))
     if fmt == "nmc":
         # One reflective account on the form's questions, not the whole
         # revalidation pack that ``coprod export --format nmc`` gives.
@@ -233,5 +239,6 @@ def write_entry_export(store: Store, entry_id: str, fmt: str, folder: Path | Non
             return write_export(base / entry_filename(fmt, day, entry_id, copy), text)
         except ExportExistsError:
             continue
-    raise CoprodError(f"too many exports of this entry in {base}; move some away first")
+    raise CoprodError(_("too many exports of this entry in {folder}; move some away "
+                        "first").format(folder=base))
 

@@ -26,6 +26,7 @@ from coprod_tui.core.store.privacy import describe_os_error
 from coprod_tui.core.store.repository import MAIN_FILE, Store
 from coprod_tui.core.store.schema import CURRENT_SCHEMA, upgrade
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import _
 from coprod_tui.transfer.jrnl import JrnlError, convert
 from coprod_tui.transfer.json_format import FORMAT_ID, table_problem
 
@@ -56,42 +57,47 @@ def parse_dump(data: Any, supported_schema: int) -> tuple[int, dict[str, list[Do
     export from this or an older version.
     """
     if looks_like_jrnl(data):
-        raise DumpError("it looks like a jrnl export; import it with --from jrnl")
+        raise DumpError(_("it looks like a jrnl export; import it with --from jrnl"))
     if not isinstance(data, dict) or data.get("format") != FORMAT_ID:
-        raise DumpError("it is not a coprod json export (no \"format\": \"coprod-export\")")
+        raise DumpError(_("it is not a coprod json export (no \"format\": "
+                          "\"coprod-export\")"))
     schema = data.get("schema")
     if not isinstance(schema, int) or isinstance(schema, bool) or schema < 1:
-        raise DumpError("its schema version is missing or not a whole number")
+        raise DumpError(_("its schema version is missing or not a whole number"))
     if schema > supported_schema:
         raise DumpError(
-            f"it was written by a newer version of coprod (data version {schema}, "
-            f"this version reads up to {supported_schema}); upgrade coprod to import it"
+            _("it was written by a newer version of coprod (data version {version}, "
+              "this version reads up to {supported}); upgrade coprod to import it").format(
+                  version=schema, supported=supported_schema)
         )
     tables = data.get("tables")
     if not isinstance(tables, dict):
-        raise DumpError("it has no \"tables\"")
+        raise DumpError(_("it has no \"tables\""))
     for name, docs in tables.items():
         if not isinstance(name, str) or not _TABLE_NAME.match(name):
-            raise DumpError(f"it has a table with an unusable name ({name!r})")
+            raise DumpError(_("it has a table with an unusable name ({name!r})").format(
+                name=name))
         if not isinstance(docs, list):
-            raise DumpError(f"table {name!r} is not a list of records")
+            raise DumpError(_("table {name!r} is not a list of records").format(name=name))
         seen: set[str] = set()
         for index, doc in enumerate(docs, start=1):
-            where = f"record {index} of table {name!r}"
+            where = _("record {number} of table {name!r}").format(number=index, name=name)
             if not isinstance(doc, dict):
-                raise DumpError(f"{where} is not an object")
+                raise DumpError(_("{where} is not an object").format(where=where))
             record_id = doc.get("id")
             if not isinstance(record_id, str) or not record_id:
-                raise DumpError(f"{where} has no id")
+                raise DumpError(_("{where} has no id").format(where=where))
             if record_id in seen:
-                raise DumpError(f"{where} repeats the id {record_id}")
+                raise DumpError(_("{where} repeats the id {id}").format(where=where,
+                                                                        id=record_id))
             seen.add(record_id)
         problem = table_problem(name, docs)
         if problem:
             raise DumpError(problem)
     both = {d["id"] for d in tables.get("entries", [])} & {d["id"] for d in tables.get("trash", [])}
     if both:
-        raise DumpError(f"the id {sorted(both)[0]} is both in \"entries\" and in \"trash\"")
+        raise DumpError(_("the id {id} is both in \"entries\" and in \"trash\"").format(
+            id=sorted(both)[0]))
     return schema, tables
 
 
@@ -172,14 +178,20 @@ class MergeSummary:
             detail = ", ".join(f"{table} {n}" for table, n in sorted(bucket.items()))
             return f"{total}" + (f" ({detail})" if detail else "")
 
+        # The labels are padded to one width in the interface language.
+        labels = [_("added:"), _("updated:"), _("skipped:")]
+        width = max(len(label) for label in labels) + 1
+        added, updated, skipped = (f"{label:<{width}}" for label in labels)
         lines = [
-            f"imported {self.source}",
-            f"  added:   {part(self.added)}",
-            f"  updated: {part(self.updated)}",
-            f"  skipped: {part(self.skipped)} (already here, or older than what is here)",
+            _("imported {source}").format(source=self.source),
+            f"  {added}{part(self.added)}",
+            f"  {updated}{part(self.updated)}",
+            f"  {skipped}" + _("{counts} (already here, or older than what is here)").format(
+                counts=part(self.skipped)),
         ]
         if self.kept_copy:
-            lines.append(f"  your data before the import was kept as {self.kept_copy}")
+            lines.append("  " + _("your data before the import was kept as {path}").format(
+                path=self.kept_copy))
         return lines
 
 
@@ -187,7 +199,8 @@ class ImportRefusedError(CoprodError):
     """The file cannot be imported; nothing was changed."""
 
     def __init__(self, path: Path | str, reason: str) -> None:
-        super().__init__(f"cannot import {path}: {reason}. Nothing was changed.")
+        super().__init__(_("cannot import {path}: {reason}. Nothing was changed.").format(
+            path=path, reason=reason))
 
 
 def read_import_file(path: Path) -> Any:
@@ -199,25 +212,26 @@ def read_import_file(path: Path) -> Any:
     try:
         if stat.S_ISFIFO(os.stat(path).st_mode):
             # Opening a pipe waits for a writer that may never come.
-            raise ImportRefusedError(path, "it is a pipe, not a file")
+            raise ImportRefusedError(path, _("it is a pipe, not a file"))
         raw = read_limited(path, MAX_BYTES)
     except TooLargeError:
-        raise ImportRefusedError(path, f"it is larger than {MAX_BYTES // (1024 * 1024)} MB, "
-                                       "too large to be an export") from None
+        raise ImportRefusedError(path, _("it is larger than {size} MB, too large to be an "
+                                         "export").format(size=MAX_BYTES // (1024 * 1024))) from None
     except FileNotFoundError:
-        raise ImportRefusedError(path, "there is no such file") from None
+        raise ImportRefusedError(path, _("there is no such file")) from None
     except IsADirectoryError:
-        raise ImportRefusedError(path, "it is a folder") from None
+        raise ImportRefusedError(path, _("it is a folder")) from None
     except OSError as error:
         raise ImportRefusedError(path, describe_os_error(error)) from None
     if not raw.strip():
-        raise ImportRefusedError(path, "the file is empty")
+        raise ImportRefusedError(path, _("the file is empty"))
     try:
         return loads_limited(raw)
     except TooDeepError as error:
         raise ImportRefusedError(path, str(error)) from None
     except (ValueError, UnicodeDecodeError) as error:
-        raise ImportRefusedError(path, f"it is not valid JSON ({error})") from None
+        raise ImportRefusedError(path, _("it is not valid JSON ({problem})").format(
+            problem=error)) from None
 
 
 def _merge(store: Store, tables: dict[str, list[Doc]], summary: MergeSummary) -> MergeSummary:
@@ -269,7 +283,7 @@ def import_export(store: Store, path: Path, data: Any) -> MergeSummary:
     if schema < CURRENT_SCHEMA:
         stored = as_stored_tables(tables)
         stored["_meta"] = {"1": {"schema": schema}}
-        upgraded, _ = upgrade(stored)
+        upgraded, _steps = upgrade(stored)
         tables = from_stored_tables(upgraded)
     return _merge(store, tables, MergeSummary(str(path)))
 

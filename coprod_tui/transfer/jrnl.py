@@ -16,6 +16,7 @@ import datetime as dt
 import uuid
 from typing import Any
 
+from coprod_tui.i18n import _
 from coprod_tui.journal.entry import Entry
 
 Doc = dict[str, Any]
@@ -30,7 +31,9 @@ class JrnlError(ValueError):
 def _text(item: Doc, key: str, where: str, required: bool = True) -> str:
     value = item.get(key, None if required else "")
     if not isinstance(value, str):
-        raise JrnlError(f"{where} has no {key}" if value is None else f"{where}: {key} is not text")
+        # ``key`` is jrnl's own field name, never translated.
+        raise JrnlError((_("{where} has no {key}") if value is None
+                         else _("{where}: {key} is not text")).format(where=where, key=key))
     return value
 
 
@@ -38,11 +41,13 @@ def _created(date: str, time: str, where: str) -> str:
     try:
         day = dt.date.fromisoformat(date)
     except ValueError:
-        raise JrnlError(f"{where}: date {date!r} is not YYYY-MM-DD") from None
+        raise JrnlError(_("{where}: date {date!r} is not YYYY-MM-DD").format(
+            where=where, date=date)) from None
     try:
         clock = dt.time.fromisoformat(time) if time else dt.time(9, 0)
     except ValueError:
-        raise JrnlError(f"{where}: time {time!r} is not HH:MM") from None
+        raise JrnlError(_("{where}: time {time!r} is not HH:MM").format(
+            where=where, time=time)) from None
     # jrnl's times are local wall-clock times: attach the local offset (UTC at
     # the calendar's very ends, where the local offset would leave it).
     naive = dt.datetime.combine(day, clock.replace(tzinfo=None))
@@ -77,12 +82,12 @@ def convert(data: Any, values: list[str]) -> list[Doc]:
     Raises :class:`JrnlError` if ``data`` is not jrnl's JSON export.
     """
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise JrnlError("it is not jrnl's JSON export (no list of \"entries\")")
+        raise JrnlError(_("it is not jrnl's JSON export (no list of \"entries\")"))
     docs = []
     for index, item in enumerate(data["entries"], start=1):
-        where = f"jrnl entry {index}"
+        where = _("jrnl entry {number}").format(number=index)
         if not isinstance(item, dict):
-            raise JrnlError(f"{where} is not an object")
+            raise JrnlError(_("{where} is not an object").format(where=where))
         title = _text(item, "title", where)
         body = _text(item, "body", where, required=False)
         date = _text(item, "date", where)

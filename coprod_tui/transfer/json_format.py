@@ -19,6 +19,7 @@ import re
 from typing import Any
 
 from coprod_tui.core.clock import parse_iso
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import FRAMEWORKS
 
 Doc = dict[str, Any]
@@ -111,77 +112,86 @@ def _is_notes(value: Any) -> bool:
 
 
 # What each known table's fields must hold for the app to show the record,
-# with the words used in a refusal. Fields absent from a record take defaults.
+# with the words used in a refusal (shown as ``_(words)``; the field names are
+# the format's keys and stay as they are). Fields absent from a record take defaults.
+TEXT = N_("text")
+TEXTS = N_("a list of texts")
+TEXT_OBJECT = N_("an object of texts")
+STAMP = N_("a date and time (ISO 8601)")
+TEXT_OR_NULL = N_("text or null")
+TRUE_FALSE = N_("true or false")
+WHOLE = N_("a whole number")
+OBJECTS = N_("a list of objects")
 _ENTRY_FIELDS: dict[str, tuple[Any, str]] = {
-    "title": (_is_str, "text"),
-    "framework": (lambda v: v in FRAMEWORKS, "one of " + ", ".join(FRAMEWORKS)),
-    "values": (_is_str_list, "a list of texts"),
-    "sections": (_is_str_dict, "an object of texts"),
-    "tags": (_is_str_list, "a list of texts"),
-    "created": (_is_stamp, "a date and time (ISO 8601)"),
-    "updated": (_is_stamp, "a date and time (ISO 8601)"),
+    "title": (_is_str, TEXT),
+    "framework": (lambda v: v in FRAMEWORKS, N_("one of the frameworks")),
+    "values": (_is_str_list, TEXTS),
+    "sections": (_is_str_dict, TEXT_OBJECT),
+    "tags": (_is_str_list, TEXTS),
+    "created": (_is_stamp, STAMP),
+    "updated": (_is_stamp, STAMP),
     "links": (lambda v: isinstance(v, list) and all(_is_link(x) for x in v),
-              "a list of links (kind, ref, label: texts)"),
+              N_("a list of links (kind, ref, label: texts)")),
     "actions": (lambda v: isinstance(v, list) and all(_is_action(x) for x in v),
-                "a list of actions (text; due, done_at: texts or null; done: true/false)"),
-    "code_themes": (_is_str_list, "a list of texts"),
-    "account_kind": (_opt(_is_str), "text or null"),
+                N_("a list of actions (text; due, done_at: texts or null; done: true/false)")),
+    "code_themes": (_is_str_list, TEXTS),
+    "account_kind": (_opt(_is_str), TEXT_OR_NULL),
 }
 SHAPES: dict[str, dict[str, tuple[Any, str]]] = {
     "entries": _ENTRY_FIELDS,
-    "trash": {**_ENTRY_FIELDS, "deleted": (_is_stamp, "a date and time (ISO 8601)")},
+    "trash": {**_ENTRY_FIELDS, "deleted": (_is_stamp, STAMP)},
     "stocktakes": {
-        "level": (_is_str, "text"),
-        "participants": (_is_str, "text"),
-        "scores": (_is_scores, "an object of lists of scores 1 to 5 (or null)"),
-        "notes": (_is_notes, "an object of objects of texts"),
-        "started": (_is_stamp, "a date and time (ISO 8601)"),
-        "updated": (_is_stamp, "a date and time (ISO 8601)"),
-        "finished": (_is_bool, "true or false"),
-        "finished_at": (_opt(_is_stamp), "a date and time (ISO 8601) or null"),
-        "position": (_is_int, "a whole number"),
+        "level": (_is_str, TEXT),
+        "participants": (_is_str, TEXT),
+        "scores": (_is_scores, N_("an object of lists of scores 1 to 5 (or null)")),
+        "notes": (_is_notes, N_("an object of objects of texts")),
+        "started": (_is_stamp, STAMP),
+        "updated": (_is_stamp, STAMP),
+        "finished": (_is_bool, TRUE_FALSE),
+        "finished_at": (_opt(_is_stamp), N_("a date and time (ISO 8601) or null")),
+        "position": (_is_int, WHOLE),
     },
     "spectrum": {
-        "title": (_is_str, "text"),
-        "description": (_is_str, "text"),
-        "knowledge": (_opt(_is_str), "text or null"),
-        "decisions": (_opt(_is_str), "text or null"),
-        "acts": (_opt(_is_str), "text or null"),
-        "refine": (_opt(_is_str), "text or null"),
-        "citizens": (_is_bool, "true or false"),
-        "place": (_is_str, "text"),
-        "group": (_is_str, "text"),
-        "created": (_is_stamp, "a date and time (ISO 8601)"),
-        "link": (_opt(_is_link), "a link (kind, ref, label: texts) or null"),
+        "title": (_is_str, TEXT),
+        "description": (_is_str, TEXT),
+        "knowledge": (_opt(_is_str), TEXT_OR_NULL),
+        "decisions": (_opt(_is_str), TEXT_OR_NULL),
+        "acts": (_opt(_is_str), TEXT_OR_NULL),
+        "refine": (_opt(_is_str), TEXT_OR_NULL),
+        "citizens": (_is_bool, TRUE_FALSE),
+        "place": (_is_str, TEXT),
+        "group": (_is_str, TEXT),
+        "created": (_is_stamp, STAMP),
+        "link": (_opt(_is_link), N_("a link (kind, ref, label: texts) or null")),
     },
     "complexity": {
-        "title": (_is_str, "text"),
-        "description": (_is_str, "text"),
-        "answers": (_is_str_dict, "an object of texts"),
-        "domain": (_is_str, "text"),
-        "plan": (_is_str_dict, "an object of texts"),
-        "created": (_is_stamp, "a date and time (ISO 8601)"),
-        "updated": (_is_stamp, "a date and time (ISO 8601)"),
+        "title": (_is_str, TEXT),
+        "description": (_is_str, TEXT),
+        "answers": (_is_str_dict, TEXT_OBJECT),
+        "domain": (_is_str, TEXT),
+        "plan": (_is_str_dict, TEXT_OBJECT),
+        "created": (_is_stamp, STAMP),
+        "updated": (_is_stamp, STAMP),
         "history": (lambda v: isinstance(v, list) and all(_is_dict(x) for x in v),
-                    "a list of objects"),
+                    OBJECTS),
     },
     "practice": {
-        "exercise": (_is_str, "text"),
-        "date": (_is_stamp, "a date and time (ISO 8601)"),
-        "score": (_is_int, "a whole number"),
-        "total": (_is_int, "a whole number"),
+        "exercise": (_is_str, TEXT),
+        "date": (_is_stamp, STAMP),
+        "score": (_is_int, WHOLE),
+        "total": (_is_int, WHOLE),
         "attempts": (lambda v: isinstance(v, list) and all(_is_dict(x) for x in v),
-                     "a list of objects"),
+                     OBJECTS),
     },
     "reading": {
-        "read": (_is_bool, "true or false"),
-        "read_at": (_is_stamp, "a date and time (ISO 8601)"),
-        "section": (_is_str, "text"),
-        "scroll": (_is_int, "a whole number"),
+        "read": (_is_bool, TRUE_FALSE),
+        "read_at": (_is_stamp, STAMP),
+        "section": (_is_str, TEXT),
+        "scroll": (_is_int, WHOLE),
     },
     "drafts": {
-        "data": (_is_dict, "an object"),
-        "saved": (_is_stamp, "a date and time (ISO 8601)"),
+        "data": (_is_dict, N_("an object")),
+        "saved": (_is_stamp, STAMP),
     },
 }
 
@@ -193,10 +203,10 @@ def record_problem(table: str, doc: Any) -> str | None:
     Tables this version does not know are only checked for an id.
     """
     if not isinstance(doc, dict):
-        return "it is not an object"
+        return _("it is not an object")
     record_id = doc.get("id")
     if not isinstance(record_id, str) or not record_id:
-        return "it has no id"
+        return _("it has no id")
     for key, (check, words) in SHAPES.get(table, {}).items():
         if key in doc:
             try:
@@ -204,10 +214,10 @@ def record_problem(table: str, doc: Any) -> str | None:
             except (TypeError, ValueError, OverflowError):
                 ok = False
             if not ok and key == "framework":
-                return (f"unknown framework {repr(doc[key])[:40]}; "
-                        f"choices: {', '.join(FRAMEWORKS)}")
+                return _("unknown framework {framework}; choices: {choices}").format(
+                    framework=repr(doc[key])[:40], choices=", ".join(FRAMEWORKS))
             if not ok:
-                return f"\"{key}\" must be {words}"
+                return _("\"{key}\" must be {what}").format(key=key, what=_(words))
     return None
 
 
@@ -219,10 +229,13 @@ def table_problem(table: str, docs: list[Any]) -> str | None:
         problem = record_problem(table, doc)
         if problem:
             record_id = doc.get("id") if isinstance(doc, dict) else None
-            where = f"record {index} of table {table!r}"
             if isinstance(record_id, str) and record_id:
-                where += f" (id {record_id})"
-            what = ("is not a valid journal entry" if table in ("entries", "trash")
-                    else "cannot be shown")
-            return f"{where} {what}: {problem}"
+                where = _("record {number} of table {table!r} (id {id})").format(
+                    number=index, table=table, id=record_id)
+            else:
+                where = _("record {number} of table {table!r}").format(number=index, table=table)
+            what = (_("{where} is not a valid journal entry: {problem}")
+                    if table in ("entries", "trash")
+                    else _("{where} cannot be shown: {problem}"))
+            return what.format(where=where, problem=problem)
     return None

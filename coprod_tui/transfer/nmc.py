@@ -5,11 +5,12 @@ question they answer; a question nothing answers is marked MISSING with a hint
 of what to write, never filled with invented text. The anonymisation rules
 head the output.
 
-Fixed words and headings follow the interface language; the four questions
-stay in English in both, because they are the NMC's own form's questions (the
-NMC publishes the form in English only, as far as we could find) and an
-account is copied onto that form. The Code's themes and the kinds of account
-stay English for the same reason.
+Fixed words and headings follow the interface language. The four questions
+are the NMC's own form's: we found no Welsh version of the form, so in another
+language each is given in coprod's translation followed by the form's English
+wording in brackets, to copy the account onto the form. The Code's themes use
+the NMC's own Welsh wording (its Welsh Code, "Y Cod"); the kinds of account are
+coprod's translation. All three are stored in English.
 """
 
 from __future__ import annotations
@@ -37,14 +38,21 @@ from coprod_tui.transfer.common import (
     value_label,
 )
 
-# The NMC form's own wording: English in every interface language (see above).
+# The NMC form's own wording, marked for the catalogue: shown by :func:`question`.
 QUESTIONS: tuple[tuple[str, str], ...] = (
-    ("nature", "What was the nature of the CPD activity, practice-related feedback, "
-               "or event or experience in your practice?"),
-    ("learned", "What did you learn from it?"),
-    ("changed", "How did you change or improve your practice as a result?"),
-    ("code", "How is this relevant to the Code?"),
+    ("nature", N_("What was the nature of the CPD activity, practice-related feedback, "
+                  "or event or experience in your practice?")),
+    ("learned", N_("What did you learn from it?")),
+    ("changed", N_("How did you change or improve your practice as a result?")),
+    ("code", N_("How is this relevant to the Code?")),
 )
+
+
+def question(text: str) -> str:
+    """One of the form's questions in the interface language, followed by the
+    form's own English wording when they differ (the form is in English)."""
+    shown = _(text)
+    return shown if shown == text else f"{shown} ({text})"
 
 # framework -> question -> section ids answering it, in order. Every framework
 # ends with the "code" part (``CODE_SECTION``), which answers question 4.
@@ -74,6 +82,10 @@ MAPPING: dict[str, dict[str, tuple[str, ...]]] = {
         **_CODE,
     },
 }
+
+# How a part's source is named beside it ("[Gibbs: Feelings]"): the authors'
+# names in every language; another framework by the first word of its name.
+SOURCE_NAMES = {"gibbs": "Gibbs", "rolfe": "Rolfe"}
 
 HINTS = {
     "nature": N_("describe what happened or what the activity was, without identifying anyone"),
@@ -111,7 +123,7 @@ def _missing(question: str) -> str:
 
 def _answers(entry: Entry) -> dict[str, list[tuple[str, str]]]:
     """question -> (section label, text) parts that answer it."""
-    labels = dict(FRAMEWORKS.get(entry.framework, ()))
+    labels = {sid: _(label) for sid, label in FRAMEWORKS.get(entry.framework, ())}
     mapping = MAPPING.get(entry.framework)
     answers: dict[str, list[tuple[str, str]]] = {q: [] for q, _text in QUESTIONS}
     if mapping is None:
@@ -178,9 +190,9 @@ def account(entry: Entry, number: int, total: int, links: list[str] | None = Non
         date=day.isoformat() if day else _("unknown")))
     kind = entry.account_kind if entry.account_kind in ACCOUNT_KINDS else None
     lines.append(
-        _("Kind of account: {kind}").format(kind=kind) if kind
+        _("Kind of account: {kind}").format(kind=_(kind)) if kind
         else _("Kind of account: MISSING: choose one of {choices}.").format(
-            choices="; ".join(ACCOUNT_KINDS))
+            choices="; ".join(_(k) for k in ACCOUNT_KINDS))
     )
     lines.append(_("Written with: {framework}").format(framework=framework_name(entry.framework)))
     if entry.values:
@@ -188,34 +200,35 @@ def account(entry: Entry, number: int, total: int, links: list[str] | None = Non
             values=", ".join(value_label(v) for v in entry.values)))
     lines.append("")
     answers = _answers(entry)
-    source = None if entry.framework == "free" else framework_name(entry.framework).split()[0]
-    for index, (question, text) in enumerate(QUESTIONS, start=1):
-        lines += textwrap.wrap(f"{index}. {text}", 79, subsequent_indent="   ") + [""]
-        if question == "code":
-            themes = [t for t in entry.code_themes if t in CODE_THEMES]
+    source = (None if entry.framework == "free" else SOURCE_NAMES.get(entry.framework)
+              or framework_name(entry.framework).split()[0])
+    for index, (key, text) in enumerate(QUESTIONS, start=1):
+        lines += textwrap.wrap(f"{index}. {question(text)}", 79, subsequent_indent="   ") + [""]
+        if key == "code":
+            themes = [_(t) for t in entry.code_themes if t in CODE_THEMES]
             lines.append(
                 _("Themes of the Code: {themes}").format(themes="; ".join(themes)) if themes
                 else _("Themes of the Code: MISSING: choose one or more of {choices}.").format(
-                    choices="; ".join(CODE_THEMES))
+                    choices="; ".join(_(t) for t in CODE_THEMES))
             )
             lines.append("")
-            parts = answers[question]
-            lines += _parts(parts, source) if parts else [_missing(question), ""]
+            parts = answers[key]
+            lines += _parts(parts, source) if parts else [_missing(key), ""]
             continue
-        parts = answers[question]
-        if question == "nature" and links:
+        parts = answers[key]
+        if key == "nature" and links:
             lines += [_("Prompted by: {what}").format(what=" ".join(text.split()))
                       for text in links] + [""]
-        if question == "changed":
+        if key == "changed":
             lines += _parts(parts, source)
             if entry.actions:
                 lines.append(_("Actions:"))
                 lines += [f"- {' '.join(action_line(a).split())}" for a in entry.actions]
                 lines.append("")
             if not parts and not entry.actions:
-                lines += [_missing(question), ""]
+                lines += [_missing(key), ""]
             continue
-        lines += _parts(parts, source) if parts else [_missing(question), ""]
+        lines += _parts(parts, source) if parts else [_missing(key), ""]
     return "\n".join(lines).rstrip("\n")
 
 

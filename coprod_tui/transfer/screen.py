@@ -24,14 +24,14 @@ from coprod_tui.core.ui.quiet import QuietInput
 from coprod_tui.core.ui.screens import AreaScreen, CoprodDialog, screen_css
 from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
-from coprod_tui.i18n import N_
+from coprod_tui.i18n import N_, _, ngettext
 from coprod_tui.journal.entry import VALUE_IDS
 from coprod_tui.transfer.common import FORMATS, ExportFilter, default_filename, value_label
 
 if TYPE_CHECKING:
     from coprod_tui.core.store import Store
 
-HELP = """\
+HELP = N_("""\
 ## Export
 
 Take your reflections with you: for a CPD portfolio, an NMC revalidation
@@ -52,10 +52,11 @@ marked; the CPD record, feedback, practice hours, the discussion); `hcpc` the
 parts of an HCPC CPD profile; `html` the pack as a page to print. The
 reflective discussion partner's details are never in an export made here
 (`coprod export --with-partner` adds them).
-"""
+""")
 
-ROWS = (("format", "Format"), ("value", "Value"), ("tag", "Tag"), ("entries", "Entries"),
-        ("go", ""))
+# The list's rows and their labels (shown as ``_(label)``).
+ROWS = (("format", N_("Format")), ("value", N_("Value")), ("tag", N_("Tag")),
+        ("entries", N_("Entries")), ("go", ""))
 ALL = "*all*"  # the "no filter" choice in the value and tag dialogs
 
 
@@ -81,7 +82,7 @@ def _entry_choices(store: Store) -> list[tuple[str, str]]:
         except (TypeError, ValueError, AttributeError, KeyError):
             continue
         day = local_day(entry.created)
-        title = " ".join((entry.title or "Untitled").split())[:60]
+        title = " ".join((entry.title or _("Untitled")).split())[:60]
         rows.append((entry.created, entry.id, f"{day or '----------'}  {title}"))
     rows.sort(reverse=True)
     return [(entry_id, label) for _, entry_id, label in rows]
@@ -100,9 +101,10 @@ class ConfirmReplace(CoprodDialog[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static("The file already exists", classes="dialog-title")
-            yield Static(literal(f"{self.path} already exists. Replace it with this export?"))
-            yield Static("r: replace it    b or Esc: cancel (nothing is written)",
+            yield Static(_("The file already exists"), classes="dialog-title")
+            yield Static(literal(_("{path} already exists. Replace it with this export?").format(
+                path=self.path)))
+            yield Static(_("r: replace it    b or Esc: cancel (nothing is written)"),
                          classes="dialog-keys")
         yield Footer()
 
@@ -142,16 +144,16 @@ class ExportScreen(AreaScreen):
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
-        yield Static("Export your journal", classes="screen-title")
+        yield Static(_("Export your journal"), classes="screen-title")
         yield OptionList(id="export-choices")
         with Horizontal(id="export-dates"):
             with Vertical():
-                yield Static("From (YYYY-MM-DD, empty: any)", classes="field-label")
-                yield QuietInput(placeholder="YYYY-MM-DD", id="export-since")
+                yield Static(_("From (YYYY-MM-DD, empty: any)"), classes="field-label")
+                yield QuietInput(placeholder=_("YYYY-MM-DD"), id="export-since")
             with Vertical():
-                yield Static("To (YYYY-MM-DD, empty: any)", classes="field-label")
-                yield QuietInput(placeholder="YYYY-MM-DD", id="export-until")
-        yield Static("Save to", classes="field-label")
+                yield Static(_("To (YYYY-MM-DD, empty: any)"), classes="field-label")
+                yield QuietInput(placeholder=_("YYYY-MM-DD"), id="export-until")
+        yield Static(_("Save to"), classes="field-label")
         yield QuietInput(self._default_path, id="export-path")
         yield Static("", id="export-status", markup=False)
         yield Footer()
@@ -160,11 +162,11 @@ class ExportScreen(AreaScreen):
         from coprod_tui.core.store.crypto import is_encrypted
 
         self.refresh_rows()
-        status = "Choose what to export, then press e (or ctrl+s)."
+        status = _("Choose what to export, then press e (or ctrl+s).")
         if is_encrypted(self.app.data_dir):  # type: ignore[attr-defined]
-            status += (" Note: your journal is encrypted, but an export is an ordinary file "
-                       "that anyone who can read it can read (`coprod export --encrypt-to` "
-                       "writes an encrypted one).")
+            status += " " + _("Note: your journal is encrypted, but an export is an ordinary "
+                              "file that anyone who can read it can read (`coprod export "
+                              "--encrypt-to` writes an encrypted one).")
         self._status(status)
         self.query_one("#export-choices", OptionList).focus()
         self.load_tags()
@@ -183,20 +185,23 @@ class ExportScreen(AreaScreen):
     # -- the list of choices ---------------------------------------------------
     def _row_text(self, key: str) -> Content:
         if key == "go":
-            return Content.assemble(("> Export now", "bold"), "  (e, or ctrl+s from a field)")
+            return Content.assemble(("> " + _("Export now"), "bold"),
+                                    "  " + _("(e, or ctrl+s from a field)"))
         if key == "format":
-            text = f"{self.fmt}: {FORMATS[self.fmt]}"
+            text = f"{self.fmt}: {_(FORMATS[self.fmt])}"
         elif key == "value":
-            text = value_label(self.value) if self.value else "all values"
+            text = value_label(self.value) if self.value else _("all values")
         elif key == "entries":
-            text = (f"{len(self.ids)} chosen" if self.ids
-                    else "all that match (Enter to choose some)")
+            text = (ngettext("{count} chosen", "{count} chosen", len(self.ids)).format(
+                count=len(self.ids)) if self.ids else _("all that match (Enter to choose some)"))
         else:
-            text = self.tag if self.tag else "all tags"
+            text = self.tag if self.tag else _("all tags")
         if self.fmt == "json" and key in ("value", "tag", "entries"):
-            text += " (json holds everything)"
-        label = dict(ROWS)[key]
-        return Content.assemble((f"{label:<8}", "bold"), literal(text))
+            text += " " + _("(json holds everything)")
+        # The labels' column is as wide as the longest label in the interface language.
+        width = max(len(_(label)) for _key, label in ROWS if label) + 1
+        label = _(dict(ROWS)[key])
+        return Content.assemble((f"{label:<{width}}", "bold"), literal(text))
 
     def refresh_rows(self) -> None:
         """Redraw the list with the current choices."""
@@ -221,18 +226,18 @@ class ExportScreen(AreaScreen):
         if key == "go":
             self.action_export()
         elif key == "format":
-            choices = [(fmt, f"{fmt}: {text}") for fmt, text in FORMATS.items()]
-            self.app.push_screen(ChoiceDialog("Format", choices, self.fmt), self._set_format)
+            choices = [(fmt, f"{fmt}: {_(text)}") for fmt, text in FORMATS.items()]
+            self.app.push_screen(ChoiceDialog(_("Format"), choices, self.fmt), self._set_format)
         elif key == "value":
-            choices = [(ALL, "all values")] + [(v, value_label(v)) for v in VALUE_IDS]
-            self.app.push_screen(ChoiceDialog("Value", choices, self.value or ALL),
+            choices = [(ALL, _("all values"))] + [(v, value_label(v)) for v in VALUE_IDS]
+            self.app.push_screen(ChoiceDialog(_("Value"), choices, self.value or ALL),
                                  lambda v: self._set("value", v))
         elif key == "entries":
             self.choose_entries()
         elif key == "tag":
-            choices = [(ALL, "all tags")] + [(t, t) for t in self.known_tags]
-            note = "" if self.known_tags else "No entry has a tag yet."
-            self.app.push_screen(ChoiceDialog("Tag", choices, self.tag or ALL, note),
+            choices = [(ALL, _("all tags"))] + [(t, t) for t in self.known_tags]
+            note = "" if self.known_tags else _("No entry has a tag yet.")
+            self.app.push_screen(ChoiceDialog(_("Tag"), choices, self.tag or ALL, note),
                                  lambda v: self._set("tag", v))
 
     def _set_format(self, fmt: str | None) -> None:
@@ -260,7 +265,7 @@ class ExportScreen(AreaScreen):
         from coprod_tui.journal.dialogs import ValuesDialog
 
         if not choices:
-            self.notify("There are no entries yet.")
+            self.notify(_("There are no entries yet."))
             return
 
         def chosen(ids: list[str] | None) -> None:
@@ -269,7 +274,8 @@ class ExportScreen(AreaScreen):
                 self.refresh_rows()
 
         self.app.push_screen(ValuesDialog(choices, list(self.ids),
-                                          title="Which entries? (none ticked: all)"), chosen)
+                                          title=N_("Which entries? (none ticked: all)")),
+                             chosen)
 
     def action_all(self) -> None:
         """Export the whole journal: clear value, tag, chosen entries and dates."""
@@ -278,13 +284,14 @@ class ExportScreen(AreaScreen):
         for field_id in ("#export-since", "#export-until"):
             self.query_one(field_id, QuietInput).value = ""
         self.refresh_rows()
-        self._status("Everything in the journal will be exported.")
+        self._status(_("Everything in the journal will be exported."))
 
     # -- exporting -----------------------------------------------------------------
     def _status(self, text: str) -> None:
         self.query_one("#export-status", Static).update(literal(text))
 
     def _day(self, field_id: str, name: str) -> tuple[bool, dt.date | None]:
+        """The date in a field (``name``: its label, translated here), or why not."""
         widget = self.query_one(field_id, QuietInput)
         text = widget.value.strip()
         if not text:
@@ -292,20 +299,21 @@ class ExportScreen(AreaScreen):
         try:
             return True, parse_day(text)
         except ValueError as error:
-            self.notify(f"{name}: {error}", severity="error")
+            self.notify(_("{field}: {problem}").format(field=_(name), problem=error),
+                        severity="error")
             widget.focus()
             return False, None
 
     def current_filter(self) -> ExportFilter | None:
         """The filter from the choices and date fields, or ``None`` (after saying why)."""
-        ok_since, since = self._day("#export-since", "From")
+        ok_since, since = self._day("#export-since", N_("From date"))
         if not ok_since:
             return None
-        ok_until, until = self._day("#export-until", "To")
+        ok_until, until = self._day("#export-until", N_("To date"))
         if not ok_until:
             return None
         if since and until and since > until:
-            self.notify("The From date is after the To date.", severity="error")
+            self.notify(_("The From date is after the To date."), severity="error")
             self.query_one("#export-since", QuietInput).focus()
             return None
         if self.fmt == "json":
@@ -316,14 +324,14 @@ class ExportScreen(AreaScreen):
     def action_export(self) -> None:
         """Export with the current choices, asking before replacing a file."""
         if not self.app.store_ready:
-            self.notify("Your data is still being opened; try again in a moment.")
+            self.notify(_("Your data is still being opened; try again in a moment."))
             return
         flt = self.current_filter()
         if flt is None:
             return
         raw = self.query_one("#export-path", QuietInput).value.strip()
         if not raw:
-            self.notify("Give a file name to save to.", severity="error")
+            self.notify(_("Give a file name to save to."), severity="error")
             self.query_one("#export-path", QuietInput).focus()
             return
         path = Path(raw).expanduser()
@@ -331,7 +339,7 @@ class ExportScreen(AreaScreen):
             self.app.push_screen(
                 ConfirmReplace(path),
                 lambda yes: self.run_export(self.fmt, flt, path, True) if yes else
-                self._status(f"Nothing written: {path} was kept as it is."),
+                self._status(_("Nothing written: {path} was kept as it is.").format(path=path)),
             )
             return
         self.run_export(self.fmt, flt, path, False)
@@ -342,7 +350,7 @@ class ExportScreen(AreaScreen):
 
         def failed(error: CoprodError) -> None:
             if isinstance(error, ExportExistsError):
-                self._status(f"{path} appeared meanwhile; press e again.")
+                self._status(_("{path} appeared meanwhile; press e again.").format(path=path))
             else:
                 self._failed(error.message)
 
@@ -353,11 +361,12 @@ class ExportScreen(AreaScreen):
 
     def _failed(self, message: str) -> None:
         self.notify(message, severity="error", timeout=10)
-        self._status(f"Not saved: {message}")
+        self._status(_("Not saved: {problem}").format(problem=message))
 
     def _saved(self, fmt: str, path: Path) -> None:
         self.saved_to = path
-        message = f"Saved the {fmt} export to {path} (only you can read it)."
+        message = _("Saved the {format} export to {path} (only you can read it).").format(
+            format=fmt, path=path)
         self._status(message)
         self.notify(message)
 

@@ -111,8 +111,9 @@ def _entry(sel: Selection, entry: Entry, style: _Style) -> list[str]:
     lines = style.heading(4, entry.title or _("Untitled reflection"))
     lines += [_meta_line(entry), ""]
     if entry.account_kind or entry.code_themes:
-        kind = entry.account_kind or _("not chosen")
-        themes = ", ".join(entry.code_themes) or _("none chosen")
+        # Stored in English; the known ones are shown in the interface language.
+        kind = _(entry.account_kind) if entry.account_kind else _("not chosen")
+        themes = ", ".join(_(t) for t in entry.code_themes if t) or _("none chosen")
         lines += [_("NMC account: {kind}; Code themes: {themes}").format(kind=kind,
                                                                         themes=themes), ""]
     sections = sections_of(entry)

@@ -48,8 +48,10 @@ async def test_registration_and_a_cpd_activity_by_keys(data_dir: Path) -> None:
         await pilot.press("0")
         await wait_until(pilot, lambda: isinstance(app.screen, RevalidationScreen)
                          and "CPD log" in screen_text(app))
-        labels = ("r Regulator", "l Logs", "a Add", "t Reading", "q Quit")
+        labels = ("r Regulator", "l Logs", "a Add", "q Quit")
         await wait_until(pilot, lambda: all(label in footer_line(app) for label in labels))
+        # Logging reading is named where it applies, on the CPD log's title (and under F1).
+        assert "CPD log: 0  (a: add, l: next log, t: log reading)" in screen_text(app)
         await pilot.press("r")
         await wait_until(pilot, lambda: isinstance(app.screen, RecordFormScreen))
         await type_text(pilot, "nmc")

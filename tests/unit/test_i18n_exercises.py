@@ -105,7 +105,7 @@ def test_setting_names_descriptions_and_choices_have_welsh_except_the_bilingual_
     assert _(language.label) == "Language / Iaith"
 
 
-def test_hcpc_pack_in_welsh_keeps_stored_words() -> None:
+def test_hcpc_pack_in_welsh_keeps_typed_words_and_translates_stored_choices() -> None:
     tables = {
         "registration": [{"id": "registration", "regulator": "hcpc", "renewal": "2027-06-01"}],
         "cpd": [{"id": "c1", "date": "2026-01-10", "title": "Carers' forum", "method": "workshop",
@@ -120,5 +120,8 @@ def test_hcpc_pack_in_welsh_keeps_stored_words() -> None:
     assert welsh.startswith("PROFFIL DPP HCPC: RHANNAU I'W CWBLHAU\n")
     assert "I'W YSGRIFENNU: tua 500 gair" in welsh and "TO WRITE" not in welsh
     assert "BWLCH: " in welsh and re.search(r"^Dull: workshop$", welsh, re.M)
-    for text in ("Carers' forum", "Listen first.", "2 A mix of learning relevant"):
+    for text in ("Carers' forum", "Listen first."):  # the user's own words
         assert text in welsh and text in english
+    # A standard is stored in English and shown in the interface language.
+    assert "2 A mix of learning relevant" in english and "2 A mix of" not in welsh
+    assert "2 Cymysgedd o ddysgu perthnasol" in welsh

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import random
 import textwrap
 from pathlib import Path
@@ -86,6 +87,41 @@ def test_home_line_fits_two_lines_of_home_in_the_worst_case() -> None:
     assert line == ("CPD 22.8/35h, part. 12.2/20, feedback 4/5, accounts 4/5, hours 449.5/450, "
                     "no discussion; 1096 days left")
     assert len(textwrap.wrap(line, 51)) <= 2  # home's SUMMARY_WIDTH
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_home_line_fits_home_in_every_language_and_case(language: str) -> None:
+    from coprod_tui import i18n
+    from coprod_tui.revalidation.summary import home_width
+
+    i18n.set_language(language)
+    width = home_width()
+    assert width == {"en": 51, "cy": 50}[language]  # Welsh area titles are longer
+    lines = []
+    for cpd_have, part_have, feedback, accounts, hours, talk, days in itertools.product(
+            (0, 22.75), (0, 12.25), (0, 4, 5), (4, 5), (99.5, 449.5), (0, 5),
+            (1090, 214, 1, -3, -400)):
+        today = D(2026, 1, 1)
+        renewal = today + dt.timedelta(days)
+        day = min(today, renewal - dt.timedelta(1)).isoformat()  # inside the window
+        cpd = [{"date": day, "hours": part_have, "participatory": True},
+               {"date": day, "hours": cpd_have}]
+        p = rules.progress({"regulator": "nmc", "renewal": renewal.isoformat()},
+                           [c for c in cpd if c["hours"]], [{"date": day}] * feedback,
+                           [{"date": day, "hours": hours}],
+                           [{"date": day, "accounts": list("abcde"[:talk])}] if talk else [],
+                           "abcde"[:accounts], today)
+        lines.append(rules.home_line(p, width))
+    too_long = [line for line in lines if len(textwrap.wrap(line, width)) > 2]
+    assert too_long == []
+    if language == "cy":
+        assert "DPP 0/35h, cyfr. 0/20, adborth 0/5, cyfrifon 4/5, oriau 99.5/450, heb " \
+               "drafod; 1090 diwrnod ar ôl" in lines
+        # Too long for two lines with "ar ôl": the days alone.
+        assert "DPP 22.8/35h, cyfr. 0/20, adborth 4/5, cyfrifon iawn, oriau 449.5/450, " \
+               "heb drafod; 1090 diwrnod" in lines
+        assert any(line.endswith("; 400 diwrnod yn hwyr") for line in lines)
+        assert any(line.endswith("; yn hwyr") for line in lines)  # the shortest way
 
 
 def test_complete_accounts_have_no_gaps_and_no_missing_line() -> None:

@@ -69,7 +69,7 @@ def test_the_interface_language_chooses_the_values_language() -> None:
     content = load_values()
     assert content.name("strengths") == "Cryfderau"
     assert content.frameworks["rolfe"].name.startswith("Beth? Felly beth?")
-    assert load_values(language="en").value("networks").title == "Build networks across silos"
+    assert load_values(language="en").value("networks").title == "Develop networks across silos"
 
 
 def test_a_translation_leaving_items_out_falls_back_to_english_one_at_a_time(
