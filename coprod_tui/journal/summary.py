@@ -17,18 +17,22 @@ def journal_index(store: Store) -> SearchIndex:
     return store.derived("journal-index", lambda s: SearchIndex.build(EntryStore(s).list()))
 
 
-def journal_summary(store: Store) -> str:
-    """``12 entries · strengths 3, networks 2, ... · 2 open actions``."""
+def journal_summary(store: Store) -> tuple[str, ...]:
+    """Home's line, fullest first: ``12 entries · strengths 3, networks 2, ... ·
+    2 open actions (next: ...)``, then without the next action, then without
+    the values (or, with no open action, without the actions), then the
+    entries alone (home shows the first that fits)."""
     index = journal_index(store)
     entries = index.entries()
     if not entries:
-        return _("No entries yet: write about one of the five values")
+        return (_("No entries yet: write about one of the five values"),)
     counts = index.value_counts()
     names = dict(FRAMEWORKS["values"])
     per_value = ", ".join(f"{_(names[v]).lower()} {counts[v]}" for v in VALUE_IDS)
     pending = open_actions(entries)
-    action_text = ngettext("{count} open action", "{count} open actions",
-                           len(pending)).format(count=len(pending))
+    count_text = ngettext("{count} open action", "{count} open actions",
+                          len(pending)).format(count=len(pending))
+    action_text = count_text
     if pending:
         first = pending[0][1]
         due = " " + _("by {date}").format(date=first.due) if first.due else ""
@@ -36,4 +40,8 @@ def journal_summary(store: Store) -> str:
                                                                due=due)
     entry_text = ngettext("{count} entry", "{count} entries",
                           len(entries)).format(count=len(entries))
-    return f"{entry_text} · {per_value} · {action_text}"
+    forms = [f"{entry_text} · {per_value} · {action_text}",
+             f"{entry_text} · {per_value} · {count_text}",
+             f"{entry_text} · {action_text}" if pending else f"{entry_text} · {per_value}",
+             f"{entry_text} · {count_text}"]
+    return tuple(dict.fromkeys(forms))  # the same form once

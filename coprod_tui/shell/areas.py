@@ -31,7 +31,9 @@ class Area:
     title: str
     blurb: str
     screen: str | None = None
-    summary: str | Callable[[Store], str] | None = None
+    # A summary function returns one line, or several, fullest first: home shows
+    # the first that fits its two lines at the terminal's width.
+    summary: str | Callable[[Store], str | tuple[str, ...]] | None = None
     action: str | None = None
 
     def load_screen(self) -> type:
@@ -39,8 +41,9 @@ class Area:
         assert self.screen, f"area {self.id} has no screen"
         return _load(self.screen)
 
-    def summarise(self, store: Store) -> str | None:
-        """The progress line for home (imports the summary function on first use)."""
+    def summarise(self, store: Store) -> str | tuple[str, ...] | None:
+        """The progress line for home, or its forms from fullest to shortest
+        (imports the summary function on first use)."""
         if self.summary is None:
             return None
         function = _load(self.summary) if isinstance(self.summary, str) else self.summary

@@ -43,13 +43,26 @@ opens the command palette, and `q` quits (unsaved writing is kept as a draft).
 """)
 
 
-def _prompt(area: Area, summary: str | None, width: int = SUMMARY_WIDTH) -> Content:
+def fitting_form(forms: str | tuple[str, ...], width: int) -> str:
+    """The first of ``forms`` (fullest first) that wraps to two lines of ``width``
+    columns, else the shortest."""
+    if isinstance(forms, str):
+        return forms
+    for form in forms:
+        if len(textwrap.wrap(one_line(form, 10_000), width)) <= 2:
+            return form
+    return forms[-1] if forms else ""
+
+
+def _prompt(area: Area, summary: str | tuple[str, ...] | None,
+            width: int = SUMMARY_WIDTH) -> Content:
     """An area's key, title and progress (or what it is), wrapped to at most two
-    lines of ``width`` columns."""
+    lines of ``width`` columns; of a summary's forms, the fullest that fits."""
     title = _(area.title)
     # Welsh titles can be longer than 12 columns ("Pwyso a mesur"): the summary gives way.
     title_width = title_column()
     width -= title_width - 12
+    summary = fitting_form(summary, width) if summary else None
     text = one_line(summary if summary else _(area.blurb), 10_000)
     lines = textwrap.wrap(text, width) or [""]
     if len(lines) > 2:
@@ -137,7 +150,7 @@ class HomeScreen(AreaScreen):
         # (gc.freeze is safe from any thread).
         app.keep_long_lived()
 
-    def _set_summary(self, area: Area, text: str) -> None:
+    def _set_summary(self, area: Area, text: str | tuple[str, ...]) -> None:
         if not self.is_attached:  # the app is closing while summaries were computed
             return
         self._summaries[area.id] = text

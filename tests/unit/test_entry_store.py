@@ -47,11 +47,25 @@ def test_home_summary_counts_values_and_open_actions(data_dir: Path) -> None:
     from coprod_tui.journal.summary import journal_summary
 
     store = Store.open(data_dir)
-    assert journal_summary(store).startswith("No entries yet")
+    assert journal_summary(store)[0].startswith("No entries yet")
     journal = EntryStore(store)
     journal.add(Entry(values=["strengths", "networks"], actions=[Action("Ring", "2026-12-01")]))
     journal.add(Entry(values=["networks"], actions=[Action("Later"), Action("x", done=True)]))
     assert journal_summary(store) == (
         "2 entries · strengths 1, networks 2, what matters 0, relationships 0, "
-        "change makers 0 · 2 open actions (next: Ring by 2026-12-01)"
+        "change makers 0 · 2 open actions (next: Ring by 2026-12-01)",
+        "2 entries · strengths 1, networks 2, what matters 0, relationships 0, "
+        "change makers 0 · 2 open actions",
+        "2 entries · 2 open actions (next: Ring by 2026-12-01)",
+        "2 entries · 2 open actions",
     )
+
+
+def test_home_shows_the_fullest_journal_line_that_fits() -> None:
+    from coprod_tui.shell.home import fitting_form
+
+    forms = ("a " * 60, "b " * 20, "c")
+    assert fitting_form(forms, 40) == forms[1]
+    assert fitting_form(forms, 80) == forms[0]
+    assert fitting_form(("x" * 100, "y" * 90), 40) == "y" * 90, "else the shortest"
+    assert fitting_form("one line", 10) == "one line"
