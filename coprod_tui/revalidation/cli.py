@@ -343,8 +343,9 @@ def progress_lines(progress: rules.Progress) -> list[str]:
     if progress.regulator:
         lines.append(_("regulator: {name}").format(name=_(rules.REGULATORS[progress.regulator])))
     if progress.window:
-        lines.append(_("window: {start} to {end} ({days} days left)").format(
-            start=progress.window.start, end=progress.window.end, days=progress.days_left))
+        lines.append(_("window: {start} to {end} ({when})").format(
+            start=progress.window.start, end=progress.window.end,
+            when=rules.days_text(progress.days_left)))
     for req in progress.requirements:
         mark = "[x]" if req.met else "[ ]"
         unit = f" {req.unit}" if req.unit else ""

@@ -361,6 +361,12 @@ def themes_of(record: dict[str, Any]) -> list[str]:
 HOME_WIDTH = 51
 
 
+def days_text(days: int | None) -> str:
+    """How far off the revalidation date is, in full words: ``214 days left``,
+    ``date passed 3 days ago``."""
+    return _when(days)
+
+
 def _when(days: int | None, short: bool = False, shortest: bool = False) -> str:
     """How far off the revalidation date is, in words (``short``: fewer of them;
     ``shortest``: a date passed is only said to be passed)."""

@@ -267,3 +267,15 @@ def test_a_record_typed_by_mistake_is_removed_for_good_backups_included(tmp_path
     assert json.loads(ok(data, "discussion", "list", "--json")) == []
     again = coprod(data, "cpd", "delete", cpd[0]["id"][:8], "--yes")
     assert again.returncode == 2 and "matches no record" in again.stderr
+
+
+def test_a_passed_date_is_said_to_be_passed_not_negative_days_left(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    passed = dt.date.today() - dt.timedelta(days=3)
+    ok(data, "registration", "--regulator", "nmc", "--date", passed.isoformat())
+    shown = ok(data, "revalidation")
+    assert "(date passed 3 days ago)" in shown
+    assert "-3" not in shown
+    future = dt.date.today() + dt.timedelta(days=1)
+    ok(data, "registration", "--regulator", "nmc", "--date", future.isoformat())
+    assert "(1 day left)" in ok(data, "revalidation")
