@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from coprod_tui.core.text import one_line
+from coprod_tui.core.ui.choice import ChoiceDialog
 from coprod_tui.core.ui.quiet import QuietInput, QuietTextArea
 from coprod_tui.core.ui.screens import AreaScreen, CoprodScreen, screen_css
 from coprod_tui.core.ui.text import literal
@@ -47,7 +48,8 @@ revalidation (or renewal) date, and your logs. `r` sets the regulator and date.
 `l` shows the next log in turn; `c`, `f`, `p` and `d` go straight to the CPD
 log, feedback, practice hours and the reflective discussion; `a` adds to the
 log shown. `t` logs the toolkit sections
-you have read (and not logged yet) as CPD. Write what you learned, not who was
+you have read (and not logged yet) as CPD. `m` shows the whole progress when it
+is longer than its box. Write what you learned, not who was
 there: a name belongs only on the reflective discussion form. Export the pack
 from Export (`nmc`, `hcpc` or `html`).
 """)
@@ -81,6 +83,10 @@ def _line(kind: str, doc: dict[str, Any]) -> str:
                                   count).format(count=count)
 
 
+# Rows of the progress box (revalidation.tcss gives it this height).
+PROGRESS_ROWS = 6
+
+
 class RevalidationScreen(AreaScreen):
     """Progress and the logs."""
 
@@ -101,12 +107,24 @@ class RevalidationScreen(AreaScreen):
         Binding("f", "show('feedback')", N_("Feedback log"), id="reval-feedback", show=False),
         Binding("p", "show('practice_hours')", N_("Practice hours"), id="reval-hours", show=False),
         Binding("d", "show('discussions')", N_("Discussion"), id="reval-discussion", show=False),
+        # Named on the progress box's last line when it has more than fits.
+        Binding("m", "more", N_("All progress"), id="reval-more", show=False,
+                tooltip=N_("Everything still needed, when the box above cannot hold it")),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.kind = records.CPD
         self.progress: rules.Progress | None = None
+        self.progress_lines: list[str] = []
+
+    def action_more(self) -> None:
+        """Show the whole progress text, when the box cannot hold it."""
+        if not self.progress_lines:
+            return
+        self.app.push_screen(ChoiceDialog(
+            _("Progress and what is still needed"), [("close", _("Close"))],
+            note="\n".join(self.progress_lines)))
 
     def compose(self) -> ComposeResult:
         yield Header(show_clock=False)
@@ -145,7 +163,14 @@ class RevalidationScreen(AreaScreen):
         if missing:
             text += "\n" + _("Still needed: {items}").format(items="; ".join(missing))
         lines = [w for part in text.split("\n") for w in textwrap.wrap(part, 76)]
-        self.query_one("#reval-progress", Static).update(literal("\n".join(lines[:6])))
+        self.progress_lines = lines
+        if len(lines) > PROGRESS_ROWS:
+            more = len(lines) - (PROGRESS_ROWS - 1)
+            lines = [*lines[:PROGRESS_ROWS - 1],
+                     ngettext("... {count} more line: press m to see it all",
+                              "... {count} more lines: press m to see them all",
+                              more).format(count=more)]
+        self.query_one("#reval-progress", Static).update(literal("\n".join(lines)))
         keys = (_("(a: add, l: next log, t: log reading)") if kind == records.CPD
                 else _("(a: add, l: next log)"))
         self.query_one("#reval-log-title", Static).update(

@@ -193,3 +193,29 @@ async def test_a_half_filled_discussion_form_is_kept_but_not_exported(
         assert app.store.load_draft(rules.DISCUSSION_DRAFT)["partner"] == "Yo Draftperson"
         for fmt in ("json", "md", "nmc", "html"):
             assert "Draftperson" not in render(app.store, fmt, ExportFilter()), fmt
+
+
+async def test_progress_longer_than_its_box_says_so_and_m_shows_it_all(data_dir: Path) -> None:
+    # HCPC, with CPD a hundred days apart: a gap to explain after each.
+    store = Store.open(data_dir)
+    today = dt.date.today()
+    records.set_registration(store, "hcpc", (today + dt.timedelta(days=30)).isoformat())
+    for days in range(700, 0, -100):
+        day = today - dt.timedelta(days=days)
+        records.add(store, records.CPD, rules.make_cpd(
+            date=day.isoformat(), title=f"Course {days}", method="course", hours=3,
+            participatory=False))
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("0")
+        await wait_until(pilot, lambda: isinstance(app.screen, RevalidationScreen)
+                         and "press m to see them all" in screen_text(app))
+        screen = app.screen
+        assert len(screen.progress_lines) > 6
+        await pilot.press("m")
+        await wait_until(pilot, lambda: screen.progress_lines[-1].strip() in screen_text(app))
+        shown = screen_text(app)
+        assert "Progress and what is still needed" in shown
+        await pilot.press("escape")
+        await wait_until(pilot, lambda: app.screen is screen)
