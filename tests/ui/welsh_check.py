@@ -13,13 +13,15 @@ import re
 from collections.abc import Iterable
 
 # Short English words that are not Welsh words ("at", "all", "is", "can",
-# "be" and "help", as in "angen help", are, so they are left out). Checked against the catalogue: where one of
-# these stands alone in a Welsh msgstr it is a command word or a placeholder.
+# "be" and "help", as in "angen help", are, so they are left out). Checked
+# against the catalogue: where one of these stands alone in a Welsh msgstr it
+# is a command word or a placeholder.
 ENGLISH_WORDS = frozenset({
     "the", "and", "your", "you", "with", "this", "that", "what", "which", "for",
     "are", "of", "to", "not", "from", "has", "have", "here", "press", "back",
     "new", "save", "saved", "entry", "entries", "when", "who", "how", "or",
-    "by", "it", "its", "will", "no", "yes", "one", "on", "an", "in", "open", "close", "show", "next", "previous", "done",
+    "by", "it", "its", "will", "no", "yes", "one", "on", "an", "in", "open",
+    "close", "show", "next", "previous", "done",
     "delete", "quit", "home", "settings", "journal", "search", "keys",
 })
 
