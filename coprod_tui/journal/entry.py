@@ -100,6 +100,16 @@ LINKED_TO: dict[str, str] = {
 }
 
 
+def shown_themes(themes: list[str] | tuple[str, ...]) -> str:
+    """Stored Code themes (kept in English) in the interface language, ``; ``-joined."""
+    return "; ".join(_(t) if t in CODE_THEMES else t for t in themes)
+
+
+def shown_kind(kind: str) -> str:
+    """A stored kind of NMC account in the interface language."""
+    return _(kind) if kind in ACCOUNT_KINDS else kind
+
+
 def link_text(link: Link) -> str:
     """``Linked to the spectrum: Carers' forum`` in the interface language (the
     label is stored as it was written and is shown as it is)."""

@@ -24,7 +24,14 @@ from coprod_tui.core.ui.text import literal
 from coprod_tui.errors import CoprodError
 from coprod_tui.i18n import N_, _
 from coprod_tui.journal.dialogs import ConfirmDialog
-from coprod_tui.journal.entry import FRAMEWORKS, Action, Entry, link_text
+from coprod_tui.journal.entry import (
+    FRAMEWORKS,
+    Action,
+    Entry,
+    link_text,
+    shown_kind,
+    shown_themes,
+)
 from coprod_tui.journal.records import EntryStore
 from coprod_tui.journal.support import entry_label, entry_row, values_content
 from coprod_tui.transfer.common import FORMATS
@@ -69,8 +76,8 @@ def describe_entry(app: CoprodApp, entry: Entry) -> tuple[list[str], list[str]]:
         meta.append(link_text(link))
     if entry.account_kind or entry.code_themes:
         meta.append(_("NMC account: {kind}; Code themes: {themes}").format(
-            kind=entry.account_kind or _("kind not chosen"),
-            themes="; ".join(entry.code_themes) or _("none chosen")))
+            kind=shown_kind(entry.account_kind) if entry.account_kind else _("kind not chosen"),
+            themes=shown_themes(entry.code_themes) or _("none chosen")))
     body: list[str] = []
     # The framework's order (what happened, the values, what next, the Code),
     # then any part it does not know, so nothing written is hidden.

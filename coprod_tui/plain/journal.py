@@ -18,7 +18,14 @@ from coprod_tui.core.text import one_line
 from coprod_tui.errors import CoprodError
 from coprod_tui.i18n import _, ngettext
 from coprod_tui.journal.actions import format_actions, parse_actions
-from coprod_tui.journal.entry import FRAMEWORKS, VALUE_IDS, WRITING_FRAMEWORKS, Entry
+from coprod_tui.journal.entry import (
+    FRAMEWORKS,
+    VALUE_IDS,
+    WRITING_FRAMEWORKS,
+    Entry,
+    link_text,
+    shown_themes,
+)
 from coprod_tui.journal.privacy_check import GUIDANCE, check_privacy
 from coprod_tui.journal.records import EntryStore
 from coprod_tui.journal.search import Filters, SearchIndex, parse_tags
@@ -69,11 +76,9 @@ def entry_lines(entry: Entry, content: ValuesContent | None = None) -> list[str]
              _("Framework: {framework}").format(framework=framework_name(entry.framework))]
     if entry.tags:
         lines.append(_("Tags: {tags}").format(tags=", ".join(entry.tags)))
-    for link in entry.links:
-        lines.append(_("Linked to: {kind}: {name}").format(kind=link.kind,
-                                                          name=link.label or link.ref))
+    lines += [link_text(link) for link in entry.links]
     if entry.code_themes:
-        lines.append(_("Code themes: {themes}").format(themes="; ".join(entry.code_themes)))
+        lines.append(_("Code themes: {themes}").format(themes=shown_themes(entry.code_themes)))
     labels = dict(FRAMEWORKS.get(entry.framework, ()))
     for section_id, text in _ordered_sections(entry):
         if text.strip():

@@ -159,7 +159,7 @@ def test_plain_mode_home_menu_in_welsh(data_dir: Path) -> None:
                  "  2. Dyddlyfr (ysgrifennu, rhestru, chwilio, camau gweithredu, drafftiau)",
                  "  7. Gosodiadau", "  8. Cymorth"):
         assert item in out, item
-    assert "Dewiswch 1-8 (b yn ôl, h hafan, q gadael, ? help): " in out
+    assert "Dewiswch 1-8 (b yn ôl, h hafan, q gadael, ? cymorth): " in out
     assert "Mewn dewislen, teipiwch rif" in out  # "?" prints the navigation words
     assert out.rstrip().endswith("Hwyl fawr.")
     assert "Journal" not in out and "Goodbye" not in out
