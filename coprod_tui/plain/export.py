@@ -5,27 +5,23 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coprod_tui.i18n import N_, _
+from coprod_tui.i18n import _
 from coprod_tui.journal.entry import VALUE_IDS
-from coprod_tui.transfer.common import ExportFilter, value_label
+from coprod_tui.transfer.common import FORMATS, ExportFilter, value_label
 from coprod_tui.transfer.files import ExportExistsError, default_path, render, write_export
 
 if TYPE_CHECKING:
     from coprod_tui.plain.app import Plain
 
-FORMATS = (
-    ("md", N_("Markdown (md): readable, for notes and sharing")),
-    ("txt", N_("Plain text (txt)")),
-    ("nmc", N_("NMC revalidation reflective accounts (nmc)")),
-    ("json", N_("Full backup of everything (json), for `coprod import`")),
-)
+# Every format the app's Export screen offers, in its order, with its words.
+FORMAT_IDS = tuple(FORMATS)
 
 
 def run(plain: Plain) -> None:
     """Choose a format and which entries, then where to write the file."""
     console = plain.console
-    fmt = FORMATS[console.choose(_("Export: choose a format"),
-                                 [_(label) for _fmt, label in FORMATS])][0]
+    fmt = FORMAT_IDS[console.choose(_("Export: choose a format"),
+                                    [f"{fmt}: {_(FORMATS[fmt])}" for fmt in FORMAT_IDS])]
     flt = ExportFilter()
     if fmt != "json":
         picked = console.choose_many(

@@ -188,3 +188,14 @@ def test_export(data_dir: Path, tmp_path: Path) -> None:
     code, text = run(data_dir, "6", "1", "", str(target), "q")
     assert code == 0, text
     assert "hi" in target.read_text() and target.stat().st_mode & 0o777 == 0o600
+
+
+def test_export_offers_every_format_the_app_does(data_dir: Path, tmp_path: Path) -> None:
+    EntryStore(Store.open(data_dir)).add(Entry(values=["strengths"], sections={"text": "hi"}))
+    target = tmp_path / "pack.html"
+    code, text = run(data_dir, "6", "5", "", str(target), "q")
+    assert code == 0, text
+    for name in ("1. md:", "2. txt:", "3. nmc: NMC revalidation pack", "4. hcpc:", "5. html:",
+                 "6. json:"):
+        assert name in text, text
+    assert target.read_text().startswith("<!DOCTYPE html>")
