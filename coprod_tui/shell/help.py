@@ -88,6 +88,17 @@ def _own_actions(node: object) -> set[str]:
     return actions
 
 
+def _screen_bindings(screen: Screen) -> list[tuple[str, Binding]]:
+    """(key, binding) for each described binding in coprod's classes of ``screen``."""
+    found = []
+    for cls in type(screen).__mro__:
+        if cls.__module__.startswith("coprod_tui"):
+            for binding in cls.__dict__.get("BINDINGS", []):
+                if isinstance(binding, Binding) and binding.description:
+                    found += [(key.strip(), binding) for key in binding.key.split(",")]
+    return found
+
+
 def _rows(found: list[tuple[str, Binding]], app: App) -> list[KeyRow]:
     """One row per action in the order found, its keys joined (``h, escape``):
     the key the footer shows first, and that binding's id."""
@@ -150,6 +161,16 @@ class HelpScreen(CoprodDialog[None]):
                     everywhere.append((key, binding))  # Textual's, but ours to mention
                 continue
             (everywhere if active.node is app else own).append((key, binding))
+        # A screen key that a Textual widget's own binding shadows in the chain
+        # (the screen's Enter under a focused list's "select") still works
+        # through that widget, and is this screen's to list.
+        listed = {key for key, _binding in own + everywhere}
+        for key, binding in _screen_bindings(screen):
+            active = screen.active_bindings.get(key)
+            if (key not in listed and active is not None and active.node is not screen
+                    and binding.action not in _own_actions(active.node)):
+                own.append((key, binding))
+                listed.add(key)
         text = getattr(screen, "HELP", "") or ""
         text = _(text) if text else ""
         return cls(_rows(own, app), text, _rows(everywhere, app))

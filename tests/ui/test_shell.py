@@ -283,3 +283,19 @@ async def test_help_leads_with_this_screen_then_everywhere_at_80x24(data_dir: Pa
         assert shown > 10, shown
         await pilot.press("b")
         await wait_until(pilot, lambda: isinstance(app.screen, JournalScreen))
+
+
+async def test_help_lists_a_screen_key_that_a_focused_list_shadows(data_dir: Path) -> None:
+    # Settings' Enter (Change) works through its focused list, whose own Enter
+    # ("select", Textual's) comes first in the chain: help still names it.
+    from coprod_tui.shell.settings import SettingsScreen
+
+    app = make_app(data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("7")
+        await wait_until(pilot, lambda: isinstance(app.screen, SettingsScreen))
+        await pilot.press("f1")
+        await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        assert [row.description for row in app.screen.rows][:2] == ["Change", "Back"]
+        assert "Select" not in app.screen.markdown(), "Textual's own key stays out"
