@@ -24,6 +24,7 @@ from typing import Any
 
 from coprod_tui.core.content import Field, check_shape
 from coprod_tui.errors import CoprodError
+from coprod_tui.i18n import N_, _
 from coprod_tui.journal.entry import VALUE_IDS
 
 STATEMENTS_PER_VALUE = 3
@@ -99,8 +100,19 @@ def wording_fingerprint(values: tuple[ValueStatements, ...]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
+# The wording of a field that needs text, and of what a field holds (``found``).
+_NEEDS_TEXT = N_("{path}: needs some text")
+_KIND_NAMES = {type(None): N_("nothing"), dict: N_("an object"), list: N_("a list"),
+               str: N_("text"), bool: N_("true/false"), int: N_("a number"),
+               float: N_("a number")}
+
+
 class _Checker:
-    """Collects the path inside the document for error messages."""
+    """Collects the path inside the document for error messages.
+
+    A message is ``FILE: PLACE: PROBLEM``: the place is a JSON path (``values[2].id``,
+    kept as written in the file) or the top level; the problem is one whole clause.
+    """
 
     def __init__(self, source: str) -> None:
         self.source = source
@@ -110,70 +122,92 @@ class _Checker:
 
     def obj(self, data: Any, where: str) -> dict[str, Any]:
         if not isinstance(data, dict):
-            raise self.fail(where, f"expected an object {{...}}, found {_kind(data)}")
+            raise self.fail(where, _("expected an object {{...}}, found {found}").format(
+                found=_kind(data)))
         return data
 
     def shape(self, data: dict[str, Any], spec: dict[str, Field], where: str,
-              style: str = "{path}: needs some text") -> None:
+              style: str = _NEEDS_TEXT) -> None:
         """Check ``data`` against ``spec`` (the shared checker, this file's wording)."""
         check_shape(data, spec, where, lambda m: StatementsFileError(f"{self.source}: {m}"),
-                    style=style, words={"text": "some text"})
+                    style=style, words={"text": N_("some text")})
 
     def texts(self, data: dict[str, Any], key: str, where: str) -> list[str]:
         value = data.get(key)
         place = f"{where}.{key}"
         if not isinstance(value, list):
-            raise self.fail(place, f"expected a list [...] of text, found {_kind(value)}")
+            raise self.fail(place, _("expected a list [...] of text, found {found}").format(
+                found=_kind(value)))
         for index, item in enumerate(value):
             if not isinstance(item, str) or not item.strip():
-                raise self.fail(f"{place}[{index}]", "needs some text")
+                raise self.fail(f"{place}[{index}]", _("needs some text"))
         return [item.strip() for item in value]
 
 
 def _kind(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    return {dict: "an object", list: "a list", str: "text", bool: "true/false"}.get(
-        type(value), "a number" if isinstance(value, (int, float)) else type(value).__name__
-    )
+    """What a JSON value is, in words (``an object``, ``a list``...)."""
+    name = _KIND_NAMES.get(type(value))
+    return _(name) if name else type(value).__name__
+
+
+def _top_level() -> str:
+    """The place of a message about the whole file."""
+    return _("top level")
+
+
+def _not_a_link() -> str:
+    return _("should be a web address starting with https://")
+
+
+def _unknown_value(value_id: object) -> str:
+    return _("unknown value {id!r}; choices: {choices}").format(
+        id=value_id, choices=", ".join(VALUE_IDS))
+
+
+def _value_twice(value_id: object) -> str:
+    return _("value {id!r} appears twice").format(id=value_id)
 
 
 def _scale(check: _Checker, data: Any) -> tuple[ScalePoint, ...]:
     if not isinstance(data, list):
-        raise check.fail("scale", f"expected a list of 5 scores, found {_kind(data)}")
+        raise check.fail("scale", _("expected a list of 5 scores, found {found}").format(
+            found=_kind(data)))
     if len(data) != len(SCORES):
-        raise check.fail("scale", f"needs exactly 5 scores (1 to 5), found {len(data)}")
+        raise check.fail("scale", _("needs exactly 5 scores (1 to 5), found {count}").format(
+            count=len(data)))
     points = []
     for index, item in enumerate(data):
         where = f"scale[{index}]"
         item = check.obj(item, where)
         if item.get("score") != index + 1 or isinstance(item.get("score"), bool):
-            raise check.fail(f"{where}.score", f"should be {index + 1} (scores go 1 to 5 in order)")
+            raise check.fail(f"{where}.score", _(
+                "should be {score} (scores go 1 to 5 in order)").format(score=index + 1))
         check.shape(item, POINT_SHAPE, where)
         points.append(ScalePoint(index + 1, item["label"].strip(), item["descriptor"].strip()))
     return tuple(points)
 
 
 def _values(check: _Checker, data: Any) -> tuple[ValueStatements, ...]:
-    expected = ", ".join(VALUE_IDS)
     if not isinstance(data, list):
-        raise check.fail("values", f"expected a list of the five values, found {_kind(data)}")
+        raise check.fail("values", _("expected a list of the five values, found {found}").format(
+            found=_kind(data)))
     values = []
     for index, item in enumerate(data):
         where = f"values[{index}]"
         item = check.obj(item, where)
         value_id = item.get("id")
         if value_id not in VALUE_IDS:
-            raise check.fail(f"{where}.id", f"unknown value {value_id!r}; choices: {expected}")
+            raise check.fail(f"{where}.id", _unknown_value(value_id))
         if any(v.id == value_id for v in values):
-            raise check.fail(f"{where}.id", f"value {value_id!r} appears twice")
+            raise check.fail(f"{where}.id", _value_twice(value_id))
         statements = check.texts(item, "statements", where)
         if len(statements) != STATEMENTS_PER_VALUE:
-            raise check.fail(f"{where}.statements",
-                             f"needs exactly {STATEMENTS_PER_VALUE} statements, found {len(statements)}")
+            raise check.fail(f"{where}.statements", _(
+                "needs exactly {expected} statements, found {count}").format(
+                    expected=STATEMENTS_PER_VALUE, count=len(statements)))
         next_steps = check.texts(item, "next_steps", where)
         if not next_steps:
-            raise check.fail(f"{where}.next_steps", "needs at least one next step")
+            raise check.fail(f"{where}.next_steps", _("needs at least one next step"))
         check.shape(item, VALUE_SHAPE, where)
         values.append(ValueStatements(
             id=value_id,
@@ -185,7 +219,8 @@ def _values(check: _Checker, data: Any) -> tuple[ValueStatements, ...]:
         ))
     missing = [v for v in VALUE_IDS if v not in {value.id for value in values}]
     if missing:
-        raise check.fail("values", f"missing {', '.join(missing)} (every value needs its statements)")
+        raise check.fail("values", _("missing {ids} (every value needs its statements)").format(
+            ids=", ".join(missing)))
     # Always in the canonical order, whatever order the file uses.
     return tuple(sorted(values, key=lambda v: VALUE_IDS.index(v.id)))
 
@@ -196,11 +231,11 @@ def parse_statements(data: Any, source: str) -> StatementSet:
     ``source`` names the file in error messages. Raises :class:`StatementsFileError`.
     """
     check = _Checker(source)
-    top = check.obj(data, "top level")
+    top = check.obj(data, _top_level())
     check.shape(top, FILE_SHAPE, "")
     official = top["official_tool"].strip()
     if not official.startswith(("https://", "http://")):
-        raise check.fail("official_tool", "should be a web address starting with https://")
+        raise check.fail("official_tool", _not_a_link())
     values = _values(check, top.get("values"))
     return StatementSet(
         title=top["title"].strip(),
@@ -214,7 +249,7 @@ def parse_statements(data: Any, source: str) -> StatementSet:
 
 
 # -- translations ------------------------------------------------------------------
-OPTIONAL_STYLE = "{path}: should be {what} (or left out to keep the English)"
+OPTIONAL_STYLE = N_("{path}: should be {what} (or left out to keep the English)")
 TRANSLATION_SHAPE = {"title": Field("text", required=False), "intro": Field("text", required=False),
                      "official_tool": Field("text", required=False),
                      "scale": Field("list", required=False), "values": Field("list", required=False)}
@@ -242,10 +277,11 @@ def _translated_scale(check: _Checker, data: Any,
         item = check.obj(item, where)
         score = item.get("score")
         if isinstance(score, bool) or score not in SCORES:
-            raise check.fail(f"{where}.score", "should be a score from 1 to 5 (the English "
-                                               "scale's score this item translates)")
+            raise check.fail(f"{where}.score", _("should be a score from 1 to 5 (the English "
+                                                 "scale's score this item translates)"))
         if score in seen:
-            raise check.fail(f"{where}.score", f"score {score} appears twice")
+            raise check.fail(f"{where}.score", _("score {score} appears twice").format(
+                score=score))
         seen.add(score)
         check.shape(item, POINT_TRANSLATION, where, OPTIONAL_STYLE)
         english = points[score]
@@ -261,22 +297,22 @@ def _translated_value(check: _Checker, item: dict[str, Any], where: str,
     given = item.get("statements")
     if given is not None:
         if len(given) > STATEMENTS_PER_VALUE:
-            raise check.fail(f"{where}.statements",
-                             f"has {len(given)} statements; the English has "
-                             f"{STATEMENTS_PER_VALUE} (a translation adds none)")
+            raise check.fail(f"{where}.statements", _(
+                "has {count} statements; the English has {english} (a translation "
+                "adds none)").format(count=len(given), english=STATEMENTS_PER_VALUE))
         for index, text in enumerate(given):
             if text is None:
                 continue  # this one stays in English
             if not isinstance(text, str) or not text.strip():
                 raise check.fail(f"{where}.statements[{index}]",
-                                 "needs some text (or null to keep the English)")
+                                 _("needs some text (or null to keep the English)"))
             statements[index] = text.strip()
     next_steps = english.next_steps
     if item.get("next_steps") is not None:
         next_steps = tuple(check.texts(item, "next_steps", where))
         if not next_steps:
-            raise check.fail(f"{where}.next_steps", "needs at least one next step "
-                                                    "(or leave it out to keep the English)")
+            raise check.fail(f"{where}.next_steps", _(
+                "needs at least one next step (or leave it out to keep the English)"))
     return replace(english, name=_given(item, "name", english.name),
                    summary=_given(item, "summary", english.summary),
                    statements=tuple(statements), next_steps=next_steps)
@@ -288,11 +324,11 @@ def translate_statements(english: StatementSet, data: Any, source: str,
     naming ``source`` for a broken one). What it does not give stays in English;
     ids, reading sections and the wording fingerprint never change."""
     check = _Checker(source)
-    top = check.obj(data, "top level")
+    top = check.obj(data, _top_level())
     check.shape(top, TRANSLATION_SHAPE, "", OPTIONAL_STYLE)
     official = _given(top, "official_tool", english.official_tool)
     if not official.startswith(("https://", "http://")):
-        raise check.fail("official_tool", "should be a web address starting with https://")
+        raise check.fail("official_tool", _not_a_link())
     values = {value.id: value for value in english.values}
     seen: set[str] = set()
     for index, item in enumerate(top.get("values") or []):
@@ -300,10 +336,9 @@ def translate_statements(english: StatementSet, data: Any, source: str,
         item = check.obj(item, where)
         value_id = item.get("id")
         if value_id not in values:
-            raise check.fail(f"{where}.id", f"unknown value {value_id!r}; choices: "
-                                            f"{', '.join(VALUE_IDS)}")
+            raise check.fail(f"{where}.id", _unknown_value(value_id))
         if value_id in seen:
-            raise check.fail(f"{where}.id", f"value {value_id!r} appears twice")
+            raise check.fail(f"{where}.id", _value_twice(value_id))
         seen.add(value_id)
         values[value_id] = _translated_value(check, item, where, values[value_id])
     return replace(
