@@ -32,6 +32,7 @@ from coprod_tui.core.content import cached, read_content_json
 from coprod_tui.core.store.collection import Collection, documents
 from coprod_tui.core.store.repository import Store
 from coprod_tui.core.store.session import Doc
+from coprod_tui.core.text import make_visible
 
 TABLE = "complexity"
 PRACTICE = "practice"
@@ -111,7 +112,7 @@ def rounds(store: Store) -> list[Doc]:
 
 
 def _read_scenarios(path: Path) -> list[Scenario]:
-    return parse_scenarios(read_content_json(path, ScenarioError), str(path))
+    return parse_scenarios(read_content_json(path, ScenarioError), make_visible(str(path)))
 
 
 def scenario_files(content_dirs: list[Path] | None = None) -> list[Path]:

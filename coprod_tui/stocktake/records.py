@@ -15,6 +15,7 @@ from coprod_tui.core.content import cached, read_content_json
 from coprod_tui.core.preferences import preference
 from coprod_tui.core.store.collection import Collection
 from coprod_tui.core.store.repository import Store
+from coprod_tui.core.text import make_visible
 from coprod_tui.stocktake.rules import Stocktake, by_date
 from coprod_tui.stocktake.statements import (
     StatementSet,
@@ -123,12 +124,13 @@ def load_statements(content_dirs: list[Path] | None = None,
     candidates = _translation_candidates(content_dirs, code) if code != i18n.ENGLISH else []
 
     def build() -> StatementSet:
-        english = parse_statements(read_content_json(path, StatementsFileError), str(path))
+        english = parse_statements(read_content_json(path, StatementsFileError),
+                                   make_visible(str(path)))
         translated = next((c for c in candidates if c.is_file()), None)
         if translated is None:
             return english
         return translate_statements(english, read_content_json(translated, StatementsFileError),
-                                    str(translated), code)
+                                    make_visible(str(translated)), code)
 
     return cached(f"stocktake-statements:{code}", [path, *candidates], build)
 

@@ -138,3 +138,24 @@ def test_an_oversized_section_is_refused_unread(tmp_path: Path) -> None:
     assert section is not None
     with pytest.raises(ContentError, match="content files must be smaller"):
         section.read_text()
+
+
+@pytest.mark.parametrize("name, loader", [
+    ("stocktake.json", "coprod_tui.stocktake.records:load_statements"),
+    ("complexity_scenarios.json", "coprod_tui.complexity.records:load_scenarios"),
+])
+def test_a_broken_pack_files_path_is_shown_visibly(tmp_path: Path, name: str,
+                                                   loader: str) -> None:
+    import importlib
+
+    from coprod_tui.errors import CoprodError
+
+    pack = tmp_path / "pack\x1b[2J\x9b"
+    pack.mkdir()
+    (pack / name).write_text('{"not": "the right shape"}', encoding="utf-8")
+    module, _sep, function = loader.partition(":")
+    with pytest.raises(CoprodError) as raised:
+        getattr(importlib.import_module(module), function)([pack])
+    message = raised.value.message
+    assert "\x1b" not in message and "\x9b" not in message, message
+    assert "pack" in message
