@@ -106,7 +106,8 @@ def _log(subparsers: argparse._SubParsersAction, common: argparse.ArgumentParser
 
 def _cpd_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--date", metavar="YYYY-MM-DD", help=_("when (default today)"))
-    p.add_argument("--title", help=_("what the activity was (a short title)"))
+    p.add_argument("--title", metavar="TITLE|@FILE",
+                   help=_("what the activity was (a short title); leave it out to be asked"))
     p.add_argument("--method", help=_("how: {choices} (or your words)").format(
         choices=rules.methods_hint()))
     p.add_argument("--hours", metavar="H", help=_("how long, e.g. 1.5"))
@@ -146,7 +147,8 @@ def _hours_options(p: argparse.ArgumentParser) -> None:
                    help=_("the day, or the first day of a period"))
     p.add_argument("--until", metavar="YYYY-MM-DD", help=_("the last day of a period"))
     p.add_argument("--hours", metavar="H", help=_("hours of practice"))
-    p.add_argument("--role", default=None, help=_("role or setting (optional, short)"))
+    p.add_argument("--role", default=None, metavar="ROLE|@FILE",
+                   help=_("role or setting (optional, short); leave it out to be asked"))
 
 
 #: Said of the partner's details: another person's, so better kept out of ``ps``.
@@ -203,17 +205,18 @@ class _Input:
     def private_short(self, given: str | None, option: str, label: str) -> str:
         """A short field holding another person's details: ``@FILE`` (its first line),
         asked on a terminal, or (with a warning that ``ps`` shows it) the value given."""
-        if given is not None and given.startswith("@"):
-            text = read_text_file(Path(given[1:]).expanduser(), option).strip()
-            return text.splitlines()[0] if text else ""
-        if given is not None and given.strip():
+        if given is not None and given.strip() and not given.startswith("@"):
             print(_("note: {option} given on the command line can be read by other users of "
                     "this computer (ps); next time leave it out to be asked, or give "
                     "{option} @FILE").format(option=option), file=sys.stderr)
         return self.short(given, option, label)
 
     def short(self, given: str | None, option: str, label: str, default: str | None = None) -> str:
-        """A short field: the option, else a prompt on a terminal, else the default."""
+        """A short field: the option (``@FILE``: that file's first line, kept out of
+        ``ps``), else a prompt on a terminal, else the default."""
+        if given is not None and given.startswith("@"):
+            text = read_text_file(Path(given[1:]).expanduser(), option).strip()
+            return text.splitlines()[0] if text else ""
         if given is not None:
             return given
         if self.ask:

@@ -279,3 +279,21 @@ def test_a_passed_date_is_said_to_be_passed_not_negative_days_left(tmp_path: Pat
     future = dt.date.today() + dt.timedelta(days=1)
     ok(data, "registration", "--regulator", "nmc", "--date", future.isoformat())
     assert "(1 day left)" in ok(data, "revalidation")
+
+
+def test_a_cpd_title_and_a_role_can_come_from_a_file(tmp_path: Path) -> None:
+    import os
+
+    data = tmp_path / "data"
+    title, role = tmp_path / "title.txt", tmp_path / "role.txt"
+    title.write_text("Carers' forum on the ward\nsecond line ignored\n")
+    role.write_text("Staff nurse, stroke unit\n")
+    os.chmod(title, 0o600)
+    os.chmod(role, 0o600)
+    ok(data, "cpd", "add", "--date", "2026-11-02", "--title", f"@{title}", "--method",
+       "workshop", "--hours", "2", "--participatory")
+    ok(data, "hours", "add", "--date", "2026-11-02", "--hours", "7.5", "--role", f"@{role}")
+    (cpd,) = json.loads(ok(data, "cpd", "list", "--json"))
+    (hours,) = json.loads(ok(data, "hours", "list", "--json"))
+    assert cpd["title"] == "Carers' forum on the ward"
+    assert hours["role"] == "Staff nurse, stroke unit"
