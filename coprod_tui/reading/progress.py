@@ -53,21 +53,6 @@ def tiers_line(catalog: Catalog, read_ids: Iterable[str]) -> str:
     )
 
 
-def summary_line(catalog: Catalog, read_ids: Iterable[str], current: str | None) -> str:
-    """E.g. ``"10-minute tier: 4 of 6 read"``: the tier being read (else the
-    first unfinished one), or that everything is read."""
-    done = set(read_ids)
-    section = catalog.section(current) if current else None
-    tier = catalog.tier(section.tier_id) if section else None
-    if tier is None or tier_counts(tier, done)[0] == len(tier.sections):
-        tier = next((t for t in catalog.tiers if tier_counts(t, done)[0] < len(t.sections)),
-                    None)
-    if tier is None:
-        return _all_read(sum(len(t.sections) for t in catalog.tiers))
-    read, count = tier_counts(tier, done)
-    return _("{tier}: {read} of {total} read").format(tier=tier.label, read=read, total=count)
-
-
 def _all_read(total: int) -> str:
     """``all 19 sections read``."""
     return ngettext("all {total} sections read", "all {total} sections read", total).format(

@@ -9,7 +9,7 @@ import pytest
 
 from coprod_tui.core.store import Store
 from coprod_tui.reading.catalog import load_catalog
-from coprod_tui.reading.progress import continue_section, first_unread, summary_line, tiers_line
+from coprod_tui.reading.progress import continue_section, first_unread, tiers_line
 from coprod_tui.reading.records import PLACE_ID, Place, ReadingProgress
 from tests.conftest import ROOT
 
@@ -109,14 +109,9 @@ def test_progress_is_kept_in_the_reading_table(data_dir: Path) -> None:
     assert (data_dir / "state.json").exists()
 
 
-def test_summary_line_follows_the_tier_being_read() -> None:
+def test_first_unread_follows_the_order_of_the_tiers() -> None:
     catalog = load_catalog()
     ten = [s.id for s in catalog.tier("10-minutes").sections]
-    assert summary_line(catalog, ten[:4], ten[0]) == "10-minute tier: 4 of 6 read"
-    assert summary_line(catalog, [], "five-values-in-depth") == "30-minute tier: 0 of 7 read"
-    assert summary_line(catalog, ten, ten[-1]) == "30-minute tier: 0 of 7 read"
-    everything = [s.id for s in catalog.sections()]
-    assert summary_line(catalog, everything, None) == f"all {len(everything)} sections read"
     assert first_unread(catalog, ten[:2]).id == ten[2]
 
 
