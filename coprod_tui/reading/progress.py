@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from coprod_tui.i18n import _, ngettext
+from coprod_tui.i18n import ngettext
 from coprod_tui.reading.model import Catalog, Section, Tier
 
 
