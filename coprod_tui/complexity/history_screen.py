@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from textual import on
@@ -12,20 +13,25 @@ from textual.widgets.option_list import Option
 
 from coprod_tui.complexity import records as cx
 from coprod_tui.complexity.rules import DOMAINS
+from coprod_tui.complexity.scenarios import ScenarioError
 from coprod_tui.core.clock import local_display
+from coprod_tui.core.store.repository import Store
 from coprod_tui.core.ui.screens import CoprodDialog, screen_css
 from coprod_tui.i18n import _
 
 
-def round_details(doc: dict[str, Any]) -> str:
-    """Each scenario of a round, right or wrong, in words."""
+def round_details(doc: dict[str, Any], titles: Mapping[str, str] | None = None) -> str:
+    """Each scenario of a round, right or wrong, in words. ``titles`` gives the
+    scenarios' titles in the interface language by id; a scenario not among
+    them shows the title the round kept."""
     lines = []
     for item in doc.get("attempts", []):
         mark = _("[right]") if item.get("correct") else _("[wrong]")
         chosen = _(DOMAINS.get(item.get("chosen", ""), DOMAINS["confusion"]).label)
         expected = _(DOMAINS.get(item.get("expected", ""), DOMAINS["confusion"]).label)
         lines.append(_("{mark} {title}: you said {chosen}, expected {expected}").format(
-            mark=mark, title=item.get("title", item.get("scenario", "")), chosen=chosen,
+            mark=mark, title=(titles or {}).get(str(item.get("scenario")))
+            or item.get("title", item.get("scenario", "")), chosen=chosen,
             expected=expected))
     return "\n".join(lines)
 
@@ -38,6 +44,7 @@ class PracticeHistoryScreen(CoprodDialog[None]):
     def __init__(self) -> None:
         super().__init__()
         self.rounds: dict[str, dict[str, Any]] = {}
+        self.titles: dict[str, str] = {}
         self.loaded = False
 
     def compose(self) -> ComposeResult:
@@ -53,8 +60,22 @@ class PracticeHistoryScreen(CoprodDialog[None]):
         self.load()
 
     def load(self) -> None:
-        """Read the rounds off the UI thread."""
-        self.run_loading(cx.rounds, self._show, group="complexity-history")
+        """Read the rounds, and the scenarios' titles in the interface language, off
+        the UI thread."""
+        content_dirs = self.app.content_dirs
+
+        def read(store: Store) -> tuple[list[dict[str, Any]], dict[str, str]]:
+            try:
+                titles = {s.id: s.title for s in cx.load_scenarios(content_dirs)}
+            except ScenarioError:
+                titles = {}  # broken scenarios: the titles the rounds kept
+            return cx.rounds(store), titles
+
+        self.run_loading(read, self._loaded, group="complexity-history")
+
+    def _loaded(self, found: tuple[list[dict[str, Any]], dict[str, str]]) -> None:
+        docs, self.titles = found
+        self._show(docs)
 
     def _show(self, docs: list[dict[str, Any]]) -> None:
         options = self.query_one("#rounds", OptionList)
@@ -77,7 +98,8 @@ class PracticeHistoryScreen(CoprodDialog[None]):
     @on(OptionList.OptionHighlighted, "#rounds")
     def _details(self, event: OptionList.OptionHighlighted) -> None:
         doc = self.rounds.get(event.option.id or "")
-        self.query_one("#round-details", Static).update(round_details(doc) if doc else "")
+        self.query_one("#round-details", Static).update(
+            round_details(doc, self.titles) if doc else "")
 
     def action_back(self) -> None:
         """Close."""

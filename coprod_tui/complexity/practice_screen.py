@@ -139,10 +139,12 @@ class PracticeScreen(CoprodScreen[None]):
 
     def _summary(self) -> str:
         lines = [_("Your answers:")]
+        titles = {scenario.id: scenario.title for scenario in self.round}
         for item in self.items:
             mark = _("[right]") if item["correct"] else _("[wrong]")
             lines.append("  " + _("{mark} {title}: you said {chosen}, expected {expected}").format(
-                mark=mark, title=item["title"], chosen=_(DOMAINS[item["chosen"]].label),
+                mark=mark, title=titles.get(item["scenario"], item["title"]),
+                chosen=_(DOMAINS[item["chosen"]].label),
                 expected=_(DOMAINS[item["expected"]].label)))
         lines += ["", _("a: another round   y: history   b: back to your challenges")]
         return "\n".join(lines)
@@ -154,7 +156,7 @@ class PracticeScreen(CoprodScreen[None]):
             return
         self.answered = True
         self.items.append({
-            "scenario": scenario.id, "title": scenario.title, "chosen": domain,
+            "scenario": scenario.id, "title": scenario.saved_title, "chosen": domain,
             "expected": scenario.expected, "correct": scenario.accepts(domain),
         })
         self.query_one("#practice-feedback", Static).update(

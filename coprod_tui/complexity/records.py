@@ -12,6 +12,10 @@ Each earlier version keeps ``title``, ``description``, ``answers``, ``domain``,
 
     {"id", "exercise": "complexity", "date", "score", "total",
      "attempts": [{"scenario", "title", "chosen", "expected", "correct"}]}
+
+An attempt's ``title`` is the scenario's title as its file gives it (English
+for the built-in scenarios), whatever the language the round was played in;
+screens show the scenario's title in the interface language, found by id.
 """
 
 from __future__ import annotations
@@ -19,13 +23,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from coprod_tui import paths
+from coprod_tui import i18n, paths
 from coprod_tui.complexity.rules import PLAN_FIELDS, assess
 from coprod_tui.complexity.scenarios import (
     Scenario,
     ScenarioError,
     merge_scenarios,
     parse_scenarios,
+    translate_scenarios,
 )
 from coprod_tui.core.clock import now_iso
 from coprod_tui.core.content import cached, read_content_json
@@ -98,7 +103,8 @@ def latest_challenge(store: Store) -> Doc | None:
 
 
 def save_round(store: Store, attempts: list[dict[str, Any]]) -> Doc:
-    """Keep a finished practice round: each item has scenario, title, chosen, expected, correct."""
+    """Keep a finished practice round: each item has scenario, title (the scenario's
+    :attr:`~coprod_tui.complexity.scenarios.Scenario.saved_title`), chosen, expected, correct."""
     score = sum(1 for attempt in attempts if attempt.get("correct"))
     return round_records(store).add({
         "date": now_iso(), "score": score, "total": len(attempts),
@@ -125,13 +131,54 @@ def scenario_files(content_dirs: list[Path] | None = None) -> list[Path]:
     return files
 
 
-def load_scenarios(content_dirs: list[Path] | None = None) -> list[Scenario]:
-    """The built-in scenarios plus any in content packs (raises ``ScenarioError``;
-    kept in the one content cache until a file changes)."""
-    files = scenario_files(content_dirs)
-    return list(cached("complexity-scenarios", files,
-                       lambda: tuple(merge_scenarios([_read_scenarios(f) for f in files]))))
+def translation_file(folder: Path, language: str) -> Path:
+    """Where a folder keeps its scenarios in ``language``:
+    ``<folder>/<language>/complexity_scenarios.json`` (the built-in Welsh:
+    ``content/cy/complexity_scenarios.json``)."""
+    return Path(folder) / language / SCENARIO_FILE
 
+
+def scenario_layers(content_dirs: list[Path] | None = None,
+                    language: str = i18n.ENGLISH) -> list[tuple[Path | None, Path | None]]:
+    """Each folder in order (the built-in one first) as its scenario file (``None``:
+    it has none) and the translation into ``language`` it may hold (``None``
+    in English; it may not exist)."""
+    folders = [paths.builtin_content_dir(), *(Path(d) for d in content_dirs or [])]
+    layers: list[tuple[Path | None, Path | None]] = []
+    for index, folder in enumerate(folders):
+        english = folder / SCENARIO_FILE
+        layers.append((english if index == 0 or english.is_file() else None,
+                       None if language == i18n.ENGLISH else translation_file(folder, language)))
+    return layers
+
+
+def _build(layers: list[tuple[Path | None, Path | None]]) -> tuple[Scenario, ...]:
+    scenarios: list[Scenario] = []
+    for english, translation in layers:
+        if english is not None:
+            scenarios = merge_scenarios([scenarios, _read_scenarios(english)])
+        if translation is not None and translation.is_file():
+            scenarios = translate_scenarios(
+                scenarios, read_content_json(translation, ScenarioError),
+                make_visible(str(translation)))
+    return tuple(scenarios)
+
+
+def load_scenarios(content_dirs: list[Path] | None = None,
+                   language: str | None = None) -> list[Scenario]:
+    """The built-in scenarios plus any in content packs, in ``language`` (default:
+    the interface language) where a translation gives them, English elsewhere
+    (raises ``ScenarioError``; kept in the one content cache until a file changes).
+
+    A folder's translation (``<folder>/cy/complexity_scenarios.json``) applies to
+    the scenarios as they stand after that folder: a pack's own version of a
+    scenario is English unless the pack brings its translation too, and a pack
+    may hold only a translation.
+    """
+    code = i18n.normalise(language) or i18n.current_language()
+    layers = scenario_layers(content_dirs, code)
+    files = [path for layer in layers for path in layer if path is not None]
+    return list(cached(f"complexity-scenarios:{code}", files, lambda: _build(layers)))
 
 
 def home_summary(store: Store) -> str:

@@ -4,17 +4,25 @@ Scenarios come from ``complexity_scenarios.json`` (trainers can extend it in a
 content pack). :func:`parse_scenarios` checks already-parsed JSON and raises
 :class:`ScenarioError` naming the file, the scenario and the problem. Pure: the
 store reads the files.
+
+A translation (``cy/complexity_scenarios.json``) names scenarios by ``id`` and
+gives any of their texts (``title``, ``text``, ``explanation``, ``differ``):
+:func:`translate_scenarios` puts them in place of the English, one text at a
+time. Expected results, answers and ``also`` always come from the English
+file. A saved round keeps each scenario's id and its title as the scenario
+file gives it (:attr:`Scenario.saved_title`), never a translation, so the
+language a round was played in never changes what was saved.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from coprod_tui.complexity.rules import ANSWERS, DOMAIN_IDS, QUESTION_IDS, classify
 from coprod_tui.core.content import Field, check_shape
 from coprod_tui.errors import CoprodError
-from coprod_tui.i18n import _
+from coprod_tui.i18n import N_, _
 
 REQUIRED_TEXT = ("id", "title", "text", "expected", "explanation")
 FILE_SHAPE = {"scenarios": Field("list")}
@@ -42,6 +50,13 @@ class Scenario:
     explanation: str
     differ: str = ""
     also: tuple[str, ...] = ()
+    # The title as the scenario file gives it, before any translation (empty: ``title``).
+    source_title: str = ""
+
+    @property
+    def saved_title(self) -> str:
+        """The title a saved round keeps: the scenario file's own, in any language."""
+        return self.source_title or self.title
 
     def accepts(self, domain: str) -> bool:
         """Whether ``domain`` is the expected result or a listed reasonable view."""
@@ -86,6 +101,7 @@ def _scenario(item: Any, where: str) -> Scenario:
         id=item["id"].strip(), title=item["title"].strip(), text=item["text"].strip(),
         expected=item["expected"], answers={q: answers[q] for q in QUESTION_IDS},
         explanation=item["explanation"].strip(), differ=differ.strip(), also=tuple(also),
+        source_title=item["title"].strip(),
     )
 
 
@@ -113,3 +129,55 @@ def merge_scenarios(groups: list[list[Scenario]]) -> list[Scenario]:
         for scenario in group:
             merged[scenario.id] = scenario
     return list(merged.values())
+
+
+# -- translations ------------------------------------------------------------------
+TRANSLATED = ("title", "text", "explanation", "differ")
+TRANSLATION_SHAPE = {"id": Field("text"), **{key: Field("text", required=False)
+                                             for key in TRANSLATED}}
+# Translators: '{key}' is the file's key, kept as it is written in the file.
+_OPTIONAL_TEXT = N_("{where}: '{key}' must be {what}, or be left out to keep the English")
+
+
+def translate_scenarios(scenarios: list[Scenario], data: Any, source: str) -> list[Scenario]:
+    """``scenarios`` with a parsed translation's texts in place of their English.
+
+    The translation is ``{"scenarios": [{"id", "title", "text", "explanation",
+    "differ"}]}`` with every text optional (left out or null: the English
+    stays). It only translates: an id not among ``scenarios``, an id given
+    twice, a ``differ`` for a scenario without one, or any other field
+    (``expected``, ``answers``, ``also``) raises :class:`ScenarioError` naming
+    ``source``. ``source_title`` keeps the English title.
+    """
+    check_shape(data, FILE_SHAPE, source, ScenarioError,
+                style=_("{where}: must be an object with a list '{key}'"))
+    by_id = {scenario.id: scenario for scenario in scenarios}
+    seen: set[str] = set()
+    for number, item in enumerate(data["scenarios"], start=1):
+        where = _("{source}: scenario {number}").format(source=source, number=number)
+        check_shape(item, {"id": Field("text")}, where, ScenarioError)
+        sid = item["id"].strip()
+        where = _("{where} ('{id}')").format(where=where, id=sid)
+        if sid not in by_id:
+            raise ScenarioError(_("{where}: there is no scenario with this id to translate "
+                                  "(a translation adds no scenario)").format(where=where))
+        if sid in seen:
+            raise ScenarioError(_("{where}: id {id!r} is used twice").format(where=where, id=sid))
+        seen.add(sid)
+        others = sorted(set(item) - set(TRANSLATION_SHAPE))
+        if others:
+            raise ScenarioError(
+                _("{where}: {names} cannot be translated; a translation gives only "
+                  "{fields} (the rest comes from the English file)").format(
+                    where=where, names=", ".join(others), fields=", ".join(TRANSLATED)))
+        check_shape(item, TRANSLATION_SHAPE, where, ScenarioError, style=_OPTIONAL_TEXT)
+        english = by_id[sid]
+        if item.get("differ") is not None and not english.differ:
+            raise ScenarioError(
+                # Translators: 'differ' is the file's key, kept as it is written in the file.
+                _("{where}: 'differ' has no English to translate (the scenario has no "
+                  "'differ')").format(where=where))
+        by_id[sid] = replace(english, **{key: item[key].strip() for key in TRANSLATED
+                                         if item.get(key) is not None},
+                             source_title=english.saved_title)
+    return [by_id[scenario.id] for scenario in scenarios]

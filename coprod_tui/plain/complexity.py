@@ -113,7 +113,7 @@ def practice_round(console: Console, scenarios: list[Scenario],
             number=number, total=len(chosen), title=scenario.title, right=right))
         console.wrap(scenario.text)
         domain = DOMAIN_IDS[console.choose(_("Where does it sit?"), places)]
-        items.append({"scenario": scenario.id, "title": scenario.title, "chosen": domain,
+        items.append({"scenario": scenario.id, "title": scenario.saved_title, "chosen": domain,
                       "expected": scenario.expected, "correct": scenario.accepts(domain)})
         console.wrap(feedback_text(scenario, domain))
         if number < len(chosen):
@@ -122,10 +122,10 @@ def practice_round(console: Console, scenarios: list[Scenario],
     console.say()
     console.say(_("Round finished: {right} of {total} right.").format(right=right,
                                                                       total=len(items)))
-    for item in items:
+    for scenario, item in zip(chosen, items, strict=True):
         mark = _("[right]") if item["correct"] else _("[wrong]")
         console.say("  " + _("{mark} {title}: you said {chosen}, expected {expected}").format(
-            mark=mark, title=item["title"], chosen=_(DOMAINS[item["chosen"]].label),
+            mark=mark, title=scenario.title, chosen=_(DOMAINS[item["chosen"]].label),
             expected=_(DOMAINS[item["expected"]].label)))
     return items
 

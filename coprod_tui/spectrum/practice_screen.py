@@ -123,7 +123,11 @@ class PracticeScreen(CoprodScreen[None]):
         self._show_progress()
         self.query_one("#practice-title", Static).update(literal(scenario.title))
         self.query_one("#practice-text", Static).update(literal(scenario.text))
-        self.query_one("#practice-feedback", Static).update("")
+        # Hidden while asking: its empty top line would push the hint out of sight
+        # below a long scenario at 24 lines.
+        feedback = self.query_one("#practice-feedback", Static)
+        feedback.update("")
+        feedback.display = False
         choices = self.query_one("#practice-choices", OptionList)
         choices.display = True
         self.query_one("#practice-hint").display = True
@@ -173,7 +177,9 @@ class PracticeScreen(CoprodScreen[None]):
         ])
         self.query_one("#practice-choices").display = False
         self.query_one("#practice-hint").display = False
-        self.query_one("#practice-feedback", Static).update(literal(text))
+        feedback = self.query_one("#practice-feedback", Static)
+        feedback.update(literal(text))
+        feedback.display = True
         self.query_one("#practice-body", VerticalScroll).focus()
         self.refresh_bindings()
 
@@ -204,7 +210,9 @@ class PracticeScreen(CoprodScreen[None]):
                                                                                total=total)))
         self.query_one("#practice-text", Static).update(Content(
             message + "\n\n" + _("Press p to practise again or b to go back.")))
-        self.query_one("#practice-feedback", Static).update(literal(self.review()))
+        feedback = self.query_one("#practice-feedback", Static)
+        feedback.update(literal(self.review()))
+        feedback.display = True
         self.query_one("#practice-body", VerticalScroll).focus()
         self.refresh_bindings()
 

@@ -1,15 +1,22 @@
 """Practice scenarios for the spectrum: their shape, validation and scoring.
 
-Pure: the loader (``toolkit/spectrum_scenarios.py``) reads the JSON and hands
-the parsed data here. A scenario is valid only if its expected answers lead to
-its expected place under the rules in :mod:`coprod_tui.spectrum.rules`, so a
-trainer cannot ship a scenario that contradicts the exercise.
+Pure: the loader (:mod:`coprod_tui.spectrum.scenario_content`) reads the JSON
+and hands the parsed data here. A scenario is valid only if its expected answers
+lead to its expected place under the rules in :mod:`coprod_tui.spectrum.rules`,
+so a trainer cannot ship a scenario that contradicts the exercise.
+
+A translation (``cy/spectrum_scenarios.json``) names scenarios by ``id`` and
+gives any of their texts (``title``, ``text``, ``explanation``):
+:func:`translate_scenarios` puts them in place of the English, one text at a
+time, and changes nothing else. Places and answers always come from the English
+file, and rounds keep ids and places only, so a round reads the same in every
+language.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from coprod_tui.core.content import Field, check_shape
 from coprod_tui.errors import CoprodError
@@ -129,6 +136,52 @@ def parse_scenarios(data: object, source: str) -> list[Scenario]:
         seen.add(scenario.id)
         result.append(scenario)
     return result
+
+
+# -- translations ------------------------------------------------------------------
+TRANSLATED = ("title", "text", "explanation")
+TRANSLATION_SHAPE = {"id": Field("text"), **{key: Field("text", required=False)
+                                             for key in TRANSLATED}}
+# Translators: '{key}' is the file's key, kept as it is written in the file.
+_OPTIONAL_TEXT = N_("{where}: '{key}' must be {what}, or be left out to keep the English")
+
+
+def translate_scenarios(scenarios: list[Scenario], data: object,
+                        source: str) -> list[Scenario]:
+    """``scenarios`` with a parsed translation's texts in place of their English.
+
+    The translation is ``{"scenarios": [{"id", "title", "text", "explanation"}]}``
+    with every text optional (left out or null: the English stays). It only
+    translates: an id not among ``scenarios``, an id given twice, or any other
+    field (a place, answers) raises :class:`ScenarioError` naming ``source``.
+    """
+    check_shape(data, FILE_SHAPE, source, ScenarioError,
+                style=_("{where}: must be an object with a list '{key}'"))
+    by_id = {scenario.id: scenario for scenario in scenarios}
+    seen: set[str] = set()
+    for index, item in enumerate(data["scenarios"]):
+        where = _("{source}: scenario {number}").format(source=source, number=index + 1)
+        check_shape(item, {"id": Field("text")}, where, ScenarioError)
+        sid = item["id"]
+        where = _("{source}: scenario '{id}'").format(source=source, id=sid)
+        if sid not in by_id:
+            raise ScenarioError(_("{where}: there is no scenario with this id to translate "
+                                  "(a translation adds no scenario)").format(where=where))
+        if sid in seen:
+            raise ScenarioError(_("{source}: scenario '{id}' appears twice").format(
+                source=source, id=sid))
+        seen.add(sid)
+        others = sorted(set(item) - set(TRANSLATION_SHAPE))
+        if others:
+            raise ScenarioError(
+                _("{where}: {names} cannot be translated; a translation gives only "
+                  "{fields} (the rest comes from the English file)").format(
+                    where=where, names=", ".join(others), fields=", ".join(TRANSLATED)))
+        check_shape(item, TRANSLATION_SHAPE, where, ScenarioError, style=_OPTIONAL_TEXT,
+                    words={"text": _("a non-empty string")})
+        by_id[sid] = replace(by_id[sid], **{key: item[key].strip() for key in TRANSLATED
+                                            if item.get(key) is not None})
+    return [by_id[scenario.id] for scenario in scenarios]
 
 
 def merge(*lists: list[Scenario]) -> list[Scenario]:

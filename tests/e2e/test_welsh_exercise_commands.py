@@ -1,7 +1,7 @@
 """`coprod --lang cy spectrum ...` and `coprod --lang cy complexity ...` in real
-processes: the drawing, the map's words, practice rounds, saved lists and
-errors are Welsh; the scenarios (content with no Welsh version yet) and what
-the user typed stay as written; `--json` stays English (issue 20)."""
+processes: the drawing, the map's words, practice rounds and their scenarios,
+saved lists and errors are Welsh; what the user typed stays as written;
+`--json` stays English (issue 20)."""
 
 from __future__ import annotations
 
@@ -11,15 +11,17 @@ from pathlib import Path
 from coprod_tui.complexity import records as cx
 from coprod_tui.core.store import Store
 from tests.e2e.test_welsh_commands import coprod
-from tests.ui.scenario_words import english_outside_content, scenario_content
+from tests.ui.scenario_words import english_scenario_text
+from tests.ui.welsh_check import english_lines
 
 # Plain mode's prompt names the "?" key's word as it is (tests/e2e/test_welsh_commands.py
 # asserts it so); it is not the exercises' text.
 
 
 def _english(out: str, *typed: str) -> list[str]:
-    """English lines left once the scenarios and the typed text are taken out."""
-    return english_outside_content(out, scenario_content(), allow=[*typed])
+    """English left once the typed text is taken out: lines with English words,
+    and any of the practice scenarios' English (every one has its Welsh)."""
+    return english_lines(out, allow=[*typed]) + english_scenario_text(out)
 
 
 def test_spectrum_drawing_in_welsh(data_dir: Path) -> None:
@@ -115,3 +117,10 @@ def test_complexity_errors_and_practice_in_welsh(data_dir: Path) -> None:
     assert "Senario 1 o 5: " in out and "Sut mae'r pum cwestiwn yn arwain yno:" in out
     assert "Rownd wedi gorffen: " in out and ("[cywir]" in out or "[anghywir]" in out)
     assert _english(out) == [], out
+    # The round shows the Welsh titles but keeps the scenario file's own (English) ones.
+    (doc,) = cx.rounds(Store.open(data_dir))
+    welsh = {s.id: s.title for s in cx.load_scenarios([], language="cy")}
+    english = {s.id: s.title for s in cx.load_scenarios([], language="en")}
+    for attempt in doc["attempts"]:
+        assert welsh[attempt["scenario"]] in out
+        assert attempt["title"] == english[attempt["scenario"]]

@@ -1,60 +1,38 @@
-"""The practice scenarios' own words, to take out before looking for English.
+"""The practice scenarios' English words, to be sure a Welsh screen shows none.
 
-The scenarios (``content/*_scenarios.json``) are content with no Welsh version
-yet, so a Welsh screen or command shows them in English as written. They are
-wrapped anywhere (by the screen or by plain text), so a line is compared with
-them word by word rather than line by line.
+Every built-in scenario has its Welsh (``content/cy/*_scenarios.json``), so a
+Welsh screen or command shows no English scenario text at all. The check for
+coprod's own words (:func:`tests.ui.welsh_check.english_lines`) looks for
+common English words, which a short title may not hold ("A hip replacement"),
+so this looks for the scenarios' own English: every title, and the opening
+words of every text, explanation and "where people differ" note. Screens and
+plain text wrap anywhere, so the text is compared with its lines joined.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from functools import cache
 
 from coprod_tui.complexity import records as cx
 from coprod_tui.spectrum.scenario_content import load_scenarios
-from tests.ui.welsh_check import english_lines
+
+OPENING_WORDS = 6
 
 
-def scenario_content() -> str:
-    """Every built-in scenario's words, as one line with a space at each end."""
-    texts = [text for s in load_scenarios(None) for text in (s.title, s.text, s.explanation)]
-    texts += [text for s in cx.load_scenarios([])
-              for text in (s.title, s.text, s.explanation, s.differ)]
-    return " " + " ".join(" ".join(texts).split()) + " "
+@cache
+def english_phrases() -> tuple[str, ...]:
+    """Each built-in scenario's English title, and the first words of its texts."""
+    spectrum = load_scenarios(None, language="en")
+    complexity = cx.load_scenarios([], language="en")
+    titles = [s.title for s in (*spectrum, *complexity)]
+    texts = [text for s in spectrum for text in (s.text, s.explanation)]
+    texts += [text for s in complexity for text in (s.text, s.explanation, s.differ) if text]
+    return (*titles, *(" ".join(text.split()[:OPENING_WORDS]) for text in texts))
 
 
-def _in(words: list[str], content: str) -> bool:
-    """Whether the run of ``words`` is in ``content`` (a title may be followed by
-    coprod's own colon or comma: ``Title: ...``)."""
-    phrase = " ".join(words)
-    return f" {phrase} " in content or f" {phrase.rstrip(':,;.')} " in content
-
-
-def english_outside_content(text: str, content: str, allow: Iterable[str] = ()) -> list[str]:
-    """Lines of ``text`` with English once the scenarios' words are taken out.
-
-    A run of two or more whole words found in ``content`` is content; so is a
-    run of one at the start or end of a line (a wrapped piece). ``allow`` is
-    passed on to :func:`english_lines` (typed text, ids).
-    """
-    allowed = list(allow)
-    found = []
-    for line in text.splitlines():
-        # Borders and scroll bars (box drawing and blocks) are not words.
-        words = re.sub("[\u2500-\u259f]", " ", line).split()
-        keep = [True] * len(words)
-        i = 0
-        while i < len(words):
-            j = i
-            while j < len(words) and _in(words[i:j + 1], content):
-                j += 1
-            if j > i and (j - i >= 2 or i == 0 or j == len(words)):
-                keep[i:j] = [False] * (j - i)
-                i = j
-            else:
-                i += 1
-        rest = " ".join(w for w, k in zip(words, keep, strict=True) if k)
-        if english_lines(rest, allow=allowed):
-            found.append(line.rstrip())
-    return found
+def english_scenario_text(shown: str) -> list[str]:
+    """The scenarios' English phrases found in ``shown`` (wrapped lines joined,
+    borders and scroll bars taken out)."""
+    flat = " " + " ".join(re.sub("[\u2500-\u259f]", " ", shown).split()) + " "
+    return [phrase for phrase in english_phrases() if f" {phrase}" in flat]

@@ -2,31 +2,40 @@
 activity through the questions to the result and its drawing, a practice round
 to its review, the saved placements and practice history) and complexity (the
 list, a challenge through its questions to the result and the map, a practice
-round to its summary, the history) show no English from coprod's own strings
-and nothing cut short (issue 20).
+round to its summary, the history) show no English and nothing cut short
+(issue 20).
 
-The scenarios (``content/*_scenarios.json``) are content with no Welsh version
-yet: their titles, texts, explanations and "where people differ" notes stay
-English, so the walk takes them out before looking. So is the text the test
-types (an activity's and a challenge's title and description).
+The practice scenarios are shown from their Welsh (``content/cy/*_scenarios.json``):
+no English title, text, explanation or "where people differ" note may show
+either. Only the text the test types (an activity's and a challenge's title
+and description) stays as written.
 """
 
 from __future__ import annotations
 
+import io
 import re
 from pathlib import Path
 
+import pytest
 from textual.containers import VerticalScroll
 from textual.widgets import Label, OptionList
 
 from coprod_tui import i18n
 from coprod_tui.app import CoprodApp
+from coprod_tui.complexity import records as cx
 from coprod_tui.complexity.area_screen import ComplexityScreen
 from coprod_tui.complexity.challenge_screen import ChallengeScreen
 from coprod_tui.complexity.history_screen import PracticeHistoryScreen as ComplexityHistory
 from coprod_tui.complexity.practice_screen import PracticeScreen as ComplexityPractice
+from coprod_tui.core.store import Store
 from coprod_tui.i18n import _
+from coprod_tui.plain import complexity as plain_complexity
+from coprod_tui.plain import spectrum as plain_spectrum
+from coprod_tui.plain.console import Console
 from coprod_tui.shell.help import HelpScreen
+from coprod_tui.spectrum import practice_screen
+from coprod_tui.spectrum import records as spectrum_records
 from coprod_tui.spectrum.area_screen import (
     PracticeHistoryScreen,
     SavedPlacementsScreen,
@@ -36,10 +45,11 @@ from coprod_tui.spectrum.place_screen import PlaceActivityScreen
 from coprod_tui.spectrum.practice_screen import PracticeScreen
 from coprod_tui.spectrum.result_screen import SpectrumResultScreen
 from coprod_tui.spectrum.rules import APPROACHES
+from coprod_tui.spectrum.scenario_content import load_scenarios
 from tests.conftest import wait_until
-from tests.ui.scenario_words import english_outside_content, scenario_content
+from tests.ui.scenario_words import english_scenario_text
 from tests.ui.screen_text import footer_line, screen_text
-from tests.ui.welsh_check import cut_short
+from tests.ui.welsh_check import cut_short, english_lines
 
 # What the test types: the user's own words, never translated.
 TYPED = ["Carers forum", "We met carers", "Lonely carers", "Old friends"]
@@ -127,9 +137,10 @@ async def _help(pilot, app: CoprodApp) -> list[str]:
 
 def _check(seen: list[str]) -> None:
     shown = "\n".join(seen)
-    english = english_outside_content(shown, scenario_content(),
-                                      allow=[*TYPED, *sorted(HELP_IDS), KEYMAP_EXAMPLE])
+    english = english_lines(shown, allow=[*TYPED, *sorted(HELP_IDS), KEYMAP_EXAMPLE])
     assert english == [], "English left:\n" + "\n".join(english) + "\n\n" + shown
+    scenarios = english_scenario_text(shown)
+    assert scenarios == [], "English scenario text:\n" + "\n".join(scenarios) + "\n\n" + shown
     assert cut_short(shown) == [], shown
     assert FOOTERS == [], "\n".join(FOOTERS)
 
@@ -288,3 +299,167 @@ async def test_complexity_walk_in_welsh_shows_no_english(data_dir: Path) -> None
     _check(seen)
     shown = "\n".join(seen)
     assert re.search(r"Senario 1 o \d", shown) and "Eich atebion:" in shown
+
+
+# -- every scenario, in Welsh, at 80x24 ----------------------------------------------
+def _shown_whole(text: str, pages: list[str]) -> bool:
+    """Whether ``pages`` show the start and the end of ``text`` (wrapped anywhere;
+    a page break may fall inside it, with the header and footer between)."""
+    words = text.split()
+    shown = " ".join(" ".join(pages).split())
+    return " ".join(words[:5]) in shown and " ".join(words[-5:]) in shown
+
+
+async def test_every_spectrum_scenario_fits_in_welsh(data_dir: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A round of every built-in scenario: each question shows the whole scenario
+    (its Welsh title and text, the eight places and the hint) without scrolling,
+    and its feedback and the final review, page by page, hold no English and
+    nothing cut short."""
+    monkeypatch.setattr(practice_screen, "pick_round", lambda items, rng=None: list(items))
+    i18n.set_language("cy")
+    FOOTERS.clear()
+    app = CoprodApp(data_dir=data_dir)
+    seen: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("3")
+        await _on(pilot, app, SpectrumScreen)
+        await pilot.press("p")
+        await _on(pilot, app, PracticeScreen)
+        practice = app.screen
+        body = practice.query_one("#practice-body", VerticalScroll)
+        assert len(practice.round) == len(load_scenarios(None)) >= 21
+        for turn, scenario in enumerate(practice.round):
+            await wait_until(pilot, lambda: practice.index == turn  # noqa: B023
+                             and practice.phase == "ask")
+            await pilot.pause()
+            assert body.max_scroll_y == 0, scenario.id
+            page = await _look(pilot, app)
+            flat = " ".join(page.split())
+            assert scenario.title in page and " ".join(scenario.text.split()) in flat, page
+            seen.append(page)
+            await pilot.press(str(turn % len(APPROACHES) + 1))
+            await wait_until(pilot, lambda: practice.phase == "feedback")
+            pages = await _pages(pilot, app, body)
+            assert _shown_whole(scenario.explanation, pages), scenario.id
+            seen += pages
+            await pilot.press("n")
+        await wait_until(pilot, lambda: practice.phase == "finished")
+        seen += await _pages(pilot, app, body)
+    _check(seen)
+
+
+async def test_every_complexity_scenario_fits_in_welsh(data_dir: Path) -> None:
+    """A round of every built-in scenario: each question shows the whole scenario
+    (its Welsh title and text, and the five choices) without scrolling, and its
+    feedback and the round's summary, page by page, hold no English and nothing
+    cut short."""
+    i18n.set_language("cy")
+    FOOTERS.clear()
+    app = CoprodApp(data_dir=data_dir)
+    seen: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("4")
+        await wait_until(pilot, lambda: isinstance(app.screen, ComplexityScreen)
+                         and app.screen.loaded)
+        scenarios = cx.load_scenarios(app.content_dirs)
+        await app.push_screen(ComplexityPractice(scenarios, size=len(scenarios)))
+        await _on(pilot, app, ComplexityPractice)
+        practice = app.screen
+        body = practice.query_one("#practice-body", VerticalScroll)
+        assert len(practice.round) == len(scenarios) >= 19
+        for turn in range(len(practice.round)):
+            scenario = practice.scenario
+            assert scenario is not None
+            await pilot.pause()
+            assert body.max_scroll_y == 0, scenario.id
+            page = await _look(pilot, app)
+            flat = " ".join(page.split())
+            assert scenario.title in page and " ".join(scenario.text.split()) in flat, page
+            seen.append(page)
+            await pilot.press(str(turn % 5 + 1))
+            await wait_until(pilot, lambda: practice.answered)
+            pages = await _pages(pilot, app, body)
+            assert _shown_whole(scenario.explanation, pages), scenario.id
+            assert _shown_whole(scenario.differ, pages), scenario.id
+            seen += pages
+            await pilot.press("n")
+        await wait_until(pilot, lambda: practice.finished and practice.saved_round is not None)
+        summary = await _pages(pilot, app, body)
+        assert all(s.title in " ".join(" ".join(summary).split()) for s in practice.round)
+        seen += summary
+    _check(seen)
+
+
+# -- a round saved in one language, read in the other -------------------------------
+class _InOrder:
+    """Stands in for random.Random: the first scenarios, in file order."""
+
+    def sample(self, items: list, count: int) -> list:
+        return list(items)[:count]
+
+
+@pytest.mark.parametrize(("saved_in", "viewed_in"), [("en", "cy"), ("cy", "en")])
+async def test_a_complexity_round_reads_in_the_other_language(
+        data_dir: Path, saved_in: str, viewed_in: str) -> None:
+    """The round keeps ids, answers and the scenario file's own titles; its
+    history shows each scenario's title in the language of the moment."""
+    i18n.set_language(saved_in)
+    items = plain_complexity.practice_round(
+        Console(io.StringIO("2\n\n" * 5), io.StringIO()), cx.load_scenarios([]),
+        rng=_InOrder(), size=5)
+    saved = cx.save_round(Store.open(data_dir), items)
+    titles = {language: [s.title for s in cx.load_scenarios([], language=language)[:5]]
+              for language in ("en", "cy")}
+    i18n.set_language(viewed_in)
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("4")
+        await wait_until(pilot, lambda: isinstance(app.screen, ComplexityScreen)
+                         and app.screen.loaded)
+        await pilot.press("y")
+        await wait_until(pilot, lambda: isinstance(app.screen, ComplexityHistory)
+                         and app.screen.loaded)
+        await wait_until(pilot, lambda: titles[viewed_in][-1] in screen_text(app))
+        shown = screen_text(app)
+    flat = " ".join(shown.split())
+    other = "cy" if viewed_in == "en" else "en"
+    assert all(title in flat for title in titles[viewed_in]), shown
+    assert not any(title in flat for title in titles[other]), shown
+    if viewed_in == "cy":
+        assert english_lines(shown) == [] and english_scenario_text(shown) == [], shown
+    (doc,) = cx.rounds(Store.open(data_dir))
+    assert doc == saved and [a["title"] for a in doc["attempts"]] == titles["en"]
+
+
+@pytest.mark.parametrize(("saved_in", "viewed_in"), [("en", "cy"), ("cy", "en")])
+async def test_a_spectrum_round_reads_in_the_other_language(
+        data_dir: Path, saved_in: str, viewed_in: str,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A spectrum round keeps ids and places only: the same in either language,
+    and its history reads in the language of the moment."""
+    monkeypatch.setattr(plain_spectrum, "pick_round", lambda items, rng=None: list(items)[:6])
+    i18n.set_language(saved_in)
+    attempts = plain_spectrum.practice_round(
+        Console(io.StringIO("1\n\n" * 6), io.StringIO()), load_scenarios(None))
+    saved = spectrum_records.save_round(Store.open(data_dir), attempts)
+    i18n.set_language(viewed_in)
+    app = CoprodApp(data_dir=data_dir)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_until(pilot, lambda: app.store_ready)
+        await pilot.press("3")
+        await _on(pilot, app, SpectrumScreen)
+        await pilot.press("r")
+        await _on(pilot, app, PracticeHistoryScreen)
+        await wait_until(pilot, lambda: app.screen.query_one(OptionList).option_count == 1)
+        shown = screen_text(app)
+    score = f"{saved['score']} of 6 right" if viewed_in == "en" else f"{saved['score']} o 6 "
+    assert score in shown, shown
+    if viewed_in == "cy":
+        assert english_lines(shown) == [], shown
+    (doc,) = spectrum_records.rounds(Store.open(data_dir))
+    assert doc == saved
+    assert [a["scenario"] for a in doc["attempts"]] == [s.id for s in load_scenarios(None)[:6]]

@@ -1,7 +1,7 @@
 """Every practice scenario through plain mode's rounds in Welsh: coprod's own
-words around each one (places, verdicts, the questions, the review) are Welsh;
-only the scenarios' own words, content with no Welsh version yet, stay English
-(issue 20)."""
+words around each one (places, verdicts, the questions, the review) and the
+scenarios themselves (content/cy/*_scenarios.json) are all Welsh; no English
+is left at all (issue 20)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ from coprod_tui.plain import complexity as plain_complexity
 from coprod_tui.plain import spectrum as plain_spectrum
 from coprod_tui.plain.console import Console
 from coprod_tui.spectrum.scenario_content import load_scenarios
-from tests.ui.scenario_words import english_outside_content, scenario_content
+from tests.ui.scenario_words import english_scenario_text
+from tests.ui.welsh_check import english_lines
 
 
 @pytest.mark.parametrize("choice", ["1", "6"])
@@ -29,7 +30,10 @@ def test_every_spectrum_scenario_in_a_welsh_round(monkeypatch: pytest.MonkeyPatc
                                   scenarios)
     text = out.getvalue()
     assert f"Senario {len(scenarios)} o {len(scenarios)}: " in text
-    assert english_outside_content(text, scenario_content(), allow=[]) == [], text
+    assert english_lines(text) == [], text
+    assert english_scenario_text(text) == [], text
+    for scenario in scenarios:
+        assert f": {scenario.title}   (" in text and scenario.explanation in " ".join(text.split())
 
 
 @pytest.mark.parametrize("choice", ["1", "3", "5"])
@@ -42,4 +46,7 @@ def test_every_complexity_scenario_in_a_welsh_round(choice: str) -> None:
         size=len(scenarios))
     text = out.getvalue()
     assert f"Senario {len(scenarios)} o {len(scenarios)}: " in text
-    assert english_outside_content(text, scenario_content(), allow=[]) == [], text
+    assert english_lines(text) == [], text
+    assert english_scenario_text(text) == [], text
+    for scenario in scenarios:
+        assert f": {scenario.title}   (" in text and scenario.explanation in " ".join(text.split())
