@@ -530,6 +530,21 @@ def _placement_view(doc: Doc, _statements: StatementSet | None) -> RecordView | 
     return RecordView(record_title(doc), record_day(doc), items)
 
 
+def scenario_titles(exercise: str) -> dict[str, str]:
+    """The practice scenarios' titles in the interface language, by id (empty
+    when the scenarios cannot be read: a round then shows the titles it kept)."""
+    from coprod_tui.errors import CoprodError
+
+    try:
+        if exercise == "spectrum":
+            from coprod_tui.spectrum.scenario_content import load_scenarios
+        else:
+            from coprod_tui.complexity.records import load_scenarios
+        return {s.id: s.title for s in load_scenarios()}
+    except (CoprodError, OSError):
+        return {}
+
+
 def _round_view(doc: Doc, _statements: StatementSet | None) -> RecordView | None:
     attempts = doc.get("attempts")
     exercise = doc.get("exercise")
@@ -546,12 +561,14 @@ def _round_view(doc: Doc, _statements: StatementSet | None) -> RecordView | None
         info = cx.DOMAINS.get(str(answer))
         return _(info.label).lower() if info else str(answer)
 
+    titles = scenario_titles(exercise)
     items: list[Item] = [(0, _("Score: {score} of {total}").format(
         score=doc.get("score", 0), total=doc.get("total", len(attempts))))]
     for attempt in attempts:
         if not isinstance(attempt, dict):
             continue
-        what = _text(attempt.get("title")) or str(attempt.get("scenario", _("a scenario")))
+        what = (titles.get(str(attempt.get("scenario"))) or _text(attempt.get("title"))
+                or str(attempt.get("scenario", _("a scenario"))))
         mark = _("right") if attempt.get("correct") else _("not this time")
         items.append((1, _("{what}: chose {chosen}, the answer was {expected} ({mark})").format(
             what=what, chosen=named(attempt.get("chosen")),

@@ -150,3 +150,29 @@ def test_import_and_jrnl_refusals_are_in_welsh() -> None:
                                   "testun")
     with pytest.raises(JrnlError, match=r"^cofnod jrnl 1: mae title ar goll$"):
         convert({"entries": [{"date": "2026-01-01"}]}, [])
+
+
+def test_practice_rounds_in_a_welsh_export_name_scenarios_in_welsh(data_dir: Path) -> None:
+    # A round saved in English keeps ids (and complexity's English titles); the
+    # export, in Welsh, names each scenario as the Welsh content does.
+    from coprod_tui.complexity import records as cx_records
+    from coprod_tui.spectrum import records as sp_records
+    from coprod_tui.spectrum.scenario_content import load_scenarios as spectrum_scenarios
+    from coprod_tui.spectrum.scenarios import Attempt
+    from coprod_tui.transfer.common import ExportFilter
+    from coprod_tui.transfer.files import render
+
+    store = Store.open(data_dir)
+    spectrum = spectrum_scenarios()[0]
+    sp_records.save_round(store, [Attempt(spectrum.id, spectrum.place, spectrum.place)])
+    complexity = cx_records.load_scenarios()[0]
+    cx_records.save_round(store, [{
+        "scenario": complexity.id, "title": complexity.saved_title,
+        "chosen": complexity.expected, "expected": complexity.expected, "correct": True}])
+    i18n.set_language("cy")
+    welsh = {s.id: s.title for s in spectrum_scenarios()}[spectrum.id]
+    welsh_cx = {s.id: s.title for s in cx_records.load_scenarios()}[complexity.id]
+    assert welsh != spectrum.title and welsh_cx != complexity.title
+    text = render(store, "md", ExportFilter())
+    assert welsh in text and welsh_cx in text
+    assert complexity.title not in text
