@@ -20,9 +20,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from coprod_tui.complexity.rules import ANSWERS, DOMAIN_IDS, QUESTION_IDS, classify
-from coprod_tui.core.content import Field, check_shape
+from coprod_tui.core.content import Field, check_shape, scenario_translations
 from coprod_tui.errors import CoprodError
-from coprod_tui.i18n import N_, _
+from coprod_tui.i18n import _
 
 REQUIRED_TEXT = ("id", "title", "text", "expected", "explanation")
 FILE_SHAPE = {"scenarios": Field("list")}
@@ -133,10 +133,6 @@ def merge_scenarios(groups: list[list[Scenario]]) -> list[Scenario]:
 
 # -- translations ------------------------------------------------------------------
 TRANSLATED = ("title", "text", "explanation", "differ")
-TRANSLATION_SHAPE = {"id": Field("text"), **{key: Field("text", required=False)
-                                             for key in TRANSLATED}}
-# Translators: '{key}' is the file's key, kept as it is written in the file.
-_OPTIONAL_TEXT = N_("{where}: '{key}' must be {what}, or be left out to keep the English")
 
 
 def translate_scenarios(scenarios: list[Scenario], data: Any, source: str) -> list[Scenario]:
@@ -149,28 +145,10 @@ def translate_scenarios(scenarios: list[Scenario], data: Any, source: str) -> li
     (``expected``, ``answers``, ``also``) raises :class:`ScenarioError` naming
     ``source``. ``source_title`` keeps the English title.
     """
-    check_shape(data, FILE_SHAPE, source, ScenarioError,
-                style=_("{where}: must be an object with a list '{key}'"))
+    found = scenario_translations(data, [s.id for s in scenarios], TRANSLATED, source,
+                                  ScenarioError)
     by_id = {scenario.id: scenario for scenario in scenarios}
-    seen: set[str] = set()
-    for number, item in enumerate(data["scenarios"], start=1):
-        where = _("{source}: scenario {number}").format(source=source, number=number)
-        check_shape(item, {"id": Field("text")}, where, ScenarioError)
-        sid = item["id"].strip()
-        where = _("{where} ('{id}')").format(where=where, id=sid)
-        if sid not in by_id:
-            raise ScenarioError(_("{where}: there is no scenario with this id to translate "
-                                  "(a translation adds no scenario)").format(where=where))
-        if sid in seen:
-            raise ScenarioError(_("{where}: id {id!r} is used twice").format(where=where, id=sid))
-        seen.add(sid)
-        others = sorted(set(item) - set(TRANSLATION_SHAPE))
-        if others:
-            raise ScenarioError(
-                _("{where}: {names} cannot be translated; a translation gives only "
-                  "{fields} (the rest comes from the English file)").format(
-                    where=where, names=", ".join(others), fields=", ".join(TRANSLATED)))
-        check_shape(item, TRANSLATION_SHAPE, where, ScenarioError, style=_OPTIONAL_TEXT)
+    for sid, item, where in found:
         english = by_id[sid]
         if item.get("differ") is not None and not english.differ:
             raise ScenarioError(

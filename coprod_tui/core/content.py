@@ -344,3 +344,53 @@ __all__ = [
     "visible_strings",
 ]
 
+
+
+# Translators: '{key}' is the file's key, kept as it is written in the file.
+_OPTIONAL_TEXT = N_("{where}: '{key}' must be {what}, or be left out to keep the English")
+
+
+def scenario_translations(
+    data: Any,
+    english_ids: Sequence[str],
+    translated: Sequence[str],
+    source: str,
+    error: Callable[[str], Exception],
+    *,
+    words: Mapping[str, str] | None = None,
+) -> list[tuple[str, dict[str, Any], str]]:
+    """Check a practice-scenario translation file (both exercises' ``cy/`` files):
+    ``{"scenarios": [{"id", <translated texts>...}]}`` with every text optional.
+
+    Returns ``(id, item, where)`` for each item, ``where`` naming it for a
+    further message. It only translates: an id not among ``english_ids``, an
+    id given twice, or a field outside ``translated`` (a place, answers) raises
+    ``error`` naming ``source``.
+    """
+    check_shape(data, {"scenarios": Field("list")}, source, error,
+                style=_("{where}: must be an object with a list '{key}'"))
+    shape = {"id": Field("text"), **{key: Field("text", required=False) for key in translated}}
+    known = set(english_ids)
+    seen: set[str] = set()
+    found = []
+    for index, item in enumerate(data["scenarios"]):
+        where = _("{source}: scenario {number}").format(source=source, number=index + 1)
+        check_shape(item, {"id": Field("text")}, where, error)
+        sid = item["id"].strip()
+        where = _("{source}: scenario '{id}'").format(source=source, id=sid)
+        if sid not in known:
+            raise error(_("{where}: there is no scenario with this id to translate "
+                          "(a translation adds no scenario)").format(where=where))
+        if sid in seen:
+            raise error(_("{source}: scenario '{id}' appears twice").format(
+                source=source, id=sid))
+        seen.add(sid)
+        others = sorted(set(item) - set(shape))
+        if others:
+            raise error(
+                _("{where}: {names} cannot be translated; a translation gives only "
+                  "{fields} (the rest comes from the English file)").format(
+                    where=where, names=", ".join(others), fields=", ".join(translated)))
+        check_shape(item, shape, where, error, style=_OPTIONAL_TEXT, words=words)
+        found.append((sid, item, where))
+    return found

@@ -18,7 +18,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, replace
 
-from coprod_tui.core.content import Field, check_shape
+from coprod_tui.core.content import Field, check_shape, scenario_translations
 from coprod_tui.errors import CoprodError
 from coprod_tui.i18n import N_, _
 from coprod_tui.spectrum.rules import (
@@ -140,10 +140,6 @@ def parse_scenarios(data: object, source: str) -> list[Scenario]:
 
 # -- translations ------------------------------------------------------------------
 TRANSLATED = ("title", "text", "explanation")
-TRANSLATION_SHAPE = {"id": Field("text"), **{key: Field("text", required=False)
-                                             for key in TRANSLATED}}
-# Translators: '{key}' is the file's key, kept as it is written in the file.
-_OPTIONAL_TEXT = N_("{where}: '{key}' must be {what}, or be left out to keep the English")
 
 
 def translate_scenarios(scenarios: list[Scenario], data: object,
@@ -155,30 +151,10 @@ def translate_scenarios(scenarios: list[Scenario], data: object,
     translates: an id not among ``scenarios``, an id given twice, or any other
     field (a place, answers) raises :class:`ScenarioError` naming ``source``.
     """
-    check_shape(data, FILE_SHAPE, source, ScenarioError,
-                style=_("{where}: must be an object with a list '{key}'"))
+    found = scenario_translations(data, [s.id for s in scenarios], TRANSLATED, source,
+                                  ScenarioError, words={"text": _("a non-empty string")})
     by_id = {scenario.id: scenario for scenario in scenarios}
-    seen: set[str] = set()
-    for index, item in enumerate(data["scenarios"]):
-        where = _("{source}: scenario {number}").format(source=source, number=index + 1)
-        check_shape(item, {"id": Field("text")}, where, ScenarioError)
-        sid = item["id"]
-        where = _("{source}: scenario '{id}'").format(source=source, id=sid)
-        if sid not in by_id:
-            raise ScenarioError(_("{where}: there is no scenario with this id to translate "
-                                  "(a translation adds no scenario)").format(where=where))
-        if sid in seen:
-            raise ScenarioError(_("{source}: scenario '{id}' appears twice").format(
-                source=source, id=sid))
-        seen.add(sid)
-        others = sorted(set(item) - set(TRANSLATION_SHAPE))
-        if others:
-            raise ScenarioError(
-                _("{where}: {names} cannot be translated; a translation gives only "
-                  "{fields} (the rest comes from the English file)").format(
-                    where=where, names=", ".join(others), fields=", ".join(TRANSLATED)))
-        check_shape(item, TRANSLATION_SHAPE, where, ScenarioError, style=_OPTIONAL_TEXT,
-                    words={"text": _("a non-empty string")})
+    for sid, item, _where in found:
         by_id[sid] = replace(by_id[sid], **{key: item[key].strip() for key in TRANSLATED
                                             if item.get(key) is not None})
     return [by_id[scenario.id] for scenario in scenarios]
